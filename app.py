@@ -1,0 +1,49 @@
+"""Alliance ROI: the entry script (navigation and shared sidebar) and the overview page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.charts import roi_by_alliance
+from core.tables import alliance_display
+from ui import session, views
+
+st.set_page_config(page_title="Alliance ROI", page_icon="🤝", layout="wide")
+
+
+def overview() -> None:
+    """Which alliances pay back: headline figures, the alliance table, the ROI chart, the issues."""
+    st.title("Alliance ROI")
+    loaded, report = session.report()
+    views.source_banner(loaded, report)
+    if report is None:
+        return
+    views.headline_metrics(report)
+    st.subheader("Alliances")
+    st.dataframe(
+        alliance_display(report),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Revenue": st.column_config.NumberColumn(format="accounting"),
+            "Cost": st.column_config.NumberColumn(format="accounting"),
+            "Net value": st.column_config.NumberColumn(format="accounting"),
+            "ROI %": st.column_config.NumberColumn(format="%.1f %%"),
+        },
+    )
+    st.plotly_chart(
+        roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks),
+        width="stretch",
+    )
+    views.data_issues(report)
+    st.subheader("Downloads")
+    views.downloads(report)
+
+
+PAGES = [
+    st.Page(overview, title="Overview", icon=":material/monitoring:", default=True),
+]
+
+navigation = st.navigation(PAGES)
+session.sidebar()
+navigation.run()

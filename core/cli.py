@@ -1,0 +1,126 @@
+"""`summarize`: a ledger file in, the summary workbook out, for scheduled and batch use.
+
+Exit 0 on success; exit 2 with one `error:` line on stderr for an unusable input, and no output
+file left behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports misuse in the contract's one-line `error:` form."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"error: {message} (see: python -m core summarize --help)\n")
+        raise SystemExit(EXIT_UNUSABLE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of the product contract."""
+    parser = _Parser(prog="python -m core", description="Alliance ROI, headless.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    summarize = commands.add_parser("summarize", help="turn a ledger into the summary workbook")
+    summarize.add_argument("ledger", type=Path, help="ledger workbook (.xlsx, .xlsm, .xls, .ods, .csv)")
+    summarize.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="summary workbook to write (default: <ledger>-summary.xlsx beside the ledger)",
+    )
+    summarize.add_argument(
+        "--initiative-date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="split before/after at this date (default: the Alliances sheet's dates)",
+    )
+    summarize.add_argument("--sheet", metavar="NAME", help="read the ledger from this sheet")
+    return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-01-31") from None
+
+
+def default_output(ledger: Path) -> Path:
+    """<ledger>-summary.xlsx beside the ledger."""
+    return ledger.with_name(f"{ledger.stem}-summary.xlsx")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    # Imported here so that `--help` and usage errors answer without loading pandas.
+    from core.export import summary_workbook
+    from core.ledger import read_ledger
+    from core.report import Settings, build_report
+    from core.workbook import ACCEPTED_SUFFIXES, LedgerError
+
+    ledger_path: Path = args.ledger
+    output: Path = args.output or default_output(ledger_path)
+    try:
+        if not ledger_path.is_file():
+            raise LedgerError(
+                f"'{ledger_path}' does not exist or is not a file: give the path of a ledger workbook."
+            )
+        if ledger_path.suffix.lower() not in ACCEPTED_SUFFIXES:
+            raise LedgerError(
+                f"'{ledger_path.name}' is not a spreadsheet this reads "
+                f"({', '.join(ACCEPTED_SUFFIXES)}): export the ledger as .xlsx."
+            )
+        ledger = read_ledger(ledger_path.read_bytes(), ledger_path.name, sheet=args.sheet)
+        if ledger.entries.empty:
+            raise LedgerError(
+                f"Sheet '{ledger.source.sheet}' of '{ledger_path.name}' has a header "
+                f"row but no usable entries ({ledger.rows_left_out} rows left out): "
+                "add entries below the header."
+            )
+        report = build_report(ledger, Settings(initiative_date=args.initiative_date))
+        payload = summary_workbook(report)
+        _write_atomically(output, payload)
+    except LedgerError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_UNUSABLE
+    except OSError as exc:
+        sys.stderr.write(
+            f"error: cannot write '{output}': {exc.strerror or exc}. Choose another path with -o.\n"
+        )
+        return EXIT_UNUSABLE
+    except Exception as exc:  # a defect of ours: still one line, never a traceback
+        sys.stderr.write(
+            f"error: internal error while summarising '{ledger_path.name}' "
+            f"({type(exc).__name__}: {exc}); please report it with the file.\n"
+        )
+        return EXIT_INTERNAL
+    left_out = ledger.rows_left_out
+    if left_out:
+        sys.stderr.write(
+            f"warning: {left_out} ledger rows left out; each is listed with its reason "
+            f"on the 'Data issues' sheet of {output}\n"
+        )
+    print(f"wrote {output}")
+    return EXIT_OK
+
+
+def _write_atomically(path: Path, payload: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: no half-written workbook."""
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

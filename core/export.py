@@ -1,0 +1,313 @@
+"""The summary workbook and CSV: real numbers with number formats, text that never executes."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
+
+from core.report import Report
+from core.roi import BANDS, UNDEFINED
+
+# A text cell starting with one of these is a formula to Excel and LibreOffice (and to CSV
+# importers), so it is marked as text (quote prefix) or, in CSV, preceded by an apostrophe.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+MONEY = "#,##0.00;[Red]-#,##0.00"
+PERCENT = "0.0%"
+POINTS = "+0.0%;[Red]-0.0%;0.0%"
+DATE = "yyyy-mm-dd"
+DATETIME = "yyyy-mm-dd hh:mm"
+
+SHEETS = ("Summary", "Alliances", "Quarterly", "Before-After", "Scorecard", "Data issues", "About")
+
+DEFINITIONS = [
+    ("Revenue", "Sum of ledger amounts of kind revenue in the window (revenue attributed to the alliance)."),
+    ("Cost", "Sum of ledger amounts of kind cost in the window (all costs of the alliance, positive)."),
+    ("Net value", "Revenue − cost."),
+    (
+        "ROI",
+        "(Revenue − cost) / cost, a fraction shown as a percentage. Undefined (empty cell, reason "
+        "beside it) when cost is zero or negative.",
+    ),
+    (
+        "Portfolio ROI",
+        "(Σ revenue − Σ cost) / Σ cost over the alliances in view (cost-weighted). The "
+        "plain mean of alliance ROIs is shown separately and labelled as such.",
+    ),
+    (
+        "Band",
+        "Strong: ROI above the strong threshold. Moderate: from the moderate threshold up to and "
+        "including the strong one. Weak: below the moderate threshold (negative included).",
+    ),
+    (
+        "Quartile",
+        "Position of an alliance's ROI among the alliances with a defined ROI; cut points P25, "
+        "P50, P75 as Excel's QUARTILE.INC. Top: ROI ≥ P75; Second: P50 ≤ ROI < P75; Third: "
+        "P25 ≤ ROI < P50; Bottom: ROI < P25.",
+    ),
+    ("Percentile", "Share of alliances with a defined ROI whose ROI is at or below this one."),
+    ("Benchmark columns", "Alliance ROI minus the benchmark ROI, in percentage points (shown as %)."),
+]
+
+
+class _Formats:
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self.header = book.add_format({"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"})
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.bold = book.add_format({"bold": True})
+        self.money = book.add_format({"num_format": MONEY})
+        self.percent = book.add_format({"num_format": PERCENT})
+        self.points = book.add_format({"num_format": POINTS})
+        self.date = book.add_format({"num_format": DATE})
+        self.datetime = book.add_format({"num_format": DATETIME})
+        self.integer = book.add_format({"num_format": "0"})
+        self.number = book.add_format({"num_format": "#,##0.##"})
+        self.text = book.add_format({})
+        self.quoted = book.add_format({"quote_prefix": True})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+
+
+def needs_quoting(text: str) -> bool:
+    """True when a spreadsheet would read this text as a formula."""
+    return text.startswith(FORMULA_TRIGGERS)
+
+
+def write_cell(ws: Worksheet, row: int, col: int, value: object, fmt, formats: _Formats) -> None:
+    """Write one value as what it is: number, date, or text that can never run as a formula."""
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        ws.write_blank(row, col, None, fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value)
+    elif isinstance(value, (int, float)):
+        ws.write_number(row, col, value, fmt)
+    elif isinstance(value, (dt.datetime, dt.date, pd.Timestamp)):
+        stamp = pd.Timestamp(value).to_pydatetime()
+        ws.write_datetime(row, col, stamp, fmt if fmt is not None else formats.date)
+    else:
+        text = str(value)
+        ws.write_string(row, col, text, formats.quoted if needs_quoting(text) else fmt)
+
+
+def write_table(
+    ws: Worksheet,
+    top: int,
+    frame: pd.DataFrame,
+    formats: _Formats,
+    column_formats: dict,
+    widths: dict[str, int] | None = None,
+) -> int:
+    """Write a header row and the frame below it; returns the next free row."""
+    for col, name in enumerate(frame.columns):
+        write_cell(ws, top, col, str(name), formats.header, formats)
+        width = (widths or {}).get(name, max(10, min(40, len(str(name)) + 2)))
+        ws.set_column(col, col, width)
+    for r, values in enumerate(frame.itertuples(index=False), start=top + 1):
+        for col, (name, value) in enumerate(zip(frame.columns, values, strict=True)):
+            write_cell(ws, r, col, _plain(value), column_formats.get(name), formats)
+    return top + 1 + len(frame)
+
+
+def _plain(value: object) -> object:
+    if hasattr(value, "item") and not isinstance(value, (str, bytes, pd.Timestamp)):
+        return value.item()
+    return value
+
+
+def _pairs(ws: Worksheet, top: int, pairs: Iterable[tuple[str, object, object]], formats: _Formats) -> int:
+    row = top
+    for label, value, fmt in pairs:
+        write_cell(ws, row, 0, label, formats.bold, formats)
+        write_cell(ws, row, 1, value, fmt, formats)
+        row += 1
+    return row
+
+
+def alliances_sheet_frame(report: Report) -> pd.DataFrame:
+    """The Alliances sheet's columns under their contract headers, one row per alliance."""
+    table = report.alliances
+    frame = pd.DataFrame(
+        {
+            "Alliance": table.index.to_numpy(),
+            "Type": table["type"].to_numpy(),
+            "Revenue": table["revenue"].to_numpy(),
+            "Cost": table["cost"].to_numpy(),
+            "Net value": table["net_value"].to_numpy(),
+            "ROI": table["roi"].to_numpy(),
+            "ROI note": table["roi_note"].to_numpy(),
+            "Band": table["band"].to_numpy(),
+            "Quartile": table["quartile"].to_numpy(),
+            "Percentile": table["percentile"].to_numpy(),
+        }
+    )
+    for name in report.benchmarks["name"]:
+        frame[name] = table[f"vs {name}"].to_numpy()
+    return frame
+
+
+def _summary_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at: dt.datetime) -> None:
+    p = report.portfolio
+    source = report.ledger.source
+    ws.set_column(0, 0, 38)
+    ws.set_column(1, 1, 22)
+    ws.set_column(2, 2, 60)
+    write_cell(ws, 0, 0, "Alliance ROI summary", formats.title, formats)
+    row = _pairs(
+        ws,
+        2,
+        [
+            ("Source file", source.filename, None),
+            ("Ledger sheet", source.sheet, None),
+            ("Currency", source.currency or "as in the ledger", None),
+            ("Period covered", _period(report), None),
+            ("Exported", exported_at, formats.datetime),
+        ],
+        formats,
+    )
+    roi_row = row + 1
+    row = _pairs(
+        ws,
+        roi_row,
+        [
+            ("Portfolio ROI (cost-weighted)", p.roi, formats.percent),
+            ("Mean of alliance ROIs (unweighted)", p.mean_roi, formats.percent),
+            ("Revenue", p.revenue, formats.money),
+            ("Cost", p.cost, formats.money),
+            ("Net value", p.net_value, formats.money),
+            ("Alliances", p.alliances, formats.integer),
+            *[(f"{name} band", p.band_counts[name], formats.integer) for name in BANDS],
+            ("ROI undefined (no cost)", p.band_counts[UNDEFINED], formats.integer),
+            ("Ledger rows left out (see Data issues)", report.ledger.rows_left_out, formats.integer),
+        ],
+        formats,
+    )
+    if p.roi is None:
+        write_cell(ws, roi_row, 2, p.roi_note, None, formats)
+    row += 1
+    write_cell(ws, row, 0, "Portfolio quartile cut points (QUARTILE.INC)", formats.bold, formats)
+    cuts = report.cuts or {}
+    row = _pairs(ws, row + 1, [(k, cuts.get(k), formats.percent) for k in ("P25", "P50", "P75")], formats)
+    row += 1
+    bench = report.benchmarks.rename(columns={"name": "Benchmark", "roi": "ROI", "source": "Source"})
+    row = write_table(
+        ws, row, bench, formats, {"ROI": formats.percent}, {"Benchmark": 38, "ROI": 22, "Source": 60}
+    )
+    if report.ledger.notes:
+        row += 1
+        write_cell(ws, row, 0, "Reading notes", formats.bold, formats)
+        for note in report.ledger.notes:
+            row += 1
+            write_cell(ws, row, 0, note, None, formats)
+
+
+def _period(report: Report) -> str:
+    dates = report.ledger.entries["date"]
+    if dates.empty:
+        return "no entries"
+    return f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}"
+
+
+def _about_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at: dt.datetime) -> None:
+    ws.set_column(0, 0, 30)
+    ws.set_column(1, 1, 100)
+    write_cell(ws, 0, 0, "About this workbook", formats.title, formats)
+    source = report.ledger.source
+    t = report.settings.thresholds
+    rows = [
+        ("Source file", source.filename),
+        ("Ledger sheet", source.sheet),
+        ("Header row", source.header_row),
+        (
+            "Layout",
+            "one row per entry with kind and amount"
+            if source.layout == "long"
+            else "revenue and cost columns on each row",
+        ),
+        ("Columns read", "; ".join(f"{k} ← '{v}'" for k, v in source.columns.items())),
+        ("Rows below the header", source.rows_read),
+        ("Entries used", len(report.ledger.entries)),
+        ("Strong band above", f"{t.strong:.1%}"),
+        ("Moderate band from", f"{t.moderate:.1%}"),
+        ("Time of export", exported_at.isoformat(sep=" ")),
+    ]
+    row = 2
+    for label, value in rows:
+        write_cell(ws, row, 0, label, formats.bold, formats)
+        write_cell(ws, row, 1, value, formats.wrap, formats)
+        row += 1
+    row += 1
+    write_cell(ws, row, 0, "Definitions", formats.bold, formats)
+    for label, text in DEFINITIONS:
+        row += 1
+        write_cell(ws, row, 0, label, formats.bold, formats)
+        write_cell(ws, row, 1, text, formats.wrap, formats)
+
+
+def summary_workbook(report: Report, exported_at: dt.datetime | None = None) -> bytes:
+    """The summary workbook of the product contract, as bytes."""
+    exported_at = exported_at or dt.datetime.now().replace(microsecond=0)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "nan_inf_to_errors": False,
+        },
+    )
+    formats = _Formats(book)
+    sheets = {name: book.add_worksheet(name) for name in SHEETS}
+    _summary_sheet(sheets["Summary"], report, formats, exported_at)
+    alliances = alliances_sheet_frame(report)
+    money = {c: formats.money for c in ("Revenue", "Cost", "Net value")}
+    write_table(
+        sheets["Alliances"],
+        0,
+        alliances,
+        formats,
+        {
+            **money,
+            "ROI": formats.percent,
+            "Percentile": formats.percent,
+            **{name: formats.points for name in report.benchmarks["name"]},
+        },
+        {"Alliance": 28, "ROI note": 36},
+    )
+    sheets["Alliances"].freeze_panes(1, 1)
+    _write_extra_sheets(sheets, report, formats)
+    issues = report.ledger.issues.rename(columns=str.capitalize)
+    write_table(
+        sheets["Data issues"], 0, issues, formats, {"Row": formats.integer}, {"Reason": 60, "Value": 24}
+    )
+    _about_sheet(sheets["About"], report, formats, exported_at)
+    book.close()
+    return buffer.getvalue()
+
+
+def _write_extra_sheets(sheets: dict[str, Worksheet], report: Report, formats: _Formats) -> None:
+    """Quarterly, Before-After and Scorecard; filled in by the modules that compute them."""
+    for name in ("Quarterly", "Before-After", "Scorecard"):
+        write_cell(sheets[name], 0, 0, f"{name}: not computed for this export.", None, formats)
+
+
+def csv_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    if isinstance(value, str) and needs_quoting(value):
+        return "'" + value
+    return value
+
+
+def alliance_csv(report: Report) -> bytes:
+    """The alliance table as UTF-8 CSV (with BOM, so Excel detects the encoding)."""
+    frame = alliances_sheet_frame(report)
+    frame = frame.map(csv_safe)
+    text = frame.to_csv(index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    return ("\ufeff" + text).encode("utf-8")

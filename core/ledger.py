@@ -1,0 +1,726 @@
+"""Turning an uploaded workbook into clean ledger entries, plus a list of every row left out.
+
+The ledger sheet is found by its headers, not its position; rows above the header (title banners)
+are skipped; every row below it is either an entry or an issue with sheet, row, column and reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import pandas as pd
+
+from core.parsing import (
+    COST,
+    REVENUE,
+    clean_name,
+    is_blank,
+    normalise_header,
+    parse_amount,
+    parse_date,
+    parse_kind,
+    parse_ratio,
+    slash_order,
+)
+from core.workbook import LedgerError, SourceBook
+
+# Header synonyms, most specific first: when two columns match one field, the earlier synonym wins.
+LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
+    "date": (
+        "date",
+        "entry date",
+        "transaction date",
+        "posting date",
+        "booking date",
+        "invoice date",
+        "value date",
+        "period",
+        "month",
+        "quarter",
+        "date period",
+    ),
+    "alliance": (
+        "alliance",
+        "alliance name",
+        "partner",
+        "partner name",
+        "partnership",
+        "partnership name",
+        "alliance partner",
+    ),
+    "kind": (
+        "kind",
+        "entry kind",
+        "revenue or cost",
+        "revenue cost",
+        "income expense",
+        "inflow outflow",
+        "flow",
+        "direction",
+        "entry type",
+        "transaction type",
+        "type",
+    ),
+    "amount": ("amount", "value", "net amount", "amount usd", "sum"),
+    "revenue": ("revenue", "revenues", "alliance revenue", "income", "inflow", "sales"),
+    "cost": ("cost", "costs", "alliance cost", "expense", "expenses", "outflow", "spend"),
+    "category": ("category", "cost category", "revenue category", "stream", "line item", "account"),
+    "currency": ("currency", "ccy", "currency code", "cur"),
+    "notes": ("notes", "note", "memo", "description", "comment", "comments"),
+}
+ALLIANCE_HEADERS: dict[str, tuple[str, ...]] = {
+    "alliance": LEDGER_HEADERS["alliance"],
+    "type": ("type", "alliance type", "partnership type", "kind of alliance"),
+    "owner": ("owner", "alliance owner", "alliance manager", "manager"),
+    "start_date": ("start date", "start", "since", "signed"),
+    "initiative_date": ("initiative date", "initiative", "change date", "intervention date"),
+    "segment": ("segment", "region", "market"),
+}
+GOAL_HEADERS: dict[str, tuple[str, ...]] = {
+    "alliance": LEDGER_HEADERS["alliance"],
+    "metric": ("metric", "goal", "kpi", "objective", "measure"),
+    "target": ("target", "goal value", "target value"),
+    "actual": ("actual", "actual value", "current", "result"),
+    "unit": ("unit", "units"),
+    "start_date": ("start date", "start", "from"),
+    "due_date": ("due date", "due", "deadline", "target date"),
+    "owner": ("owner", "responsible"),
+    "direction": ("direction", "better", "higher or lower"),
+}
+BENCHMARK_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "benchmark", "benchmark name"),
+    "roi": ("roi", "benchmark roi", "value", "rate"),
+    "source": ("source", "reference"),
+}
+
+LEDGER_SHEET_NAMES = {"ledger", "alliance ledger", "transactions", "entries", "journal", "data"}
+_TOTALS = re.compile(r"^\s*(grand\s+)?(sub-?\s*)?totals?\b|^\s*sum\b", re.IGNORECASE)
+
+ENTRY_COLUMNS = ["date", "alliance", "kind", "amount", "category", "sheet", "row"]
+ISSUE_COLUMNS = ["sheet", "row", "column", "value", "reason"]
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where a table's header row is and which column holds each field (0-based)."""
+
+    row: int
+    columns: dict[str, int]
+    labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LedgerSource:
+    """What was read, so that the user can check it: file, sheet, header row, columns."""
+
+    filename: str
+    sheet: str
+    header_row: int
+    columns: dict[str, str]
+    layout: str
+    rows_read: int
+    currency: str | None = None
+
+
+@dataclass
+class Ledger:
+    """A read ledger: entries, the rows left out, and the optional side sheets."""
+
+    entries: pd.DataFrame
+    issues: pd.DataFrame
+    source: LedgerSource
+    alliances: pd.DataFrame = field(default_factory=lambda: empty_alliances())
+    goals: pd.DataFrame = field(default_factory=lambda: empty_goals())
+    benchmarks: pd.DataFrame = field(default_factory=lambda: empty_benchmarks())
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rows_left_out(self) -> int:
+        """Number of distinct ledger rows not used (a row may carry several issues)."""
+        on_ledger = self.issues[self.issues["sheet"] == self.source.sheet]
+        return int(on_ledger["row"].nunique())
+
+
+def empty_alliances() -> pd.DataFrame:
+    """The Alliances table with no rows."""
+    return pd.DataFrame(
+        {
+            "alliance": pd.Series(dtype="str"),
+            "type": pd.Series(dtype="str"),
+            "owner": pd.Series(dtype="str"),
+            "start_date": pd.Series(dtype="datetime64[ns]"),
+            "initiative_date": pd.Series(dtype="datetime64[ns]"),
+            "segment": pd.Series(dtype="str"),
+        }
+    )
+
+
+def empty_goals() -> pd.DataFrame:
+    """The Goals table with no rows."""
+    frame = pd.DataFrame(columns=list(GOAL_HEADERS))
+    return frame.astype(
+        {
+            "target": "float64",
+            "actual": "float64",
+            "due_date": "datetime64[ns]",
+            "start_date": "datetime64[ns]",
+        }
+    )
+
+
+def empty_benchmarks() -> pd.DataFrame:
+    """The Benchmarks table with no rows."""
+    return pd.DataFrame(
+        {"name": pd.Series(dtype="str"), "roi": pd.Series(dtype="float64"), "source": pd.Series(dtype="str")}
+    )
+
+
+def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> HeaderMatch:
+    """Map each field to the column whose header is its most specific synonym."""
+    normalised = [normalise_header(cell) for cell in cells]
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    taken: set[int] = set()
+    for name, words in synonyms.items():
+        for word in words:
+            hits = [i for i, text in enumerate(normalised) if text == word and i not in taken]
+            if hits:
+                columns[name], labels[name] = hits[0], clean_name(cells[hits[0]])
+                taken.add(hits[0])
+                break
+    return HeaderMatch(row=-1, columns=columns, labels=labels)
+
+
+def ledger_layout(columns: dict[str, int]) -> str | None:
+    """'long' (kind + amount), 'wide' (revenue and/or cost columns) or None if not a ledger."""
+    if "date" not in columns or "alliance" not in columns:
+        return None
+    if "kind" in columns and "amount" in columns:
+        return "long"
+    if "revenue" in columns or "cost" in columns:
+        return "wide"
+    return None
+
+
+def find_header(
+    rows: list[list[object]], synonyms: dict[str, tuple[str, ...]], accept: Callable[[dict], bool]
+) -> HeaderMatch | None:
+    """The first row (within the scanned head) whose headers `accept` takes."""
+    for index, cells in enumerate(rows):
+        match = match_header(cells, synonyms)
+        if accept(match.columns):
+            return HeaderMatch(row=index, columns=match.columns, labels=match.labels)
+    return None
+
+
+def read_ledger(data: bytes, filename: str, sheet: str | None = None) -> Ledger:
+    """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used."""
+    book = SourceBook(data, filename)
+    sheet_name, header = _choose_ledger_sheet(book, sheet)
+    raw = book.sheet(sheet_name)
+    layout = ledger_layout(header.columns)
+    frame = _body_frame(raw.rows, header)
+    notes: list[str] = []
+    entries, issues = _read_entries(frame, header, sheet_name, layout, notes)
+    currency = _single_currency(frame, header, sheet_name, entries)
+    entries = _merge_name_variants(entries, notes)
+    ledger = Ledger(
+        entries=entries,
+        issues=issues,
+        source=LedgerSource(
+            filename=filename,
+            sheet=sheet_name,
+            header_row=header.row + 1,
+            columns=header.labels,
+            layout=layout,
+            rows_read=len(frame),
+            currency=currency,
+        ),
+        notes=notes,
+    )
+    _read_side_sheets(book, sheet_name, ledger)
+    return ledger
+
+
+def _choose_ledger_sheet(book: SourceBook, wanted: str | None) -> tuple[str, HeaderMatch]:
+    names = book.sheet_names
+    if not names:
+        raise LedgerError(f"'{book.filename}' has no worksheets: upload a workbook with a ledger.")
+    if wanted is not None:
+        chosen = [n for n in names if n.strip().casefold() == wanted.strip().casefold()]
+        if not chosen:
+            raise LedgerError(
+                f"There is no sheet named '{wanted}' in '{book.filename}'; its sheets are: "
+                + ", ".join(f"'{n}'" for n in names)
+                + "."
+            )
+        names = chosen
+    found: list[tuple[str, HeaderMatch]] = []
+    for name in names:
+        header = find_header(book.head(name), LEDGER_HEADERS, lambda c: ledger_layout(c) is not None)
+        if header is not None:
+            found.append((name, header))
+    if not found:
+        raise LedgerError(_no_ledger_message(book, names))
+    found.sort(key=lambda item: (normalise_header(item[0]) not in LEDGER_SHEET_NAMES, -len(item[1].columns)))
+    return found[0]
+
+
+def _no_ledger_message(book: SourceBook, names: list[str]) -> str:
+    seen = []
+    for name in names[:5]:
+        head = [row for row in book.head(name) if any(not is_blank(c) for c in row)]
+        if head:
+            headers = ", ".join(clean_name(c) for c in head[0] if not is_blank(c))[:200]
+            seen.append(f"sheet '{name}' starts with: {headers}")
+        else:
+            seen.append(f"sheet '{name}' is empty")
+    return (
+        "No sheet looks like a ledger. Expected a header row with Date, Alliance, Kind and Amount "
+        "(or Date, Alliance, Revenue and Cost); found " + "; ".join(seen) + ". "
+        "Rename the headers (the blank template shows them) or pick the sheet with --sheet."
+    )
+
+
+def _body_frame(rows: list[list[object]], header: HeaderMatch) -> pd.DataFrame:
+    body = rows[header.row + 1 :]
+    columns = {}
+    for name, index in header.columns.items():
+        columns[name] = pd.Series([r[index] if index < len(r) else "" for r in body], dtype=object)
+    frame = pd.DataFrame(columns)
+    frame.index = pd.RangeIndex(header.row + 2, header.row + 2 + len(body), name="row")
+    return frame
+
+
+class _Bad(NamedTuple):
+    reason: str
+
+
+def _map_unique(values: pd.Series, parser: Callable[[object], object]) -> pd.Series:
+    """Apply `parser` once per distinct value; ledgers repeat the same few names and periods."""
+    if values.empty:
+        return values
+
+    def safe(value: object) -> object:
+        try:
+            return parser(value)
+        except ValueError as exc:
+            return _Bad(str(exc))
+
+    mapping = {value: safe(value) for value in pd.unique(values)}
+    return values.map(mapping)
+
+
+def _is_number(values: pd.Series) -> pd.Series:
+    kinds = values.map(type)
+    return kinds.isin([int, float]) & values.notna()
+
+
+def _blank_mask(values: pd.Series) -> pd.Series:
+    blank = values.isna() | values.eq("")
+    text = values[~blank & values.map(type).eq(str)]
+    if not text.empty:
+        blank.loc[text.index] = text.str.strip().eq("")
+    return blank
+
+
+def _parse_amounts(values: pd.Series) -> pd.Series:
+    numeric = _is_number(values)
+    out = pd.Series(index=values.index, dtype=object)
+    out[numeric] = values[numeric].astype(float)
+    out[~numeric] = _map_unique(values[~numeric], parse_amount)
+    return out
+
+
+def _parse_dates(values: pd.Series) -> pd.Series:
+    texts = [v for v in pd.unique(values) if isinstance(v, str)]
+    order = slash_order(texts)
+    dayfirst = True if order is None else order
+    return _map_unique(values, lambda v: parse_date(v, dayfirst=dayfirst))
+
+
+def _issue_rows(
+    sheet: str, mask: pd.Series, values: pd.Series, column: str, reasons: pd.Series | str
+) -> pd.DataFrame:
+    if not mask.any():
+        return pd.DataFrame(columns=ISSUE_COLUMNS)
+    rows = mask[mask].index
+    reason = reasons[mask] if isinstance(reasons, pd.Series) else reasons
+    return pd.DataFrame(
+        {
+            "sheet": sheet,
+            "row": rows.astype(int),
+            "column": column,
+            "value": values[mask].map(_display_value).to_numpy(),
+            "reason": reason if isinstance(reason, str) else reason.to_numpy(),
+        }
+    )
+
+
+def _display_value(value: object) -> str:
+    if is_blank(value):
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _bad_mask(parsed: pd.Series) -> pd.Series:
+    return parsed.map(type).eq(_Bad)
+
+
+def _reasons(parsed: pd.Series) -> pd.Series:
+    return parsed.map(lambda v: v.reason if isinstance(v, _Bad) else "")
+
+
+def _read_entries(
+    frame: pd.DataFrame, header: HeaderMatch, sheet: str, layout: str, notes: list[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    labels = header.labels
+    blank = {name: _blank_mask(frame[name]) for name in frame.columns}
+    value_fields = ["amount"] if layout == "long" else [f for f in ("revenue", "cost") if f in frame]
+    all_blank = pd.concat(list(blank.values()), axis=1).all(axis=1)
+    alliance_text = frame["alliance"].map(clean_name)
+    date_text = frame["date"].map(lambda v: v if isinstance(v, str) else "")
+    totals = ~all_blank & (
+        alliance_text.str.match(_TOTALS) | date_text.str.match(_TOTALS) | (blank["date"] & blank["alliance"])
+    )
+    skip = all_blank | totals
+    issues = [
+        _issue_rows(sheet, all_blank, frame["alliance"], "", "blank row"),
+        _issue_rows(
+            sheet,
+            totals,
+            alliance_text.where(~blank["alliance"], date_text),
+            labels["alliance"],
+            "totals row: a sum of other rows, not an entry",
+        ),
+    ]
+    live = ~skip
+    dates = _parse_dates(frame["date"][live])
+    bad_date = _bad_mask(dates).reindex(frame.index, fill_value=False)
+    issues.append(
+        _issue_rows(sheet, bad_date, frame["date"], labels["date"], _reasons(dates).reindex(frame.index))
+    )
+    no_alliance = live & blank["alliance"]
+    issues.append(_issue_rows(sheet, no_alliance, frame["alliance"], labels["alliance"], "no alliance named"))
+    row_bad = bad_date | no_alliance
+    parts: list[pd.DataFrame] = []
+    if layout == "long":
+        kinds = _map_unique(frame["kind"][live], parse_kind)
+        bad_kind = _bad_mask(kinds).reindex(frame.index, fill_value=False)
+        issues.append(
+            _issue_rows(sheet, bad_kind, frame["kind"], labels["kind"], _reasons(kinds).reindex(frame.index))
+        )
+        amounts = _parse_amounts(frame["amount"][live])
+        bad_amount = _bad_mask(amounts).reindex(frame.index, fill_value=False)
+        issues.append(
+            _issue_rows(
+                sheet, bad_amount, frame["amount"], labels["amount"], _reasons(amounts).reindex(frame.index)
+            )
+        )
+        ok = live & ~row_bad & ~bad_kind & ~bad_amount
+        parts.append(_entry_frame(frame, ok, dates, alliance_text, kinds[ok[live]], amounts, sheet))
+    else:
+        both_blank = live & pd.concat([blank[f] for f in value_fields], axis=1).all(axis=1)
+        issues.append(
+            _issue_rows(
+                sheet,
+                both_blank,
+                frame[value_fields[0]],
+                labels[value_fields[0]],
+                "no revenue and no cost in this row",
+            )
+        )
+        for name in value_fields:
+            amounts = _parse_amounts(frame[name][live & ~blank[name]])
+            bad = _bad_mask(amounts).reindex(frame.index, fill_value=False)
+            issues.append(
+                _issue_rows(sheet, bad, frame[name], labels[name], _reasons(amounts).reindex(frame.index))
+            )
+            ok = live & ~row_bad & ~blank[name] & ~bad
+            kind = REVENUE if name == "revenue" else COST
+            parts.append(_entry_frame(frame, ok, dates, alliance_text, kind, amounts, sheet))
+    entries = pd.concat(parts, ignore_index=True) if parts else _no_entries()
+    entries = _costs_stored_negative(entries, notes)
+    issue_frame = (
+        pd.concat([i for i in issues if not i.empty], ignore_index=True)
+        if any(not i.empty for i in issues)
+        else pd.DataFrame(columns=ISSUE_COLUMNS)
+    )
+    issue_frame = issue_frame.astype({"row": "int64"}).sort_values(["row", "column"], kind="stable")
+    return entries, issue_frame.reset_index(drop=True)
+
+
+def _entry_frame(
+    frame: pd.DataFrame,
+    ok: pd.Series,
+    dates: pd.Series,
+    alliance: pd.Series,
+    kind: pd.Series | str,
+    amounts: pd.Series,
+    sheet: str,
+) -> pd.DataFrame:
+    rows = ok[ok].index
+    category = frame["category"][ok].map(clean_name) if "category" in frame else ""
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(dates.reindex(rows).to_numpy()),
+            "alliance": alliance[ok].to_numpy(),
+            "kind": kind if isinstance(kind, str) else kind.to_numpy(),
+            "amount": amounts.reindex(rows).astype(float).to_numpy(),
+            "category": category if isinstance(category, str) else category.to_numpy(),
+            "sheet": sheet,
+            "row": rows.astype(int),
+        }
+    )
+
+
+def _no_entries() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "date": pd.Series(dtype="datetime64[ns]"),
+            "alliance": pd.Series(dtype="str"),
+            "kind": pd.Series(dtype="str"),
+            "amount": pd.Series(dtype="float64"),
+            "category": pd.Series(dtype="str"),
+            "sheet": pd.Series(dtype="str"),
+            "row": pd.Series(dtype="int64"),
+        }
+    )
+
+
+def _costs_stored_negative(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """Flip costs when the ledger books every cost as a negative number (an ERP convention)."""
+    costs = entries.loc[entries["kind"] == COST, "amount"]
+    nonzero = costs[costs != 0]
+    if len(nonzero) and (nonzero < 0).all():
+        entries = entries.copy()
+        entries.loc[entries["kind"] == COST, "amount"] = -costs
+        notes.append(
+            f"All {len(nonzero)} cost amounts are negative, so costs are booked as negatives here: "
+            "they were read as positive costs."
+        )
+    return entries
+
+
+def _single_currency(
+    frame: pd.DataFrame, header: HeaderMatch, sheet: str, entries: pd.DataFrame
+) -> str | None:
+    if "currency" not in frame:
+        return None
+    codes = frame["currency"].map(clean_name).str.upper()
+    used = codes[codes.index.isin(entries["row"]) & codes.ne("")]
+    counts = used.value_counts()
+    if len(counts) > 1:
+        listed = ", ".join(f"{code} ({count} rows)" for code, count in counts.items())
+        raise LedgerError(
+            f"Sheet '{sheet}' mixes currencies in column '{header.labels['currency']}': {listed}. "
+            "Exchange rates are not supported yet: convert the amounts to one currency "
+            "(or upload one ledger per currency) and try again."
+        )
+    return str(counts.index[0]) if len(counts) else None
+
+
+def _merge_name_variants(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """Read 'ACME Corp' and 'Acme Corp ' as one alliance, named by its most frequent spelling."""
+    if entries.empty:
+        return entries
+    key = entries["alliance"].str.casefold()
+    spellings = entries.groupby([key, entries["alliance"]], sort=False).size()
+    canonical: dict[str, str] = {}
+    for folded, group in spellings.groupby(level=0, sort=False):
+        names = group.droplevel(0).sort_values(ascending=False, kind="stable")
+        canonical[folded] = names.index[0]
+        if len(names) > 1:
+            variants = ", ".join(f"'{n}'" for n in names.index)
+            notes.append(
+                f"Names {variants} differ only in case or spacing: read as one alliance '{names.index[0]}'."
+            )
+    entries = entries.copy()
+    entries["alliance"] = key.map(canonical)
+    return entries
+
+
+def _read_side_sheets(book: SourceBook, ledger_sheet: str, ledger: Ledger) -> None:
+    others = [n for n in book.sheet_names if n != ledger_sheet]
+    alliances = _find_table(
+        book,
+        others,
+        ALLIANCE_HEADERS,
+        {"alliances", "partners", "partnerships"},
+        lambda c: "alliance" in c and len(c) >= 2 and "metric" not in c,
+    )
+    if alliances:
+        ledger.alliances = _read_alliances(book, *alliances, ledger)
+    goals = _find_table(
+        book,
+        others,
+        GOAL_HEADERS,
+        {"goals", "scorecard", "objectives"},
+        lambda c: {"alliance", "metric", "target"} <= set(c),
+    )
+    if goals:
+        ledger.goals = _read_goals(book, *goals, ledger)
+    benchmarks = _find_table(
+        book, others, BENCHMARK_HEADERS, {"benchmarks", "benchmark"}, lambda c: {"name", "roi"} <= set(c)
+    )
+    if benchmarks:
+        ledger.benchmarks = _read_benchmarks(book, *benchmarks, ledger)
+
+
+def _find_table(
+    book: SourceBook,
+    names: list[str],
+    synonyms: dict[str, tuple[str, ...]],
+    sheet_words: set[str],
+    accept: Callable[[dict], bool],
+) -> tuple[str, HeaderMatch] | None:
+    ordered = sorted(names, key=lambda n: normalise_header(n) not in sheet_words)
+    for name in ordered:
+        header = find_header(book.head(name), synonyms, accept)
+        if header is not None:
+            return name, header
+    return None
+
+
+def _side_rows(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
+    frame = _body_frame(book.sheet(sheet).rows, header)
+    blank = pd.concat([_blank_mask(frame[c]) for c in frame.columns], axis=1).all(axis=1)
+    for row in frame.index[blank]:
+        ledger.issues = _add_issue(ledger.issues, sheet, row, "", "", "blank row")
+    frame = frame[~blank]
+    named = frame["alliance" if "alliance" in frame else "name"].map(clean_name)
+    for row in frame.index[named.eq("")]:
+        ledger.issues = _add_issue(
+            ledger.issues, sheet, row, header.labels.get("alliance", "Name"), "", "no name in this row"
+        )
+    return frame[named.ne("")]
+
+
+def _add_issue(
+    issues: pd.DataFrame, sheet: str, row: int, column: str, value: str, reason: str
+) -> pd.DataFrame:
+    extra = pd.DataFrame([[sheet, int(row), column, value, reason]], columns=ISSUE_COLUMNS)
+    return pd.concat([issues, extra], ignore_index=True) if len(issues) else extra
+
+
+def _optional_cell(
+    frame: pd.DataFrame,
+    name: str,
+    parser: Callable[[object], object],
+    sheet: str,
+    header: HeaderMatch,
+    ledger: Ledger,
+    what: str,
+) -> list[object]:
+    """Parse an optional column; unreadable cells are listed and left empty, the row kept."""
+    if name not in frame:
+        return [None] * len(frame)
+    values = []
+    for row, value in frame[name].items():
+        if is_blank(value):
+            values.append(None)
+            continue
+        try:
+            values.append(parser(value))
+        except ValueError as exc:
+            ledger.issues = _add_issue(
+                ledger.issues,
+                sheet,
+                row,
+                header.labels[name],
+                _display_value(value),
+                f"{exc}; {what} left empty",
+            )
+            values.append(None)
+    return values
+
+
+def _read_alliances(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
+    frame = _side_rows(book, sheet, header, ledger)
+    table = pd.DataFrame(
+        {
+            "alliance": frame["alliance"].map(clean_name).to_numpy(),
+            "type": _text_column(frame, "type"),
+            "owner": _text_column(frame, "owner"),
+            "start_date": pd.to_datetime(
+                _optional_cell(frame, "start_date", parse_date, sheet, header, ledger, "start date")
+            ),
+            "initiative_date": pd.to_datetime(
+                _optional_cell(frame, "initiative_date", parse_date, sheet, header, ledger, "initiative date")
+            ),
+            "segment": _text_column(frame, "segment"),
+        }
+    )
+    return _align_names(table, ledger, "alliance", sheet)
+
+
+def _text_column(frame: pd.DataFrame, name: str) -> list[str]:
+    if name not in frame:
+        return [""] * len(frame)
+    return frame[name].map(clean_name).tolist()
+
+
+def _read_goals(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
+    frame = _side_rows(book, sheet, header, ledger)
+    table = pd.DataFrame(
+        {
+            "alliance": frame["alliance"].map(clean_name).to_numpy(),
+            "metric": _text_column(frame, "metric"),
+            "target": pd.to_numeric(
+                _optional_cell(frame, "target", parse_amount, sheet, header, ledger, "target"),
+                errors="coerce",
+            ),
+            "actual": pd.to_numeric(
+                _optional_cell(frame, "actual", parse_amount, sheet, header, ledger, "actual"),
+                errors="coerce",
+            ),
+            "unit": _text_column(frame, "unit"),
+            "start_date": pd.to_datetime(
+                _optional_cell(frame, "start_date", parse_date, sheet, header, ledger, "start date")
+            ),
+            "due_date": pd.to_datetime(
+                _optional_cell(frame, "due_date", parse_date, sheet, header, ledger, "due date")
+            ),
+            "owner": _text_column(frame, "owner"),
+            "direction": _text_column(frame, "direction"),
+            "row": frame.index.astype(int),
+        }
+    )
+    return _align_names(table, ledger, "alliance", sheet)
+
+
+def _read_benchmarks(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
+    frame = _side_rows(book, sheet, header, ledger)
+    rois = _optional_cell(frame, "roi", parse_ratio, sheet, header, ledger, "benchmark")
+    table = pd.DataFrame(
+        {
+            "name": frame["name"].map(clean_name).to_numpy(),
+            "roi": pd.to_numeric(rois, errors="coerce"),
+            "source": _text_column(frame, "source") if "source" in frame else f"sheet '{sheet}'",
+        }
+    )
+    missing = table["roi"].isna()
+    for row in frame.index[missing.to_numpy()]:
+        if not any((ledger.issues["sheet"] == sheet) & (ledger.issues["row"] == row)):
+            ledger.issues = _add_issue(
+                ledger.issues, sheet, row, header.labels["roi"], "", "benchmark without an ROI"
+            )
+    table["source"] = table["source"].replace("", f"sheet '{sheet}'")
+    return table[~missing].reset_index(drop=True)
+
+
+def _align_names(table: pd.DataFrame, ledger: Ledger, column: str, sheet: str) -> pd.DataFrame:
+    """Spell side-sheet alliance names as the ledger does ('acme corp' -> 'Acme Corp')."""
+    known = {name.casefold(): name for name in ledger.entries["alliance"].unique()}
+    table[column] = table[column].map(lambda n: known.get(n.casefold(), n))
+    unknown = sorted(set(table[column]) - set(known.values()))
+    if unknown:
+        ledger.notes.append(
+            f"Sheet '{sheet}' names alliances with no ledger entries: " + ", ".join(unknown) + "."
+        )
+    return table.reset_index(drop=True)

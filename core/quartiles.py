@@ -1,0 +1,57 @@
+"""Where each alliance's ROI sits in the portfolio, with cut points computed like Excel's QUARTILE.INC."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+TOP, SECOND, THIRD, BOTTOM = "Top", "Second", "Third", "Bottom"
+QUARTILES = (TOP, SECOND, THIRD, BOTTOM)
+NOT_RANKED = ""
+
+
+def quartile_inc(values: Sequence[float], quart: int) -> float:
+    """Excel's QUARTILE.INC: linear interpolation at rank (n − 1) · quart / 4 of the sorted values."""
+    if not 0 <= quart <= 4:
+        raise ValueError("quart must be 0, 1, 2, 3 or 4")
+    ordered = sorted(v for v in values if not math.isnan(v))
+    if not ordered:
+        raise ValueError("no values to take a quartile of")
+    position = (len(ordered) - 1) * quart / 4
+    lower = math.floor(position)
+    upper = min(lower + 1, len(ordered) - 1)
+    return ordered[lower] + (position - lower) * (ordered[upper] - ordered[lower])
+
+
+def cut_points(rois: pd.Series) -> dict[str, float] | None:
+    """P25, P50 and P75 of the defined ROIs, or None when no alliance has a defined ROI."""
+    defined = rois.dropna().tolist()
+    if not defined:
+        return None
+    return {"P25": quartile_inc(defined, 1), "P50": quartile_inc(defined, 2), "P75": quartile_inc(defined, 3)}
+
+
+def quartile_of(roi: float, cuts: dict[str, float]) -> str:
+    """Top ≥ P75 > Second ≥ P50 > Third ≥ P25 > Bottom; an undefined ROI is not ranked."""
+    if math.isnan(roi):
+        return NOT_RANKED
+    if roi >= cuts["P75"]:
+        return TOP
+    if roi >= cuts["P50"]:
+        return SECOND
+    if roi >= cuts["P25"]:
+        return THIRD
+    return BOTTOM
+
+
+def quartile_position(rois: pd.Series) -> pd.DataFrame:
+    """Quartile and percentile rank (share of defined ROIs at or below) of each alliance's ROI."""
+    cuts = cut_points(rois)
+    defined = rois.dropna()
+    if cuts is None:
+        return pd.DataFrame({"quartile": NOT_RANKED, "percentile": float("nan")}, index=rois.index)
+    quartiles = rois.map(lambda r: quartile_of(r, cuts))
+    percentile = rois.map(lambda r: float("nan") if math.isnan(r) else float((defined <= r).mean()))
+    return pd.DataFrame({"quartile": quartiles, "percentile": percentile}, index=rois.index)

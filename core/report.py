@@ -1,0 +1,70 @@
+"""Everything a view or the summary workbook shows, computed once from a ledger and its settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core.benchmarks import DEFAULT_BENCHMARKS, benchmark_gaps, effective_benchmarks
+from core.ledger import Ledger
+from core.quartiles import cut_points, quartile_position
+from core.roi import BandThresholds, PortfolioSummary, alliance_roi, portfolio_summary
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The choices behind a view; all plain values so a link or the command can carry them."""
+
+    thresholds: BandThresholds = BandThresholds()
+    benchmarks: pd.DataFrame | None = None
+    initiative_date: dt.date | None = None
+
+
+@dataclass
+class Report:
+    """The figures of one ledger under one set of settings."""
+
+    ledger: Ledger
+    settings: Settings
+    alliances: pd.DataFrame
+    portfolio: PortfolioSummary
+    benchmarks: pd.DataFrame
+    cuts: dict[str, float] | None
+
+
+def alliance_table(
+    entries: pd.DataFrame,
+    meta: pd.DataFrame,
+    thresholds: BandThresholds,
+    benchmarks: pd.DataFrame,
+) -> pd.DataFrame:
+    """ROI, band, quartile and benchmark gaps per alliance, with its type from the Alliances sheet."""
+    listed = meta["alliance"].tolist() if len(entries) == 0 else None
+    table = alliance_roi(entries, thresholds, alliances=listed)
+    types = meta.drop_duplicates("alliance").set_index("alliance")["type"]
+    table.insert(0, "type", types.reindex(table.index).fillna("").to_numpy())
+    table = table.join(quartile_position(table["roi"]))
+    gaps = benchmark_gaps(table["roi"], benchmarks)
+    return table.join(gaps.add_prefix("vs "))
+
+
+def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
+    """Compute the report of a read ledger."""
+    chosen = (
+        settings.benchmarks
+        if settings.benchmarks is not None
+        else effective_benchmarks(
+            ledger.benchmarks if len(ledger.benchmarks) else DEFAULT_BENCHMARKS.iloc[0:0]
+        )
+    )
+    table = alliance_table(ledger.entries, ledger.alliances, settings.thresholds, chosen)
+    return Report(
+        ledger=ledger,
+        settings=settings,
+        alliances=table,
+        portfolio=portfolio_summary(table),
+        benchmarks=chosen,
+        cuts=cut_points(table["roi"]),
+    )

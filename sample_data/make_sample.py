@@ -1,0 +1,321 @@
+"""Build the embedded sample ledger and the blank template: `python sample_data/make_sample.py`.
+
+The sample is deterministic (fixed seed) and deliberately a little messy, as real exports are:
+a title banner, a blank row, a totals row, amounts stored as text, a name with a trailing space
+and one amount nobody filled in, so that every page, including the data issues, has something
+to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+HERE = Path(__file__).parent
+SAMPLE = HERE / "alliance_ledger_sample.xlsx"
+TEMPLATE = HERE / "alliance_ledger_template.xlsx"
+
+INITIATIVE = dt.date(2025, 1, 1)
+
+# name, type, owner, segment, monthly revenue, cost ratio before, after (revenue/cost), growth
+ALLIANCES = [
+    ("Northwind Cloud", "Value Multiplier", "Dana Ruiz", "Enterprise", 52_000, 1.06, 1.24, 1.30, True),
+    ("Contoso Systems", "Value Multiplier", "Dana Ruiz", "Enterprise", 38_000, 1.12, 1.20, 1.18, True),
+    ("Apex Data Partners", "Value Multiplier", "Lee Chen", "Mid-market", 21_000, 0.97, 1.09, 1.22, True),
+    ("Globex Distribution", "Market Accelerator", "Sam Patel", "EMEA", 44_000, 1.05, 1.17, 1.28, True),
+    ("Initech Channel", "Market Accelerator", "Sam Patel", "North America", 29_000, 1.10, 1.22, 1.25, True),
+    ("Umbrella Resellers", "Market Accelerator", "Ana Costa", "APAC", 17_000, 0.92, 0.88, 0.93, False),
+    ("Stark Labs", "Innovation Catalyst", "Lee Chen", "Enterprise", 15_000, 1.02, 1.31, 1.35, True),
+    ("Wayne BioTech", "Innovation Catalyst", "Ana Costa", "Healthcare", 12_000, 1.14, 1.15, 1.04, False),
+    ("Tyrell AI", "Innovation Catalyst", "Lee Chen", "Enterprise", 9_000, 1.25, 1.27, 1.06, False),
+]
+REFERRAL_ONLY = ("Hooli Referrals", "Market Accelerator", "Ana Costa", "North America")
+
+REVENUE_CATEGORIES = [("joint sales", 0.7), ("referral fees", 0.2), ("co-marketing", 0.1)]
+COST_CATEGORIES = [("headcount", 0.55), ("co-marketing", 0.2), ("integration", 0.15), ("enablement", 0.1)]
+
+
+def months(start: dt.date, count: int) -> list[dt.date]:
+    """First days of `count` consecutive months from `start`."""
+    out = []
+    year, month = start.year, start.month
+    for _ in range(count):
+        out.append(dt.date(year, month, 1))
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    return out
+
+
+def ledger_rows(rng: random.Random) -> list[list[object]]:
+    """Date, Alliance, Kind, Amount, Category, Currency, Notes rows for 24 months."""
+    rows: list[list[object]] = []
+    for month in months(dt.date(2024, 1, 1), 24):
+        after = month >= INITIATIVE
+        season = 1.0 + 0.08 * [0, -1, 0, 1, 0, -1, -1, -1, 0, 1, 1, 2][month.month - 1] / 2
+        for name, _, _, _, base, before_ratio, after_ratio, growth, _ in ALLIANCES:
+            revenue = base * season * (growth if after else 1.0) * rng.uniform(0.92, 1.08)
+            ratio = after_ratio if after else before_ratio
+            cost = revenue / ratio * rng.uniform(0.95, 1.05)
+            day = min(28, 5 + rng.randrange(20))
+            for category, share in REVENUE_CATEGORIES:
+                rows.append(
+                    [month.replace(day=day), name, "Revenue", round(revenue * share, 2), category, "USD", ""]
+                )
+            for category, share in COST_CATEGORIES:
+                rows.append(
+                    [
+                        month.replace(day=min(28, day + 2)),
+                        name,
+                        "Cost",
+                        round(cost * share, 2),
+                        category,
+                        "USD",
+                        "",
+                    ]
+                )
+        referral = 3_000 * rng.uniform(0.8, 1.2) * (1.1 if after else 1.0)
+        rows.append(
+            [
+                month.replace(day=15),
+                REFERRAL_ONLY[0],
+                "Revenue",
+                round(referral, 2),
+                "referral fees",
+                "USD",
+                "partner pays us a referral fee; no costs booked",
+            ]
+        )
+    return rows
+
+
+def make_messy(rows: list[list[object]]) -> list[list[object]]:
+    """A few of the things real exports do, each of which the reader must report or handle."""
+    rows[3][3] = f"${rows[3][3]:,.2f}"  # amount stored as text with a currency symbol
+    rows[10][3] = f"({rows[10][3]:,.2f})" if rows[10][2] == "Revenue" else rows[10][3]
+    rows[10][6] = "refund: accounting negative" if isinstance(rows[10][3], str) else ""
+    rows[40][1] = rows[40][1] + " "  # trailing space in a name
+    rows[41][1] = rows[41][1].upper()  # the same alliance in capitals
+    rows[77][3] = "TBD"  # nobody filled the amount in
+    rows[77][6] = "awaiting invoice"
+    rows.insert(120, [None] * 7)  # a blank row in the middle
+    return rows
+
+
+def build_sample(path: Path = SAMPLE) -> None:
+    """Write the sample workbook: Ledger, Alliances, Goals, Benchmarks."""
+    rng = random.Random(20250101)
+    book = Workbook()
+    ledger = book.active
+    ledger.title = "Ledger"
+    ledger["A1"] = "Alliance ledger FY2024–FY2025 (sample data)"
+    ledger["A1"].font = Font(bold=True, size=14)
+    ledger.merge_cells("A1:G1")
+    ledger["A2"] = "Exported from the finance system; amounts in USD"
+    ledger.append([])
+    ledger.append(["Date", "Partner", "Kind", "Amount (USD)", "Category", "Currency", "Notes"])
+    for cell in ledger[4]:
+        cell.font = Font(bold=True)
+    rows = make_messy(ledger_rows(rng))
+    for row in rows:
+        ledger.append(row)
+    first, last = 5, 4 + len(rows)
+    ledger.append([None, "Total", None, f"=SUM(D{first}:D{last})", None, None, None])
+    for row in ledger.iter_rows(min_row=first, max_row=last, min_col=1, max_col=1):
+        row[0].number_format = "yyyy-mm-dd"
+    for column, width in zip("ABCDEFG", (12, 24, 10, 14, 16, 10, 40), strict=True):
+        ledger.column_dimensions[column].width = width
+
+    alliances = book.create_sheet("Alliances")
+    alliances.append(["Alliance", "Type", "Owner", "Start date", "Initiative date", "Segment"])
+    for name, kind, owner, segment, *_, initiative in ALLIANCES:
+        alliances.append(
+            [name, kind, owner, dt.date(2022, 3, 1), INITIATIVE if initiative else None, segment]
+        )
+    alliances.append(
+        [REFERRAL_ONLY[0], REFERRAL_ONLY[1], REFERRAL_ONLY[2], dt.date(2023, 9, 1), None, REFERRAL_ONLY[3]]
+    )
+
+    goals = book.create_sheet("Goals")
+    goals.append(
+        ["Alliance", "Metric", "Target", "Actual", "Unit", "Start date", "Due date", "Owner", "Direction"]
+    )
+    goal_rows = [
+        (
+            "Northwind Cloud",
+            "Joint customers acquired",
+            40,
+            37,
+            "customers",
+            "2025-01-01",
+            "2026-03-31",
+            "Dana Ruiz",
+            "higher",
+        ),
+        (
+            "Northwind Cloud",
+            "Marketplace listing live",
+            1,
+            1,
+            "milestone",
+            "2025-01-01",
+            "2025-06-30",
+            "Lee Chen",
+            "higher",
+        ),
+        (
+            "Contoso Systems",
+            "Market share in segment",
+            12,
+            9.5,
+            "%",
+            "2025-01-01",
+            "2026-06-30",
+            "Dana Ruiz",
+            "higher",
+        ),
+        (
+            "Apex Data Partners",
+            "Certified consultants",
+            25,
+            11,
+            "people",
+            "2025-01-01",
+            "2026-02-28",
+            "Lee Chen",
+            "higher",
+        ),
+        (
+            "Globex Distribution",
+            "New EMEA customers",
+            60,
+            64,
+            "customers",
+            "2025-01-01",
+            "2025-12-31",
+            "Sam Patel",
+            "higher",
+        ),
+        (
+            "Initech Channel",
+            "Deal registration cycle time",
+            10,
+            14,
+            "days",
+            "2025-01-01",
+            "2025-12-31",
+            "Sam Patel",
+            "lower",
+        ),
+        (
+            "Umbrella Resellers",
+            "Resellers trained",
+            30,
+            8,
+            "resellers",
+            "2024-07-01",
+            "2025-09-30",
+            "Ana Costa",
+            "higher",
+        ),
+        (
+            "Stark Labs",
+            "Joint prototype shipped",
+            1,
+            0,
+            "milestone",
+            "2025-01-01",
+            "2026-09-30",
+            "Lee Chen",
+            "higher",
+        ),
+        (
+            "Wayne BioTech",
+            "Co-authored studies",
+            3,
+            1,
+            "studies",
+            "2025-01-01",
+            "2026-04-30",
+            "Ana Costa",
+            "higher",
+        ),
+    ]
+    for row in goal_rows:
+        goals.append([*row[:5], dt.date.fromisoformat(row[5]), dt.date.fromisoformat(row[6]), *row[7:]])
+
+    benchmarks = book.create_sheet("Benchmarks")
+    benchmarks.append(["Name", "ROI", "Source"])
+    benchmarks.append(["Cross-industry average", 0.15, "PwC, average ROI of strategic alliances"])
+    benchmarks.append(["Top quartile, technology partnerships", 0.25, "Gartner, technology partnerships"])
+    benchmarks.append(["Internal hurdle rate", 0.12, "Finance policy FY2025"])
+    for sheet in (alliances, goals, benchmarks):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    for sheet, column in ((alliances, "D"), (alliances, "E"), (goals, "F"), (goals, "G")):
+        for cell in sheet[column][1:]:
+            cell.number_format = "yyyy-mm-dd"
+    book.save(path)
+
+
+def build_template(path: Path = TEMPLATE) -> None:
+    """Write the blank template: the headers the reader looks for, and how to fill them."""
+    book = Workbook()
+    ledger = book.active
+    ledger.title = "Ledger"
+    ledger.append(["Date", "Alliance", "Kind", "Amount", "Category", "Currency", "Notes"])
+    sheets = {
+        "Alliances": ["Alliance", "Type", "Owner", "Start date", "Initiative date", "Segment"],
+        "Goals": [
+            "Alliance",
+            "Metric",
+            "Target",
+            "Actual",
+            "Unit",
+            "Start date",
+            "Due date",
+            "Owner",
+            "Direction",
+        ],
+        "Benchmarks": ["Name", "ROI", "Source"],
+    }
+    for name, headers in sheets.items():
+        book.create_sheet(name).append(headers)
+    guide = book.create_sheet("How to fill")
+    for line in [
+        ["Sheet", "What goes in it"],
+        [
+            "Ledger",
+            "One row per entry. Date: a date or a period (2024-03, Mar 2024, 2024-Q1). Alliance: the "
+            "partner's name. Kind: Revenue or Cost (Income/Expense, Inflow/Outflow also work). "
+            "Amount: positive numbers; costs positive too. Or use separate Revenue and Cost columns.",
+        ],
+        [
+            "Alliances",
+            "Optional. Type: Value Multiplier, Market Accelerator, Innovation Catalyst or your own. "
+            "Initiative date: when a change (e.g. a partnership optimisation) started.",
+        ],
+        [
+            "Goals",
+            "Optional. Shared non-financial goals: metric, target, actual, unit, due date, owner. "
+            "Direction: 'lower' for metrics where less is better.",
+        ],
+        ["Benchmarks", "Optional. Name and ROI (0.15 or 15%) of each benchmark to compare with."],
+    ]:
+        guide.append(line)
+    for sheet in book.worksheets:
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.column_dimensions["A"].width = 14
+    guide.column_dimensions["B"].width = 110
+    book.save(path)
+
+
+if __name__ == "__main__":
+    build_sample()
+    build_template()
+    print(f"wrote {SAMPLE.name} and {TEMPLATE.name}")

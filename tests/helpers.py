@@ -1,0 +1,34 @@
+"""Small workbooks built in memory for tests: every expected number is worked out from these rows."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+
+
+def workbook_bytes(
+    sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | None = None
+) -> bytes:
+    """An .xlsx with the given sheets (first sheet first), rows written from A1 down."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        for area in (merges or {}).get(name, []):
+            sheet.merge_cells(area)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+LEDGER_HEADER = ["Date", "Alliance", "Kind", "Amount"]
+
+
+def ledger_bytes(rows: list[list[object]], **other_sheets: list[list[object]]) -> bytes:
+    """A workbook with a 'Ledger' sheet (header + rows) and optional side sheets."""
+    sheets = {"Ledger": [LEDGER_HEADER, *rows]}
+    sheets.update({name.replace("_", " "): value for name, value in other_sheets.items()})
+    return workbook_bytes(sheets)

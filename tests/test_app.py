@@ -1,0 +1,113 @@
+"""The app as a user drives it, through Streamlit's AppTest: start, upload, read, download."""
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import ledger_bytes, workbook_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_opens_on_the_labelled_sample():
+    at = start()
+    assert any("Sample ledger" in i.value for i in at.info)
+    assert metrics(at)["Portfolio ROI"].endswith("%")
+    assert len(at.dataframe) >= 1
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Summary workbook (.xlsx)", "Alliance table (.csv)", "Blank ledger template (.xlsx)"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_starts_without_exception(page):
+    at = start()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    assert not at.error
+
+
+def test_upload_changes_the_metrics_to_that_workbook():
+    # Acme: 1500 revenue, 1000 cost; Beta: 450 revenue, 500 cost.
+    # Portfolio: revenue 1950, cost 1500, net 450, ROI 450 / 1500 = 30.0 %.
+    data = ledger_bytes(
+        [
+            ["2024-01-01", "Acme", "Revenue", 1500],
+            ["2024-01-01", "Acme", "Cost", 1000],
+            ["2024-02-01", "Beta", "Revenue", 450],
+            ["2024-02-01", "Beta", "Cost", 500],
+        ]
+    )
+    at = start()
+    at.file_uploader[0].set_value(("mine.xlsx", data, XLSX))
+    at.run()
+    assert not at.exception
+    shown = metrics(at)
+    assert shown["Portfolio ROI"] == "30.0 %"
+    assert shown["Revenue"] == "1.95k"
+    assert shown["Cost"] == "1.50k"
+    assert shown["Net value"] == "450"
+    assert shown["Strong (> 20%)"] == "1"
+    assert shown["Weak (< 10%)"] == "1"
+    assert not any("Sample ledger" in i.value for i in at.info)
+    table = at.dataframe[0].value
+    assert table["Alliance"].tolist() == ["Acme", "Beta"]
+    assert table["ROI %"].tolist() == pytest.approx([50.0, -10.0])
+
+
+def test_unusable_upload_shows_a_message_and_the_app_keeps_running():
+    at = start()
+    at.file_uploader[0].set_value(("stuff.xlsx", workbook_bytes({"Stuff": [["Name", "Score"]]}), XLSX))
+    at.run()
+    assert not at.exception
+    assert "No sheet looks like a ledger" in at.error[0].value
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Blank ledger template (.xlsx)"]
+
+
+@pytest.fixture
+def deferred_downloads(monkeypatch):
+    """Capture what each download button would serve: the app builds files only when clicked."""
+    captured: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        captured[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return captured
+
+
+def test_summary_download_serves_the_uploaded_ledgers_workbook(deferred_downloads):
+    data = ledger_bytes([["2024-01-01", "Acme", "Revenue", 1500], ["2024-01-01", "Acme", "Cost", 1000]])
+    at = start()
+    at.file_uploader[0].set_value(("mine.xlsx", data, XLSX))
+    at.run()
+    button = next(b for b in at.get("download_button") if b.label.startswith("Summary workbook"))
+    button.click()
+    at.run()
+    assert not at.exception
+    book = load_workbook(io.BytesIO(deferred_downloads["mine-summary.xlsx"]()))
+    acme = [c.value for c in book["Alliances"][2]]
+    assert acme[0] == "Acme"
+    assert acme[5] == pytest.approx(0.5, abs=1e-12)  # (1500 − 1000) / 1000
+    assert "mine-alliances.csv" in deferred_downloads

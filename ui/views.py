@@ -1,0 +1,121 @@
+"""Pieces of page that several pages show: the source banner, headline metrics, issues, downloads."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+import streamlit as st
+
+from core import formatting as fmt
+from core.export import alliance_csv, summary_workbook
+from core.report import Report
+from core.roi import BANDS, UNDEFINED
+from core.tables import issues_display
+from ui.session import TEMPLATE_PATH, Loaded
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def source_banner(loaded: Loaded, report: Report | None) -> None:
+    """Say which ledger is in view, that a sample is a sample, and what reading it found."""
+    if loaded.error:
+        st.error(loaded.error, icon="⚠️")
+        st.info(
+            "The app is still ready: fix the file and upload it again, or remove it in the "
+            "sidebar to go back to the sample ledger. The blank template below shows the "
+            "headers it looks for."
+        )
+        template_download()
+        return
+    source = report.ledger.source
+    if loaded.is_sample:
+        st.info(
+            "**Sample ledger** (made-up alliances): upload your own workbook in the sidebar "
+            "to see your numbers.",
+            icon="🧪",
+        )
+    entries = len(report.ledger.entries)
+    st.caption(
+        f"**{source.filename}** · sheet '{source.sheet}', header on row {source.header_row} · "
+        f"{source.rows_read:,} rows read in {loaded.seconds:.2f} s · {entries:,} entries used · "
+        f"{report.ledger.rows_left_out:,} rows left out"
+    )
+
+
+def headline_metrics(report: Report) -> None:
+    """Portfolio ROI, revenue, cost, net value, and the count per band."""
+    p = report.portfolio
+    currency = report.ledger.source.currency
+    cols = st.columns(4)
+    cols[0].metric(
+        "Portfolio ROI",
+        fmt.percent(p.roi),
+        help="(Σ revenue − Σ cost) / Σ cost over the alliances in view (cost-weighted). "
+        + (p.roi_note or f"Plain mean of alliance ROIs: {fmt.percent(p.mean_roi)}."),
+    )
+    cols[1].metric("Revenue", fmt.short_money(p.revenue, currency))
+    cols[2].metric("Cost", fmt.short_money(p.cost, currency))
+    cols[3].metric("Net value", fmt.short_money(p.net_value, currency))
+    bands = st.columns(4)
+    t = report.settings.thresholds
+    labels = {
+        BANDS[0]: f"Strong (> {t.strong:.0%})",
+        BANDS[1]: f"Moderate ({t.moderate:.0%}–{t.strong:.0%})",
+        BANDS[2]: f"Weak (< {t.moderate:.0%})",
+        UNDEFINED: "ROI n/a (no cost)",
+    }
+    for col, name in zip(bands, (*BANDS, UNDEFINED), strict=True):
+        col.metric(labels[name], p.band_counts[name])
+
+
+def data_issues(report: Report) -> None:
+    """Every row left out, with sheet, row, column, value and reason, and the reading notes."""
+    issues = report.ledger.issues
+    label = f"Data issues: {len(issues):,} found" if len(issues) else "Data issues: none found"
+    with st.expander(label, expanded=False):
+        for note in report.ledger.notes:
+            st.info(note)
+        if len(issues):
+            st.dataframe(issues_display(issues), hide_index=True, width="stretch")
+        else:
+            st.write("Every row below the header was used.")
+
+
+def template_download() -> None:
+    """The blank ledger template."""
+    st.download_button(
+        "Blank ledger template (.xlsx)",
+        TEMPLATE_PATH.read_bytes(),
+        file_name=TEMPLATE_PATH.name,
+        mime=XLSX_MIME,
+        key="template_download",
+        icon=":material/description:",
+    )
+
+
+def downloads(report: Report) -> None:
+    """Summary workbook, alliance CSV and the blank template."""
+    stem = PurePath(report.ledger.source.filename).stem
+    cols = st.columns(3)
+    with cols[0]:
+        # A callable is only run when the button is clicked, so reruns do not rebuild the workbook.
+        st.download_button(
+            "Summary workbook (.xlsx)",
+            lambda: summary_workbook(report),
+            file_name=f"{stem}-summary.xlsx",
+            mime=XLSX_MIME,
+            type="primary",
+            key="summary_download",
+            icon=":material/download:",
+        )
+    with cols[1]:
+        st.download_button(
+            "Alliance table (.csv)",
+            lambda: alliance_csv(report),
+            file_name=f"{stem}-alliances.csv",
+            mime="text/csv",
+            key="csv_download",
+            icon=":material/table:",
+        )
+    with cols[2]:
+        template_download()
