@@ -28,7 +28,6 @@ def overview() -> None:
             "Revenue": st.column_config.NumberColumn(format="accounting"),
             "Cost": st.column_config.NumberColumn(format="accounting"),
             "Net value": st.column_config.NumberColumn(format="accounting"),
-            "ROI %": st.column_config.NumberColumn(format="%.1f %%"),
         },
     )
     st.plotly_chart(
@@ -42,6 +41,8 @@ def overview() -> None:
 
 PAGES = [
     st.Page(overview, title="Overview", icon=":material/monitoring:", default=True),
+    st.Page("pages/before_after.py", title="Before / after", icon=":material/compare_arrows:"),
+    st.Page("pages/trends.py", title="Quarterly trends", icon=":material/timeline:"),
 ]
 
 navigation = st.navigation(PAGES)

@@ -10,6 +10,7 @@ from core.roi import MODERATE, STRONG, UNDEFINED, WEAK, BandThresholds
 # Colours that keep their meaning and contrast on Streamlit's light and dark themes.
 BAND_COLOURS = {STRONG: "#2e9e5b", MODERATE: "#e0a800", WEAK: "#d64545", UNDEFINED: "#8c8c8c"}
 THRESHOLD_COLOUR = "#7f7f7f"
+PORTFOLIO_COLOUR = "#7c3aed"
 BENCHMARK_COLOURS = ["#3b82f6", "#8b5cf6", "#ec4899", "#14b8a6", "#f97316"]
 
 
@@ -90,3 +91,101 @@ def roi_by_alliance(table: pd.DataFrame, thresholds: BandThresholds, benchmarks:
     fig.update_yaxes(title="ROI (%)", ticksuffix=" %")
     reference_lines(fig, thresholds, benchmarks)
     return _layout(fig, "ROI by alliance, coloured by band")
+
+
+def roi_before_after(table: pd.DataFrame, portfolio: pd.Series, thresholds: BandThresholds) -> go.Figure:
+    """Dumbbell chart: each alliance's ROI before (grey) and after (coloured by direction)."""
+    rows = pd.concat([table, portfolio.to_frame("Portfolio").T]).sort_values(
+        "roi_change", na_position="first"
+    )
+    fig = go.Figure()
+    for name, row in rows.iterrows():
+        before, after = row["roi_before"] * 100, row["roi_after"] * 100
+        colour = (
+            BAND_COLOURS[WEAK]
+            if pd.notna(row["roi_change"]) and row["roi_change"] < 0
+            else BAND_COLOURS[STRONG]
+        )
+        fig.add_scatter(
+            x=[before, after],
+            y=[name, name],
+            mode="lines",
+            line=dict(color=colour, width=3),
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    fig.add_scatter(
+        x=rows["roi_before"] * 100,
+        y=rows.index,
+        mode="markers",
+        name="Before",
+        marker=dict(color=THRESHOLD_COLOUR, size=11),
+        hovertemplate="%{y}: %{x:.1f} % before<extra></extra>",
+    )
+    fig.add_scatter(
+        x=rows["roi_after"] * 100,
+        y=rows.index,
+        mode="markers",
+        name="After",
+        marker=dict(color=BENCHMARK_COLOURS[0], size=13, symbol="diamond"),
+        hovertemplate="%{y}: %{x:.1f} % after<extra></extra>",
+    )
+    for value in (thresholds.strong, thresholds.moderate):
+        fig.add_vline(x=value * 100, line_dash="dash", line_color=THRESHOLD_COLOUR, line_width=1)
+    fig.update_xaxes(title="ROI (%)", ticksuffix=" %")
+    return _layout(fig, "ROI before → after, per alliance", height=max(320, 60 + 38 * len(rows)))
+
+
+def revenue_cost_before_after(table: pd.DataFrame, portfolio: pd.Series) -> go.Figure:
+    """Grouped bars of revenue and cost on each side, per alliance."""
+    fig = go.Figure()
+    styles = [
+        ("revenue_before", "Revenue before", "#93c5fd"),
+        ("revenue_after", "Revenue after", "#2563eb"),
+        ("cost_before", "Cost before", "#fca5a5"),
+        ("cost_after", "Cost after", "#dc2626"),
+    ]
+    for column, label, colour in styles:
+        fig.add_bar(
+            x=table.index,
+            y=table[column],
+            name=label,
+            marker_color=colour,
+            hovertemplate="%{x}: %{y:,.0f}<extra>" + label + "</extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title="Amount", tickformat=",.0f")
+    return _layout(fig, "Revenue and cost before and after")
+
+
+def quarterly_lines(
+    quarterly: pd.DataFrame, alliances: list[str], thresholds: BandThresholds, trailing: bool = False
+) -> go.Figure:
+    """ROI by quarter, one line per chosen alliance and a bold portfolio line, with band thresholds."""
+    column = "roi_ttm" if trailing else "roi"
+    fig = go.Figure()
+    for name in alliances:
+        part = quarterly[quarterly["alliance"] == name]
+        is_portfolio = name == "Portfolio"
+        fig.add_scatter(
+            x=part["quarter"],
+            y=part[column] * 100,
+            mode="lines+markers",
+            name=name,
+            line=dict(width=5 if is_portfolio else 2, color=PORTFOLIO_COLOUR if is_portfolio else None),
+            hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}} %<extra></extra>",
+            connectgaps=False,
+        )
+    for value, label in ((thresholds.strong, "Strong above"), (thresholds.moderate, "Moderate from")):
+        fig.add_hline(
+            y=value * 100,
+            line_dash="dash",
+            line_color=THRESHOLD_COLOUR,
+            line_width=1,
+            annotation_text=f"{label} {value:.0%}",
+            annotation_position="top left",
+        )
+    title = "Trailing four-quarter ROI" if trailing else "ROI by quarter"
+    fig.update_yaxes(title="ROI (%)", ticksuffix=" %")
+    fig.update_xaxes(title="Quarter", type="category")
+    return _layout(fig, title)

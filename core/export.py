@@ -65,6 +65,7 @@ class _Formats:
         self.money = book.add_format({"num_format": MONEY})
         self.percent = book.add_format({"num_format": PERCENT})
         self.points = book.add_format({"num_format": POINTS})
+        self.points_number = book.add_format({"num_format": POINTS_NUMBER})
         self.date = book.add_format({"num_format": DATE})
         self.datetime = book.add_format({"num_format": DATETIME})
         self.integer = book.add_format({"num_format": "0"})
@@ -292,10 +293,149 @@ def summary_workbook(report: Report, exported_at: dt.datetime | None = None) -> 
     return buffer.getvalue()
 
 
+BEFORE_AFTER_HEADERS = [
+    "Alliance",
+    "ROI before",
+    "ROI after",
+    "ROI change (pts)",
+    "Revenue before",
+    "Revenue after",
+    "Revenue change",
+    "Cost before",
+    "Cost after",
+    "Cost change",
+    "Net value before",
+    "Net value after",
+    "Initiative date",
+    "Before window",
+    "After window",
+    "Note",
+]
+POINTS_NUMBER = '+0.0 "pts";[Red]-0.0 "pts";0.0 "pts"'
+
+
+def before_after_frame(report: Report) -> pd.DataFrame:
+    """The Before-After sheet's table: one row per alliance, then the Portfolio row."""
+    result = report.before_after
+    if result is None:
+        return pd.DataFrame(columns=BEFORE_AFTER_HEADERS)
+    table = result.table
+    rows = pd.concat([table, result.portfolio.to_frame("Portfolio").T])
+    return pd.DataFrame(
+        {
+            "Alliance": rows.index.to_numpy(),
+            "ROI before": rows["roi_before"].astype(float).to_numpy(),
+            "ROI after": rows["roi_after"].astype(float).to_numpy(),
+            "ROI change (pts)": (rows["roi_change"].astype(float) * 100).to_numpy(),
+            "Revenue before": rows["revenue_before"].astype(float).to_numpy(),
+            "Revenue after": rows["revenue_after"].astype(float).to_numpy(),
+            "Revenue change": rows["revenue_change"].astype(float).to_numpy(),
+            "Cost before": rows["cost_before"].astype(float).to_numpy(),
+            "Cost after": rows["cost_after"].astype(float).to_numpy(),
+            "Cost change": rows["cost_change"].astype(float).to_numpy(),
+            "Net value before": rows["net_before"].astype(float).to_numpy(),
+            "Net value after": rows["net_after"].astype(float).to_numpy(),
+            "Initiative date": rows["initiative_date"].to_numpy(),
+            "Before window": rows["before_window"].fillna("").to_numpy(),
+            "After window": rows["after_window"].fillna("").to_numpy(),
+            "Note": rows["note"].to_numpy(),
+        }
+    )
+
+
+def _before_after_sheet(ws: Worksheet, report: Report, formats: _Formats) -> None:
+    frame = before_after_frame(report)
+    money = {c: formats.money for c in frame.columns if c.startswith(("Revenue ", "Cost ", "Net value "))}
+    ratios = {c: formats.percent for c in ("ROI before", "ROI after", "Revenue change", "Cost change")}
+    row = write_table(
+        ws,
+        0,
+        frame,
+        formats,
+        {**money, **ratios, "ROI change (pts)": formats.points_number, "Initiative date": formats.date},
+        {"Alliance": 26, "Before window": 22, "After window": 22, "Note": 40},
+    )
+    ws.freeze_panes(1, 1)
+    result = report.before_after
+    row += 1
+    if result is None:
+        write_cell(ws, row, 0, "No comparison", formats.bold, formats)
+        write_cell(ws, row, 1, report.before_after_error, None, formats)
+        return
+    before_text, after_text = result.windows.describe()
+    choice = report.settings.window
+    lines = [
+        ("Initiative date", result.windows.initiative, formats.date),
+        ("Before window", f"{before_text} ({result.windows.before_months:.1f} months)", None),
+        ("After window", f"{after_text} ({result.windows.after_months:.1f} months)", None),
+        (
+            "Window choice",
+            {
+                "equal": "equal windows, the longest the data allows",
+                "months": f"{choice.months} months on each side",
+                "all": "all data on each side",
+            }[choice.mode],
+            None,
+        ),
+    ]
+    if result.control is not None:
+        lines += [
+            ("Control group ROI change (pts)", result.control["roi_change"] * 100, formats.points_number),
+            (
+                "Difference-in-differences (pts)",
+                None if result.did is None else result.did * 100,
+                formats.points_number,
+            ),
+        ]
+    row = _pairs(ws, row, lines, formats)
+    for alliance, reason in result.left_out:
+        write_cell(ws, row, 0, "Left out", formats.bold, formats)
+        write_cell(ws, row, 1, f"{alliance}: {reason}", None, formats)
+        row += 1
+    for check in result.checks:
+        write_cell(ws, row, 0, "Check", formats.bold, formats)
+        write_cell(ws, row, 1, check, None, formats)
+        row += 1
+    write_cell(ws, row + 1, 0, "Case study", formats.bold, formats)
+    write_cell(ws, row + 1, 1, result.paragraph, None, formats)
+
+
+def quarterly_frame(report: Report) -> pd.DataFrame:
+    """The Quarterly sheet: ROI by quarter per alliance and for the portfolio."""
+    q = report.quarterly
+    return pd.DataFrame(
+        {
+            "Alliance": q["alliance"].to_numpy(),
+            "Quarter": q["quarter"].to_numpy(),
+            "Quarter start": q["quarter_start"].to_numpy(),
+            "Revenue": q["revenue"].to_numpy(),
+            "Cost": q["cost"].to_numpy(),
+            "Net value": q["net_value"].to_numpy(),
+            "ROI": q["roi"].to_numpy(),
+            "Trailing 4Q ROI": q["roi_ttm"].to_numpy(),
+            "Band": q["band"].to_numpy(),
+        }
+    )
+
+
 def _write_extra_sheets(sheets: dict[str, Worksheet], report: Report, formats: _Formats) -> None:
-    """Quarterly, Before-After and Scorecard; filled in by the modules that compute them."""
-    for name in ("Quarterly", "Before-After", "Scorecard"):
-        write_cell(sheets[name], 0, 0, f"{name}: not computed for this export.", None, formats)
+    """Quarterly, Before-After and Scorecard."""
+    write_table(
+        sheets["Quarterly"],
+        0,
+        quarterly_frame(report),
+        formats,
+        {
+            "Quarter start": formats.date,
+            **{c: formats.money for c in ("Revenue", "Cost", "Net value")},
+            "ROI": formats.percent,
+            "Trailing 4Q ROI": formats.percent,
+        },
+        {"Alliance": 26},
+    )
+    sheets["Quarterly"].freeze_panes(1, 2)
+    _before_after_sheet(sheets["Before-After"], report, formats)
+    write_cell(sheets["Scorecard"], 0, 0, "Scorecard: not computed for this export.", None, formats)
 
 
 def csv_safe(value: object) -> object:

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.before_after import BeforeAfter, BeforeAfterError, WindowChoice, before_after, initiative_dates
 from core.benchmarks import DEFAULT_BENCHMARKS, benchmark_gaps, effective_benchmarks
 from core.ledger import Ledger
 from core.quartiles import cut_points, quartile_position
 from core.roi import BandThresholds, PortfolioSummary, alliance_roi, portfolio_summary
+from core.trends import quarterly_roi
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,9 @@ class Settings:
     thresholds: BandThresholds = BandThresholds()
     benchmarks: pd.DataFrame | None = None
     initiative_date: dt.date | None = None
+    participants: tuple[str, ...] | None = None
+    window: WindowChoice = WindowChoice()
+    initiative_name: str = "the initiative"
 
 
 @dataclass
@@ -32,6 +37,9 @@ class Report:
     portfolio: PortfolioSummary
     benchmarks: pd.DataFrame
     cuts: dict[str, float] | None
+    quarterly: pd.DataFrame
+    before_after: BeforeAfter | None
+    before_after_error: str | None
 
 
 def alliance_table(
@@ -60,6 +68,7 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         )
     )
     table = alliance_table(ledger.entries, ledger.alliances, settings.thresholds, chosen)
+    comparison, problem = compare_before_after(ledger, settings, list(table.index))
     return Report(
         ledger=ledger,
         settings=settings,
@@ -67,4 +76,19 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         portfolio=portfolio_summary(table),
         benchmarks=chosen,
         cuts=cut_points(table["roi"]),
+        quarterly=quarterly_roi(ledger.entries, settings.thresholds),
+        before_after=comparison,
+        before_after_error=problem,
     )
+
+
+def compare_before_after(
+    ledger: Ledger, settings: Settings, in_view: list[str]
+) -> tuple[BeforeAfter | None, str | None]:
+    """The before/after comparison, or why it cannot be made for this ledger and these settings."""
+    participants = list(settings.participants) if settings.participants is not None else None
+    dates, left_out = initiative_dates(ledger.alliances, in_view, settings.initiative_date, participants)
+    try:
+        return before_after(ledger.entries, dates, settings.window, left_out, settings.initiative_name), None
+    except BeforeAfterError as exc:
+        return None, str(exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core import formatting as fmt
 from core.benchmarks import position_text
 from core.report import Report
 
@@ -18,7 +19,8 @@ def alliance_display(report: Report) -> pd.DataFrame:
             "Revenue": table["revenue"].to_numpy(),
             "Cost": table["cost"].to_numpy(),
             "Net value": table["net_value"].to_numpy(),
-            "ROI %": (table["roi"] * 100).to_numpy(),
+            # Text, so an undefined ROI reads "n/a" rather than an empty cell; rows come sorted by ROI.
+            "ROI": table["roi"].map(fmt.percent).to_numpy(),
             "Band": table["band"].to_numpy(),
             "Quartile": table["quartile"].replace("", "not ranked").to_numpy(),
         }
@@ -32,3 +34,40 @@ def alliance_display(report: Report) -> pd.DataFrame:
 def issues_display(issues: pd.DataFrame) -> pd.DataFrame:
     """The data issues with capitalised headers, in sheet and row order."""
     return issues.rename(columns=str.capitalize).reset_index(drop=True)
+
+
+def before_after_display(report: Report) -> pd.DataFrame:
+    """Before/after per alliance and the portfolio, ROI and changes in percent, for the page's grid."""
+    result = report.before_after
+    rows = pd.concat([result.table, result.portfolio.to_frame("Portfolio").T])
+    return pd.DataFrame(
+        {
+            "Alliance": rows.index,
+            "ROI before %": (rows["roi_before"].astype(float) * 100).to_numpy(),
+            "ROI after %": (rows["roi_after"].astype(float) * 100).to_numpy(),
+            "Change (pts)": (rows["roi_change"].astype(float) * 100).to_numpy(),
+            "Revenue before": rows["revenue_before"].astype(float).to_numpy(),
+            "Revenue after": rows["revenue_after"].astype(float).to_numpy(),
+            "Revenue change %": (rows["revenue_change"].astype(float) * 100).to_numpy(),
+            "Cost before": rows["cost_before"].astype(float).to_numpy(),
+            "Cost after": rows["cost_after"].astype(float).to_numpy(),
+            "Cost change %": (rows["cost_change"].astype(float) * 100).to_numpy(),
+            "Note": rows["note"].fillna("").to_numpy(),
+        }
+    )
+
+
+def quarterly_display(report: Report, alliance: str) -> pd.DataFrame:
+    """One alliance's (or the portfolio's) quarters, ROI in percent, for the trends grid."""
+    q = report.quarterly[report.quarterly["alliance"] == alliance]
+    return pd.DataFrame(
+        {
+            "Quarter": q["quarter"].to_numpy(),
+            "Revenue": q["revenue"].to_numpy(),
+            "Cost": q["cost"].to_numpy(),
+            "Net value": q["net_value"].to_numpy(),
+            "ROI %": (q["roi"] * 100).to_numpy(),
+            "Trailing 4Q ROI %": (q["roi_ttm"] * 100).to_numpy(),
+            "Band": q["band"].to_numpy(),
+        }
+    )

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from tests.case_study import case_workbook
 from tests.helpers import ledger_bytes, workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +71,7 @@ def test_upload_changes_the_metrics_to_that_workbook():
     assert not any("Sample ledger" in i.value for i in at.info)
     table = at.dataframe[0].value
     assert table["Alliance"].tolist() == ["Acme", "Beta"]
-    assert table["ROI %"].tolist() == pytest.approx([50.0, -10.0])
+    assert table["ROI"].tolist() == ["50.0 %", "-10.0 %"]
 
 
 def test_unusable_upload_shows_a_message_and_the_app_keeps_running():
@@ -111,3 +112,49 @@ def test_summary_download_serves_the_uploaded_ledgers_workbook(deferred_download
     assert acme[0] == "Acme"
     assert acme[5] == pytest.approx(0.5, abs=1e-12)  # (1500 − 1000) / 1000
     assert "mine-alliances.csv" in deferred_downloads
+
+
+def test_before_after_page_tells_the_seed_case_from_an_upload():
+    at = start()
+    at.file_uploader[0].set_value(("case.xlsx", case_workbook(), XLSX))
+    at.run()
+    at.switch_page("pages/before_after.py")
+    at.run()
+    assert not at.exception
+    shown = {m.label: (m.value, m.delta) for m in at.metric}
+    assert shown["ROI before"][0] == "8.0 %"
+    assert shown["ROI after"] == ("18.0 %", "+10.0 pts")
+    assert shown["Revenue change"][0] == "25.0 %"
+    assert shown["Effect vs control group"][0] == "+5.0 pts"
+    assert "rose from 8.0 % to 18.0 % (+10.0 points)" in at.code[0].value
+
+
+def test_before_after_window_choice_changes_the_view():
+    at = start()
+    at.file_uploader[0].set_value(("case.xlsx", case_workbook(), XLSX))
+    at.run()
+    at.switch_page("pages/before_after.py")
+    at.run()
+    at.radio(key="ba_window").set_value("months")
+    at.run()
+    at.number_input(key="ba_months").set_value(3)
+    at.run()
+    assert not at.exception
+    # three months each side: Alpha 0.20 -> 0.25; Beta (13,860 - 14,000)/14,000 -> (17,325 - 15,750)/15,750
+    # portfolio before 31,860 / 29,000, after 39,825 / 33,750
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["ROI before"] == f"{(31860 - 29000) / 29000 * 100:.1f} %"
+    assert shown["ROI after"] == f"{(39825 - 33750) / 33750 * 100:.1f} %"
+    assert any("different seasons" in w.value for w in at.warning)
+
+
+def test_trends_page_shows_the_quarters():
+    at = start()
+    at.file_uploader[0].set_value(("case.xlsx", case_workbook(), XLSX))
+    at.run()
+    at.switch_page("pages/trends.py")
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table["Quarter"].tolist() == ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"]
+    assert table["ROI %"].iloc[0] == pytest.approx(2160 / 33000 * 100)

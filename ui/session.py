@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from core.before_after import ALL, EQUAL, MONTHS, WindowChoice
 from core.ledger import Ledger, read_ledger
 from core.report import Report, Settings, build_report
 from core.roi import BandThresholds
@@ -23,7 +24,21 @@ TEMPLATE_PATH = ROOT / "sample_data" / "alliance_ledger_template.xlsx"
 UPLOAD_LIMIT_MB = 200
 
 _LOADED = "_loaded_ledger"
+_UPLOAD = "_uploaded_file"
 _REPORT = "_report"
+
+# Settings that do not depend on the ledger, set once per session.
+DEFAULTS: dict[str, object] = {
+    "strong_pct": 20.0,
+    "moderate_pct": 10.0,
+    "ba_window": EQUAL,
+    "ba_months": 6,
+    "ba_name": "the initiative",
+}
+# Settings whose defaults come from the ledger, reset when another ledger is loaded.
+LEDGER_KEYS = ("ba_mode", "ba_date", "ba_participants")
+SETTING_KEYS = (*DEFAULTS, *LEDGER_KEYS)
+WINDOW_MODES = (EQUAL, MONTHS, ALL)
 
 
 @dataclass(frozen=True)
@@ -58,7 +73,7 @@ def load() -> Loaded:
 
     Read once per upload and kept in this session only, so reruns after a widget change are cheap.
     """
-    uploaded = st.session_state.get("ledger_upload")
+    uploaded = st.session_state.get(_UPLOAD)
     if uploaded is not None:
         key = ("upload", uploaded.file_id, uploaded.name, uploaded.size)
     else:
@@ -74,11 +89,48 @@ def load() -> Loaded:
         loaded = _read(key, SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), is_sample=True)
     st.session_state[_LOADED] = loaded
     st.session_state.pop(_REPORT, None)
+    if loaded.ledger is not None:
+        _ledger_defaults(loaded.ledger)
     return loaded
+
+
+def _ledger_defaults(ledger: Ledger) -> None:
+    """Initiative settings that fit the ledger just loaded: its own dates, or the middle of its data."""
+    sheet_dates = ledger.alliances["initiative_date"].dropna()
+    if len(sheet_dates):
+        date = sheet_dates.mode().iloc[0].date()
+    elif len(ledger.entries):
+        first, last = ledger.entries["date"].min(), ledger.entries["date"].max()
+        date = (first + (last - first) / 2).to_period("M").start_time.date()
+    else:
+        date = None
+    st.session_state["ba_mode"] = "sheet" if len(sheet_dates) else "one"
+    st.session_state["ba_date"] = date
+    st.session_state["ba_participants"] = sorted(ledger.entries["alliance"].unique())
+
+
+def _remember_upload() -> None:
+    """Keep the upload (or its removal) apart from the widget, which may forget it between pages."""
+    st.session_state[_UPLOAD] = st.session_state.get("ledger_upload")
+
+
+def keep_settings() -> None:
+    """Set defaults once, and keep page widgets' values when the user moves to another page.
+
+    Streamlit forgets a widget's value when a run does not draw it; writing the value back in the
+    entry script, which runs for every page, keeps it.
+    """
+    for key, value in DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+    for key in SETTING_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def sidebar() -> None:
     """The data source and settings, rendered once per run by the entry script for every page."""
+    keep_settings()
     with st.sidebar:
         st.file_uploader(
             "Upload a ledger workbook",
@@ -88,10 +140,11 @@ def sidebar() -> None:
             "date, alliance, kind (revenue or cost) and amount; or revenue and cost columns. "
             "The file stays in this browser session's memory only.",
             max_upload_size=UPLOAD_LIMIT_MB,
+            on_change=_remember_upload,
         )
         with st.expander("Band thresholds"):
             st.number_input(
-                "Strong above (%)", key="strong_pct", min_value=-100.0, max_value=1000.0, step=1.0, value=20.0
+                "Strong above (%)", key="strong_pct", min_value=-100.0, max_value=1000.0, step=1.0
             )
             st.number_input(
                 "Moderate from (%)",
@@ -99,7 +152,6 @@ def sidebar() -> None:
                 min_value=-100.0,
                 max_value=1000.0,
                 step=1.0,
-                value=10.0,
             )
 
 
@@ -112,7 +164,27 @@ def settings() -> Settings:
         thresholds = BandThresholds()
     else:
         thresholds = BandThresholds(strong=strong, moderate=moderate)
-    return Settings(thresholds=thresholds)
+    state = st.session_state
+    one_date = state.get("ba_mode", "one") == "one"
+    window = state.get("ba_window", EQUAL)
+    months = int(state.get("ba_months", 6) or 6)
+    return Settings(
+        thresholds=thresholds,
+        initiative_date=state.get("ba_date") if one_date else None,
+        participants=tuple(state.get("ba_participants") or ()) if one_date else None,
+        window=WindowChoice(window, months if window == MONTHS else None),
+        initiative_name=(state.get("ba_name") or "the initiative").strip() or "the initiative",
+    )
+
+
+def _signature(chosen: Settings) -> tuple:
+    return (
+        chosen.thresholds,
+        chosen.initiative_date,
+        chosen.participants,
+        chosen.window,
+        chosen.initiative_name,
+    )
 
 
 def report() -> tuple[Loaded, Report | None]:
@@ -122,7 +194,7 @@ def report() -> tuple[Loaded, Report | None]:
         return loaded, None
     chosen = settings()
     cached = st.session_state.get(_REPORT)
-    signature = (loaded.key, chosen.thresholds)
+    signature = (loaded.key, _signature(chosen))
     if cached is not None and cached[0] == signature:
         return loaded, cached[1]
     built = build_report(loaded.ledger, chosen)

@@ -1,0 +1,68 @@
+"""ROI by quarter, the review cadence, per alliance and for the portfolio, with trailing four quarters."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.before_after import PORTFOLIO
+from core.roi import BandThresholds, band, roi_of
+
+QUARTER_COLUMNS = [
+    "alliance",
+    "quarter",
+    "quarter_start",
+    "revenue",
+    "cost",
+    "net_value",
+    "roi",
+    "roi_ttm",
+    "band",
+]
+
+
+def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresholds()) -> pd.DataFrame:
+    """One row per alliance (and 'Portfolio') per quarter from the first to the last quarter with data.
+
+    Quarters without entries count as zero revenue and cost; `roi_ttm` is the ROI of the trailing
+    four quarters' sums (undefined until their cost is positive).
+    """
+    if entries.empty:
+        return pd.DataFrame(columns=QUARTER_COLUMNS)
+    quarter = entries["date"].dt.to_period("Q")
+    quarters = pd.period_range(quarter.min(), quarter.max(), freq="Q")
+    sums = entries.assign(quarter=quarter).pivot_table(
+        index=["alliance", "quarter"], columns="kind", values="amount", aggfunc="sum", fill_value=0.0
+    )
+    sums = sums.reindex(columns=["revenue", "cost"], fill_value=0.0)
+    alliances = sorted(entries["alliance"].unique())
+    grid = pd.MultiIndex.from_product([alliances, quarters], names=["alliance", "quarter"])
+    per_alliance = sums.reindex(grid, fill_value=0.0)
+    portfolio = per_alliance.groupby(level="quarter").sum()
+    portfolio.index = pd.MultiIndex.from_product(
+        [[PORTFOLIO], portfolio.index], names=["alliance", "quarter"]
+    )
+    frames = []
+    for _, group in pd.concat([per_alliance, portfolio]).groupby(level="alliance", sort=False):
+        frames.append(_with_ratios(group, thresholds))
+    table = pd.concat(frames).reset_index()
+    table["quarter_start"] = table["quarter"].map(lambda p: p.start_time)
+    table["quarter"] = table["quarter"].astype(str).str.replace("Q", "-Q", regex=False)
+    return table[QUARTER_COLUMNS]
+
+
+def _with_ratios(group: pd.DataFrame, thresholds: BandThresholds) -> pd.DataFrame:
+    group = group.astype(float).copy()
+    group["net_value"] = group["revenue"] - group["cost"]
+    group["roi"] = [_roi(r, c) for r, c in zip(group["revenue"], group["cost"], strict=True)]
+    trailing = group[["revenue", "cost"]].rolling(4, min_periods=4).sum()
+    group["roi_ttm"] = [
+        _roi(r, c) if pd.notna(c) else float("nan")
+        for r, c in zip(trailing["revenue"], trailing["cost"], strict=True)
+    ]
+    group["band"] = [band(None if pd.isna(r) else r, thresholds) for r in group["roi"]]
+    return group
+
+
+def _roi(revenue: float, cost: float) -> float:
+    value, _ = roi_of(revenue, cost)
+    return float("nan") if value is None else value

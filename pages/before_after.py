@@ -1,0 +1,76 @@
+"""Before / after: the case-study comparison around an initiative date."""
+
+import streamlit as st
+
+from core import formatting as fmt
+from core.charts import revenue_cost_before_after, roi_before_after
+from core.tables import before_after_display
+from ui import session, views
+from ui.controls import initiative_controls
+
+st.title("Before / after")
+loaded, report = session.report()
+views.source_banner(loaded, report)
+if report is not None:
+    initiative_controls(report.ledger)
+    result = report.before_after
+    if result is None:
+        st.warning(report.before_after_error, icon="⚠️")
+    else:
+        p = result.portfolio
+        before_text, after_text = result.windows.describe()
+        st.caption(
+            f"Before: {before_text} · After: {after_text} · initiative on "
+            f"{result.windows.initiative:%Y-%m-%d}"
+        )
+        cols = st.columns(5)
+        cols[0].metric("ROI before", fmt.percent(p["roi_before"]))
+        cols[1].metric("ROI after", fmt.percent(p["roi_after"]), fmt.points(p["roi_change"]))
+        cols[2].metric(
+            "Revenue change",
+            fmt.percent(p["revenue_change"]),
+            f"{fmt.money(p['revenue_before'])} → {fmt.money(p['revenue_after'])}",
+            delta_color="off",
+        )
+        cols[3].metric(
+            "Cost change",
+            fmt.percent(p["cost_change"]),
+            f"{fmt.money(p['cost_before'])} → {fmt.money(p['cost_after'])}",
+            delta_color="off",
+        )
+        cols[4].metric(
+            "Effect vs control group",
+            fmt.points(result.did),
+            help="Difference-in-differences: the ROI change of the alliances in the initiative "
+            "minus the change of those without it, over the same windows.",
+        )
+        st.subheader("Case study")
+        st.code(result.paragraph, language=None, wrap_lines=True)
+        for check in result.checks:
+            st.warning(check, icon="🔎")
+        st.plotly_chart(roi_before_after(result.table, p, report.settings.thresholds), width="stretch")
+        st.plotly_chart(revenue_cost_before_after(result.table, p), width="stretch")
+        st.dataframe(
+            before_after_display(report),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                name: st.column_config.NumberColumn(format="%.1f")
+                for name in (
+                    "ROI before %",
+                    "ROI after %",
+                    "Change (pts)",
+                    "Revenue change %",
+                    "Cost change %",
+                )
+            }
+            | {
+                name: st.column_config.NumberColumn(format="accounting")
+                for name in ("Revenue before", "Revenue after", "Cost before", "Cost after")
+            },
+        )
+        if result.left_out:
+            with st.expander(f"Left out of the comparison: {len(result.left_out)}"):
+                for alliance, reason in result.left_out:
+                    st.write(f"**{alliance}**: {reason}")
+    views.downloads(report)

@@ -1,0 +1,36 @@
+"""Trends: ROI by quarter, the review cadence, per alliance and for the portfolio."""
+
+import streamlit as st
+
+from core.before_after import PORTFOLIO
+from core.charts import quarterly_lines
+from core.tables import quarterly_display
+from ui import session, views
+
+st.title("Quarterly trends")
+loaded, report = session.report()
+views.source_banner(loaded, report)
+if report is not None:
+    names = [PORTFOLIO, *sorted(report.alliances.index)]
+    chosen = st.multiselect("Lines", names, default=names[:4], key="trend_lines")
+    trailing = st.toggle(
+        "Trailing four quarters",
+        key="trend_ttm",
+        help="ROI of the last four quarters' revenue and cost: smooths seasonal swings.",
+    )
+    st.plotly_chart(
+        quarterly_lines(report.quarterly, chosen, report.settings.thresholds, trailing), width="stretch"
+    )
+    detail = st.selectbox("Quarters of", names, key="trend_detail")
+    st.dataframe(
+        quarterly_display(report, detail),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Revenue": st.column_config.NumberColumn(format="accounting"),
+            "Cost": st.column_config.NumberColumn(format="accounting"),
+            "Net value": st.column_config.NumberColumn(format="accounting"),
+            "ROI %": st.column_config.NumberColumn(format="%.1f %%"),
+            "Trailing 4Q ROI %": st.column_config.NumberColumn(format="%.1f %%"),
+        },
+    )
