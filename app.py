@@ -42,6 +42,7 @@ def overview() -> None:
 PAGES = [
     st.Page(overview, title="Overview", icon=":material/monitoring:", default=True),
     st.Page("pages/before_after.py", title="Before / after", icon=":material/compare_arrows:"),
+    st.Page("pages/quartiles.py", title="Quartiles and benchmarks", icon=":material/leaderboard:"),
     st.Page("pages/trends.py", title="Quarterly trends", icon=":material/timeline:"),
 ]
 

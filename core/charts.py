@@ -189,3 +189,92 @@ def quarterly_lines(
     fig.update_yaxes(title="ROI (%)", ticksuffix=" %")
     fig.update_xaxes(title="Quarter", type="category")
     return _layout(fig, title)
+
+
+EQUAL_ROI_COLOURS = ["#8c8c8c", "#e0a800", "#2e9e5b", "#3b82f6"]
+QUARTILE_COLOURS = {"Top": "#2e9e5b", "Second": "#84cc16", "Third": "#e0a800", "Bottom": "#d64545"}
+
+
+def roi_distribution(
+    table: pd.DataFrame, cuts: dict[str, float] | None, benchmarks: pd.DataFrame
+) -> go.Figure:
+    """Each ranked alliance on the ROI axis, one row per quartile, with the cut points and benchmarks."""
+    ranked = table[table["quartile"] != ""].sort_values("roi")
+    fig = go.Figure()
+    for quartile, colour in QUARTILE_COLOURS.items():
+        part = ranked[ranked["quartile"] == quartile]
+        if part.empty:
+            continue
+        # Alternate labels above and below so neighbours in a row stay readable.
+        positions = ["top center" if i % 2 else "bottom center" for i in range(len(part))]
+        fig.add_scatter(
+            x=part["roi"] * 100,
+            y=[quartile] * len(part),
+            mode="markers+text",
+            name=f"{quartile} quartile",
+            text=list(part.index),
+            textposition=positions,
+            marker=dict(color=colour, size=14, line=dict(width=1, color="rgba(128,128,128,0.8)")),
+            hovertemplate="%{text}: %{x:.1f} %<extra>" + quartile + " quartile</extra>",
+        )
+    if cuts:
+        for label, value in cuts.items():
+            fig.add_vline(x=value * 100, line_color=THRESHOLD_COLOUR, line_width=2)
+            fig.add_annotation(
+                x=value * 100,
+                y=0,
+                yref="paper",
+                yanchor="top",
+                showarrow=False,
+                text=f"{label}<br>{value:.1%}",
+                font=dict(size=11, color=THRESHOLD_COLOUR),
+            )
+    for i, (name, roi) in enumerate(zip(benchmarks["name"], benchmarks["roi"], strict=True)):
+        colour = BENCHMARK_COLOURS[i % len(BENCHMARK_COLOURS)]
+        fig.add_vline(x=roi * 100, line_dash="dot", line_color=colour, line_width=1.5)
+        fig.add_annotation(
+            x=roi * 100,
+            y=1 - 0.07 * i,
+            yref="paper",
+            xanchor="left",
+            showarrow=False,
+            text=f" {name} {roi:.0%}",
+            font=dict(size=11, color=colour),
+        )
+    fig.update_yaxes(
+        type="category", categoryorder="array", categoryarray=list(reversed(QUARTILE_COLOURS)), title=""
+    )
+    fig.update_xaxes(title="ROI (%)", ticksuffix=" %")
+    fig = _layout(
+        fig, "Where each alliance sits: quartile cut points (QUARTILE.INC) and benchmarks", height=480
+    )
+    fig.update_layout(margin=dict(b=70), showlegend=False)
+    return fig
+
+
+def revenue_cost_map(table: pd.DataFrame, lines: tuple[float, ...] = (0.0, 0.10, 0.20)) -> go.Figure:
+    """Revenue against cost per alliance, with lines of equal ROI (revenue = (1 + ROI) × cost)."""
+    fig = go.Figure()
+    top = float(max(table["cost"].max(), table["revenue"].max(), 1.0)) * 1.1
+    for i, roi in enumerate(lines):
+        fig.add_scatter(
+            x=[0, top / (1 + roi) if roi > 0 else top],
+            y=[0, top if roi > 0 else top * (1 + roi)],
+            mode="lines",
+            name=f"ROI {roi:.0%}",
+            hoverinfo="skip",
+            line=dict(dash="dash", width=1, color=BENCHMARK_COLOURS[i % len(BENCHMARK_COLOURS)]),
+        )
+    fig.add_scatter(
+        x=table["cost"],
+        y=table["revenue"],
+        mode="markers+text",
+        text=list(table.index),
+        textposition="top center",
+        name="Alliances",
+        marker=dict(size=12, color=[BAND_COLOURS.get(b, THRESHOLD_COLOUR) for b in table["band"]]),
+        hovertemplate="%{text}<br>Cost %{x:,.0f}<br>Revenue %{y:,.0f}<extra></extra>",
+    )
+    fig.update_xaxes(title="Cost", tickformat=",.0f", range=[0, top])
+    fig.update_yaxes(title="Revenue", tickformat=",.0f", range=[0, top])
+    return _layout(fig, "Revenue against cost: above a line, ROI beats it", height=520)

@@ -167,6 +167,7 @@ def _summary_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at
             ("Ledger sheet", source.sheet, None),
             ("Currency", source.currency or "as in the ledger", None),
             ("Period covered", _period(report), None),
+            ("Filters", report.settings.filters.describe(), None),
             ("Exported", exported_at, formats.datetime),
         ],
         formats,
@@ -194,6 +195,15 @@ def _summary_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at
     write_cell(ws, row, 0, "Portfolio quartile cut points (QUARTILE.INC)", formats.bold, formats)
     cuts = report.cuts or {}
     row = _pairs(ws, row + 1, [(k, cuts.get(k), formats.percent) for k in ("P25", "P50", "P75")], formats)
+    write_cell(
+        ws,
+        row,
+        0,
+        f"over the {int(report.alliances['roi'].notna().sum())} alliances in view with a defined ROI",
+        None,
+        formats,
+    )
+    row += 1
     row += 1
     bench = report.benchmarks.rename(columns={"name": "Benchmark", "roi": "ROI", "source": "Source"})
     row = write_table(
@@ -208,7 +218,7 @@ def _summary_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at
 
 
 def _period(report: Report) -> str:
-    dates = report.ledger.entries["date"]
+    dates = report.entries["date"]
     if dates.empty:
         return "no entries"
     return f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}"
@@ -233,6 +243,8 @@ def _about_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at: 
         ("Columns read", "; ".join(f"{k} ← '{v}'" for k, v in source.columns.items())),
         ("Rows below the header", source.rows_read),
         ("Entries used", len(report.ledger.entries)),
+        ("Entries in view", len(report.entries)),
+        ("Filters", report.settings.filters.describe()),
         ("Strong band above", f"{t.strong:.1%}"),
         ("Moderate band from", f"{t.moderate:.1%}"),
         ("Time of export", exported_at.isoformat(sep=" ")),

@@ -55,3 +55,25 @@ def quartile_position(rois: pd.Series) -> pd.DataFrame:
     quartiles = rois.map(lambda r: quartile_of(r, cuts))
     percentile = rois.map(lambda r: float("nan") if math.isnan(r) else float((defined <= r).mean()))
     return pd.DataFrame({"quartile": quartiles, "percentile": percentile}, index=rois.index)
+
+
+NEXT_CUT = {BOTTOM: ("P25", THIRD), THIRD: ("P50", SECOND), SECOND: ("P75", TOP)}
+
+
+def quartile_gaps(table: pd.DataFrame, cuts: dict[str, float] | None) -> pd.DataFrame:
+    """For each ranked alliance below Top: the next quartile, the ROI it takes, and the gap.
+
+    The gap in money is the extra net value needed at the same cost: (target ROI − ROI) × cost.
+    """
+    rows = []
+    for alliance, row in table.iterrows():
+        target = NEXT_CUT.get(row["quartile"])
+        if cuts is None or target is None:
+            rows.append((alliance, "", float("nan"), float("nan"), float("nan")))
+            continue
+        cut = cuts[target[0]]
+        gap = cut - row["roi"]
+        rows.append((alliance, target[1], cut, gap, gap * row["cost"]))
+    return pd.DataFrame(
+        rows, columns=["alliance", "next_quartile", "next_cut", "gap_points", "gap_net_value"]
+    ).set_index("alliance")

@@ -9,6 +9,7 @@ import pandas as pd
 
 from core.before_after import BeforeAfter, BeforeAfterError, WindowChoice, before_after, initiative_dates
 from core.benchmarks import DEFAULT_BENCHMARKS, benchmark_gaps, effective_benchmarks
+from core.filters import Filters, entries_in_view
 from core.ledger import Ledger
 from core.quartiles import cut_points, quartile_position
 from core.roi import BandThresholds, PortfolioSummary, alliance_roi, portfolio_summary
@@ -25,6 +26,7 @@ class Settings:
     participants: tuple[str, ...] | None = None
     window: WindowChoice = WindowChoice()
     initiative_name: str = "the initiative"
+    filters: Filters = Filters()
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Report:
 
     ledger: Ledger
     settings: Settings
+    entries: pd.DataFrame
     alliances: pd.DataFrame
     portfolio: PortfolioSummary
     benchmarks: pd.DataFrame
@@ -67,28 +70,30 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
             ledger.benchmarks if len(ledger.benchmarks) else DEFAULT_BENCHMARKS.iloc[0:0]
         )
     )
-    table = alliance_table(ledger.entries, ledger.alliances, settings.thresholds, chosen)
-    comparison, problem = compare_before_after(ledger, settings, list(table.index))
+    entries = entries_in_view(ledger.entries, ledger.alliances, settings.filters)
+    table = alliance_table(entries, ledger.alliances, settings.thresholds, chosen)
+    comparison, problem = compare_before_after(ledger, entries, settings, list(table.index))
     return Report(
         ledger=ledger,
         settings=settings,
+        entries=entries,
         alliances=table,
         portfolio=portfolio_summary(table),
         benchmarks=chosen,
         cuts=cut_points(table["roi"]),
-        quarterly=quarterly_roi(ledger.entries, settings.thresholds),
+        quarterly=quarterly_roi(entries, settings.thresholds),
         before_after=comparison,
         before_after_error=problem,
     )
 
 
 def compare_before_after(
-    ledger: Ledger, settings: Settings, in_view: list[str]
+    ledger: Ledger, entries: pd.DataFrame, settings: Settings, in_view: list[str]
 ) -> tuple[BeforeAfter | None, str | None]:
     """The before/after comparison, or why it cannot be made for this ledger and these settings."""
     participants = list(settings.participants) if settings.participants is not None else None
     dates, left_out = initiative_dates(ledger.alliances, in_view, settings.initiative_date, participants)
     try:
-        return before_after(ledger.entries, dates, settings.window, left_out, settings.initiative_name), None
+        return before_after(entries, dates, settings.window, left_out, settings.initiative_name), None
     except BeforeAfterError as exc:
         return None, str(exc)

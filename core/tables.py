@@ -6,6 +6,7 @@ import pandas as pd
 
 from core import formatting as fmt
 from core.benchmarks import position_text
+from core.quartiles import QUARTILES, quartile_gaps
 from core.report import Report
 
 
@@ -71,3 +72,26 @@ def quarterly_display(report: Report, alliance: str) -> pd.DataFrame:
             "Band": q["band"].to_numpy(),
         }
     )
+
+
+def quartile_display(report: Report) -> pd.DataFrame:
+    """Alliances by quartile, with the gap to the next quartile in points and in net value."""
+    table = report.alliances
+    gaps = quartile_gaps(table, report.cuts)
+    order = {name: i for i, name in enumerate(QUARTILES)}
+    frame = pd.DataFrame(
+        {
+            "Quartile": table["quartile"].replace("", "not ranked"),
+            "Alliance": table.index,
+            "ROI": table["roi"].map(fmt.percent),
+            "Percentile": (table["percentile"] * 100).round(0),
+            "Next quartile": gaps["next_quartile"],
+            "Gap (pts)": (gaps["gap_points"] * 100),
+            "Extra net value needed": gaps["gap_net_value"],
+            "Cost": table["cost"],
+        }
+    )
+    frame["_order"] = frame["Quartile"].map(order).fillna(len(order))
+    frame["_roi"] = table["roi"]
+    frame = frame.sort_values(["_order", "_roi"], ascending=[True, False], na_position="last")
+    return frame.drop(columns=["_order", "_roi"]).reset_index(drop=True)

@@ -158,3 +158,72 @@ def test_trends_page_shows_the_quarters():
     table = at.dataframe[0].value
     assert table["Quarter"].tolist() == ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"]
     assert table["ROI %"].iloc[0] == pytest.approx(2160 / 33000 * 100)
+
+
+def quartile_ledger() -> bytes:
+    # cost 1,000 each; ROI A 0.40, B 0.30, C 0.20, D 0.10, E −0.10 -> P25 10 %, P50 20 %, P75 30 %
+    rows = []
+    for name, revenue in {"A": 1400, "B": 1300, "C": 1200, "D": 1100, "E": 900}.items():
+        rows += [["2024-01-10", name, "Revenue", revenue], ["2024-01-10", name, "Cost", 1000]]
+    alliances = [
+        ["Alliance", "Type"],
+        ["A", "Value Multiplier"],
+        ["B", "Value Multiplier"],
+        ["C", "Market Accelerator"],
+        ["D", "Market Accelerator"],
+        ["E", "Market Accelerator"],
+    ]
+    return ledger_bytes(rows, Alliances=alliances)
+
+
+def test_quartiles_page_on_the_sample():
+    at = start()
+    at.switch_page("pages/quartiles.py")
+    at.run()
+    assert not at.exception
+    assert "Quartiles are computed over the 9 alliances in view with a defined ROI" in at.caption[1].value
+    assert "(1 without one are shown but not ranked)" in at.caption[1].value
+
+
+def test_quartiles_page_follows_an_upload_and_the_type_filter():
+    at = start()
+    at.file_uploader[0].set_value(("q.xlsx", quartile_ledger(), XLSX))
+    at.run()
+    at.switch_page("pages/quartiles.py")
+    at.run()
+    assert "P25 10.0 %, P50 20.0 %, P75 30.0 %" in at.caption[1].value
+    table = at.dataframe[0].value
+    assert table["Quartile"].tolist() == ["Top", "Top", "Second", "Third", "Bottom"]
+    assert table["Extra net value needed"].iloc[4] == pytest.approx(200.0)  # E: (0.10 − (−0.10)) × 1,000
+    # AppTest shows the sidebar on the entry page only, so the filter is set there.
+    at.switch_page("app.py")
+    at.run()
+    at.sidebar.multiselect(key="f_types").set_value(["Market Accelerator"])
+    at.run()
+    assert not at.exception
+    assert at.dataframe[0].value["Alliance"].tolist() == ["C", "D", "E"]
+    at.switch_page("pages/quartiles.py")
+    at.run()
+    # C, D, E: −0.1, 0.1, 0.2 -> P25 0.0, P50 10 %, P75 15 %
+    assert "over the 3 alliances in view" in at.caption[1].value
+    assert "type: Market Accelerator" in at.caption[1].value
+    assert "P25 0.0 %, P50 10.0 %, P75 15.0 %" in at.caption[1].value
+
+
+def test_an_added_benchmark_reaches_the_alliance_table():
+    at = start()
+    at.file_uploader[0].set_value(("q.xlsx", quartile_ledger(), XLSX))
+    at.run()
+    at.switch_page("pages/quartiles.py")
+    at.run()
+    # AppTest cannot type into a data editor; the editor's Apply button stores exactly this list.
+    at.session_state["benchmarks"] = [
+        *at.session_state["benchmarks"],
+        {"name": "Hurdle", "roi": 0.12, "source": "CFO memo"},
+    ]
+    at.run()
+    at.switch_page("app.py")
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table.loc[table["Alliance"] == "A", "vs Hurdle"].item() == "above by 28.0 pts"

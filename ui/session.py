@@ -6,13 +6,17 @@ one user's ledger can never be served to another session.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from core.before_after import ALL, EQUAL, MONTHS, WindowChoice
+from core.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
+from core.filters import NOT_SET, Filters, filter_options
 from core.ledger import Ledger, read_ledger
 from core.report import Report, Settings, build_report
 from core.roi import BandThresholds
@@ -36,7 +40,16 @@ DEFAULTS: dict[str, object] = {
     "ba_name": "the initiative",
 }
 # Settings whose defaults come from the ledger, reset when another ledger is loaded.
-LEDGER_KEYS = ("ba_mode", "ba_date", "ba_participants")
+LEDGER_KEYS = (
+    "ba_mode",
+    "ba_date",
+    "ba_participants",
+    "f_types",
+    "f_owners",
+    "f_segments",
+    "f_dates",
+    "benchmarks",
+)
 SETTING_KEYS = (*DEFAULTS, *LEDGER_KEYS)
 WINDOW_MODES = (EQUAL, MONTHS, ALL)
 
@@ -107,6 +120,18 @@ def _ledger_defaults(ledger: Ledger) -> None:
     st.session_state["ba_mode"] = "sheet" if len(sheet_dates) else "one"
     st.session_state["ba_date"] = date
     st.session_state["ba_participants"] = sorted(ledger.entries["alliance"].unique())
+    for key in ("f_types", "f_owners", "f_segments"):
+        st.session_state[key] = []
+    st.session_state["f_dates"] = data_dates(ledger)
+    st.session_state["benchmarks"] = effective_benchmarks(ledger.benchmarks).to_dict("records")
+    st.session_state["bench_version"] = st.session_state.get("bench_version", 0) + 1
+
+
+def data_dates(ledger: Ledger) -> tuple[dt.date, dt.date] | tuple[()]:
+    """First and last entry dates of the ledger, the default date range."""
+    if ledger.entries.empty:
+        return ()
+    return ledger.entries["date"].min().date(), ledger.entries["date"].max().date()
 
 
 def _remember_upload() -> None:
@@ -153,6 +178,27 @@ def sidebar() -> None:
                 max_value=1000.0,
                 step=1.0,
             )
+    loaded = load()
+    if loaded.ledger is not None:
+        with st.sidebar:
+            filter_controls(loaded.ledger)
+
+
+def filter_controls(ledger: Ledger) -> None:
+    """Type, owner, segment and date range: what every page shows, quartiles included."""
+    options = filter_options(ledger.entries, ledger.alliances)
+    active = sum(bool(st.session_state.get(k)) for k in ("f_types", "f_owners", "f_segments"))
+    with st.expander(f"Filters ({active} active)" if active else "Filters"):
+        for key, name, label in (
+            ("f_types", "type", "Alliance type"),
+            ("f_owners", "owner", "Owner"),
+            ("f_segments", "segment", "Segment"),
+        ):
+            if options[name] != [NOT_SET]:
+                st.multiselect(label, options[name], key=key, placeholder="All")
+        span = data_dates(ledger)
+        if span:
+            st.date_input("Dates", key="f_dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD")
 
 
 def settings() -> Settings:
@@ -170,6 +216,8 @@ def settings() -> Settings:
     months = int(state.get("ba_months", 6) or 6)
     return Settings(
         thresholds=thresholds,
+        benchmarks=_benchmarks(),
+        filters=_filters(),
         initiative_date=state.get("ba_date") if one_date else None,
         participants=tuple(state.get("ba_participants") or ()) if one_date else None,
         window=WindowChoice(window, months if window == MONTHS else None),
@@ -177,13 +225,49 @@ def settings() -> Settings:
     )
 
 
+def _benchmarks() -> pd.DataFrame:
+    """The benchmarks in force: the user's edits, else the defaults with the workbook's own."""
+    if "benchmarks" not in st.session_state:
+        loaded: Loaded | None = st.session_state.get(_LOADED)
+        own = (
+            loaded.ledger.benchmarks if loaded and loaded.ledger is not None else DEFAULT_BENCHMARKS.iloc[0:0]
+        )
+        st.session_state["benchmarks"] = effective_benchmarks(own).to_dict("records")
+    return pd.DataFrame(st.session_state["benchmarks"], columns=["name", "roi", "source"])
+
+
+def _filters() -> Filters:
+    state = st.session_state
+    loaded: Loaded | None = state.get(_LOADED)
+    full = data_dates(loaded.ledger) if loaded and loaded.ledger is not None else ()
+    raw = state.get("f_dates")
+    chosen = tuple(raw) if isinstance(raw, (list, tuple)) else ((raw,) if raw else ())
+    start = chosen[0] if len(chosen) >= 1 else None
+    end = chosen[1] if len(chosen) == 2 else None
+    # The whole span of the data is no filter at all.
+    if full and start == full[0]:
+        start = None
+    if full and end == full[1]:
+        end = None
+    return Filters(
+        types=tuple(state.get("f_types") or ()),
+        owners=tuple(state.get("f_owners") or ()),
+        segments=tuple(state.get("f_segments") or ()),
+        start=start,
+        end=end,
+    )
+
+
 def _signature(chosen: Settings) -> tuple:
+    benchmarks = tuple(map(tuple, chosen.benchmarks.itertuples(index=False)))
     return (
         chosen.thresholds,
         chosen.initiative_date,
         chosen.participants,
         chosen.window,
         chosen.initiative_name,
+        chosen.filters,
+        benchmarks,
     )
 
 

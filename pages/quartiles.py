@@ -1,0 +1,53 @@
+"""Quartiles and benchmarks: where each alliance sits in the portfolio and against the market."""
+
+import streamlit as st
+
+from core import formatting as fmt
+from core.charts import revenue_cost_map, roi_distribution
+from core.tables import quartile_display
+from ui import session, views
+from ui.controls import benchmark_editor
+
+st.title("Quartiles and benchmarks")
+loaded, report = session.report()
+views.source_banner(loaded, report)
+if report is not None:
+    ranked = int(report.alliances["roi"].notna().sum())
+    unranked = len(report.alliances) - ranked
+    cuts = report.cuts
+    st.caption(
+        f"Quartiles are computed over the {ranked} alliances in view with a defined ROI"
+        + (f" ({unranked} without one are shown but not ranked)" if unranked else "")
+        + f"; filters: {report.settings.filters.describe()}. "
+        + (
+            "Cut points as Excel's QUARTILE.INC: "
+            + ", ".join(f"{k} {fmt.percent(v)}" for k, v in cuts.items())
+            if cuts
+            else "No alliance has a defined ROI, so none is ranked."
+        )
+    )
+    st.plotly_chart(roi_distribution(report.alliances, cuts, report.benchmarks), width="stretch")
+    st.subheader("By quartile")
+    st.dataframe(
+        quartile_display(report),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Percentile": st.column_config.NumberColumn(format="%.0f"),
+            "Gap (pts)": st.column_config.NumberColumn(
+                format="%.1f", help="ROI points to the next quartile's cut"
+            ),
+            "Extra net value needed": st.column_config.NumberColumn(
+                format="accounting", help="(next cut − ROI) × cost: more net value at the same cost"
+            ),
+            "Cost": st.column_config.NumberColumn(format="accounting"),
+        },
+    )
+    st.plotly_chart(revenue_cost_map(report.alliances), width="stretch")
+    with st.expander("Benchmarks: add, change or remove"):
+        st.caption(
+            "Defaults: cross-industry average 15 % (PwC) and top quartile of technology partnerships "
+            "25 % (Gartner); a Benchmarks sheet in the workbook replaces or adds to them."
+        )
+        benchmark_editor()
+    views.downloads(report)
