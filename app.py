@@ -44,6 +44,7 @@ PAGES = [
     st.Page("pages/before_after.py", title="Before / after", icon=":material/compare_arrows:"),
     st.Page("pages/quartiles.py", title="Quartiles and benchmarks", icon=":material/leaderboard:"),
     st.Page("pages/trends.py", title="Quarterly trends", icon=":material/timeline:"),
+    st.Page("pages/scorecard.py", title="Scorecard", icon=":material/flag:"),
 ]
 
 navigation = st.navigation(PAGES)

@@ -426,6 +426,7 @@ def quarterly_frame(report: Report) -> pd.DataFrame:
             "ROI": q["roi"].to_numpy(),
             "Trailing 4Q ROI": q["roi_ttm"].to_numpy(),
             "Band": q["band"].to_numpy(),
+            "Complete quarter": q["complete"].map({True: "yes", False: "no, partly covered"}).to_numpy(),
         }
     )
 
@@ -447,7 +448,89 @@ def _write_extra_sheets(sheets: dict[str, Worksheet], report: Report, formats: _
     )
     sheets["Quarterly"].freeze_panes(1, 2)
     _before_after_sheet(sheets["Before-After"], report, formats)
-    write_cell(sheets["Scorecard"], 0, 0, "Scorecard: not computed for this export.", None, formats)
+    _scorecard_sheet(sheets["Scorecard"], report, formats)
+
+
+def goals_frame(report: Report) -> pd.DataFrame:
+    """The goals with progress and status, under readable headers."""
+    g = report.goals
+    return pd.DataFrame(
+        {
+            "Alliance": g["alliance"].to_numpy(),
+            "Metric": g["metric"].to_numpy(),
+            "Target": g["target"].to_numpy(),
+            "Actual": g["actual"].to_numpy(),
+            "Unit": g["unit"].to_numpy(),
+            "Progress": g["progress"].to_numpy(),
+            "Expected by now": g["expected"].to_numpy(),
+            "Status": g["status"].to_numpy(),
+            "Why": g["why"].to_numpy(),
+            "Start": g["start_used"].to_numpy(),
+            "Due date": g["due_date"].to_numpy(),
+            "Owner": g["owner"].to_numpy(),
+            "Direction": g["direction"].to_numpy(),
+        }
+    )
+
+
+def _scorecard_sheet(ws: Worksheet, report: Report, formats: _Formats) -> None:
+    row = write_table(
+        ws,
+        0,
+        goals_frame(report),
+        formats,
+        {
+            "Target": formats.number,
+            "Actual": formats.number,
+            "Progress": formats.percent,
+            "Expected by now": formats.percent,
+            "Start": formats.date,
+            "Due date": formats.date,
+        },
+        {"Alliance": 24, "Metric": 30, "Why": 50, "Status": 12},
+    )
+    ws.freeze_panes(1, 1)
+    row = _pairs(ws, row + 1, [("Status as of", report.as_of, formats.date)], formats)
+    if report.goals.empty:
+        write_cell(
+            ws,
+            row,
+            0,
+            "No goals: add a Goals sheet (Alliance, Metric, Target, Actual, Unit, Due date, "
+            "Owner) to the ledger workbook.",
+            None,
+            formats,
+        )
+        row += 1
+    write_cell(ws, row + 1, 0, "Red flags", formats.bold, formats)
+    flags = report.flags.rename(columns={"alliance": "Alliance", "flag": "Flag", "figures": "Figures"})
+    row = write_table(ws, row + 2, flags, formats, {})
+    write_cell(ws, row + 1, 0, "ROI by partnership type", formats.bold, formats)
+    by_type = report.by_type.reset_index().rename(
+        columns={
+            "type": "Type",
+            "alliances": "Alliances",
+            "revenue": "Revenue",
+            "cost": "Cost",
+            "net_value": "Net value",
+            "roi": "ROI",
+            "mean_roi": "Mean of alliance ROIs",
+        }
+    )
+    write_table(
+        ws,
+        row + 2,
+        by_type,
+        formats,
+        {
+            "Revenue": formats.money,
+            "Cost": formats.money,
+            "Net value": formats.money,
+            "ROI": formats.percent,
+            "Mean of alliance ROIs": formats.percent,
+            "Alliances": formats.integer,
+        },
+    )
 
 
 def csv_safe(value: object) -> object:

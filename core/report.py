@@ -13,6 +13,7 @@ from core.filters import Filters, entries_in_view
 from core.ledger import Ledger
 from core.quartiles import cut_points, quartile_position
 from core.roi import BandThresholds, PortfolioSummary, alliance_roi, portfolio_summary
+from core.scorecard import goal_starts, goal_status, red_flags, roi_by_type
 from core.trends import quarterly_roi
 
 
@@ -27,6 +28,7 @@ class Settings:
     window: WindowChoice = WindowChoice()
     initiative_name: str = "the initiative"
     filters: Filters = Filters()
+    as_of: dt.date | None = None
 
 
 @dataclass
@@ -43,6 +45,10 @@ class Report:
     quarterly: pd.DataFrame
     before_after: BeforeAfter | None
     before_after_error: str | None
+    goals: pd.DataFrame
+    flags: pd.DataFrame
+    by_type: pd.DataFrame
+    as_of: dt.date
 
 
 def alliance_table(
@@ -73,6 +79,12 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     entries = entries_in_view(ledger.entries, ledger.alliances, settings.filters)
     table = alliance_table(entries, ledger.alliances, settings.thresholds, chosen)
     comparison, problem = compare_before_after(ledger, entries, settings, list(table.index))
+    quarterly = quarterly_roi(entries, settings.thresholds)
+    as_of = settings.as_of or dt.date.today()
+    goals = ledger.goals
+    if settings.filters.is_active():
+        goals = goals[goals["alliance"].isin(table.index)]
+    scored = goal_status(goals, as_of, goal_starts(ledger.alliances, ledger.entries))
     return Report(
         ledger=ledger,
         settings=settings,
@@ -81,9 +93,13 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         portfolio=portfolio_summary(table),
         benchmarks=chosen,
         cuts=cut_points(table["roi"]),
-        quarterly=quarterly_roi(entries, settings.thresholds),
+        quarterly=quarterly,
         before_after=comparison,
         before_after_error=problem,
+        goals=scored,
+        flags=red_flags(table, quarterly, entries, scored),
+        by_type=roi_by_type(table),
+        as_of=as_of,
     )
 
 

@@ -70,6 +70,7 @@ def quarterly_display(report: Report, alliance: str) -> pd.DataFrame:
             "ROI %": (q["roi"] * 100).to_numpy(),
             "Trailing 4Q ROI %": (q["roi_ttm"] * 100).to_numpy(),
             "Band": q["band"].to_numpy(),
+            "Complete": q["complete"].to_numpy(),
         }
     )
 
@@ -95,3 +96,53 @@ def quartile_display(report: Report) -> pd.DataFrame:
     frame["_roi"] = table["roi"]
     frame = frame.sort_values(["_order", "_roi"], ascending=[True, False], na_position="last")
     return frame.drop(columns=["_order", "_roi"]).reset_index(drop=True)
+
+
+STATUS_COLOURS = {
+    "Achieved": "rgba(46, 158, 91, 0.35)",
+    "On track": "rgba(132, 204, 22, 0.30)",
+    "At risk": "rgba(224, 168, 0, 0.35)",
+    "Off track": "rgba(214, 69, 69, 0.35)",
+    "Unknown": "rgba(140, 140, 140, 0.25)",
+}
+
+
+def goals_display(report: Report) -> pd.DataFrame:
+    """Goals with progress, time gone and status, for the scorecard grid."""
+    g = report.goals
+    return pd.DataFrame(
+        {
+            "Status": g["status"].to_numpy(),
+            "Alliance": g["alliance"].to_numpy(),
+            "Metric": g["metric"].to_numpy(),
+            "Owner": g["owner"].to_numpy(),
+            "Target": g["target"].to_numpy(),
+            "Actual": g["actual"].to_numpy(),
+            "Unit": g["unit"].to_numpy(),
+            "Progress %": (g["progress"] * 100).to_numpy(),
+            "Time gone %": (g["expected"] * 100).to_numpy(),
+            "Due": g["due_date"].dt.date.to_numpy() if len(g) else [],
+            "Why": g["why"].to_numpy(),
+        }
+    )
+
+
+def status_style(frame: pd.DataFrame):
+    """The goals grid with each status cell coloured (readable on light and dark themes)."""
+    return frame.style.map(lambda s: f"background-color: {STATUS_COLOURS.get(s, '')}", subset=["Status"])
+
+
+def type_display(report: Report) -> pd.DataFrame:
+    """ROI by partnership type for the scorecard."""
+    t = report.by_type
+    return pd.DataFrame(
+        {
+            "Type": t.index,
+            "Alliances": t["alliances"].to_numpy(),
+            "Revenue": t["revenue"].to_numpy(),
+            "Cost": t["cost"].to_numpy(),
+            "Net value": t["net_value"].to_numpy(),
+            "ROI": t["roi"].map(fmt.percent).to_numpy(),
+            "Mean of alliance ROIs": t["mean_roi"].map(fmt.percent).to_numpy(),
+        }
+    )

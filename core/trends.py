@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.before_after import PORTFOLIO
+from core.before_after import PORTFOLIO, data_span
 from core.roi import BandThresholds, band, roi_of
 
 QUARTER_COLUMNS = [
@@ -17,6 +17,7 @@ QUARTER_COLUMNS = [
     "roi",
     "roi_ttm",
     "band",
+    "complete",
 ]
 
 
@@ -24,16 +25,17 @@ def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresh
     """One row per alliance (and 'Portfolio') per quarter from the first to the last quarter with data.
 
     Quarters without entries count as zero revenue and cost; `roi_ttm` is the ROI of the trailing
-    four quarters' sums (undefined until their cost is positive).
+    four quarters' sums (undefined until their cost is positive). `complete` is False for a quarter
+    the data covers only in part (a ledger starting in November), whose ROI is not comparable.
     """
     if entries.empty:
         return pd.DataFrame(columns=QUARTER_COLUMNS)
     quarter = entries["date"].dt.to_period("Q")
     quarters = pd.period_range(quarter.min(), quarter.max(), freq="Q")
-    sums = entries.assign(quarter=quarter).pivot_table(
+    sums = entries.assign(quarter=quarter, amount=entries["amount"].astype(float)).pivot_table(
         index=["alliance", "quarter"], columns="kind", values="amount", aggfunc="sum", fill_value=0.0
     )
-    sums = sums.reindex(columns=["revenue", "cost"], fill_value=0.0)
+    sums = sums.astype(float).reindex(columns=["revenue", "cost"], fill_value=0.0)
     alliances = sorted(entries["alliance"].unique())
     grid = pd.MultiIndex.from_product([alliances, quarters], names=["alliance", "quarter"])
     per_alliance = sums.reindex(grid, fill_value=0.0)
@@ -46,6 +48,8 @@ def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresh
         frames.append(_with_ratios(group, thresholds))
     table = pd.concat(frames).reset_index()
     table["quarter_start"] = table["quarter"].map(lambda p: p.start_time)
+    first, end = data_span(entries)
+    table["complete"] = table["quarter"].map(lambda p: p.start_time >= first and p.end_time < end)
     table["quarter"] = table["quarter"].astype(str).str.replace("Q", "-Q", regex=False)
     return table[QUARTER_COLUMNS]
 

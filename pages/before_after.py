@@ -9,6 +9,7 @@ from ui import session, views
 from ui.controls import initiative_controls
 
 st.title("Before / after")
+session.through_entry()
 loaded, report = session.report()
 views.source_banner(loaded, report)
 if report is not None:

@@ -9,6 +9,7 @@ from ui import session, views
 from ui.controls import benchmark_editor
 
 st.title("Quartiles and benchmarks")
+session.through_entry()
 loaded, report = session.report()
 views.source_banner(loaded, report)
 if report is not None:

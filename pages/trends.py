@@ -8,6 +8,7 @@ from core.tables import quarterly_display
 from ui import session, views
 
 st.title("Quarterly trends")
+session.through_entry()
 loaded, report = session.report()
 views.source_banner(loaded, report)
 if report is not None:

@@ -19,7 +19,7 @@ HERE = Path(__file__).parent
 SAMPLE = HERE / "alliance_ledger_sample.xlsx"
 TEMPLATE = HERE / "alliance_ledger_template.xlsx"
 
-INITIATIVE = dt.date(2025, 1, 1)
+INITIATIVE = dt.date(2025, 11, 1)
 
 # name, type, owner, segment, monthly revenue, cost ratio before, after (revenue/cost), growth
 ALLIANCES = [
@@ -54,7 +54,7 @@ def months(start: dt.date, count: int) -> list[dt.date]:
 def ledger_rows(rng: random.Random) -> list[list[object]]:
     """Date, Alliance, Kind, Amount, Category, Currency, Notes rows for 24 months."""
     rows: list[list[object]] = []
-    for month in months(dt.date(2024, 1, 1), 24):
+    for month in months(dt.date(2024, 11, 1), 24):
         after = month >= INITIATIVE
         season = 1.0 + 0.08 * [0, -1, 0, 1, 0, -1, -1, -1, 0, 1, 1, 2][month.month - 1] / 2
         for name, _, _, _, base, before_ratio, after_ratio, growth, _ in ALLIANCES:
@@ -112,7 +112,7 @@ def build_sample(path: Path = SAMPLE) -> None:
     book = Workbook()
     ledger = book.active
     ledger.title = "Ledger"
-    ledger["A1"] = "Alliance ledger FY2024–FY2025 (sample data)"
+    ledger["A1"] = "Alliance ledger Nov 2024 – Oct 2026 (sample data)"
     ledger["A1"].font = Font(bold=True, size=14)
     ledger.merge_cells("A1:G1")
     ledger["A2"] = "Exported from the finance system; amounts in USD"
@@ -151,8 +151,8 @@ def build_sample(path: Path = SAMPLE) -> None:
             40,
             37,
             "customers",
-            "2025-01-01",
-            "2026-03-31",
+            "2025-11-01",
+            "2027-03-31",
             "Dana Ruiz",
             "higher",
         ),
@@ -162,8 +162,8 @@ def build_sample(path: Path = SAMPLE) -> None:
             1,
             1,
             "milestone",
-            "2025-01-01",
-            "2025-06-30",
+            "2025-11-01",
+            "2026-06-30",
             "Lee Chen",
             "higher",
         ),
@@ -173,8 +173,8 @@ def build_sample(path: Path = SAMPLE) -> None:
             12,
             9.5,
             "%",
-            "2025-01-01",
-            "2026-06-30",
+            "2025-11-01",
+            "2027-06-30",
             "Dana Ruiz",
             "higher",
         ),
@@ -184,8 +184,8 @@ def build_sample(path: Path = SAMPLE) -> None:
             25,
             11,
             "people",
-            "2025-01-01",
-            "2026-02-28",
+            "2025-11-01",
+            "2027-02-28",
             "Lee Chen",
             "higher",
         ),
@@ -195,8 +195,8 @@ def build_sample(path: Path = SAMPLE) -> None:
             60,
             64,
             "customers",
-            "2025-01-01",
-            "2025-12-31",
+            "2025-11-01",
+            "2026-10-31",
             "Sam Patel",
             "higher",
         ),
@@ -206,8 +206,8 @@ def build_sample(path: Path = SAMPLE) -> None:
             10,
             14,
             "days",
-            "2025-01-01",
-            "2025-12-31",
+            "2025-11-01",
+            "2026-12-31",
             "Sam Patel",
             "lower",
         ),
@@ -217,8 +217,8 @@ def build_sample(path: Path = SAMPLE) -> None:
             30,
             8,
             "resellers",
-            "2024-07-01",
-            "2025-09-30",
+            "2025-05-01",
+            "2026-09-30",
             "Ana Costa",
             "higher",
         ),
@@ -228,8 +228,8 @@ def build_sample(path: Path = SAMPLE) -> None:
             1,
             0,
             "milestone",
-            "2025-01-01",
-            "2026-09-30",
+            "2025-11-01",
+            "2027-09-30",
             "Lee Chen",
             "higher",
         ),
@@ -239,8 +239,8 @@ def build_sample(path: Path = SAMPLE) -> None:
             3,
             1,
             "studies",
-            "2025-01-01",
-            "2026-04-30",
+            "2025-11-01",
+            "2027-04-30",
             "Ana Costa",
             "higher",
         ),
@@ -252,7 +252,7 @@ def build_sample(path: Path = SAMPLE) -> None:
     benchmarks.append(["Name", "ROI", "Source"])
     benchmarks.append(["Cross-industry average", 0.15, "PwC, average ROI of strategic alliances"])
     benchmarks.append(["Top quartile, technology partnerships", 0.25, "Gartner, technology partnerships"])
-    benchmarks.append(["Internal hurdle rate", 0.12, "Finance policy FY2025"])
+    benchmarks.append(["Internal hurdle rate", 0.12, "Finance policy FY2026"])
     for sheet in (alliances, goals, benchmarks):
         for cell in sheet[1]:
             cell.font = Font(bold=True)

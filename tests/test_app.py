@@ -1,5 +1,6 @@
 """The app as a user drives it, through Streamlit's AppTest: start, upload, read, download."""
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -227,3 +228,46 @@ def test_an_added_benchmark_reaches_the_alliance_table():
     assert not at.exception
     table = at.dataframe[0].value
     assert table.loc[table["Alliance"] == "A", "vs Hurdle"].item() == "above by 28.0 pts"
+
+
+def test_scorecard_page_judges_goals_as_of_the_chosen_day():
+    goals = [
+        ["Alliance", "Metric", "Target", "Actual", "Unit", "Start date", "Due date", "Owner"],
+        ["Acme", "Customers", 100, 40, "customers", dt.date(2025, 1, 1), dt.date(2025, 12, 31), "Kim"],
+    ]
+    data = ledger_bytes(
+        [
+            ["2025-01-01", "Acme", "Revenue", 900],
+            ["2025-01-01", "Acme", "Cost", 1000],
+            ["2025-01-01", "Beta", "Revenue", 900],
+            ["2025-01-01", "Beta", "Cost", 100],
+        ],
+        Goals=goals,
+    )
+    at = start()
+    at.file_uploader[0].set_value(("g.xlsx", data, XLSX))
+    at.run()
+    at.switch_page("pages/scorecard.py")
+    at.run()
+    at.date_input(key="as_of").set_value(dt.date(2025, 7, 2))  # half way: 40 % of target is at risk
+    at.run()
+    assert not at.exception
+    counts = {m.label: m.value for m in at.metric}
+    assert counts["At risk"] == "1" and counts["Off track"] == "0"
+    assert at.dataframe[0].value["Status"].tolist() == ["At risk"]
+    flags = [e.label for e in at.expander]
+    assert "**Acme**: Negative ROI" in flags
+    assert "**Beta**: No goals defined (vague success metrics)" in flags
+    at.date_input(key="as_of").set_value(dt.date(2026, 1, 5))  # past due
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Off track"] == "1"
+
+
+def test_scorecard_without_goals_sheet_says_how_to_add_one():
+    at = start()
+    at.file_uploader[0].set_value(("plain.xlsx", ledger_bytes([["2025-01-01", "A", "Revenue", 9]]), XLSX))
+    at.run()
+    at.switch_page("pages/scorecard.py")
+    at.run()
+    assert not at.exception
+    assert any("no Goals sheet" in i.value for i in at.info)

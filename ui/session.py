@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from core.before_after import ALL, EQUAL, MONTHS, WindowChoice
 from core.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
@@ -50,7 +51,7 @@ LEDGER_KEYS = (
     "f_dates",
     "benchmarks",
 )
-SETTING_KEYS = (*DEFAULTS, *LEDGER_KEYS)
+SETTING_KEYS = (*DEFAULTS, *LEDGER_KEYS, "as_of")
 WINDOW_MODES = (EQUAL, MONTHS, ALL)
 
 
@@ -134,6 +135,18 @@ def data_dates(ledger: Ledger) -> tuple[dt.date, dt.date] | tuple[()]:
     return ledger.entries["date"].min().date(), ledger.entries["date"].max().date()
 
 
+def through_entry() -> None:
+    """Make sure a page runs inside app.py's navigation, with the shared sidebar.
+
+    Streamlit serves a fresh server's first request for a page URL (say /trends) the old way, by
+    running pages/trends.py alone, because a pages/ folder exists; app.py's st.navigation then
+    never runs. Switching that mode off and rerunning sends the same URL through app.py.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def _remember_upload() -> None:
     """Keep the upload (or its removal) apart from the widget, which may forget it between pages."""
     st.session_state[_UPLOAD] = st.session_state.get("ledger_upload")
@@ -148,6 +161,8 @@ def keep_settings() -> None:
     for key, value in DEFAULTS.items():
         if key not in st.session_state:
             st.session_state[key] = value
+    if "as_of" not in st.session_state:
+        st.session_state["as_of"] = dt.date.today()
     for key in SETTING_KEYS:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
@@ -218,6 +233,7 @@ def settings() -> Settings:
         thresholds=thresholds,
         benchmarks=_benchmarks(),
         filters=_filters(),
+        as_of=state.get("as_of") or dt.date.today(),
         initiative_date=state.get("ba_date") if one_date else None,
         participants=tuple(state.get("ba_participants") or ()) if one_date else None,
         window=WindowChoice(window, months if window == MONTHS else None),
@@ -267,6 +283,7 @@ def _signature(chosen: Settings) -> tuple:
         chosen.window,
         chosen.initiative_name,
         chosen.filters,
+        chosen.as_of,
         benchmarks,
     )
 

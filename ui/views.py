@@ -81,14 +81,14 @@ def data_issues(report: Report) -> None:
             st.write("Every row below the header was used.")
 
 
-def template_download() -> None:
+def template_download(key: str = "template_download") -> None:
     """The blank ledger template."""
     st.download_button(
         "Blank ledger template (.xlsx)",
         TEMPLATE_PATH.read_bytes(),
         file_name=TEMPLATE_PATH.name,
         mime=XLSX_MIME,
-        key="template_download",
+        key=key,
         icon=":material/description:",
     )
 

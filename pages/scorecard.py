@@ -1,0 +1,62 @@
+"""Scorecard: shared goals against targets, red flags per alliance, ROI by partnership type."""
+
+import streamlit as st
+
+from core.scorecard import STATUSES, status_counts
+from core.tables import goals_display, status_style, type_display
+from ui import session, views
+
+st.title("Scorecard")
+session.through_entry()
+loaded, report = session.report()
+views.source_banner(loaded, report)
+if report is not None:
+    st.date_input(
+        "Status as of",
+        key="as_of",
+        format="YYYY-MM-DD",
+        help="Goals are judged on the time gone between their start and due date by this day.",
+    )
+    if report.goals.empty:
+        st.info(
+            "This workbook has no Goals sheet, so there is nothing to score yet. Add a sheet named **Goals** "
+            "with the columns Alliance, Metric, Target, Actual, Unit, Start date, Due date, Owner and "
+            "(for lower-is-better metrics) Direction = lower. The blank template has it.",
+            icon="🎯",
+        )
+        views.template_download(key="goals_template_download")
+    else:
+        counts = status_counts(report.goals)
+        for col, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
+            col.metric(status, counts[status])
+        st.dataframe(
+            status_style(goals_display(report)),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Progress %": st.column_config.ProgressColumn(format="%.0f %%", min_value=0, max_value=100),
+                "Time gone %": st.column_config.NumberColumn(format="%.0f %%"),
+                "Target": st.column_config.NumberColumn(format="localized"),
+                "Actual": st.column_config.NumberColumn(format="localized"),
+                "Due": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            },
+        )
+    st.subheader(f"Red flags: {len(report.flags)}")
+    if report.flags.empty:
+        st.success("No red flags for the alliances in view.")
+    else:
+        for alliance, flags in report.flags.groupby("alliance", sort=True):
+            with st.expander(f"**{alliance}**: {', '.join(flags['flag'])}"):
+                for flag, figures in zip(flags["flag"], flags["figures"], strict=True):
+                    st.markdown(f"- **{flag}**: {figures}")
+    st.subheader("ROI by partnership type")
+    st.dataframe(
+        type_display(report),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            name: st.column_config.NumberColumn(format="accounting")
+            for name in ("Revenue", "Cost", "Net value")
+        },
+    )
+    views.downloads(report)
