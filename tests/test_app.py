@@ -196,8 +196,12 @@ def test_quartiles_page_follows_an_upload_and_the_type_filter():
     table = at.dataframe[0].value
     assert table["Quartile"].tolist() == ["Top", "Top", "Second", "Third", "Bottom"]
     assert table["Extra net value needed"].iloc[4] == pytest.approx(200.0)  # E: (0.10 − (−0.10)) × 1,000
+
+
+def test_type_filter_carries_from_the_overview_to_the_quartiles():
     # AppTest shows the sidebar on the entry page only, so the filter is set there.
-    at.switch_page("app.py")
+    at = start()
+    at.file_uploader[0].set_value(("q.xlsx", quartile_ledger(), XLSX))
     at.run()
     at.sidebar.multiselect(key="f_types").set_value(["Market Accelerator"])
     at.run()
@@ -215,15 +219,11 @@ def test_an_added_benchmark_reaches_the_alliance_table():
     at = start()
     at.file_uploader[0].set_value(("q.xlsx", quartile_ledger(), XLSX))
     at.run()
-    at.switch_page("pages/quartiles.py")
-    at.run()
     # AppTest cannot type into a data editor; the editor's Apply button stores exactly this list.
     at.session_state["benchmarks"] = [
         *at.session_state["benchmarks"],
         {"name": "Hurdle", "roi": 0.12, "source": "CFO memo"},
     ]
-    at.run()
-    at.switch_page("app.py")
     at.run()
     assert not at.exception
     table = at.dataframe[0].value
