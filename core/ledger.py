@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from core.errors import LedgerError, NoLedgerSheet
 from core.parsing import (
     COST,
     REVENUE,
@@ -25,7 +26,7 @@ from core.parsing import (
     parse_ratio,
     slash_order,
 )
-from core.workbook import LedgerError, SourceBook
+from core.workbook import SourceBook
 
 # Header synonyms, most specific first: when two columns match one field, the earlier synonym wins.
 LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
@@ -96,6 +97,7 @@ BENCHMARK_HEADERS: dict[str, tuple[str, ...]] = {
     "source": ("source", "reference"),
 }
 
+HEADER_ROWS_FOR_MAPPING = 15
 LEDGER_SHEET_NAMES = {"ledger", "alliance ledger", "transactions", "entries", "journal", "data"}
 _TOTALS = re.compile(r"^\s*(grand\s+)?(sub-?\s*)?totals?\b|^\s*sum\b", re.IGNORECASE)
 
@@ -216,10 +218,35 @@ def find_header(
     return None
 
 
-def read_ledger(data: bytes, filename: str, sheet: str | None = None) -> Ledger:
-    """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used."""
+@dataclass(frozen=True)
+class ColumnMapping:
+    """A user's answer to 'which column is what' when the headers are not recognised.
+
+    `columns` maps fields (date, alliance, kind, amount, revenue, cost, category, currency) to
+    header texts, so the same mapping fits the next export with the same headers.
+    """
+
+    sheet: str
+    header_row: int
+    columns: tuple[tuple[str, str], ...]
+
+    def as_dict(self) -> dict[str, str]:
+        """Field -> header text."""
+        return dict(self.columns)
+
+
+def read_ledger(
+    data: bytes, filename: str, sheet: str | None = None, mapping: ColumnMapping | None = None
+) -> Ledger:
+    """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used.
+
+    With `mapping`, the sheet, header row and columns are taken from it instead of being found.
+    """
     book = SourceBook(data, filename)
-    sheet_name, header = _choose_ledger_sheet(book, sheet)
+    if mapping is not None:
+        sheet_name, header = _mapped_header(book, mapping)
+    else:
+        sheet_name, header = _choose_ledger_sheet(book, sheet)
     raw = book.sheet(sheet_name)
     layout = ledger_layout(header.columns)
     frame = _body_frame(raw.rows, header)
@@ -264,9 +291,79 @@ def _choose_ledger_sheet(book: SourceBook, wanted: str | None) -> tuple[str, Hea
         if header is not None:
             found.append((name, header))
     if not found:
-        raise LedgerError(_no_ledger_message(book, names))
+        heads = {name: book.head(name) for name in names}
+        if not any(any(not is_blank(c) for c in row) for head in heads.values() for row in head):
+            raise LedgerError(
+                f"'{book.filename}' is empty: no sheet has any data. Upload the ledger itself, "
+                "or start from the blank template."
+            )
+        raise NoLedgerSheet(_no_ledger_message(book, names))
     found.sort(key=lambda item: (normalise_header(item[0]) not in LEDGER_SHEET_NAMES, -len(item[1].columns)))
     return found[0]
+
+
+def _mapped_header(book: SourceBook, mapping: ColumnMapping) -> tuple[str, HeaderMatch]:
+    names = {n.casefold(): n for n in book.sheet_names}
+    sheet = names.get(mapping.sheet.casefold())
+    if sheet is None:
+        raise LedgerError(
+            f"The column mapping is for sheet '{mapping.sheet}', which '{book.filename}' does not "
+            "have: map the columns of this file."
+        )
+    head = book.head(sheet, max(HEADER_ROWS_FOR_MAPPING, mapping.header_row))
+    if not 1 <= mapping.header_row <= len(head):
+        raise LedgerError(
+            f"Row {mapping.header_row} of sheet '{sheet}' is beyond its data: pick the header row."
+        )
+    cells = head[mapping.header_row - 1]
+    texts = [normalise_header(c) for c in cells]
+    columns, labels, missing = {}, {}, []
+    for name, header_text in mapping.as_dict().items():
+        wanted = normalise_header(header_text)
+        if wanted in texts:
+            columns[name] = texts.index(wanted)
+            labels[name] = clean_name(cells[columns[name]])
+        else:
+            missing.append(f"'{header_text}' ({name})")
+    if missing:
+        raise LedgerError(
+            f"Row {mapping.header_row} of sheet '{sheet}' has no column "
+            + ", ".join(missing)
+            + ": map the columns of this file."
+        )
+    if ledger_layout(columns) is None:
+        raise LedgerError(
+            "A ledger needs a date and an alliance column, and either kind and amount or revenue "
+            "and/or cost columns: complete the mapping."
+        )
+    return sheet, HeaderMatch(row=mapping.header_row - 1, columns=columns, labels=labels)
+
+
+def sheet_previews(
+    data: bytes, filename: str, rows: int = HEADER_ROWS_FOR_MAPPING
+) -> dict[str, list[list[str]]]:
+    """The first rows of every sheet as text, for choosing the header row and columns by hand."""
+    book = SourceBook(data, filename)
+    return {
+        name: [[_display_value(c) for c in row] for row in book.head(name, rows)] for name in book.sheet_names
+    }
+
+
+def guess_header_row(rows: list[list[str]]) -> int:
+    """1-based number of the first row with at least two text cells: usually the header."""
+    for number, row in enumerate(rows, start=1):
+        texts = [c for c in row if c and not _looks_numeric(c)]
+        if len(texts) >= 2:
+            return number
+    return 1
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
 
 
 def _no_ledger_message(book: SourceBook, names: list[str]) -> str:

@@ -9,16 +9,15 @@ from pathlib import PurePath
 
 import python_calamine
 
+from core.errors import LedgerError
+from core.safety import check_rows, check_upload
+
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
 ACCEPTED_SUFFIXES = EXCEL_SUFFIXES + CSV_SUFFIXES
 
 # Enough rows to get past a title banner and a few notes above the header row.
 HEADER_SCAN_ROWS = 30
-
-
-class LedgerError(Exception):
-    """An input that cannot be used at all; the message says what is wrong and what to do."""
 
 
 @dataclass(frozen=True)
@@ -34,9 +33,11 @@ class SourceBook:
 
     def __init__(self, data: bytes, filename: str) -> None:
         self.filename = filename
+        check_upload(data, filename)
         suffix = PurePath(filename).suffix.lower()
         if suffix in CSV_SUFFIXES:
             self._csv = _csv_rows(data, filename)
+            check_rows(len(self._csv), PurePath(filename).stem, filename)
             self._book = None
             self.sheet_names = [PurePath(filename).stem or "csv"]
         else:
@@ -63,6 +64,8 @@ class SourceBook:
                 rows = self._csv
             else:
                 calamine_sheet = self._book.get_sheet_by_name(name)
+                # total_height is the index of the last row, counted from the first row of the sheet.
+                check_rows(calamine_sheet.total_height + 1, name, self.filename)
                 rows = calamine_sheet.to_python(skip_empty_area=False)
                 _fill_merged(rows, calamine_sheet.merged_cell_ranges or [])
             self._cache[name] = RawSheet(name, rows)

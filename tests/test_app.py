@@ -271,3 +271,69 @@ def test_scorecard_without_goals_sheet_says_how_to_add_one():
     at.run()
     assert not at.exception
     assert any("no Goals sheet" in i.value for i in at.info)
+
+
+def test_two_sessions_never_see_each_others_upload(tmp_path_factory):
+    import tempfile
+
+    def listing():
+        roots = [ROOT, Path(tempfile.gettempdir())]
+        return {
+            p
+            for root in roots
+            for p in root.rglob("*")
+            if ".venv" not in p.parts
+            and ".git" not in p.parts
+            and "__pycache__" not in p.parts
+            and ".pytest_cache" not in p.parts
+            and ".ruff_cache" not in p.parts
+            and ".hypothesis" not in p.parts
+        }
+
+    before = listing()
+    first, second = start(), start()
+    secret = ledger_bytes(
+        [["2024-01-01", "Secret Partner", "Revenue", 777], ["2024-01-01", "Secret Partner", "Cost", 100]]
+    )
+    first.file_uploader[0].set_value(("secret.xlsx", secret, XLSX))
+    first.run()
+    assert first.dataframe[0].value["Alliance"].tolist() == ["Secret Partner"]
+    second.run()
+    assert "Secret Partner" not in second.dataframe[0].value["Alliance"].tolist()
+    assert any("Sample ledger" in i.value for i in second.info)
+    loaded = second.session_state["_loaded_ledger"]
+    assert loaded.is_sample and "Secret Partner" not in set(loaded.ledger.entries["alliance"])
+    # nothing of the upload was written to disk
+    new = {p for p in listing() - before if "secret" in p.name.lower() or p.suffix in {".xlsx", ".csv"}}
+    assert new == set()
+
+
+def test_unrecognised_headers_get_a_mapping_step_that_is_reused():
+    rows = [
+        ["Posting day", "Counterparty", "Flow", "EUR"],
+        ["2024-01-05", "Acme", "Income", 1200],
+        ["2024-01-06", "Acme", "Expense", 1000],
+    ]
+    at = start()
+    at.file_uploader[0].set_value(("erp.xlsx", workbook_bytes({"Export": rows}), XLSX))
+    at.run()
+    assert not at.exception
+    assert "No sheet looks like a ledger" in at.error[0].value
+    assert at.number_input(key="map_header_Export").value == 1
+    for field, header in (
+        ("date", "Posting day"),
+        ("alliance", "Counterparty"),
+        ("kind", "Flow"),
+        ("amount", "EUR"),
+    ):
+        at.selectbox(key=f"map_{field}_Export_1").set_value(header)
+    at.button(key="map_apply").click()
+    at.run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Portfolio ROI"] == "20.0 %"  # (1,200 − 1,000) / 1,000
+    # next month's export, same headers: read with the saved mapping straight away
+    later = rows + [["2024-02-05", "Acme", "Income", 300]]
+    at.file_uploader[0].set_value(("erp-feb.xlsx", workbook_bytes({"Export": later}), XLSX))
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Portfolio ROI"] == "50.0 %"  # (1,500 − 1,000) / 1,000
+    assert any("Read with your column mapping" in c.value for c in at.caption)

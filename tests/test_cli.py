@@ -61,7 +61,7 @@ def test_explicit_output_sheet_and_initiative_date(ledger, tmp_path):
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (b"PK\x03\x04 broken", "broken.xlsx", "could not be opened as a spreadsheet"),
+        (b"PK\x03\x04 broken", "broken.xlsx", "is truncated or corrupt"),
         (workbook_bytes({"Stuff": [["Name", "Score"]]}), "stuff.xlsx", "No sheet looks like a ledger"),
         (b"hello", "notes.docx", "is not a spreadsheet this reads"),
     ],

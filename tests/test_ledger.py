@@ -5,8 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from core.errors import LedgerError
 from core.ledger import read_ledger
-from core.workbook import LedgerError
 from tests.helpers import ledger_bytes, workbook_bytes
 
 
@@ -190,5 +190,5 @@ def test_side_sheets_alliances_goals_benchmarks():
 def test_empty_and_unreadable_files_raise_clear_errors():
     with pytest.raises(LedgerError, match="empty"):
         read_ledger(b"", "x.xlsx")
-    with pytest.raises(LedgerError, match="could not be opened as a spreadsheet"):
+    with pytest.raises(LedgerError, match="is not an Excel workbook"):
         read_ledger(b"this is not a zip file at all", "x.xlsx")

@@ -17,11 +17,12 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from core.before_after import ALL, EQUAL, MONTHS, WindowChoice
 from core.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
+from core.errors import LedgerError, NoLedgerSheet
 from core.filters import NOT_SET, Filters, filter_options
-from core.ledger import Ledger, read_ledger
+from core.ledger import ColumnMapping, Ledger, read_ledger, sheet_previews
 from core.report import Report, Settings, build_report
 from core.roi import BandThresholds
-from core.workbook import ACCEPTED_SUFFIXES, LedgerError
+from core.workbook import ACCEPTED_SUFFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = ROOT / "sample_data" / "alliance_ledger_sample.xlsx"
@@ -65,21 +66,39 @@ class Loaded:
     is_sample: bool
     seconds: float
     size: int
+    mapped: bool = False
+    previews: dict[str, list[list[str]]] | None = None
 
 
-def _read(key: tuple, name: str, data: bytes, is_sample: bool) -> Loaded:
+def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMapping | None) -> Loaded:
     started = time.perf_counter()
+    ledger, error, mapped, previews = None, None, False, None
     try:
-        ledger, error = read_ledger(data, name), None
+        ledger = read_ledger(data, name)
+    except NoLedgerSheet as exc:
+        error, previews = str(exc), sheet_previews(data, name)
+        if mapping is not None:
+            try:
+                ledger, error, mapped = read_ledger(data, name, mapping=mapping), None, True
+            except LedgerError as mapping_error:
+                error = f"{exc}\n\nThe saved column mapping does not fit this file: {mapping_error}"
     except LedgerError as exc:
-        ledger, error = None, str(exc)
+        error = str(exc)
     except Exception as exc:  # a defect of ours must not put a traceback in front of a user
-        ledger = None
         error = (
             f"'{name}' could not be read because of an internal error ({type(exc).__name__}). "
             "Nothing was stored; please report it with the file."
         )
-    return Loaded(key, ledger, error, is_sample, time.perf_counter() - started, len(data))
+    elapsed = time.perf_counter() - started
+    return Loaded(key, ledger, error, is_sample, elapsed, len(data), mapped, previews)
+
+
+def saved_mapping() -> ColumnMapping | None:
+    """The column mapping the user gave for an earlier file in this session, if any."""
+    raw = st.session_state.get("column_mapping")
+    if not raw:
+        return None
+    return ColumnMapping(raw["sheet"], int(raw["header_row"]), tuple(sorted(raw["columns"].items())))
 
 
 def load() -> Loaded:
@@ -88,8 +107,9 @@ def load() -> Loaded:
     Read once per upload and kept in this session only, so reruns after a widget change are cheap.
     """
     uploaded = st.session_state.get(_UPLOAD)
+    mapping = saved_mapping()
     if uploaded is not None:
-        key = ("upload", uploaded.file_id, uploaded.name, uploaded.size)
+        key = ("upload", uploaded.file_id, uploaded.name, uploaded.size, mapping)
     else:
         key = ("sample", SAMPLE_PATH.name)
     cached: Loaded | None = st.session_state.get(_LOADED)
@@ -98,9 +118,9 @@ def load() -> Loaded:
     if uploaded is not None:
         megabytes = uploaded.size / 1e6
         with st.spinner(f"Reading {uploaded.name} ({megabytes:,.1f} MB)…"):
-            loaded = _read(key, uploaded.name, uploaded.getvalue(), is_sample=False)
+            loaded = _read(key, uploaded.name, uploaded.getvalue(), False, mapping)
     else:
-        loaded = _read(key, SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), is_sample=True)
+        loaded = _read(key, SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), True, None)
     st.session_state[_LOADED] = loaded
     st.session_state.pop(_REPORT, None)
     if loaded.ledger is not None:

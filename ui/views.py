@@ -11,6 +11,7 @@ from core.export import alliance_csv, summary_workbook
 from core.report import Report
 from core.roi import BANDS, UNDEFINED
 from core.tables import issues_display
+from ui.mapping import column_mapping
 from ui.session import TEMPLATE_PATH, Loaded
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,6 +21,8 @@ def source_banner(loaded: Loaded, report: Report | None) -> None:
     """Say which ledger is in view, that a sample is a sample, and what reading it found."""
     if loaded.error:
         st.error(loaded.error, icon="⚠️")
+        if loaded.previews:
+            column_mapping(loaded)
         st.info(
             "The app is still ready: fix the file and upload it again, or remove it in the "
             "sidebar to go back to the sample ledger. The blank template below shows the "
@@ -34,6 +37,13 @@ def source_banner(loaded: Loaded, report: Report | None) -> None:
             "to see your numbers.",
             icon="🧪",
         )
+    if loaded.mapped:
+        mapping = ", ".join(f"{field} ← '{header}'" for field, header in report.ledger.source.columns.items())
+        left, right = st.columns([4, 1])
+        left.caption(f"Read with your column mapping: {mapping}.")
+        if right.button("Forget the mapping", key="forget_mapping"):
+            st.session_state.pop("column_mapping", None)
+            st.rerun()
     entries = len(report.ledger.entries)
     st.caption(
         f"**{source.filename}** · sheet '{source.sheet}', header on row {source.header_row} · "
