@@ -221,8 +221,9 @@ def before_after(
     reference = pd.Series(list(initiatives.values())).mode().iloc[0]
     reference_windows = comparison_windows(entries, reference, choice)
     rows, windows_of = [], {}
+    entries_of = dict(tuple(entries.groupby("alliance", sort=False)))
     for alliance, date in sorted(initiatives.items()):
-        own = entries[entries["alliance"] == alliance]
+        own = entries_of.get(alliance, entries.iloc[0:0])
         try:
             windows = reference_windows if date == reference else comparison_windows(entries, date, choice)
         except BeforeAfterError as exc:

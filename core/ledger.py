@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from core.errors import LedgerError, NoLedgerSheet
@@ -396,47 +397,94 @@ class _Bad(NamedTuple):
     reason: str
 
 
-def _map_unique(values: pd.Series, parser: Callable[[object], object]) -> pd.Series:
-    """Apply `parser` once per distinct value; ledgers repeat the same few names and periods."""
-    if values.empty:
-        return values
+@dataclass(frozen=True)
+class _Parsed:
+    """A parsed column aligned with the sheet's rows: values, which cells failed, and why."""
 
-    def safe(value: object) -> object:
+    values: pd.Series
+    bad: pd.Series
+    reasons: pd.Series
+
+
+def _parse_unique(values: pd.Series, parser: Callable[[object], object], dtype: str) -> _Parsed:
+    """Parse each distinct value once: ledgers repeat the same few names, kinds and periods.
+
+    `dtype` is 'float', 'datetime' or 'object' for the parsed values; failed cells hold NaN/NaT/None.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    results = []
+    for value in uniques:
         try:
-            return parser(value)
+            results.append(parser(value))
         except ValueError as exc:
-            return _Bad(str(exc))
+            results.append(_Bad(str(exc)))
+    bad = np.fromiter((isinstance(r, _Bad) for r in results), bool, len(results))
+    reasons = np.array([r.reason if isinstance(r, _Bad) else "" for r in results], dtype=object)
+    good = [None if isinstance(r, _Bad) else r for r in results]
+    if dtype == "float":
+        parsed = np.array([np.nan if g is None else g for g in good], dtype=float)
+    elif dtype == "datetime":
+        parsed = pd.to_datetime(pd.Series(good, dtype=object)).to_numpy()
+    else:
+        parsed = np.array(good, dtype=object)
+    index = values.index
+    return _Parsed(
+        pd.Series(parsed[codes], index=index) if len(results) else pd.Series(parsed, index=index),
+        pd.Series(bad[codes] if len(results) else bad, index=index),
+        pd.Series(reasons[codes] if len(results) else reasons, index=index),
+    )
 
-    mapping = {value: safe(value) for value in pd.unique(values)}
-    return values.map(mapping)
+
+def _on(rows: pd.Index, parsed: _Parsed, dtype: str) -> _Parsed:
+    """Spread a column parsed on some rows back over all rows (nothing failed on the others)."""
+    fill = {"float": np.nan, "datetime": pd.NaT, "object": None}[dtype]
+    return _Parsed(
+        parsed.values.reindex(rows, fill_value=fill),
+        parsed.bad.reindex(rows, fill_value=False),
+        parsed.reasons.reindex(rows, fill_value=""),
+    )
 
 
 def _is_number(values: pd.Series) -> pd.Series:
-    kinds = values.map(type)
-    return kinds.isin([int, float]) & values.notna()
+    # type() rather than isinstance: True and False are ints to isinstance, not amounts.
+    return values.map(type).isin([int, float]) & values.notna()
 
 
 def _blank_mask(values: pd.Series) -> pd.Series:
     blank = values.isna() | values.eq("")
-    text = values[~blank & values.map(type).eq(str)]
-    if not text.empty:
-        blank.loc[text.index] = text.str.strip().eq("")
+    text = ~blank & values.map(type).eq(str)
+    if text.any():
+        codes, uniques = pd.factorize(values[text])
+        spaces = np.fromiter((not u.strip() for u in uniques), bool, len(uniques))
+        blank[text] = spaces[codes]
     return blank
 
 
-def _parse_amounts(values: pd.Series) -> pd.Series:
+def _parse_amounts(values: pd.Series) -> _Parsed:
     numeric = _is_number(values)
-    out = pd.Series(index=values.index, dtype=object)
-    out[numeric] = values[numeric].astype(float)
-    out[~numeric] = _map_unique(values[~numeric], parse_amount)
-    return out
+    rest = _parse_unique(values[~numeric], parse_amount, "float")
+    parsed = _on(values.index, rest, "float")
+    parsed.values[numeric] = values[numeric].astype(float)
+    return parsed
 
 
-def _parse_dates(values: pd.Series) -> pd.Series:
+def _parse_dates(values: pd.Series) -> _Parsed:
     texts = [v for v in pd.unique(values) if isinstance(v, str)]
     order = slash_order(texts)
     dayfirst = True if order is None else order
-    return _map_unique(values, lambda v: parse_date(v, dayfirst=dayfirst))
+    return _parse_unique(values, lambda v: parse_date(v, dayfirst=dayfirst), "datetime")
+
+
+def _clean_texts(values: pd.Series) -> pd.Series:
+    """Trimmed names with single spaces, computed once per distinct value."""
+    return _parse_unique(values, clean_name, "object").values.astype(str)
+
+
+def _is_totals(texts: pd.Series) -> pd.Series:
+    """Cells that say Total, Grand total, Subtotal or Sum."""
+    codes, uniques = pd.factorize(texts)
+    hits = np.fromiter((bool(_TOTALS.match(u)) for u in uniques), bool, len(uniques))
+    return pd.Series(hits[codes], index=texts.index)
 
 
 def _issue_rows(
@@ -465,27 +513,20 @@ def _display_value(value: object) -> str:
     return str(value)
 
 
-def _bad_mask(parsed: pd.Series) -> pd.Series:
-    return parsed.map(type).eq(_Bad)
-
-
-def _reasons(parsed: pd.Series) -> pd.Series:
-    return parsed.map(lambda v: v.reason if isinstance(v, _Bad) else "")
-
-
 def _read_entries(
     frame: pd.DataFrame, header: HeaderMatch, sheet: str, layout: str, notes: list[str]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     labels = header.labels
+    rows = frame.index
     blank = {name: _blank_mask(frame[name]) for name in frame.columns}
     value_fields = ["amount"] if layout == "long" else [f for f in ("revenue", "cost") if f in frame]
     all_blank = pd.concat(list(blank.values()), axis=1).all(axis=1)
-    alliance_text = frame["alliance"].map(clean_name)
-    date_text = frame["date"].map(lambda v: v if isinstance(v, str) else "")
+    alliance_text = _clean_texts(frame["alliance"])
+    date_text = frame["date"].where(frame["date"].map(type).eq(str), "").astype(str)
     totals = ~all_blank & (
-        alliance_text.str.match(_TOTALS) | date_text.str.match(_TOTALS) | (blank["date"] & blank["alliance"])
+        _is_totals(alliance_text) | _is_totals(date_text) | (blank["date"] & blank["alliance"])
     )
-    skip = all_blank | totals
+    live = ~(all_blank | totals)
     issues = [
         _issue_rows(sheet, all_blank, frame["alliance"], "", "blank row"),
         _issue_rows(
@@ -496,80 +537,57 @@ def _read_entries(
             "totals row: a sum of other rows, not an entry",
         ),
     ]
-    live = ~skip
-    dates = _parse_dates(frame["date"][live])
-    bad_date = _bad_mask(dates).reindex(frame.index, fill_value=False)
-    issues.append(
-        _issue_rows(sheet, bad_date, frame["date"], labels["date"], _reasons(dates).reindex(frame.index))
-    )
+    dates = _on(rows, _parse_dates(frame["date"][live]), "datetime")
+    issues.append(_issue_rows(sheet, dates.bad, frame["date"], labels["date"], dates.reasons))
     no_alliance = live & blank["alliance"]
     issues.append(_issue_rows(sheet, no_alliance, frame["alliance"], labels["alliance"], "no alliance named"))
-    row_bad = bad_date | no_alliance
+    usable = live & ~dates.bad & ~no_alliance
+    category = _clean_texts(frame["category"]) if "category" in frame else None
     parts: list[pd.DataFrame] = []
     if layout == "long":
-        kinds = _map_unique(frame["kind"][live], parse_kind)
-        bad_kind = _bad_mask(kinds).reindex(frame.index, fill_value=False)
-        issues.append(
-            _issue_rows(sheet, bad_kind, frame["kind"], labels["kind"], _reasons(kinds).reindex(frame.index))
-        )
-        amounts = _parse_amounts(frame["amount"][live])
-        bad_amount = _bad_mask(amounts).reindex(frame.index, fill_value=False)
-        issues.append(
-            _issue_rows(
-                sheet, bad_amount, frame["amount"], labels["amount"], _reasons(amounts).reindex(frame.index)
-            )
-        )
-        ok = live & ~row_bad & ~bad_kind & ~bad_amount
-        parts.append(_entry_frame(frame, ok, dates, alliance_text, kinds[ok[live]], amounts, sheet))
+        kinds = _on(rows, _parse_unique(frame["kind"][live], parse_kind, "object"), "object")
+        issues.append(_issue_rows(sheet, kinds.bad, frame["kind"], labels["kind"], kinds.reasons))
+        amounts = _on(rows, _parse_amounts(frame["amount"][live]), "float")
+        issues.append(_issue_rows(sheet, amounts.bad, frame["amount"], labels["amount"], amounts.reasons))
+        ok = usable & ~kinds.bad & ~amounts.bad
+        parts.append(_entry_frame(ok, dates, alliance_text, kinds.values, amounts, category, sheet))
     else:
         both_blank = live & pd.concat([blank[f] for f in value_fields], axis=1).all(axis=1)
+        first = value_fields[0]
         issues.append(
-            _issue_rows(
-                sheet,
-                both_blank,
-                frame[value_fields[0]],
-                labels[value_fields[0]],
-                "no revenue and no cost in this row",
-            )
+            _issue_rows(sheet, both_blank, frame[first], labels[first], "no revenue and no cost in this row")
         )
         for name in value_fields:
-            amounts = _parse_amounts(frame[name][live & ~blank[name]])
-            bad = _bad_mask(amounts).reindex(frame.index, fill_value=False)
-            issues.append(
-                _issue_rows(sheet, bad, frame[name], labels[name], _reasons(amounts).reindex(frame.index))
-            )
-            ok = live & ~row_bad & ~blank[name] & ~bad
+            amounts = _on(rows, _parse_amounts(frame[name][live & ~blank[name]]), "float")
+            issues.append(_issue_rows(sheet, amounts.bad, frame[name], labels[name], amounts.reasons))
+            ok = usable & ~blank[name] & ~amounts.bad
             kind = REVENUE if name == "revenue" else COST
-            parts.append(_entry_frame(frame, ok, dates, alliance_text, kind, amounts, sheet))
+            parts.append(_entry_frame(ok, dates, alliance_text, kind, amounts, category, sheet))
     entries = pd.concat(parts, ignore_index=True) if parts else _no_entries()
     entries = _costs_stored_negative(entries, notes)
-    issue_frame = (
-        pd.concat([i for i in issues if not i.empty], ignore_index=True)
-        if any(not i.empty for i in issues)
-        else pd.DataFrame(columns=ISSUE_COLUMNS)
-    )
+    found = [i for i in issues if not i.empty]
+    issue_frame = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=ISSUE_COLUMNS)
     issue_frame = issue_frame.astype({"row": "int64"}).sort_values(["row", "column"], kind="stable")
     return entries, issue_frame.reset_index(drop=True)
 
 
 def _entry_frame(
-    frame: pd.DataFrame,
     ok: pd.Series,
-    dates: pd.Series,
+    dates: _Parsed,
     alliance: pd.Series,
     kind: pd.Series | str,
-    amounts: pd.Series,
+    amounts: _Parsed,
+    category: pd.Series | None,
     sheet: str,
 ) -> pd.DataFrame:
     rows = ok[ok].index
-    category = frame["category"][ok].map(clean_name) if "category" in frame else ""
     return pd.DataFrame(
         {
-            "date": pd.to_datetime(dates.reindex(rows).to_numpy()),
+            "date": dates.values[ok].to_numpy(),
             "alliance": alliance[ok].to_numpy(),
-            "kind": kind if isinstance(kind, str) else kind.to_numpy(),
-            "amount": amounts.reindex(rows).astype(float).to_numpy(),
-            "category": category if isinstance(category, str) else category.to_numpy(),
+            "kind": kind if isinstance(kind, str) else kind[ok].astype(str).to_numpy(),
+            "amount": amounts.values[ok].to_numpy(dtype=float),
+            "category": "" if category is None else category[ok].to_numpy(),
             "sheet": sheet,
             "row": rows.astype(int),
         }
@@ -609,7 +627,7 @@ def _single_currency(
 ) -> str | None:
     if "currency" not in frame:
         return None
-    codes = frame["currency"].map(clean_name).str.upper()
+    codes = _clean_texts(frame["currency"]).str.upper()
     used = codes[codes.index.isin(entries["row"]) & codes.ne("")]
     counts = used.value_counts()
     if len(counts) > 1:

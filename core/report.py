@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -12,7 +12,7 @@ from core.benchmarks import DEFAULT_BENCHMARKS, benchmark_gaps, effective_benchm
 from core.filters import Filters, entries_in_view
 from core.ledger import Ledger
 from core.quartiles import cut_points, quartile_position
-from core.roi import BandThresholds, PortfolioSummary, alliance_roi, portfolio_summary
+from core.roi import BandThresholds, PortfolioSummary, alliance_roi, bands, portfolio_summary
 from core.scorecard import goal_starts, goal_status, red_flags, roi_by_type
 from core.trends import quarterly_roi
 
@@ -113,3 +113,16 @@ def compare_before_after(
         return before_after(entries, dates, settings.window, left_out, settings.initiative_name), None
     except BeforeAfterError as exc:
         return None, str(exc)
+
+
+def with_thresholds(report: Report, thresholds: BandThresholds) -> Report:
+    """The same report banded with other thresholds: only the bands change, nothing is recomputed."""
+    alliances = report.alliances.assign(band=bands(report.alliances["roi"], thresholds))
+    quarterly = report.quarterly.assign(band=bands(report.quarterly["roi"], thresholds))
+    return replace(
+        report,
+        settings=replace(report.settings, thresholds=thresholds),
+        alliances=alliances,
+        portfolio=portfolio_summary(alliances),
+        quarterly=quarterly,
+    )

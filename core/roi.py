@@ -63,6 +63,19 @@ def band(roi: float | None, thresholds: BandThresholds = BandThresholds()) -> st
     return WEAK
 
 
+def roi_ratio(revenue: pd.Series, cost: pd.Series) -> pd.Series:
+    """(revenue − cost) / cost element-wise; NaN where cost is zero or negative (ROI undefined)."""
+    defined = cost > 0
+    return ((revenue - cost) / cost.where(defined)).where(defined)
+
+
+def bands(rois: pd.Series, thresholds: BandThresholds = BandThresholds()) -> pd.Series:
+    """The band of each ROI in a series ('n/a' where undefined)."""
+    return pd.Series(
+        [band(None if pd.isna(r) else float(r), thresholds) for r in rois], index=rois.index, dtype="str"
+    )
+
+
 def revenue_and_cost(entries: pd.DataFrame, by: str | list[str] = "alliance") -> pd.DataFrame:
     """Sum of revenue and cost entries per group, both columns always present."""
     sums = entries.pivot_table(

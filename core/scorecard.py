@@ -125,6 +125,11 @@ def red_flags(
     """One row per flag raised: alliance, flag, and the figures behind it."""
     flags: list[tuple[str, str, str]] = []
     data_end = entries["date"].max() if len(entries) else None
+    # Partial quarters at the edges of the data would make a trend out of a short quarter.
+    complete = quarterly[quarterly["complete"]]
+    quarters_of = dict(tuple(complete.groupby("alliance", sort=False)))
+    entries_of = dict(tuple(entries.groupby("alliance", sort=False)))
+    goals_of = dict(tuple(scored_goals.groupby("alliance", sort=False)))
     for alliance, row in alliance_table.iterrows():
         if pd.notna(row["roi"]) and row["roi"] < 0:
             flags.append(
@@ -135,8 +140,7 @@ def red_flags(
                     f"{fmt.money(row['revenue'])} against cost {fmt.money(row['cost'])}",
                 )
             )
-        # Partial quarters at the edges of the data would make a trend out of a short quarter.
-        own = quarterly[(quarterly["alliance"] == alliance) & quarterly["complete"]]
+        own = quarters_of.get(alliance, complete.iloc[0:0])
         falling = _roi_falling(own)
         if falling:
             flags.append((alliance, ROI_FALLING, falling))
@@ -144,10 +148,10 @@ def red_flags(
         if outgrows:
             flags.append((alliance, COST_OUTGROWS, outgrows))
         if data_end is not None:
-            silent = _no_recent_revenue(entries[entries["alliance"] == alliance], data_end)
+            silent = _no_recent_revenue(entries_of.get(alliance, entries.iloc[0:0]), data_end)
             if silent:
                 flags.append((alliance, NO_RECENT_REVENUE, silent))
-        goals = scored_goals[scored_goals["alliance"] == alliance]
+        goals = goals_of.get(alliance, scored_goals.iloc[0:0])
         if goals.empty:
             flags.append(
                 (alliance, NO_GOALS, "no shared goal with a target, owner and date on the Goals sheet")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.before_after import PORTFOLIO, data_span
-from core.roi import BandThresholds, band, roi_of
+from core.roi import BandThresholds, bands, roi_ratio
 
 QUARTER_COLUMNS = [
     "alliance",
@@ -43,30 +43,19 @@ def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresh
     portfolio.index = pd.MultiIndex.from_product(
         [[PORTFOLIO], portfolio.index], names=["alliance", "quarter"]
     )
-    frames = []
-    for _, group in pd.concat([per_alliance, portfolio]).groupby(level="alliance", sort=False):
-        frames.append(_with_ratios(group, thresholds))
-    table = pd.concat(frames).reset_index()
+    table = pd.concat([per_alliance, portfolio]).astype(float)
+    table["net_value"] = table["revenue"] - table["cost"]
+    table["roi"] = roi_ratio(table["revenue"], table["cost"])
+    # The grid holds every quarter of every alliance in order, so rolling within an alliance is exact.
+    trailing = (
+        table[["revenue", "cost"]].groupby(level="alliance", sort=False).rolling(4, min_periods=4).sum()
+    )
+    trailing.index = trailing.index.droplevel(0)
+    table["roi_ttm"] = roi_ratio(trailing["revenue"], trailing["cost"]).reindex(table.index)
+    table["band"] = bands(table["roi"], thresholds)
+    table = table.reset_index()
     table["quarter_start"] = table["quarter"].map(lambda p: p.start_time)
     first, end = data_span(entries)
     table["complete"] = table["quarter"].map(lambda p: p.start_time >= first and p.end_time < end)
     table["quarter"] = table["quarter"].astype(str).str.replace("Q", "-Q", regex=False)
     return table[QUARTER_COLUMNS]
-
-
-def _with_ratios(group: pd.DataFrame, thresholds: BandThresholds) -> pd.DataFrame:
-    group = group.astype(float).copy()
-    group["net_value"] = group["revenue"] - group["cost"]
-    group["roi"] = [_roi(r, c) for r, c in zip(group["revenue"], group["cost"], strict=True)]
-    trailing = group[["revenue", "cost"]].rolling(4, min_periods=4).sum()
-    group["roi_ttm"] = [
-        _roi(r, c) if pd.notna(c) else float("nan")
-        for r, c in zip(trailing["revenue"], trailing["cost"], strict=True)
-    ]
-    group["band"] = [band(None if pd.isna(r) else r, thresholds) for r in group["roi"]]
-    return group
-
-
-def _roi(revenue: float, cost: float) -> float:
-    value, _ = roi_of(revenue, cost)
-    return float("nan") if value is None else value

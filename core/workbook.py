@@ -47,6 +47,8 @@ class SourceBook:
                 meta.name for meta in self._book.sheets_metadata if str(meta.typ).endswith("WorkSheet")
             ]
         self._cache: dict[str, RawSheet] = {}
+        # calamine parses a whole sheet when it is first asked for it; keep the parsed sheet.
+        self._sheets: dict[str, python_calamine.CalamineSheet] = {}
 
     def head(self, name: str, nrows: int = HEADER_SCAN_ROWS) -> list[list[object]]:
         """The first rows of a sheet, for finding its header."""
@@ -54,8 +56,12 @@ class SourceBook:
             return self._csv[:nrows]
         if name in self._cache:
             return self._cache[name].rows[:nrows]
-        sheet = self._book.get_sheet_by_name(name)
-        return sheet.to_python(skip_empty_area=False, nrows=nrows)
+        return self._calamine_sheet(name).to_python(skip_empty_area=False, nrows=nrows)
+
+    def _calamine_sheet(self, name: str) -> python_calamine.CalamineSheet:
+        if name not in self._sheets:
+            self._sheets[name] = self._book.get_sheet_by_name(name)
+        return self._sheets[name]
 
     def sheet(self, name: str) -> RawSheet:
         """All rows of a sheet, merged cells filled with their top-left value."""
@@ -63,7 +69,7 @@ class SourceBook:
             if self._csv is not None:
                 rows = self._csv
             else:
-                calamine_sheet = self._book.get_sheet_by_name(name)
+                calamine_sheet = self._calamine_sheet(name)
                 # total_height is the index of the last row, counted from the first row of the sheet.
                 check_rows(calamine_sheet.total_height + 1, name, self.filename)
                 rows = calamine_sheet.to_python(skip_empty_area=False)

@@ -118,3 +118,21 @@ def test_alliance_table_adds_type_quartile_and_benchmark_gaps(entries):
     assert table.loc["Strong", "vs Cross-industry average"] == pytest.approx(0.15, abs=1e-12)
     assert table.loc["Loss", "vs Top quartile, technology partnerships"] == pytest.approx(-0.75, abs=1e-12)
     assert math.isnan(table.loc["NoCost", "vs Cross-industry average"])
+
+
+def test_rebanding_a_report_matches_building_it_with_those_thresholds(entries):
+    from core.ledger import Ledger, LedgerSource
+    from core.report import Settings, build_report, with_thresholds
+
+    ledger = Ledger(
+        entries=entries.assign(category="", sheet="L", row=range(len(entries))),
+        issues=pd.DataFrame(columns=["sheet", "row", "column", "value", "reason"]),
+        source=LedgerSource("x.xlsx", "L", 1, {}, "long", len(entries)),
+    )
+    other = BandThresholds(strong=0.25, moderate=0.15)
+    rebanded = with_thresholds(build_report(ledger, Settings(as_of=pd.Timestamp("2024-06-30").date())), other)
+    direct = build_report(ledger, Settings(thresholds=other, as_of=pd.Timestamp("2024-06-30").date()))
+    pd.testing.assert_frame_equal(rebanded.alliances, direct.alliances)
+    pd.testing.assert_frame_equal(rebanded.quarterly, direct.quarterly)
+    assert rebanded.portfolio == direct.portfolio
+    assert rebanded.alliances["band"].to_dict()["Edge10"] == "Weak"

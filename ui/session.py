@@ -20,7 +20,7 @@ from core.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
 from core.errors import LedgerError, NoLedgerSheet
 from core.filters import NOT_SET, Filters, filter_options
 from core.ledger import ColumnMapping, Ledger, read_ledger, sheet_previews
-from core.report import Report, Settings, build_report
+from core.report import Report, Settings, build_report, with_thresholds
 from core.roi import BandThresholds
 from core.workbook import ACCEPTED_SUFFIXES
 
@@ -295,9 +295,9 @@ def _filters() -> Filters:
 
 
 def _signature(chosen: Settings) -> tuple:
+    """Everything a report depends on except the band thresholds, which only re-band it."""
     benchmarks = tuple(map(tuple, chosen.benchmarks.itertuples(index=False)))
     return (
-        chosen.thresholds,
         chosen.initiative_date,
         chosen.participants,
         chosen.window,
@@ -317,7 +317,11 @@ def report() -> tuple[Loaded, Report | None]:
     cached = st.session_state.get(_REPORT)
     signature = (loaded.key, _signature(chosen))
     if cached is not None and cached[0] == signature:
-        return loaded, cached[1]
+        built = cached[1]
+        if built.settings.thresholds != chosen.thresholds:
+            built = with_thresholds(built, chosen.thresholds)
+            st.session_state[_REPORT] = (signature, built)
+        return loaded, built
     built = build_report(loaded.ledger, chosen)
     st.session_state[_REPORT] = (signature, built)
     return loaded, built

@@ -1,0 +1,134 @@
+"""Speed and memory of `python -m core summarize` against a bare calamine read of the same file.
+
+    python benchmarks/bench_ledger.py [--sizes 10000 100000 200000 1000000] [--repeat 3]
+
+For each size it writes a long-layout ledger (cached in benchmarks/out/), then runs, each in a
+fresh process: the bare read `pandas.read_excel(path, engine="calamine")`, and the whole command.
+It prints wall time and peak memory (max RSS) of each and their ratios, best of --repeat runs.
+Then it measures the app's rerun after a widget change on the 100k-row ledger (AppTest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+ALLIANCES = [f"Partner {i:02d}" for i in range(40)]
+CATEGORIES = {
+    "Revenue": ["joint sales", "referral fees", "co-marketing"],
+    "Cost": ["headcount", "co-marketing", "integration", "enablement"],
+}
+
+
+def make_ledger(rows: int) -> Path:
+    """A long-layout ledger of `rows` entries over three years, written once and reused."""
+    import xlsxwriter
+
+    path = OUT / f"ledger_{rows}.xlsx"
+    if path.exists():
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(rows)
+    book = xlsxwriter.Workbook(path, {"constant_memory": True})
+    sheet = book.add_worksheet("Ledger")
+    date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, ["Date", "Alliance", "Kind", "Amount", "Category", "Currency"])
+    start = dt.date(2023, 1, 1)
+    for r in range(1, rows + 1):
+        kind = "Revenue" if rng.random() < 0.55 else "Cost"
+        sheet.write_datetime(
+            r, 0, dt.datetime.combine(start + dt.timedelta(days=rng.randrange(1095)), dt.time()), date_format
+        )
+        sheet.write_string(r, 1, rng.choice(ALLIANCES))
+        sheet.write_string(r, 2, kind)
+        sheet.write_number(r, 3, round(rng.uniform(100, 50_000), 2))
+        sheet.write_string(r, 4, rng.choice(CATEGORIES[kind]))
+        sheet.write_string(r, 5, "USD")
+    book.close()
+    return path
+
+
+def run_measured(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one fresh process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def best_of(command: list[str], repeat: int) -> tuple[float, float]:
+    runs = [run_measured(command) for _ in range(repeat)]
+    return min(t for t, _ in runs), statistics.median(m for _, m in runs)
+
+
+def bench_summarize(sizes: list[int], repeat: int) -> None:
+    print(
+        f"{'rows':>9} | {'bare read s':>11} {'MB':>6} | {'summarize s':>11} {'MB':>6} | "
+        f"{'time ×':>6} {'memory ×':>8}"
+    )
+    for rows in sizes:
+        path = make_ledger(rows)
+        bare = [sys.executable, "-c", f"import pandas as pd; pd.read_excel({str(path)!r}, engine='calamine')"]
+        output = OUT / f"ledger_{rows}-summary.xlsx"
+        summarize = [sys.executable, "-m", "core", "summarize", str(path), "-o", str(output)]
+        bare_time, bare_mb = best_of(bare, repeat)
+        sum_time, sum_mb = best_of(summarize, repeat)
+        print(
+            f"{rows:>9,} | {bare_time:>11.2f} {bare_mb:>6.0f} | {sum_time:>11.2f} {sum_mb:>6.0f} | "
+            f"{sum_time / bare_time:>6.2f} {sum_mb / bare_mb:>8.2f}",
+            flush=True,
+        )
+
+
+def bench_rerun(rows: int, repeat: int) -> None:
+    """Time of an app rerun after a widget change, the ledger already loaded (AppTest)."""
+    from streamlit.testing.v1 import AppTest
+
+    data = make_ledger(rows).read_bytes()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
+    started = time.perf_counter()
+    at.file_uploader[0].set_value((f"ledger_{rows}.xlsx", data, "application/octet-stream"))
+    at.run()
+    first = time.perf_counter() - started
+    assert not at.exception, at.exception
+    baseline_started = time.perf_counter()
+    at.run()  # a rerun with nothing changed: AppTest's own overhead
+    baseline = time.perf_counter() - baseline_started
+    times = []
+    for i in range(repeat * 3):
+        at.sidebar.number_input(key="strong_pct").set_value(20.0 + (i % 2))
+        started = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - started)
+    assert not at.exception, at.exception
+    print(
+        f"\napp at {rows:,} rows: upload and first view {first:.2f} s; rerun after a threshold change "
+        f"median {statistics.median(times) * 1000:.0f} ms (unchanged rerun {baseline * 1000:.0f} ms)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 200_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rerun-rows", type=int, default=100_000)
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
+    bench_summarize(args.sizes, args.repeat)
+    bench_rerun(args.rerun_rows, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
