@@ -6,9 +6,10 @@ import streamlit as st
 
 from core.charts import roi_by_alliance
 from core.tables import alliance_display
-from ui import session, views
+from ui import auth, session, views
 
 st.set_page_config(page_title="Alliance ROI", page_icon="🤝", layout="wide")
+auth.require_password()
 
 
 def overview() -> None:

@@ -118,6 +118,10 @@ def _write_atomically(path: Path, payload: bytes) -> None:
     """Write to a temporary file beside the target, then rename: no half-written workbook."""
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    # mkstemp creates the file readable by its owner only; the workbook gets the usual permissions.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)

@@ -35,7 +35,12 @@ def test_opens_on_the_labelled_sample():
     assert metrics(at)["Portfolio ROI"].endswith("%")
     assert len(at.dataframe) >= 1
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Summary workbook (.xlsx)", "Alliance table (.csv)", "Blank ledger template (.xlsx)"]
+    assert labels == [
+        "Summary workbook (.xlsx)",
+        "Alliance table (.csv)",
+        "Report for sharing (.html)",
+        "Blank ledger template (.xlsx)",
+    ]
 
 
 @pytest.mark.parametrize("page", PAGES)

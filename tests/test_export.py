@@ -123,3 +123,25 @@ def test_csv_neutralises_formula_text():
     assert '\r\n"\'=HYPERLINK(""http://x"")",' in text
     assert "'@SUM(A1)" in text
     assert "\r\nAcme," in text
+
+
+def test_html_report_is_self_contained_and_escapes_names():
+    from core.html_report import html_report
+
+    ledger = read_ledger(ledger_csv(), "acme ledger.csv")
+    page = html_report(build_report(ledger), exported_at=EXPORTED_AT).decode("utf-8")
+    assert page.startswith("<!doctype html>")
+    assert "exported 2026-11-23 09:30" in page
+    assert page.count("<script") >= 2 and "plotly" in page.lower()
+    assert 'src="http' not in page  # nothing fetched from the network
+    assert "Portfolio ROI (cost-weighted)<b>-0.8 %</b>" in page  # (1,994 − 2,011) / 2,011
+    assert '<td>=HYPERLINK("http://x")</td>' in page
+
+
+def test_html_report_shows_hostile_names_as_text():
+    from core.html_report import html_report
+
+    hostile = b"Date,Alliance,Kind,Amount\n2024-01-01,<script>alert(1)</script>,Revenue,2\n2024-01-01,<script>alert(1)</script>,Cost,1\n"
+    page = html_report(build_report(read_ledger(hostile, "h.csv"))).decode("utf-8")
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in page
+    assert "<script>alert(1)" not in page  # in tables escaped, in chart data JSON-escaped (\\u003c)

@@ -23,6 +23,7 @@ from core.ledger import ColumnMapping, Ledger, read_ledger, sheet_previews
 from core.report import Report, Settings, build_report, with_thresholds
 from core.roi import BandThresholds
 from core.workbook import ACCEPTED_SUFFIXES
+from ui import links
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = ROOT / "sample_data" / "alliance_ledger_sample.xlsx"
@@ -125,6 +126,12 @@ def load() -> Loaded:
     st.session_state.pop(_REPORT, None)
     if loaded.ledger is not None:
         _ledger_defaults(loaded.ledger)
+        links.apply_to_ledger(
+            loaded.ledger.source.filename,
+            loaded.is_sample,
+            filter_options(loaded.ledger.entries, loaded.ledger.alliances),
+            sorted(loaded.ledger.entries["alliance"].unique()),
+        )
     return loaded
 
 
@@ -146,6 +153,14 @@ def _ledger_defaults(ledger: Ledger) -> None:
     st.session_state["f_dates"] = data_dates(ledger)
     st.session_state["benchmarks"] = effective_benchmarks(ledger.benchmarks).to_dict("records")
     st.session_state["bench_version"] = st.session_state.get("bench_version", 0) + 1
+    # What a link leaves out because it is the default for this ledger.
+    st.session_state["_link_defaults"] = {
+        "participants": st.session_state["ba_participants"],
+        "ba_mode": st.session_state["ba_mode"],
+        "benchmarks": [
+            [b["name"], round(float(b["roi"]), 6), b["source"]] for b in st.session_state["benchmarks"]
+        ],
+    }
 
 
 def data_dates(ledger: Ledger) -> tuple[dt.date, dt.date] | tuple[()]:
@@ -190,6 +205,7 @@ def keep_settings() -> None:
 
 def sidebar() -> None:
     """The data source and settings, rendered once per run by the entry script for every page."""
+    links.read_link()
     keep_settings()
     with st.sidebar:
         st.file_uploader(
@@ -217,6 +233,12 @@ def sidebar() -> None:
     if loaded.ledger is not None:
         with st.sidebar:
             filter_controls(loaded.ledger)
+            with st.popover("Share this view", icon=":material/link:", width="stretch"):
+                st.caption(
+                    "This link reopens the same page and settings. It holds no data: a view of an "
+                    "uploaded file asks for that file again."
+                )
+                st.code(links.share_url(), language=None, wrap_lines=True)
 
 
 def filter_controls(ledger: Ledger) -> None:
@@ -321,7 +343,18 @@ def report() -> tuple[Loaded, Report | None]:
         if built.settings.thresholds != chosen.thresholds:
             built = with_thresholds(built, chosen.thresholds)
             st.session_state[_REPORT] = (signature, built)
+            _write_link(loaded, built)
         return loaded, built
     built = build_report(loaded.ledger, chosen)
     st.session_state[_REPORT] = (signature, built)
+    _write_link(loaded, built)
     return loaded, built
+
+
+def _write_link(loaded: Loaded, built: Report) -> None:
+    links.write_link(
+        built.settings,
+        built.ledger.source.filename,
+        loaded.is_sample,
+        st.session_state.get("_link_defaults", {}),
+    )

@@ -8,9 +8,11 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.export import alliance_csv, summary_workbook
+from core.html_report import html_report
 from core.report import Report
 from core.roi import BANDS, UNDEFINED
 from core.tables import issues_display
+from ui import links
 from ui.mapping import column_mapping
 from ui.session import TEMPLATE_PATH, Loaded
 
@@ -31,6 +33,16 @@ def source_banner(loaded: Loaded, report: Report | None) -> None:
         template_download()
         return
     source = report.ledger.source
+    waiting = links.waiting_for_file()
+    if waiting:
+        st.warning(
+            f"This link was made on the file **{waiting}**, which is not stored anywhere: upload it in "
+            "the sidebar to see the same view. Meanwhile the sample ledger is shown.",
+            icon="🔗",
+        )
+    ignored = st.session_state.pop("_link_ignored", None)
+    if ignored:
+        st.warning("Some settings in this link were not valid and were left out: " + ", ".join(ignored) + ".")
     if loaded.is_sample:
         st.info(
             "**Sample ledger** (made-up alliances): upload your own workbook in the sidebar "
@@ -104,9 +116,9 @@ def template_download(key: str = "template_download") -> None:
 
 
 def downloads(report: Report) -> None:
-    """Summary workbook, alliance CSV and the blank template."""
+    """Summary workbook, alliance CSV, the HTML report and the blank template."""
     stem = PurePath(report.ledger.source.filename).stem
-    cols = st.columns(3)
+    cols = st.columns(4)
     with cols[0]:
         # A callable is only run when the button is clicked, so reruns do not rebuild the workbook.
         st.download_button(
@@ -128,4 +140,14 @@ def downloads(report: Report) -> None:
             icon=":material/table:",
         )
     with cols[2]:
+        st.download_button(
+            "Report for sharing (.html)",
+            lambda: html_report(report),
+            file_name=f"{stem}-report.html",
+            mime="text/html",
+            key="html_download",
+            icon=":material/share:",
+            help="One file with the figures, tables and interactive charts; opens in any browser, offline.",
+        )
+    with cols[3]:
         template_download()
