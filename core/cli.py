@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({type(exc).__name__}: {exc}); please report it with the file.\n"
         )
         return EXIT_INTERNAL
-    left_out = ledger.rows_left_out
+    left_out = report.rows_left_out
     if left_out:
         sys.stderr.write(
             f"warning: {left_out} ledger rows left out; each is listed with its reason "

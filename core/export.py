@@ -165,7 +165,7 @@ def _summary_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at
         [
             ("Source file", source.filename, None),
             ("Ledger sheet", source.sheet, None),
-            ("Currency", source.currency or "as in the ledger", None),
+            ("Currency", report.currency or "as in the ledger", None),
             ("Period covered", _period(report), None),
             ("Filters", report.settings.filters.describe(), None),
             ("Exported", exported_at, formats.datetime),
@@ -185,7 +185,7 @@ def _summary_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at
             ("Alliances", p.alliances, formats.integer),
             *[(f"{name} band", p.band_counts[name], formats.integer) for name in BANDS],
             ("ROI undefined (no cost)", p.band_counts[UNDEFINED], formats.integer),
-            ("Ledger rows left out (see Data issues)", report.ledger.rows_left_out, formats.integer),
+            ("Ledger rows left out (see Data issues)", report.rows_left_out, formats.integer),
         ],
         formats,
     )
@@ -296,7 +296,7 @@ def summary_workbook(report: Report, exported_at: dt.datetime | None = None) -> 
     )
     sheets["Alliances"].freeze_panes(1, 1)
     _write_extra_sheets(sheets, report, formats)
-    issues = report.ledger.issues.rename(columns=str.capitalize)
+    issues = report.issues.rename(columns=str.capitalize)
     write_table(
         sheets["Data issues"], 0, issues, formats, {"Row": formats.integer}, {"Reason": 60, "Value": 24}
     )

@@ -63,13 +63,25 @@ def alliances_in_view(entries: pd.DataFrame, alliances: pd.DataFrame, filters: F
     return list(table.index[keep])
 
 
-def entries_in_view(entries: pd.DataFrame, alliances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The entries of the alliances in view, dated within the date range."""
-    if not filters.is_active():
+def in_date_range(entries: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The entries dated within the filter's range (inclusive)."""
+    if not (filters.start or filters.end):
         return entries
-    mask = entries["alliance"].isin(alliances_in_view(entries, alliances, filters))
+    mask = pd.Series(True, index=entries.index)
     if filters.start:
         mask &= entries["date"] >= pd.Timestamp(filters.start)
     if filters.end:
         mask &= entries["date"] < pd.Timestamp(filters.end) + pd.Timedelta(days=1)
     return entries[mask]
+
+
+def of_alliances_in_view(entries: pd.DataFrame, alliances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The entries of the alliances whose type, owner and segment pass the filters."""
+    if not (filters.types or filters.owners or filters.segments):
+        return entries
+    return entries[entries["alliance"].isin(alliances_in_view(entries, alliances, filters))]
+
+
+def entries_in_view(entries: pd.DataFrame, alliances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The entries of the alliances in view, dated within the date range."""
+    return of_alliances_in_view(in_date_range(entries, filters), alliances, filters)

@@ -55,7 +55,7 @@ def html_report(report: Report, exported_at: dt.datetime | None = None) -> bytes
     exported_at = exported_at or dt.datetime.now().replace(microsecond=0)
     p = report.portfolio
     source = report.ledger.source
-    currency = source.currency
+    currency = report.currency
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>Alliance ROI: {html.escape(source.filename)}</title><style>{STYLE}</style></head><body>",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -18,10 +18,12 @@ from core.errors import LedgerError, NoLedgerSheet
 from core.parsing import (
     COST,
     REVENUE,
+    SOURCED,
     clean_name,
     is_blank,
     normalise_header,
     parse_amount,
+    parse_attribution,
     parse_date,
     parse_kind,
     parse_ratio,
@@ -71,6 +73,7 @@ LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
     "cost": ("cost", "costs", "alliance cost", "expense", "expenses", "outflow", "spend"),
     "category": ("category", "cost category", "revenue category", "stream", "line item", "account"),
     "currency": ("currency", "ccy", "currency code", "cur"),
+    "attribution": ("attribution", "revenue attribution", "source type", "sourced or influenced", "credit"),
     "notes": ("notes", "note", "memo", "description", "comment", "comments"),
 }
 ALLIANCE_HEADERS: dict[str, tuple[str, ...]] = {
@@ -80,7 +83,14 @@ ALLIANCE_HEADERS: dict[str, tuple[str, ...]] = {
     "start_date": ("start date", "start", "since", "signed"),
     "initiative_date": ("initiative date", "initiative", "change date", "intervention date"),
     "segment": ("segment", "region", "market"),
+    "weight": ("weight", "allocation weight", "shared cost weight", "cost share"),
 }
+FX_HEADERS: dict[str, tuple[str, ...]] = {
+    "currency": ("currency", "ccy", "currency code", "from currency", "code"),
+    "date": ("month", "date", "period", "as of"),
+    "rate": ("rate", "fx rate", "exchange rate", "rate to base", "rate to reporting currency"),
+}
+_RATE_TO = re.compile(r"^(?:fx\s+)?(?:exchange\s+)?rate\s+(?:to|in)\s+([a-z]{3})$")
 GOAL_HEADERS: dict[str, tuple[str, ...]] = {
     "alliance": LEDGER_HEADERS["alliance"],
     "metric": ("metric", "goal", "kpi", "objective", "measure"),
@@ -139,6 +149,10 @@ class Ledger:
     goals: pd.DataFrame = field(default_factory=lambda: empty_goals())
     benchmarks: pd.DataFrame = field(default_factory=lambda: empty_benchmarks())
     notes: list[str] = field(default_factory=list)
+    fx: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["currency", "month", "rate", "row"])
+    )
+    fx_base: str | None = None
 
     @property
     def rows_left_out(self) -> int:
@@ -157,6 +171,7 @@ def empty_alliances() -> pd.DataFrame:
             "start_date": pd.Series(dtype="datetime64[ns]"),
             "initiative_date": pd.Series(dtype="datetime64[ns]"),
             "segment": pd.Series(dtype="str"),
+            "weight": pd.Series(dtype="float64"),
         }
     )
 
@@ -253,7 +268,6 @@ def read_ledger(
     frame = _body_frame(raw.rows, header)
     notes: list[str] = []
     entries, issues = _read_entries(frame, header, sheet_name, layout, notes)
-    currency = _single_currency(frame, header, sheet_name, entries)
     entries = _merge_name_variants(entries, notes)
     ledger = Ledger(
         entries=entries,
@@ -265,11 +279,11 @@ def read_ledger(
             columns=header.labels,
             layout=layout,
             rows_read=len(frame),
-            currency=currency,
         ),
         notes=notes,
     )
     _read_side_sheets(book, sheet_name, ledger)
+    ledger.source = replace(ledger.source, currency=_currency(ledger, header))
     return ledger
 
 
@@ -543,6 +557,20 @@ def _read_entries(
     issues.append(_issue_rows(sheet, no_alliance, frame["alliance"], labels["alliance"], "no alliance named"))
     usable = live & ~dates.bad & ~no_alliance
     category = _clean_texts(frame["category"]) if "category" in frame else None
+    currency = _clean_texts(frame["currency"]).str.upper() if "currency" in frame else None
+    if "attribution" in frame:
+        attribution = _on(
+            rows, _parse_unique(frame["attribution"][live], parse_attribution, "object"), "object"
+        )
+        issues.append(
+            _issue_rows(
+                sheet, attribution.bad, frame["attribution"], labels["attribution"], attribution.reasons
+            )
+        )
+        usable &= ~attribution.bad
+        extra = {"currency": currency, "attribution": attribution.values}
+    else:
+        extra = {"currency": currency, "attribution": None}
     parts: list[pd.DataFrame] = []
     if layout == "long":
         kinds = _on(rows, _parse_unique(frame["kind"][live], parse_kind, "object"), "object")
@@ -550,7 +578,7 @@ def _read_entries(
         amounts = _on(rows, _parse_amounts(frame["amount"][live]), "float")
         issues.append(_issue_rows(sheet, amounts.bad, frame["amount"], labels["amount"], amounts.reasons))
         ok = usable & ~kinds.bad & ~amounts.bad
-        parts.append(_entry_frame(ok, dates, alliance_text, kinds.values, amounts, category, sheet))
+        parts.append(_entry_frame(ok, dates, alliance_text, kinds.values, amounts, category, sheet, extra))
     else:
         both_blank = live & pd.concat([blank[f] for f in value_fields], axis=1).all(axis=1)
         first = value_fields[0]
@@ -562,7 +590,7 @@ def _read_entries(
             issues.append(_issue_rows(sheet, amounts.bad, frame[name], labels[name], amounts.reasons))
             ok = usable & ~blank[name] & ~amounts.bad
             kind = REVENUE if name == "revenue" else COST
-            parts.append(_entry_frame(ok, dates, alliance_text, kind, amounts, category, sheet))
+            parts.append(_entry_frame(ok, dates, alliance_text, kind, amounts, category, sheet, extra))
     entries = pd.concat(parts, ignore_index=True) if parts else _no_entries()
     entries = _costs_stored_negative(entries, notes)
     found = [i for i in issues if not i.empty]
@@ -579,8 +607,10 @@ def _entry_frame(
     amounts: _Parsed,
     category: pd.Series | None,
     sheet: str,
+    extra: dict[str, pd.Series | None],
 ) -> pd.DataFrame:
     rows = ok[ok].index
+    currency, attribution = extra["currency"], extra["attribution"]
     return pd.DataFrame(
         {
             "date": dates.values[ok].to_numpy(),
@@ -588,6 +618,8 @@ def _entry_frame(
             "kind": kind if isinstance(kind, str) else kind[ok].astype(str).to_numpy(),
             "amount": amounts.values[ok].to_numpy(dtype=float),
             "category": "" if category is None else category[ok].to_numpy(),
+            "currency": "" if currency is None else currency[ok].to_numpy(),
+            "attribution": SOURCED if attribution is None else attribution.values[ok].astype(str).to_numpy(),
             "sheet": sheet,
             "row": rows.astype(int),
         }
@@ -602,6 +634,8 @@ def _no_entries() -> pd.DataFrame:
             "kind": pd.Series(dtype="str"),
             "amount": pd.Series(dtype="float64"),
             "category": pd.Series(dtype="str"),
+            "currency": pd.Series(dtype="str"),
+            "attribution": pd.Series(dtype="str"),
             "sheet": pd.Series(dtype="str"),
             "row": pd.Series(dtype="int64"),
         }
@@ -622,22 +656,26 @@ def _costs_stored_negative(entries: pd.DataFrame, notes: list[str]) -> pd.DataFr
     return entries
 
 
-def _single_currency(
-    frame: pd.DataFrame, header: HeaderMatch, sheet: str, entries: pd.DataFrame
-) -> str | None:
-    if "currency" not in frame:
-        return None
-    codes = _clean_texts(frame["currency"]).str.upper()
-    used = codes[codes.index.isin(entries["row"]) & codes.ne("")]
-    counts = used.value_counts()
-    if len(counts) > 1:
-        listed = ", ".join(f"{code} ({count} rows)" for code, count in counts.items())
-        raise LedgerError(
-            f"Sheet '{sheet}' mixes currencies in column '{header.labels['currency']}': {listed}. "
-            "Exchange rates are not supported yet: convert the amounts to one currency "
-            "(or upload one ledger per currency) and try again."
-        )
-    return str(counts.index[0]) if len(counts) else None
+def _currency(ledger: Ledger, header: HeaderMatch) -> str | None:
+    """The ledger's currency; with several, the FX sheet's base (or an error naming them)."""
+    counts = ledger.entries.loc[ledger.entries["currency"] != "", "currency"].value_counts()
+    if len(counts) <= 1 and ledger.fx_base in (None, *counts.index):
+        return str(counts.index[0]) if len(counts) else ledger.fx_base
+    if len(ledger.fx):
+        if ledger.fx_base is None:
+            raise LedgerError(
+                "The FX sheet gives rates for "
+                + ", ".join(sorted(ledger.fx["currency"].unique()))
+                + " but not which currency they convert to: name its rate column 'Rate to USD' (with your "
+                "reporting currency), or leave that currency out of the sheet."
+            )
+        return ledger.fx_base
+    listed = ", ".join(f"{code} ({count} rows)" for code, count in counts.items())
+    raise LedgerError(
+        f"Sheet '{ledger.source.sheet}' mixes currencies in column '{header.labels['currency']}': {listed}. "
+        "Add an FX sheet (Currency, Month, Rate to your reporting currency) so each entry is converted at "
+        "its own month's rate, or convert the amounts to one currency, and upload again."
+    )
 
 
 def _merge_name_variants(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
@@ -680,6 +718,15 @@ def _read_side_sheets(book: SourceBook, ledger_sheet: str, ledger: Ledger) -> No
     )
     if goals:
         ledger.goals = _read_goals(book, *goals, ledger)
+    fx = _find_table(
+        book,
+        others,
+        FX_HEADERS,
+        {"fx", "fx rates", "rates", "exchange rates", "currencies"},
+        lambda c: {"currency", "rate"} <= set(c) and "alliance" not in c,
+    )
+    if fx:
+        ledger.fx, ledger.fx_base = _read_fx(book, *fx, ledger)
     benchmarks = _find_table(
         book, others, BENCHMARK_HEADERS, {"benchmarks", "benchmark"}, lambda c: {"name", "roi"} <= set(c)
     )
@@ -769,6 +816,10 @@ def _read_alliances(book: SourceBook, sheet: str, header: HeaderMatch, ledger: L
                 _optional_cell(frame, "initiative_date", parse_date, sheet, header, ledger, "initiative date")
             ),
             "segment": _text_column(frame, "segment"),
+            "weight": pd.to_numeric(
+                _optional_cell(frame, "weight", parse_amount, sheet, header, ledger, "weight"),
+                errors="coerce",
+            ),
         }
     )
     return _align_names(table, ledger, "alliance", sheet)
@@ -807,6 +858,50 @@ def _read_goals(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledge
         }
     )
     return _align_names(table, ledger, "alliance", sheet)
+
+
+def _read_fx(
+    book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger
+) -> tuple[pd.DataFrame, str | None]:
+    """Rates per currency and month (the month's last rate where a month has several) and their base."""
+    frame = _body_frame(book.sheet(sheet).rows, header)
+    blank = pd.concat([_blank_mask(frame[c]) for c in frame.columns], axis=1).all(axis=1)
+    for row in frame.index[blank]:
+        ledger.issues = _add_issue(ledger.issues, sheet, row, "", "", "blank row")
+    frame = frame[~blank]
+    rows = []
+    for row, values in frame.iterrows():
+        code = clean_name(values["currency"]).upper()
+        try:
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise ValueError(f"'{clean_name(values['currency'])}' is not a currency code like EUR")
+            when = parse_date(values["date"]) if "date" in frame else pd.NaT
+            rate = parse_amount(values["rate"])
+            if rate <= 0:
+                raise ValueError("a rate must be above zero")
+        except ValueError as exc:
+            ledger.issues = _add_issue(
+                ledger.issues,
+                sheet,
+                row,
+                header.labels.get("rate", "Rate"),
+                _display_value(values.get("rate")),
+                f"{exc}; rate not used",
+            )
+            continue
+        rows.append((code, when, rate, row))
+    table = pd.DataFrame(rows, columns=["currency", "date", "rate", "row"])
+    table["month"] = table["date"].dt.to_period("M") if len(table) else pd.Series(dtype="period[M]")
+    table = table.sort_values(["currency", "date"]).drop_duplicates(["currency", "month"], keep="last")
+    match = _RATE_TO.match(normalise_header(header.labels.get("rate", "")))
+    base = match[1].upper() if match else None
+    if base is None:
+        listed = set(table["currency"])
+        unlisted = [c for c in ledger.entries["currency"].unique() if c and c not in listed]
+        base = unlisted[0] if len(unlisted) == 1 else None
+    table = table[["currency", "month", "rate", "row"]].reset_index(drop=True)
+    table.attrs["sheet"] = sheet
+    return table, base
 
 
 def _read_benchmarks(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:

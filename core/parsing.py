@@ -49,6 +49,19 @@ KIND_WORDS = {
 }
 
 
+SOURCED, INFLUENCED = "sourced", "influenced"
+
+
+def parse_attribution(value: object) -> str:
+    """'Sourced' (the default for an empty cell) or 'Influenced' revenue: 'partner-sourced' is sourced."""
+    word = normalise_header(value)
+    if not word or "sourc" in word:
+        return SOURCED
+    if "influenc" in word or "assist" in word:
+        return INFLUENCED
+    raise ValueError(f"'{clean_name(value)}' is not an attribution: expected sourced or influenced")
+
+
 def is_blank(value: object) -> bool:
     """True for an empty cell: None, NaN, NaT or text of only spaces."""
     if value is None:

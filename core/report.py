@@ -7,13 +7,23 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from core.adjustments import (
+    REVENUE_SHARE,
+    allocate_shared,
+    credit_influenced,
+    is_shared,
+    sensitivity,
+    to_reporting_currency,
+)
 from core.before_after import BeforeAfter, BeforeAfterError, WindowChoice, before_after, initiative_dates
 from core.benchmarks import DEFAULT_BENCHMARKS, benchmark_gaps, effective_benchmarks
-from core.filters import Filters, entries_in_view
-from core.ledger import Ledger
+from core.filters import Filters, in_date_range, of_alliances_in_view
+from core.ledger import ISSUE_COLUMNS, Ledger
+from core.parsing import INFLUENCED, REVENUE, SOURCED
 from core.quartiles import cut_points, quartile_position
 from core.roi import BandThresholds, PortfolioSummary, alliance_roi, bands, portfolio_summary
 from core.scorecard import goal_starts, goal_status, red_flags, roi_by_type
+from core.time_value import TimeSettings, time_value
 from core.trends import quarterly_roi
 
 
@@ -29,6 +39,11 @@ class Settings:
     initiative_name: str = "the initiative"
     filters: Filters = Filters()
     as_of: dt.date | None = None
+    reporting_currency: str | None = None
+    influenced_credit: float = 1.0
+    shared_rule: str = REVENUE_SHARE
+    shared_name: str = "Shared"
+    time: TimeSettings = TimeSettings()
 
 
 @dataclass
@@ -49,6 +64,25 @@ class Report:
     flags: pd.DataFrame
     by_type: pd.DataFrame
     as_of: dt.date
+    currency: str | None
+    extra_issues: pd.DataFrame
+    allocation: pd.DataFrame
+    sensitivity: pd.DataFrame
+    time_value: pd.DataFrame
+
+    @property
+    def issues(self) -> pd.DataFrame:
+        """Every row not used: the reader's, and the entries left out for want of an exchange rate."""
+        if self.extra_issues.empty:
+            return self.ledger.issues
+        combined = pd.concat([self.ledger.issues, self.extra_issues], ignore_index=True)
+        return combined.sort_values(["sheet", "row"], kind="stable").reset_index(drop=True)
+
+    @property
+    def rows_left_out(self) -> int:
+        """Distinct ledger rows not used."""
+        on_ledger = self.issues[self.issues["sheet"] == self.ledger.source.sheet]
+        return int(on_ledger["row"].nunique())
 
 
 def alliance_table(
@@ -76,8 +110,25 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
             ledger.benchmarks if len(ledger.benchmarks) else DEFAULT_BENCHMARKS.iloc[0:0]
         )
     )
-    entries = entries_in_view(ledger.entries, ledger.alliances, settings.filters)
+    # Entries built by hand (tests, other tools) may leave out the optional columns.
+    optional = {"currency": "", "attribution": SOURCED, "category": ""}
+    base = ledger.entries.assign(**{k: v for k, v in optional.items() if k not in ledger.entries})
+    converted, fx_issues = to_reporting_currency(
+        base, ledger.fx, ledger.fx_base, settings.reporting_currency, _fx_sheet(ledger)
+    )
+    dated = in_date_range(converted, settings.filters)
+    weights = _weights(ledger)
+    credited = credit_influenced(dated, settings.influenced_credit)
+    allocated, allocation = allocate_shared(credited, settings.shared_rule, settings.shared_name, weights)
+    # Shared costs are split over every alliance in the dates in view, then the alliance filters
+    # apply, so that filtering never moves cost from one alliance to another.
+    entries = of_alliances_in_view(allocated, ledger.alliances, settings.filters)
     table = alliance_table(entries, ledger.alliances, settings.thresholds, chosen)
+    has_shared = bool(is_shared(dated, settings.shared_name).any())
+    has_influenced = bool(((dated["attribution"] == INFLUENCED) & (dated["kind"] == REVENUE)).any())
+    spread = sensitivity(dated, settings.shared_name, weights, has_shared, has_influenced).reindex(
+        table.index
+    )
     comparison, problem = compare_before_after(ledger, entries, settings, list(table.index))
     quarterly = quarterly_roi(entries, settings.thresholds)
     as_of = settings.as_of or dt.date.today()
@@ -100,7 +151,23 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         flags=red_flags(table, quarterly, entries, scored),
         by_type=roi_by_type(table),
         as_of=as_of,
+        currency=settings.reporting_currency or ledger.source.currency,
+        extra_issues=fx_issues if len(fx_issues) else pd.DataFrame(columns=ISSUE_COLUMNS),
+        allocation=allocation,
+        sensitivity=spread if (has_shared or has_influenced) else spread.iloc[:, 0:0],
+        time_value=time_value(table, entries, settings.time),
     )
+
+
+def _weights(ledger: Ledger) -> pd.Series | None:
+    """Allocation weights from the Alliances sheet's weight column, if it has any."""
+    if "weight" not in ledger.alliances or ledger.alliances["weight"].isna().all():
+        return None
+    return ledger.alliances.drop_duplicates("alliance").set_index("alliance")["weight"].astype(float)
+
+
+def _fx_sheet(ledger: Ledger) -> str:
+    return str(ledger.fx.attrs.get("sheet", "FX"))
 
 
 def compare_before_after(

@@ -86,11 +86,15 @@ def monthly_net(entries: pd.DataFrame) -> pd.DataFrame:
     first, end = data_span(entries)
     months = pd.period_range(first, end - pd.Timedelta(days=1), freq="M")
     signed = entries["amount"].where(entries["kind"] == "revenue", -entries["amount"])
-    table = signed.groupby([entries["alliance"], entries["date"].dt.to_period("M")]).sum().unstack(fill_value=0.0)
+    table = (
+        signed.groupby([entries["alliance"], entries["date"].dt.to_period("M")]).sum().unstack(fill_value=0.0)
+    )
     return table.reindex(columns=months, fill_value=0.0).astype(float)
 
 
-def time_value(alliances: pd.DataFrame, entries: pd.DataFrame, settings: TimeSettings = TimeSettings()) -> pd.DataFrame:
+def time_value(
+    alliances: pd.DataFrame, entries: pd.DataFrame, settings: TimeSettings = TimeSettings()
+) -> pd.DataFrame:
     """Per alliance and for the portfolio: years, annualised ROI, payback month, NPV, IRR, value over hurdle.
 
     `alliances` is the alliance table (revenue, cost, net_value, roi per alliance).
@@ -103,8 +107,10 @@ def time_value(alliances: pd.DataFrame, entries: pd.DataFrame, settings: TimeSet
     total_cost = alliances["cost"].sum()
     portfolio_roi = (alliances["revenue"].sum() - total_cost) / total_cost if total_cost > 0 else float("nan")
     rows = {}
-    frames = [(name, net.loc[name] if name in net.index else pd.Series(0.0, index=net.columns))
-              for name in alliances.index]
+    frames = [
+        (name, net.loc[name] if name in net.index else pd.Series(0.0, index=net.columns))
+        for name in alliances.index
+    ]
     frames.append((PORTFOLIO, net.loc[list(alliances.index.intersection(net.index))].sum()))
     for name, flows in frames:
         if name == PORTFOLIO:

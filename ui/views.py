@@ -60,14 +60,14 @@ def source_banner(loaded: Loaded, report: Report | None) -> None:
     st.caption(
         f"**{source.filename}** · sheet '{source.sheet}', header on row {source.header_row} · "
         f"{source.rows_read:,} rows read in {loaded.seconds:.2f} s · {entries:,} entries used · "
-        f"{report.ledger.rows_left_out:,} rows left out"
+        f"{report.rows_left_out:,} rows left out"
     )
 
 
 def headline_metrics(report: Report) -> None:
     """Portfolio ROI, revenue, cost, net value, and the count per band."""
     p = report.portfolio
-    currency = report.ledger.source.currency
+    currency = report.currency
     cols = st.columns(4)
     cols[0].metric(
         "Portfolio ROI",
@@ -92,7 +92,7 @@ def headline_metrics(report: Report) -> None:
 
 def data_issues(report: Report) -> None:
     """Every row left out, with sheet, row, column, value and reason, and the reading notes."""
-    issues = report.ledger.issues
+    issues = report.issues
     label = f"Data issues: {len(issues):,} found" if len(issues) else "Data issues: none found"
     with st.expander(label, expanded=False):
         for note in report.ledger.notes:
