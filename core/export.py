@@ -12,6 +12,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from core.before_after import PORTFOLIO
 from core.report import Report
 from core.roi import BANDS, UNDEFINED
 
@@ -54,6 +55,44 @@ DEFINITIONS = [
     ),
     ("Percentile", "Share of alliances with a defined ROI whose ROI is at or below this one."),
     ("Benchmark columns", "Alliance ROI minus the benchmark ROI, in percentage points (shown as %)."),
+    (
+        "Annualised ROI",
+        "(1 + ROI)^(1 / years) − 1, years = months of data in view / 12; empty when ROI is undefined "
+        "or −100 % or less.",
+    ),
+    (
+        "Payback month",
+        "The first month in which the cumulative monthly net value (revenue − cost) is above zero; "
+        "empty when that never happens in the window.",
+    ),
+    (
+        "NPV",
+        "Σ net value of month t / (1 + m)^t, t = 1 for the first month in view (end-of-month flows), "
+        "m = (1 + annual discount rate)^(1/12) − 1; months without entries count as zero.",
+    ),
+    (
+        "IRR (annual)",
+        "The monthly rate i at which NPV is zero, as (1 + i)^12 − 1; given only where the monthly net "
+        "values change sign exactly once (a single IRR exists).",
+    ),
+    ("Value over hurdle", "Net value − hurdle rate × cost."),
+    (
+        "Currencies",
+        "Each entry is converted at its own month's rate from the FX sheet: amount × rate(currency) / "
+        "rate(reporting currency), rates being to the FX sheet's base (base = 1). An entry without a "
+        "rate for its month is left out and listed on Data issues.",
+    ),
+    (
+        "Shared costs",
+        "Entries booked to the shared pseudo-alliance are split over the alliances in the dates in "
+        "view, entry by entry on their own dates: by revenue share (alliance revenue / total revenue), "
+        "evenly, or by the Alliances sheet's weight column; alliance filters apply after the split.",
+    ),
+    (
+        "Attribution",
+        "Revenue marked influenced counts at the chosen credit (0–100 %); sourced revenue and costs in "
+        "full. The sensitivity table gives each alliance's ROI with sourced-only (0 %) and full credit.",
+    ),
 ]
 
 
@@ -67,6 +106,7 @@ class _Formats:
         self.points = book.add_format({"num_format": POINTS})
         self.points_number = book.add_format({"num_format": POINTS_NUMBER})
         self.date = book.add_format({"num_format": DATE})
+        self.month = book.add_format({"num_format": "mmm yyyy"})
         self.datetime = book.add_format({"num_format": DATETIME})
         self.integer = book.add_format({"num_format": "0"})
         self.number = book.add_format({"num_format": "#,##0.##"})
@@ -149,7 +189,31 @@ def alliances_sheet_frame(report: Report) -> pd.DataFrame:
     )
     for name in report.benchmarks["name"]:
         frame[name] = table[f"vs {name}"].to_numpy()
+    tv = report.time_value.reindex(table.index)
+    frame["Annualised ROI"] = tv["annualised_roi"].astype(float).to_numpy()
+    frame["Payback month"] = [p.start_time if isinstance(p, pd.Period) else None for p in tv["payback"]]
+    frame["NPV"] = tv["npv"].astype(float).to_numpy()
+    frame["IRR (annual)"] = tv["irr"].astype(float).to_numpy()
+    frame["Value over hurdle"] = tv["hurdle_value"].astype(float).to_numpy()
+    if len(report.allocation):
+        allocated = report.allocation.set_index("alliance")["allocated_cost"]
+        frame["Shared cost allocated"] = allocated.reindex(table.index).fillna(0.0).astype(float).to_numpy()
+    if len(report.sensitivity.columns):
+        sens = report.sensitivity.drop(columns="spread")
+        frame["ROI lowest (sensitivity)"] = sens.min(axis=1).to_numpy()
+        frame["ROI highest (sensitivity)"] = sens.max(axis=1).to_numpy()
     return frame
+
+
+MONEY_COLUMNS = ("Revenue", "Cost", "Net value", "NPV", "Value over hurdle", "Shared cost allocated")
+PERCENT_COLUMNS = (
+    "ROI",
+    "Percentile",
+    "Annualised ROI",
+    "IRR (annual)",
+    "ROI lowest (sensitivity)",
+    "ROI highest (sensitivity)",
+)
 
 
 def _summary_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at: dt.datetime) -> None:
@@ -209,12 +273,68 @@ def _summary_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at
     row = write_table(
         ws, row, bench, formats, {"ROI": formats.percent}, {"Benchmark": 38, "ROI": 22, "Source": 60}
     )
+    row = _beyond_simple_roi(ws, row + 1, report, formats)
     if report.ledger.notes:
         row += 1
         write_cell(ws, row, 0, "Reading notes", formats.bold, formats)
         for note in report.ledger.notes:
             row += 1
             write_cell(ws, row, 0, note, None, formats)
+
+
+def _beyond_simple_roi(ws: Worksheet, row: int, report: Report, formats: _Formats) -> int:
+    """Time value of the portfolio, the shared-cost allocation and the sensitivity table."""
+    settings = report.settings
+    tv = report.time_value.loc[PORTFOLIO] if PORTFOLIO in report.time_value.index else None
+    write_cell(ws, row, 0, "Time value (portfolio)", formats.bold, formats)
+    if tv is not None:
+        payback = (
+            tv["payback"].start_time if isinstance(tv["payback"], pd.Period) else "no payback in the window"
+        )
+        row = _pairs(
+            ws,
+            row + 1,
+            [
+                ("Years in view", tv["years"], formats.number),
+                ("Annualised ROI", tv["annualised_roi"], formats.percent),
+                ("Payback month (cumulative net value turns positive)", payback, formats.month),
+                (f"NPV at {settings.time.discount_rate:.1%} a year", tv["npv"], formats.money),
+                ("IRR (annual)", tv["irr"] if pd.notna(tv["irr"]) else tv["irr_note"], formats.percent),
+                (f"Value over a {settings.time.hurdle_rate:.1%} hurdle", tv["hurdle_value"], formats.money),
+            ],
+            formats,
+        )
+    if len(report.allocation):
+        write_cell(
+            ws,
+            row + 1,
+            0,
+            f"Shared costs ('{settings.shared_name}'), allocated by {settings.shared_rule}",
+            formats.bold,
+            formats,
+        )
+        allocation = report.allocation.rename(
+            columns={"alliance": "Alliance", "share": "Share", "allocated_cost": "Allocated cost"}
+        )
+        row = write_table(
+            ws, row + 2, allocation, formats, {"Share": formats.percent, "Allocated cost": formats.money}
+        )
+    if len(report.sensitivity.columns):
+        write_cell(
+            ws,
+            row + 1,
+            0,
+            "Sensitivity: ROI under each allocation and attribution choice",
+            formats.bold,
+            formats,
+        )
+        table = report.sensitivity.reset_index().rename(
+            columns={"index": "Alliance", "alliance": "Alliance", "spread": "Spread"}
+        )
+        row = write_table(
+            ws, row + 2, table, formats, {c: formats.percent for c in table.columns if c != "Alliance"}
+        )
+    return row
 
 
 def _period(report: Report) -> str:
@@ -247,6 +367,17 @@ def _about_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at: 
         ("Filters", report.settings.filters.describe()),
         ("Strong band above", f"{t.strong:.1%}"),
         ("Moderate band from", f"{t.moderate:.1%}"),
+        ("Reporting currency", report.currency or "as in the ledger"),
+        (
+            "Exchange rates",
+            f"{len(report.ledger.fx)} monthly rates to {report.ledger.fx_base}"
+            if len(report.ledger.fx)
+            else "none (one currency)",
+        ),
+        ("Credit for influenced revenue", f"{report.settings.influenced_credit:.0%}"),
+        ("Shared costs", f"'{report.settings.shared_name}' allocated by {report.settings.shared_rule}"),
+        ("Discount rate (NPV)", f"{report.settings.time.discount_rate:.1%} a year"),
+        ("Hurdle rate", f"{report.settings.time.hurdle_rate:.1%}"),
         ("Time of export", exported_at.isoformat(sep=" ")),
     ]
     row = 2
@@ -280,7 +411,7 @@ def summary_workbook(report: Report, exported_at: dt.datetime | None = None) -> 
     sheets = {name: book.add_worksheet(name) for name in SHEETS}
     _summary_sheet(sheets["Summary"], report, formats, exported_at)
     alliances = alliances_sheet_frame(report)
-    money = {c: formats.money for c in ("Revenue", "Cost", "Net value")}
+    money = {c: formats.money for c in MONEY_COLUMNS}
     write_table(
         sheets["Alliances"],
         0,
@@ -288,9 +419,9 @@ def summary_workbook(report: Report, exported_at: dt.datetime | None = None) -> 
         formats,
         {
             **money,
-            "ROI": formats.percent,
-            "Percentile": formats.percent,
+            **{name: formats.percent for name in PERCENT_COLUMNS},
             **{name: formats.points for name in report.benchmarks["name"]},
+            "Payback month": formats.month,
         },
         {"Alliance": 28, "ROI note": 36},
     )

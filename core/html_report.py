@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from core import formatting as fmt
 from core.before_after import PORTFOLIO
 from core.charts import quarterly_lines, revenue_cost_map, roi_before_after, roi_by_alliance, roi_distribution
-from core.export import alliances_sheet_frame, goals_frame
+from core.export import MONEY_COLUMNS, PERCENT_COLUMNS, alliances_sheet_frame, goals_frame
 from core.report import Report
 
 STYLE = """
@@ -45,6 +45,19 @@ def _table(frame: pd.DataFrame, money: tuple[str, ...] = (), percent: tuple[str,
     return shown.to_html(index=False, escape=True, na_rep="", border=0)
 
 
+def _alliance_table(report: Report) -> str:
+    frame = alliances_sheet_frame(report).drop(columns=["Percentile"])
+    frame["Payback month"] = [
+        d.strftime("%b %Y") if isinstance(d, pd.Timestamp) else "" for d in frame["Payback month"]
+    ]
+    present = set(frame.columns)
+    return _table(
+        frame,
+        money=tuple(c for c in MONEY_COLUMNS if c in present),
+        percent=tuple(c for c in (*PERCENT_COLUMNS, *report.benchmarks["name"]) if c in present),
+    )
+
+
 def _chart(fig: go.Figure, first: bool) -> str:
     # The first chart carries plotly.js itself, so the file works offline and from an e-mail.
     return fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})
@@ -71,11 +84,7 @@ def html_report(report: Report, exported_at: dt.datetime | None = None) -> bytes
         "</div>",
         "<h2>Alliances</h2>",
         _chart(roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks), first=True),
-        _table(
-            alliances_sheet_frame(report).drop(columns=["Percentile"]),
-            money=("Revenue", "Cost", "Net value"),
-            percent=("ROI", *report.benchmarks["name"]),
-        ),
+        _alliance_table(report),
         "<h2>Quartiles and benchmarks</h2>",
         _chart(roi_distribution(report.alliances, report.cuts, report.benchmarks), first=False),
         _chart(revenue_cost_map(report.alliances), first=False),

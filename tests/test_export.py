@@ -70,7 +70,8 @@ def test_alliances_sheet_headers_numbers_and_formats(book):
         "Quartile",
         "Percentile",
     ]
-    assert header[10:] == ["Cross-industry average", "Top quartile, technology partnerships"]
+    assert header[10:12] == ["Cross-industry average", "Top quartile, technology partnerships"]
+    assert header[12:] == ["Annualised ROI", "Payback month", "NPV", "IRR (annual)", "Value over hurdle"]
     by_name = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
     acme = by_name["Acme"]
     assert [c.value for c in acme[2:5]] == [1183, 1000, 183]
