@@ -35,6 +35,7 @@ def overview() -> None:
         roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks),
         width="stretch",
     )
+    views.beyond_simple_roi(report)
     views.data_issues(report)
     st.subheader("Downloads")
     views.downloads(report)

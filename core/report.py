@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from core.adjustments import (
+    BY_WEIGHT,
     REVENUE_SHARE,
     allocate_shared,
     credit_influenced,
@@ -41,7 +42,8 @@ class Settings:
     as_of: dt.date | None = None
     reporting_currency: str | None = None
     influenced_credit: float = 1.0
-    shared_rule: str = REVENUE_SHARE
+    # None: by the Alliances sheet's weights when it has them, else by revenue share.
+    shared_rule: str | None = None
     shared_name: str = "Shared"
     time: TimeSettings = TimeSettings()
 
@@ -67,6 +69,7 @@ class Report:
     currency: str | None
     extra_issues: pd.DataFrame
     allocation: pd.DataFrame
+    shared_rule: str
     sensitivity: pd.DataFrame
     time_value: pd.DataFrame
 
@@ -119,7 +122,8 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     dated = in_date_range(converted, settings.filters)
     weights = _weights(ledger)
     credited = credit_influenced(dated, settings.influenced_credit)
-    allocated, allocation = allocate_shared(credited, settings.shared_rule, settings.shared_name, weights)
+    rule = settings.shared_rule or (BY_WEIGHT if weights is not None else REVENUE_SHARE)
+    allocated, allocation = allocate_shared(credited, rule, settings.shared_name, weights)
     # Shared costs are split over every alliance in the dates in view, then the alliance filters
     # apply, so that filtering never moves cost from one alliance to another.
     entries = of_alliances_in_view(allocated, ledger.alliances, settings.filters)
@@ -154,6 +158,7 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         currency=settings.reporting_currency or ledger.source.currency,
         extra_issues=fx_issues if len(fx_issues) else pd.DataFrame(columns=ISSUE_COLUMNS),
         allocation=allocation,
+        shared_rule=rule,
         sensitivity=spread if (has_shared or has_influenced) else spread.iloc[:, 0:0],
         time_value=time_value(table, entries, settings.time),
     )

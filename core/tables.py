@@ -146,3 +146,27 @@ def type_display(report: Report) -> pd.DataFrame:
             "Mean of alliance ROIs": t["mean_roi"].map(fmt.percent).to_numpy(),
         }
     )
+
+
+def time_value_display(report: Report) -> pd.DataFrame:
+    """Annualised ROI, payback, NPV, IRR and value over hurdle per alliance and for the portfolio."""
+    tv = report.time_value
+    return pd.DataFrame(
+        {
+            "Alliance": tv.index,
+            "Annualised ROI": tv["annualised_roi"].map(fmt.percent).to_numpy(),
+            "Payback month": [
+                p.strftime("%b %Y") if isinstance(p, pd.Period) else "not in window" for p in tv["payback"]
+            ],
+            "NPV": tv["npv"].to_numpy(),
+            "IRR (annual)": [fmt.percent(r) if pd.notna(r) else "n/a" for r in tv["irr"]],
+            "Value over hurdle": tv["hurdle_value"].to_numpy(),
+        }
+    )
+
+
+def sensitivity_display(report: Report) -> pd.DataFrame:
+    """Each alliance's ROI (in percent) under each allocation rule and attribution choice."""
+    table = report.sensitivity * 100
+    table.columns = [f"{c} (pts)" if c == "spread" else f"{c} %" for c in table.columns]
+    return table.reset_index(names="Alliance")

@@ -52,7 +52,11 @@ def months(start: dt.date, count: int) -> list[dt.date]:
 
 
 def ledger_rows(rng: random.Random) -> list[list[object]]:
-    """Date, Alliance, Kind, Amount, Category, Currency, Notes rows for 24 months."""
+    """Date, Alliance, Kind, Amount, Category, Currency, Notes, Attribution rows for 24 months.
+
+    Co-marketing revenue is marked influenced (the partner helped, it did not source the deal), and
+    the alliance team's own overhead is booked to 'Shared', to be split over the alliances.
+    """
     rows: list[list[object]] = []
     for month in months(dt.date(2024, 11, 1), 24):
         after = month >= INITIATIVE
@@ -63,31 +67,41 @@ def ledger_rows(rng: random.Random) -> list[list[object]]:
             cost = revenue / ratio * rng.uniform(0.95, 1.05)
             day = min(28, 5 + rng.randrange(20))
             for category, share in REVENUE_CATEGORIES:
+                attribution = "Influenced" if category == "co-marketing" else "Sourced"
+                amount = round(revenue * share, 2)
                 rows.append(
-                    [month.replace(day=day), name, "Revenue", round(revenue * share, 2), category, "USD", ""]
+                    [month.replace(day=day), name, "Revenue", amount, category, "USD", "", attribution]
                 )
             for category, share in COST_CATEGORIES:
+                amount = round(cost * share, 2)
                 rows.append(
-                    [
-                        month.replace(day=min(28, day + 2)),
-                        name,
-                        "Cost",
-                        round(cost * share, 2),
-                        category,
-                        "USD",
-                        "",
-                    ]
+                    [month.replace(day=min(28, day + 2)), name, "Cost", amount, category, "USD", "", ""]
                 )
-        referral = 3_000 * rng.uniform(0.8, 1.2) * (1.1 if after else 1.0)
+        referral = round(3_000 * rng.uniform(0.8, 1.2) * (1.1 if after else 1.0), 2)
+        note = "partner pays us a referral fee; no costs booked"
         rows.append(
             [
                 month.replace(day=15),
                 REFERRAL_ONLY[0],
                 "Revenue",
-                round(referral, 2),
+                referral,
                 "referral fees",
                 "USD",
-                "partner pays us a referral fee; no costs booked",
+                note,
+                "Sourced",
+            ]
+        )
+        overhead = round(4_000 * rng.uniform(0.95, 1.05), 2)
+        rows.append(
+            [
+                month.replace(day=28),
+                "Shared",
+                "Cost",
+                overhead,
+                "alliance team overhead",
+                "USD",
+                "partner programme team, split over the alliances",
+                "",
             ]
         )
     return rows
@@ -102,7 +116,7 @@ def make_messy(rows: list[list[object]]) -> list[list[object]]:
     rows[41][1] = rows[41][1].upper()  # the same alliance in capitals
     rows[77][3] = "TBD"  # nobody filled the amount in
     rows[77][6] = "awaiting invoice"
-    rows.insert(120, [None] * 7)  # a blank row in the middle
+    rows.insert(120, [None] * 8)  # a blank row in the middle
     return rows
 
 
@@ -114,30 +128,32 @@ def build_sample(path: Path = SAMPLE) -> None:
     ledger.title = "Ledger"
     ledger["A1"] = "Alliance ledger Nov 2024 – Oct 2026 (sample data)"
     ledger["A1"].font = Font(bold=True, size=14)
-    ledger.merge_cells("A1:G1")
+    ledger.merge_cells("A1:H1")
     ledger["A2"] = "Exported from the finance system; amounts in USD"
     ledger.append([])
-    ledger.append(["Date", "Partner", "Kind", "Amount (USD)", "Category", "Currency", "Notes"])
+    ledger.append(["Date", "Partner", "Kind", "Amount (USD)", "Category", "Currency", "Notes", "Attribution"])
     for cell in ledger[4]:
         cell.font = Font(bold=True)
     rows = make_messy(ledger_rows(rng))
     for row in rows:
         ledger.append(row)
     first, last = 5, 4 + len(rows)
-    ledger.append([None, "Total", None, f"=SUM(D{first}:D{last})", None, None, None])
+    ledger.append([None, "Total", None, f"=SUM(D{first}:D{last})", None, None, None, None])
     for row in ledger.iter_rows(min_row=first, max_row=last, min_col=1, max_col=1):
         row[0].number_format = "yyyy-mm-dd"
-    for column, width in zip("ABCDEFG", (12, 24, 10, 14, 16, 10, 40), strict=True):
+    for column, width in zip("ABCDEFGH", (12, 24, 10, 14, 16, 10, 40, 12), strict=True):
         ledger.column_dimensions[column].width = width
 
     alliances = book.create_sheet("Alliances")
-    alliances.append(["Alliance", "Type", "Owner", "Start date", "Initiative date", "Segment"])
+    alliances.append(["Alliance", "Type", "Owner", "Start date", "Initiative date", "Segment", "Weight"])
+    # Weight: the share of the alliance team's time each alliance takes, for splitting shared costs.
     for name, kind, owner, segment, *_, initiative in ALLIANCES:
+        weight = 2 if kind == "Value Multiplier" else 1
         alliances.append(
-            [name, kind, owner, dt.date(2022, 3, 1), INITIATIVE if initiative else None, segment]
+            [name, kind, owner, dt.date(2022, 3, 1), INITIATIVE if initiative else None, segment, weight]
         )
     alliances.append(
-        [REFERRAL_ONLY[0], REFERRAL_ONLY[1], REFERRAL_ONLY[2], dt.date(2023, 9, 1), None, REFERRAL_ONLY[3]]
+        [REFERRAL_ONLY[0], REFERRAL_ONLY[1], REFERRAL_ONLY[2], dt.date(2023, 9, 1), None, REFERRAL_ONLY[3], 0]
     )
 
     goals = book.create_sheet("Goals")
@@ -267,9 +283,9 @@ def build_template(path: Path = TEMPLATE) -> None:
     book = Workbook()
     ledger = book.active
     ledger.title = "Ledger"
-    ledger.append(["Date", "Alliance", "Kind", "Amount", "Category", "Currency", "Notes"])
+    ledger.append(["Date", "Alliance", "Kind", "Amount", "Category", "Currency", "Notes", "Attribution"])
     sheets = {
-        "Alliances": ["Alliance", "Type", "Owner", "Start date", "Initiative date", "Segment"],
+        "Alliances": ["Alliance", "Type", "Owner", "Start date", "Initiative date", "Segment", "Weight"],
         "Goals": [
             "Alliance",
             "Metric",
@@ -282,6 +298,7 @@ def build_template(path: Path = TEMPLATE) -> None:
             "Direction",
         ],
         "Benchmarks": ["Name", "ROI", "Source"],
+        "FX": ["Currency", "Month", "Rate to USD"],
     }
     for name, headers in sheets.items():
         book.create_sheet(name).append(headers)

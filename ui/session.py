@@ -15,13 +15,16 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from core.adjustments import ALLOCATION_RULES, BY_WEIGHT, REVENUE_SHARE, is_shared
 from core.before_after import ALL, EQUAL, MONTHS, WindowChoice
 from core.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
 from core.errors import LedgerError, NoLedgerSheet
 from core.filters import NOT_SET, Filters, filter_options
 from core.ledger import ColumnMapping, Ledger, read_ledger, sheet_previews
+from core.parsing import INFLUENCED
 from core.report import Report, Settings, build_report, with_thresholds
 from core.roi import BandThresholds
+from core.time_value import TimeSettings
 from core.workbook import ACCEPTED_SUFFIXES
 from ui import links
 
@@ -41,9 +44,15 @@ DEFAULTS: dict[str, object] = {
     "ba_window": EQUAL,
     "ba_months": 6,
     "ba_name": "the initiative",
+    "shared_name": "Shared",
+    "credit_pct": 100,
+    "discount_pct": 10.0,
+    "hurdle_pct": 10.0,
 }
 # Settings whose defaults come from the ledger, reset when another ledger is loaded.
 LEDGER_KEYS = (
+    "currency",
+    "shared_rule",
     "ba_mode",
     "ba_date",
     "ba_participants",
@@ -148,6 +157,9 @@ def _ledger_defaults(ledger: Ledger) -> None:
     st.session_state["ba_mode"] = "sheet" if len(sheet_dates) else "one"
     st.session_state["ba_date"] = date
     st.session_state["ba_participants"] = sorted(ledger.entries["alliance"].unique())
+    st.session_state["currency"] = ledger.source.currency or ""
+    has_weights = "weight" in ledger.alliances and ledger.alliances["weight"].notna().any()
+    st.session_state["shared_rule"] = BY_WEIGHT if has_weights else REVENUE_SHARE
     for key in ("f_types", "f_owners", "f_segments"):
         st.session_state[key] = []
     st.session_state["f_dates"] = data_dates(ledger)
@@ -233,12 +245,52 @@ def sidebar() -> None:
     if loaded.ledger is not None:
         with st.sidebar:
             filter_controls(loaded.ledger)
+            adjustment_controls(loaded.ledger)
             with st.popover("Share this view", icon=":material/link:", width="stretch"):
                 st.caption(
                     "This link reopens the same page and settings. It holds no data: a view of an "
                     "uploaded file asks for that file again."
                 )
                 st.code(links.share_url(), language=None, wrap_lines=True)
+
+
+def adjustment_controls(ledger: Ledger) -> None:
+    """Reporting currency, shared costs, credit for influenced revenue, discount and hurdle rates."""
+    with st.expander("Currency, shared costs, time value"):
+        if len(ledger.fx):
+            options = sorted({ledger.fx_base, *ledger.fx["currency"]} - {None})
+            st.selectbox(
+                "Reporting currency",
+                options,
+                key="currency",
+                help="Each entry is converted at its own month's rate from the FX sheet.",
+            )
+        st.text_input(
+            "Shared costs are booked to",
+            key="shared_name",
+            max_chars=80,
+            help="Cost rows of this pseudo-alliance are split over the real alliances.",
+        )
+        if is_shared(ledger.entries, st.session_state.get("shared_name") or "Shared").any():
+            st.radio(
+                "Split shared costs",
+                list(ALLOCATION_RULES),
+                key="shared_rule",
+                format_func=lambda r: {"weight": "by the Alliances sheet's weight column"}.get(r, r),
+            )
+        if (ledger.entries["attribution"] == INFLUENCED).any():
+            st.slider(
+                "Credit for influenced revenue (%)",
+                0,
+                100,
+                step=5,
+                key="credit_pct",
+                help="0 % counts only revenue the partner sourced; 100 % counts influenced revenue in full.",
+            )
+        st.number_input(
+            "Discount rate for NPV (% a year)", min_value=-50.0, max_value=100.0, step=0.5, key="discount_pct"
+        )
+        st.number_input("Hurdle rate (%)", min_value=-50.0, max_value=200.0, step=0.5, key="hurdle_pct")
 
 
 def filter_controls(ledger: Ledger) -> None:
@@ -280,6 +332,14 @@ def settings() -> Settings:
         participants=tuple(state.get("ba_participants") or ()) if one_date else None,
         window=WindowChoice(window, months if window == MONTHS else None),
         initiative_name=(state.get("ba_name") or "the initiative").strip() or "the initiative",
+        reporting_currency=state.get("currency") or None,
+        influenced_credit=float(state.get("credit_pct", 100)) / 100,
+        shared_rule=state.get("shared_rule"),
+        shared_name=(state.get("shared_name") or "Shared").strip() or "Shared",
+        time=TimeSettings(
+            discount_rate=float(state.get("discount_pct", 10.0)) / 100,
+            hurdle_rate=float(state.get("hurdle_pct", 10.0)) / 100,
+        ),
     )
 
 
@@ -326,6 +386,11 @@ def _signature(chosen: Settings) -> tuple:
         chosen.initiative_name,
         chosen.filters,
         chosen.as_of,
+        chosen.reporting_currency,
+        chosen.influenced_credit,
+        chosen.shared_rule,
+        chosen.shared_name,
+        chosen.time,
         benchmarks,
     )
 

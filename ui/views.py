@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
+from core.before_after import PORTFOLIO
 from core.export import alliance_csv, summary_workbook
 from core.html_report import html_report
 from core.report import Report
 from core.roi import BANDS, UNDEFINED
-from core.tables import issues_display
+from core.tables import issues_display, sensitivity_display, time_value_display
 from ui import links
 from ui.mapping import column_mapping
 from ui.session import TEMPLATE_PATH, Loaded
@@ -88,6 +90,65 @@ def headline_metrics(report: Report) -> None:
     }
     for col, name in zip(bands, (*BANDS, UNDEFINED), strict=True):
         col.metric(labels[name], p.band_counts[name])
+
+
+def beyond_simple_roi(report: Report) -> None:
+    """Time value, shared-cost allocation and how much ROI depends on allocation and attribution."""
+    settings = report.settings
+    st.subheader("Beyond simple ROI")
+    tv = report.time_value
+    if PORTFOLIO in tv.index:
+        p = tv.loc[PORTFOLIO]
+        cols = st.columns(5)
+        cols[0].metric(
+            "Annualised ROI",
+            fmt.percent(p["annualised_roi"]),
+            help=f"(1 + ROI)^(1/years) − 1 over {p['years']:.1f} years of data in view",
+        )
+        cols[1].metric(
+            "Payback month",
+            p["payback"].strftime("%b %Y") if isinstance(p["payback"], pd.Period) else "not in window",
+            help="First month in which cumulative net value is above zero",
+        )
+        cols[2].metric(
+            f"NPV at {settings.time.discount_rate:.0%}", fmt.short_money(p["npv"], report.currency)
+        )
+        cols[3].metric("IRR (annual)", fmt.percent(p["irr"]), help=p["irr_note"] or None)
+        cols[4].metric(
+            f"Value over {settings.time.hurdle_rate:.0%} hurdle",
+            fmt.short_money(p["hurdle_value"], report.currency),
+        )
+    with st.expander("Time value by alliance"):
+        st.dataframe(
+            time_value_display(report),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                c: st.column_config.NumberColumn(format="accounting") for c in ("NPV", "Value over hurdle")
+            },
+        )
+    if len(report.allocation):
+        st.caption(
+            f"Costs booked to '{settings.shared_name}' are split by {report.shared_rule}: "
+            + ", ".join(
+                f"{a} {fmt.money(c)}"
+                for a, c in zip(
+                    report.allocation["alliance"], report.allocation["allocated_cost"], strict=True
+                )
+            )
+        )
+    if len(report.sensitivity.columns):
+        with st.expander("Sensitivity: how much each ROI depends on allocation and attribution"):
+            st.dataframe(
+                sensitivity_display(report),
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    c: st.column_config.NumberColumn(format="%.1f")
+                    for c in sensitivity_display(report).columns
+                    if c != "Alliance"
+                },
+            )
 
 
 def data_issues(report: Report) -> None:
