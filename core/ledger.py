@@ -198,7 +198,8 @@ def empty_benchmarks() -> pd.DataFrame:
 
 def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> HeaderMatch:
     """Map each field to the column whose header is its most specific synonym."""
-    normalised = [normalise_header(cell) for cell in cells]
+    # 'Rate to USD' names its base currency; it is the rate column all the same.
+    normalised = ["rate" if _RATE_TO.match(text) else text for text in map(normalise_header, cells)]
     columns: dict[str, int] = {}
     labels: dict[str, str] = {}
     taken: set[int] = set()
@@ -619,7 +620,7 @@ def _entry_frame(
             "amount": amounts.values[ok].to_numpy(dtype=float),
             "category": "" if category is None else category[ok].to_numpy(),
             "currency": "" if currency is None else currency[ok].to_numpy(),
-            "attribution": SOURCED if attribution is None else attribution.values[ok].astype(str).to_numpy(),
+            "attribution": SOURCED if attribution is None else attribution[ok].astype(str).to_numpy(),
             "sheet": sheet,
             "row": rows.astype(int),
         }
