@@ -16,6 +16,12 @@ from core.roi import alliance_roi
 REVENUE_SHARE, EVENLY, BY_WEIGHT, NOT_ALLOCATED = "revenue share", "evenly", "weight", "not allocated"
 ALLOCATION_RULES = (REVENUE_SHARE, EVENLY, BY_WEIGHT, NOT_ALLOCATED)
 SHARED_CATEGORY = "shared cost (allocated)"
+RULE_WORDS = {
+    REVENUE_SHARE: "by revenue share",
+    EVENLY: "evenly",
+    BY_WEIGHT: "by the Alliances sheet's weights",
+    NOT_ALLOCATED: "not at all (left out of ROI)",
+}
 
 
 def to_reporting_currency(

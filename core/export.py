@@ -12,6 +12,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from core.adjustments import RULE_WORDS
 from core.before_after import PORTFOLIO
 from core.report import Report
 from core.roi import BANDS, UNDEFINED
@@ -309,7 +310,7 @@ def _beyond_simple_roi(ws: Worksheet, row: int, report: Report, formats: _Format
             ws,
             row + 1,
             0,
-            f"Shared costs ('{settings.shared_name}'), allocated by {report.shared_rule}",
+            f"Shared costs ('{settings.shared_name}'), split {RULE_WORDS[report.shared_rule]}",
             formats.bold,
             formats,
         )
@@ -375,7 +376,7 @@ def _about_sheet(ws: Worksheet, report: Report, formats: _Formats, exported_at: 
             else "none (one currency)",
         ),
         ("Credit for influenced revenue", f"{report.settings.influenced_credit:.0%}"),
-        ("Shared costs", f"'{report.settings.shared_name}' allocated by {report.shared_rule}"),
+        ("Shared costs", f"'{report.settings.shared_name}' split {RULE_WORDS[report.shared_rule]}"),
         ("Discount rate (NPV)", f"{report.settings.time.discount_rate:.1%} a year"),
         ("Hurdle rate", f"{report.settings.time.hurdle_rate:.1%}"),
         ("Time of export", exported_at.isoformat(sep=" ")),

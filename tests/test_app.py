@@ -342,3 +342,32 @@ def test_unrecognised_headers_get_a_mapping_step_that_is_reused():
     at.run()
     assert {m.label: m.value for m in at.metric}["Portfolio ROI"] == "50.0 %"  # (1,500 − 1,000) / 1,000
     assert any("Read with your column mapping" in c.value for c in at.caption)
+
+
+def test_credit_and_shared_cost_rule_change_the_overview():
+    header = ["Date", "Alliance", "Kind", "Amount", "Attribution"]
+    rows = [
+        ["2025-01-15", "A", "Revenue", 800, "Sourced"],
+        ["2025-01-15", "A", "Revenue", 400, "Influenced"],
+        ["2025-01-15", "A", "Cost", 900, ""],
+        ["2025-01-15", "B", "Revenue", 1200, "Sourced"],
+        ["2025-01-15", "B", "Cost", 1000, ""],
+        ["2025-01-15", "Shared", "Cost", 200, ""],
+    ]
+    at = start()
+    at.file_uploader[0].set_value(("adj.xlsx", workbook_bytes({"Ledger": [header, *rows]}), XLSX))
+    at.run()
+    # revenue share: A and B both earn 1,200 -> 100 each; A (1,200 − 1,000) / 1,000 = 20.0 %
+    table = at.dataframe[0].value.set_index("Alliance")
+    assert table.loc["A", "ROI"] == "20.0 %"
+    at.sidebar.slider(key="credit_pct").set_value(0)
+    at.run()
+    # sourced only: A earns 800, B 1,200 -> shared 80 / 120; A (800 − 980) / 980
+    table = at.dataframe[0].value.set_index("Alliance")
+    assert table.loc["A", "ROI"] == f"{(800 - 980) / 980 * 100:.1f} %"
+    at.sidebar.radio(key="shared_rule").set_value("evenly")
+    at.run()
+    table = at.dataframe[0].value.set_index("Alliance")
+    assert table.loc["A", "ROI"] == f"{(800 - 1000) / 1000 * 100:.1f} %"
+    assert any("are split evenly" in c.value for c in at.caption)
+    assert not at.exception

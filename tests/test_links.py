@@ -105,3 +105,18 @@ def test_password_gate_when_configured():
     at.run()
     assert not at.exception
     assert at.metric
+
+
+def test_link_carries_shared_cost_rule_credit_and_rates():
+    at = app(alloc="evenly", credit="50", disc="8", hurdle="12")
+    assert not at.exception
+    assert at.session_state["shared_rule"] == "evenly"
+    assert at.session_state["credit_pct"] == 50
+    assert (at.session_state["discount_pct"], at.session_state["hurdle_pct"]) == (8.0, 12.0)
+    assert {k: at.query_params[k] for k in ("alloc", "credit", "disc", "hurdle")} == {
+        "alloc": "evenly",
+        "credit": "50",
+        "disc": "8",
+        "hurdle": "12",
+    }
+    assert any(m.label == "NPV at 8%" for m in at.metric)

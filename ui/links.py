@@ -13,6 +13,7 @@ import urllib.parse
 
 import streamlit as st
 
+from core.adjustments import ALLOCATION_RULES
 from core.before_after import ALL, EQUAL, MONTHS
 from core.report import Settings
 
@@ -74,6 +75,32 @@ def _benchmarks(text: str) -> list[dict]:
     return out
 
 
+def _code(text: str) -> str:
+    if not (len(text) == 3 and text.isalpha() and text.isupper()):
+        raise BadValue(text)
+    return text
+
+
+def _rule(text: str) -> str:
+    if text not in ALLOCATION_RULES:
+        raise BadValue(text)
+    return text
+
+
+def _credit(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 100:
+        raise BadValue(text)
+    return value
+
+
+def _rate(text: str) -> float:
+    value = float(text)
+    if not -50 <= value <= 200:
+        raise BadValue(text)
+    return value
+
+
 SINGLE = {
     "src": _text,
     "strong": _percent,
@@ -85,6 +112,19 @@ SINGLE = {
     "to": _date,
     "asof": _date,
     "bench": _benchmarks,
+    "cur": _code,
+    "alloc": _rule,
+    "credit": _credit,
+    "disc": _rate,
+    "hurdle": _rate,
+}
+# Settings that do not depend on the ledger, applied as soon as the link is read.
+IMMEDIATE = {
+    "strong": "strong_pct",
+    "moderate": "moderate_pct",
+    "credit": "credit_pct",
+    "disc": "discount_pct",
+    "hurdle": "hurdle_pct",
 }
 LISTS = {"who": "ba_participants", "type": "f_types", "owner": "f_owners", "seg": "f_segments"}
 
@@ -115,8 +155,7 @@ def read_link() -> None:
         st.session_state["_link_ignored"] = ignored
     if found:
         st.session_state[PENDING] = found
-    # Thresholds do not depend on the ledger: apply them now.
-    for key, state_key in (("strong", "strong_pct"), ("moderate", "moderate_pct")):
+    for key, state_key in IMMEDIATE.items():
         if key in found:
             st.session_state[state_key] = found[key]
 
@@ -155,6 +194,10 @@ def apply_to_ledger(
         state["f_dates"] = tuple(d for d in (start, end) if d is not None)
     if "asof" in link:
         state["as_of"] = link["asof"]
+    if "cur" in link and link["cur"] in options.get("currency", []):
+        state["currency"] = link["cur"]
+    if "alloc" in link:
+        state["shared_rule"] = link["alloc"]
     if "bench" in link:
         state["benchmarks"] = link["bench"]
         state["bench_version"] = state.get("bench_version", 0) + 1
@@ -201,6 +244,16 @@ def write_link(settings: Settings, source_name: str, is_sample: bool, defaults: 
         params["to"] = f.end.isoformat()
     if settings.as_of and settings.as_of != dt.date.today():
         params["asof"] = settings.as_of.isoformat()
+    if settings.reporting_currency and settings.reporting_currency != defaults.get("currency"):
+        params["cur"] = settings.reporting_currency
+    if settings.shared_rule and settings.shared_rule != defaults.get("shared_rule"):
+        params["alloc"] = settings.shared_rule
+    if settings.influenced_credit != 1:
+        params["credit"] = _plain(round(settings.influenced_credit * 100, 6))
+    if settings.time.discount_rate != 0.10:
+        params["disc"] = _plain(round(settings.time.discount_rate * 100, 6))
+    if settings.time.hurdle_rate != 0.10:
+        params["hurdle"] = _plain(round(settings.time.hurdle_rate * 100, 6))
     bench = [[r.name, round(float(r.roi), 6), r.source] for r in settings.benchmarks.itertuples(index=False)]
     if bench != defaults.get("benchmarks"):
         params["bench"] = json.dumps(bench, separators=(",", ":"))

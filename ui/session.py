@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from core.adjustments import ALLOCATION_RULES, BY_WEIGHT, REVENUE_SHARE, is_shared
+from core.adjustments import ALLOCATION_RULES, BY_WEIGHT, REVENUE_SHARE, RULE_WORDS, is_shared
 from core.before_after import ALL, EQUAL, MONTHS, WindowChoice
 from core.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
 from core.errors import LedgerError, NoLedgerSheet
@@ -138,7 +138,10 @@ def load() -> Loaded:
         links.apply_to_ledger(
             loaded.ledger.source.filename,
             loaded.is_sample,
-            filter_options(loaded.ledger.entries, loaded.ledger.alliances),
+            {
+                **filter_options(loaded.ledger.entries, loaded.ledger.alliances),
+                "currency": currencies(loaded.ledger),
+            },
             sorted(loaded.ledger.entries["alliance"].unique()),
         )
     return loaded
@@ -172,6 +175,8 @@ def _ledger_defaults(ledger: Ledger) -> None:
         "benchmarks": [
             [b["name"], round(float(b["roi"]), 6), b["source"]] for b in st.session_state["benchmarks"]
         ],
+        "currency": st.session_state["currency"],
+        "shared_rule": st.session_state["shared_rule"],
     }
 
 
@@ -254,6 +259,11 @@ def sidebar() -> None:
                 st.code(links.share_url(), language=None, wrap_lines=True)
 
 
+def currencies(ledger: Ledger) -> list[str]:
+    """The currencies a report can be in: the FX sheet's base and every currency it has rates for."""
+    return sorted({ledger.fx_base, *ledger.fx["currency"]} - {None}) if len(ledger.fx) else []
+
+
 def adjustment_controls(ledger: Ledger) -> None:
     """Reporting currency, shared costs, credit for influenced revenue, discount and hurdle rates."""
     with st.expander("Currency, shared costs, time value"):
@@ -276,7 +286,7 @@ def adjustment_controls(ledger: Ledger) -> None:
                 "Split shared costs",
                 list(ALLOCATION_RULES),
                 key="shared_rule",
-                format_func=lambda r: {"weight": "by the Alliances sheet's weight column"}.get(r, r),
+                format_func=RULE_WORDS.get,
             )
         if (ledger.entries["attribution"] == INFLUENCED).any():
             st.slider(

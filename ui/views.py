@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
+from core.adjustments import RULE_WORDS
 from core.before_after import PORTFOLIO
 from core.export import alliance_csv, summary_workbook
 from core.html_report import html_report
@@ -129,7 +130,7 @@ def beyond_simple_roi(report: Report) -> None:
         )
     if len(report.allocation):
         st.caption(
-            f"Costs booked to '{settings.shared_name}' are split by {report.shared_rule}: "
+            f"Costs booked to '{settings.shared_name}' are split {RULE_WORDS[report.shared_rule]}: "
             + ", ".join(
                 f"{a} {fmt.money(c)}"
                 for a, c in zip(
