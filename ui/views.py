@@ -111,13 +111,18 @@ def beyond_simple_roi(report: Report) -> None:
             p["payback"].strftime("%b %Y") if isinstance(p["payback"], pd.Period) else "not in window",
             help="First month in which cumulative net value is above zero",
         )
+        # Five tiles leave no room for a currency code in the value: it goes in the help text.
+        in_currency = f" In {report.currency}." if report.currency else ""
         cols[2].metric(
-            f"NPV at {settings.time.discount_rate:.0%}", fmt.short_money(p["npv"], report.currency)
+            f"NPV at {settings.time.discount_rate:.0%}",
+            fmt.short_money(p["npv"]),
+            help="Monthly net values discounted at the annual rate, end of month." + in_currency,
         )
         cols[3].metric("IRR (annual)", fmt.percent(p["irr"]), help=p["irr_note"] or None)
         cols[4].metric(
             f"Value over {settings.time.hurdle_rate:.0%} hurdle",
-            fmt.short_money(p["hurdle_value"], report.currency),
+            fmt.short_money(p["hurdle_value"]),
+            help="Net value − hurdle rate × cost." + in_currency,
         )
     with st.expander("Time value by alliance"):
         st.dataframe(
