@@ -25,11 +25,7 @@ def overview() -> None:
         alliance_display(report),
         hide_index=True,
         width="stretch",
-        column_config={
-            "Revenue": st.column_config.NumberColumn(format="accounting"),
-            "Cost": st.column_config.NumberColumn(format="accounting"),
-            "Net value": st.column_config.NumberColumn(format="accounting"),
-        },
+        column_config=views.money_columns("Revenue", "Cost", "Net value"),
     )
     st.plotly_chart(
         roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks),

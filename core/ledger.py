@@ -161,17 +161,22 @@ class Ledger:
         return int(on_ledger["row"].nunique())
 
 
+def typed_frame(dtypes: dict[str, str]) -> pd.DataFrame:
+    """A frame with no rows and these columns and dtypes."""
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in dtypes.items()})
+
+
 def empty_alliances() -> pd.DataFrame:
     """The Alliances table with no rows."""
-    return pd.DataFrame(
+    return typed_frame(
         {
-            "alliance": pd.Series(dtype="str"),
-            "type": pd.Series(dtype="str"),
-            "owner": pd.Series(dtype="str"),
-            "start_date": pd.Series(dtype="datetime64[ns]"),
-            "initiative_date": pd.Series(dtype="datetime64[ns]"),
-            "segment": pd.Series(dtype="str"),
-            "weight": pd.Series(dtype="float64"),
+            "alliance": "str",
+            "type": "str",
+            "owner": "str",
+            "start_date": "datetime64[ns]",
+            "initiative_date": "datetime64[ns]",
+            "segment": "str",
+            "weight": "float64",
         }
     )
 
@@ -191,9 +196,7 @@ def empty_goals() -> pd.DataFrame:
 
 def empty_benchmarks() -> pd.DataFrame:
     """The Benchmarks table with no rows."""
-    return pd.DataFrame(
-        {"name": pd.Series(dtype="str"), "roi": pd.Series(dtype="float64"), "source": pd.Series(dtype="str")}
-    )
+    return typed_frame({"name": "str", "roi": "float64", "source": "str"})
 
 
 def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> HeaderMatch:
@@ -628,17 +631,17 @@ def _entry_frame(
 
 
 def _no_entries() -> pd.DataFrame:
-    return pd.DataFrame(
+    return typed_frame(
         {
-            "date": pd.Series(dtype="datetime64[ns]"),
-            "alliance": pd.Series(dtype="str"),
-            "kind": pd.Series(dtype="str"),
-            "amount": pd.Series(dtype="float64"),
-            "category": pd.Series(dtype="str"),
-            "currency": pd.Series(dtype="str"),
-            "attribution": pd.Series(dtype="str"),
-            "sheet": pd.Series(dtype="str"),
-            "row": pd.Series(dtype="int64"),
+            "date": "datetime64[ns]",
+            "alliance": "str",
+            "kind": "str",
+            "amount": "float64",
+            "category": "str",
+            "currency": "str",
+            "attribution": "str",
+            "sheet": "str",
+            "row": "int64",
         }
     )
 

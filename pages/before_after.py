@@ -65,10 +65,7 @@ if report is not None:
                     "Cost change %",
                 )
             }
-            | {
-                name: st.column_config.NumberColumn(format="accounting")
-                for name in ("Revenue before", "Revenue after", "Cost before", "Cost after")
-            },
+            | views.money_columns("Revenue before", "Revenue after", "Cost before", "Cost after"),
         )
         if result.left_out:
             with st.expander(f"Left out of the comparison: {len(result.left_out)}"):

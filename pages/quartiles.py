@@ -41,7 +41,7 @@ if report is not None:
             "Extra net value needed": st.column_config.NumberColumn(
                 format="accounting", help="(next cut − ROI) × cost: more net value at the same cost"
             ),
-            "Cost": st.column_config.NumberColumn(format="accounting"),
+            **views.money_columns("Cost"),
         },
     )
     st.plotly_chart(revenue_cost_map(report.alliances), width="stretch")

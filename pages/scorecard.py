@@ -54,9 +54,6 @@ if report is not None:
         type_display(report),
         hide_index=True,
         width="stretch",
-        column_config={
-            name: st.column_config.NumberColumn(format="accounting")
-            for name in ("Revenue", "Cost", "Net value")
-        },
+        column_config=views.money_columns("Revenue", "Cost", "Net value"),
     )
     views.downloads(report)

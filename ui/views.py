@@ -22,6 +22,11 @@ from ui.session import TEMPLATE_PATH, Loaded
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def money_columns(*names: str) -> dict[str, st.column_config.NumberColumn]:
+    """Grid column settings that show these columns as money (thousands separators, 2 decimals)."""
+    return {name: st.column_config.NumberColumn(format="accounting") for name in names}
+
+
 def source_banner(loaded: Loaded, report: Report | None) -> None:
     """Say which ledger is in view, that a sample is a sample, and what reading it found."""
     if loaded.error:
@@ -129,9 +134,7 @@ def beyond_simple_roi(report: Report) -> None:
             time_value_display(report),
             hide_index=True,
             width="stretch",
-            column_config={
-                c: st.column_config.NumberColumn(format="accounting") for c in ("NPV", "Value over hurdle")
-            },
+            column_config=money_columns("NPV", "Value over hurdle"),
         )
     if len(report.allocation):
         st.caption(
@@ -185,36 +188,37 @@ def template_download(key: str = "template_download") -> None:
 def downloads(report: Report) -> None:
     """Summary workbook, alliance CSV, the HTML report and the blank template."""
     stem = PurePath(report.ledger.source.filename).stem
-    cols = st.columns(4)
-    with cols[0]:
-        # A callable is only run when the button is clicked, so reruns do not rebuild the workbook.
-        st.download_button(
+    # Callables run only when their button is clicked, so reruns do not rebuild the files.
+    files = [
+        (
             "Summary workbook (.xlsx)",
             lambda: summary_workbook(report),
-            file_name=f"{stem}-summary.xlsx",
-            mime=XLSX_MIME,
-            type="primary",
-            key="summary_download",
-            icon=":material/download:",
-        )
-    with cols[1]:
-        st.download_button(
-            "Alliance table (.csv)",
-            lambda: alliance_csv(report),
-            file_name=f"{stem}-alliances.csv",
-            mime="text/csv",
-            key="csv_download",
-            icon=":material/table:",
-        )
-    with cols[2]:
-        st.download_button(
+            "summary.xlsx",
+            XLSX_MIME,
+            "download",
+            None,
+        ),
+        ("Alliance table (.csv)", lambda: alliance_csv(report), "alliances.csv", "text/csv", "table", None),
+        (
             "Report for sharing (.html)",
             lambda: html_report(report),
-            file_name=f"{stem}-report.html",
-            mime="text/html",
-            key="html_download",
-            icon=":material/share:",
-            help="One file with the figures, tables and interactive charts; opens in any browser, offline.",
+            "report.html",
+            "text/html",
+            "share",
+            "One file with the figures, tables and interactive charts; opens in any browser, offline.",
+        ),
+    ]
+    cols = st.columns(len(files) + 1)
+    for col, (label, build, suffix, mime, icon, help_text) in zip(cols, files, strict=False):
+        col.download_button(
+            label,
+            build,
+            file_name=f"{stem}-{suffix}",
+            mime=mime,
+            key=f"{suffix}_download",
+            icon=f":material/{icon}:",
+            help=help_text,
+            type="primary" if suffix.endswith(".xlsx") else "secondary",
         )
     with cols[3]:
         template_download()
