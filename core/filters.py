@@ -80,8 +80,3 @@ def of_alliances_in_view(entries: pd.DataFrame, alliances: pd.DataFrame, filters
     if not (filters.types or filters.owners or filters.segments):
         return entries
     return entries[entries["alliance"].isin(alliances_in_view(entries, alliances, filters))]
-
-
-def entries_in_view(entries: pd.DataFrame, alliances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The entries of the alliances in view, dated within the date range."""
-    return of_alliances_in_view(in_date_range(entries, filters), alliances, filters)

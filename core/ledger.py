@@ -112,7 +112,6 @@ HEADER_ROWS_FOR_MAPPING = 15
 LEDGER_SHEET_NAMES = {"ledger", "alliance ledger", "transactions", "entries", "journal", "data"}
 _TOTALS = re.compile(r"^\s*(grand\s+)?(sub-?\s*)?totals?\b|^\s*sum\b", re.IGNORECASE)
 
-ENTRY_COLUMNS = ["date", "alliance", "kind", "amount", "category", "sheet", "row"]
 ISSUE_COLUMNS = ["sheet", "row", "column", "value", "reason"]
 
 
