@@ -468,13 +468,10 @@ def _is_number(values: pd.Series) -> pd.Series:
 
 
 def _blank_mask(values: pd.Series) -> pd.Series:
-    blank = values.isna() | values.eq("")
-    text = ~blank & values.map(type).eq(str)
-    if text.any():
-        codes, uniques = pd.factorize(values[text])
-        spaces = np.fromiter((not u.strip() for u in uniques), bool, len(uniques))
-        blank[text] = spaces[codes]
-    return blank
+    """Empty cells: None, NaN, '' or only spaces; judged once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    blank = np.fromiter((is_blank(u) for u in uniques), bool, len(uniques))
+    return pd.Series(blank[codes] if len(uniques) else np.zeros(len(values), bool), index=values.index)
 
 
 def _parse_amounts(values: pd.Series) -> _Parsed:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -282,18 +283,13 @@ def test_two_sessions_never_see_each_others_upload(tmp_path_factory):
     import tempfile
 
     def listing():
-        roots = [ROOT, Path(tempfile.gettempdir())]
-        return {
-            p
-            for root in roots
-            for p in root.rglob("*")
-            if ".venv" not in p.parts
-            and ".git" not in p.parts
-            and "__pycache__" not in p.parts
-            and ".pytest_cache" not in p.parts
-            and ".ruff_cache" not in p.parts
-            and ".hypothesis" not in p.parts
-        }
+        skip = {".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", "node_modules"}
+        found = set()
+        for root in (ROOT, Path(tempfile.gettempdir())):
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = [d for d in dirs if d not in skip]
+                found |= {Path(folder) / name for name in files}
+        return found
 
     before = listing()
     first, second = start(), start()

@@ -57,6 +57,8 @@ def _window(text: str) -> tuple[str, int | None]:
 
 
 def _benchmarks(text: str) -> list[dict]:
+    if len(text) > 4000:
+        raise BadValue("bench")
     rows = json.loads(text)
     if not isinstance(rows, list) or len(rows) > MAX_BENCHMARKS:
         raise BadValue("bench")

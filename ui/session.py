@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from core.adjustments import ALLOCATION_RULES, BY_WEIGHT, REVENUE_SHARE, RULE_WORDS, is_shared
+from core.adjustments import ALLOCATION_RULES, BY_WEIGHT, REVENUE_SHARE, RULE_WORDS
 from core.before_after import ALL, EQUAL, MONTHS, WindowChoice
 from core.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
 from core.errors import LedgerError, NoLedgerSheet
@@ -259,6 +259,31 @@ def sidebar() -> None:
                 st.code(links.share_url(), language=None, wrap_lines=True)
 
 
+@dataclass(frozen=True)
+class LedgerFacts:
+    """What the sidebar needs to know about a ledger, worked out once rather than on every rerun."""
+
+    options: dict[str, list[str]]
+    folded_names: frozenset[str]
+    has_influenced: bool
+    span: tuple
+
+
+def facts(ledger: Ledger) -> LedgerFacts:
+    """The facts of the ledger in view, kept in this session beside it."""
+    cached = st.session_state.get("_facts")
+    if cached is not None and cached[0] is ledger:
+        return cached[1]
+    found = LedgerFacts(
+        options=filter_options(ledger.entries, ledger.alliances),
+        folded_names=frozenset(a.casefold() for a in ledger.entries["alliance"].unique()),
+        has_influenced=bool((ledger.entries["attribution"] == INFLUENCED).any()),
+        span=data_dates(ledger),
+    )
+    st.session_state["_facts"] = (ledger, found)
+    return found
+
+
 def currencies(ledger: Ledger) -> list[str]:
     """The currencies a report can be in: the FX sheet's base and every currency it has rates for."""
     return sorted({ledger.fx_base, *ledger.fx["currency"]} - {None}) if len(ledger.fx) else []
@@ -281,14 +306,15 @@ def adjustment_controls(ledger: Ledger) -> None:
             max_chars=80,
             help="Cost rows of this pseudo-alliance are split over the real alliances.",
         )
-        if is_shared(ledger.entries, st.session_state.get("shared_name") or "Shared").any():
+        shared_name = (st.session_state.get("shared_name") or "Shared").casefold()
+        if shared_name in facts(ledger).folded_names:
             st.radio(
                 "Split shared costs",
                 list(ALLOCATION_RULES),
                 key="shared_rule",
                 format_func=RULE_WORDS.get,
             )
-        if (ledger.entries["attribution"] == INFLUENCED).any():
+        if facts(ledger).has_influenced:
             st.slider(
                 "Credit for influenced revenue (%)",
                 0,
@@ -305,7 +331,7 @@ def adjustment_controls(ledger: Ledger) -> None:
 
 def filter_controls(ledger: Ledger) -> None:
     """Type, owner, segment and date range: what every page shows, quartiles included."""
-    options = filter_options(ledger.entries, ledger.alliances)
+    options = facts(ledger).options
     active = sum(bool(st.session_state.get(k)) for k in ("f_types", "f_owners", "f_segments"))
     with st.expander(f"Filters ({active} active)" if active else "Filters"):
         for key, name, label in (
@@ -315,7 +341,7 @@ def filter_controls(ledger: Ledger) -> None:
         ):
             if options[name] != [NOT_SET]:
                 st.multiselect(label, options[name], key=key, placeholder="All")
-        span = data_dates(ledger)
+        span = facts(ledger).span
         if span:
             st.date_input("Dates", key="f_dates", min_value=span[0], max_value=span[1], format="YYYY-MM-DD")
 
@@ -367,7 +393,7 @@ def _benchmarks() -> pd.DataFrame:
 def _filters() -> Filters:
     state = st.session_state
     loaded: Loaded | None = state.get(_LOADED)
-    full = data_dates(loaded.ledger) if loaded and loaded.ledger is not None else ()
+    full = facts(loaded.ledger).span if loaded and loaded.ledger is not None else ()
     raw = state.get("f_dates")
     chosen = tuple(raw) if isinstance(raw, (list, tuple)) else ((raw,) if raw else ())
     start = chosen[0] if len(chosen) >= 1 else None
