@@ -126,7 +126,7 @@ def red_flags(
     flags: list[tuple[str, str, str]] = []
     data_end = entries["date"].max() if len(entries) else None
     # Partial quarters at the edges of the data would make a trend out of a short quarter.
-    complete = quarterly[quarterly["complete"]]
+    complete = quarterly[quarterly["complete"].astype(bool)]
     quarters_of = dict(tuple(complete.groupby("alliance", sort=False)))
     entries_of = dict(tuple(entries.groupby("alliance", sort=False)))
     goals_of = dict(tuple(scored_goals.groupby("alliance", sort=False)))

@@ -367,3 +367,25 @@ def test_credit_and_shared_cost_rule_change_the_overview():
     assert table.loc["A", "ROI"] == f"{(800 - 1000) / 1000 * 100:.1f} %"
     assert any("are split evenly" in c.value for c in at.caption)
     assert not at.exception
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            [["someday", "A", "Revenue", "oops"], ["2024-01-01", "", "Cost", 1]],
+            "all 2 rows below it were left out",
+        ),
+        ([["2024-01-01", "Shared", "Cost", 100]], "none of its entries is in view"),
+    ],
+)
+def test_a_ledger_with_nothing_usable_says_so_on_every_page(rows, message):
+    at = start()
+    at.file_uploader[0].set_value(("empty.xlsx", ledger_bytes(rows), XLSX))
+    at.run()
+    assert not at.exception
+    assert message in at.error[0].value
+    for page in PAGES:
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, page
