@@ -66,16 +66,16 @@ def source_banner(loaded: Loaded, report: Report | None) -> None:
             st.rerun()
     entries = len(report.ledger.entries)
     if report.entries.empty:
-        st.error(
-            f"No usable entries: sheet '{source.sheet}' has a header row on row {source.header_row}, but "
-            + (
-                f"all {report.rows_left_out:,} rows below it were left out (each is listed under Data issues with "
-                "its reason)."
-                if entries == 0
-                else "none of its entries is in view: widen the filters or the dates,"
-                " or check that the ledger has alliances besides the shared one."
+        if entries == 0:
+            why = f"all {report.rows_left_out:,} rows below it were left out (each is listed under Data issues)."
+        else:
+            why = (
+                "none of its entries is in view: widen the filters or the dates, or check that the ledger "
+                "has alliances besides the shared one."
             )
-            + " Fix the file and upload it again; the blank template shows the expected headers.",
+        st.error(
+            f"No usable entries: sheet '{source.sheet}' has a header row on row {source.header_row}, but {why} "
+            "Fix the file and upload it again; the blank template shows the expected headers.",
             icon="⚠️",
         )
     st.caption(
