@@ -67,14 +67,14 @@ def source_banner(loaded: Loaded, report: Report | None) -> None:
     entries = len(report.ledger.entries)
     if report.entries.empty:
         if entries == 0:
-            why = f"all {report.rows_left_out:,} rows below it were left out (each is listed under Data issues)."
+            why = f"all {report.rows_left_out:,} rows below it were left out (listed under Data issues)."
         else:
             why = (
                 "none of its entries is in view: widen the filters or the dates, or check that the ledger "
                 "has alliances besides the shared one."
             )
         st.error(
-            f"No usable entries: sheet '{source.sheet}' has a header row on row {source.header_row}, but {why} "
+            f"No usable entries: sheet '{source.sheet}' has its header on row {source.header_row}, but {why} "
             "Fix the file and upload it again; the blank template shows the expected headers.",
             icon="⚠️",
         )
