@@ -263,7 +263,7 @@ def revenue_cost_map(table: pd.DataFrame, lines: tuple[float, ...] = (0.0, 0.10,
             mode="lines",
             name=f"ROI {roi:.0%}",
             hoverinfo="skip",
-            line=dict(dash="dash", width=1, color=BENCHMARK_COLOURS[i % len(BENCHMARK_COLOURS)]),
+            line=dict(dash="dash", width=1, color=EQUAL_ROI_COLOURS[i % len(EQUAL_ROI_COLOURS)]),
         )
     fig.add_scatter(
         x=table["cost"],

@@ -28,6 +28,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5re
 th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; }
 th { background: #f3f4f6; } td.num { text-align: right; }
 .paragraph { border-left: 4px solid #7c3aed; padding: 0.5rem 1rem; }
+.wide { overflow-x: auto; }
 """
 
 
@@ -35,14 +36,19 @@ def _tile(label: str, value: str) -> str:
     return f'<div class="tile">{html.escape(label)}<b>{html.escape(value)}</b></div>'
 
 
-def _table(frame: pd.DataFrame, money: tuple[str, ...] = (), percent: tuple[str, ...] = ()) -> str:
+def _table(
+    frame: pd.DataFrame,
+    money: tuple[str, ...] = (),
+    percent: tuple[str, ...] = (),
+    points: tuple[str, ...] = (),
+) -> str:
     shown = frame.copy()
-    for column in money:
-        shown[column] = shown[column].map(fmt.money)
-    for column in percent:
-        shown[column] = shown[column].map(fmt.percent)
+    for columns, style in ((money, fmt.money), (percent, fmt.percent), (points, fmt.points)):
+        for column in columns:
+            shown[column] = shown[column].map(style)
     # escape=True: alliance names and notes come from the upload and must never become markup.
-    return shown.to_html(index=False, escape=True, na_rep="", border=0)
+    table = shown.to_html(index=False, escape=True, na_rep="", border=0)
+    return f'<div class="wide">{table}</div>'
 
 
 def _alliance_table(report: Report) -> str:
@@ -54,7 +60,8 @@ def _alliance_table(report: Report) -> str:
     return _table(
         frame,
         money=tuple(c for c in MONEY_COLUMNS if c in present),
-        percent=tuple(c for c in (*PERCENT_COLUMNS, *report.benchmarks["name"]) if c in present),
+        percent=tuple(c for c in PERCENT_COLUMNS if c in present),
+        points=tuple(report.benchmarks["name"]),
     )
 
 
