@@ -387,17 +387,41 @@ def _looks_numeric(text: str) -> bool:
 def _no_ledger_message(book: SourceBook, names: list[str]) -> str:
     seen = []
     for name in names[:5]:
-        head = [row for row in book.head(name) if any(not is_blank(c) for c in row)]
-        if head:
-            headers = ", ".join(clean_name(c) for c in head[0] if not is_blank(c))[:200]
-            seen.append(f"sheet '{name}' starts with: {headers}")
+        head = [[_display_value(c) for c in row] for row in book.head(name)]
+        if any(any(head_row) for head_row in head):
+            row = head[guess_header_row(head) - 1]
+            headers = ", ".join(c for c in row if c)[:200]
+            seen.append(f"sheet '{name}' has the headers: {headers}")
         else:
             seen.append(f"sheet '{name}' is empty")
     return (
         "No sheet looks like a ledger. Expected a header row with Date, Alliance, Kind and Amount "
         "(or Date, Alliance, Revenue and Cost); found " + "; ".join(seen) + ". "
-        "Rename the headers (the blank template shows them) or pick the sheet with --sheet."
+        "Rename the headers (the blank template shows them) or say which column is which."
     )
+
+
+# Words that suggest a field in headers the reader does not know, for pre-filling the mapping step.
+MAPPING_HINTS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "day", "month", "period", "posted", "booking"),
+    "alliance": ("alliance", "partner", "counterparty", "vendor", "customer", "account name", "company"),
+    "kind": ("kind", "flow", "type", "direction", "debit credit", "in out"),
+    "amount": ("amount", "value", "sum", "eur", "usd", "gbp", "total"),
+    "category": ("category", "account", "line", "stream"),
+    "currency": ("currency", "ccy"),
+}
+
+
+def guess_mapping(headers: list[str]) -> dict[str, str]:
+    """A first guess of which header is which field, each header used once; the user confirms it."""
+    guesses: dict[str, str] = {}
+    for field_name, words in MAPPING_HINTS.items():
+        for header in headers:
+            text = normalise_header(header)
+            if header not in guesses.values() and any(word in text for word in words):
+                guesses[field_name] = header
+                break
+    return guesses
 
 
 def _body_frame(rows: list[list[object]], header: HeaderMatch) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import pytest
 
 from core import safety
 from core.errors import LedgerError, NoLedgerSheet
-from core.ledger import ColumnMapping, guess_header_row, read_ledger, sheet_previews
+from core.ledger import ColumnMapping, guess_header_row, guess_mapping, read_ledger, sheet_previews
 from tests.helpers import ledger_bytes, workbook_bytes
 
 GOOD = ledger_bytes([["2024-01-01", "Acme", "Revenue", 10], ["2024-01-01", "Acme", "Cost", 5]])
@@ -89,8 +89,8 @@ def test_no_ledger_sheet_names_expected_and_found_headers():
         read_ledger(data, "erp.xlsx")
     assert str(error.value) == (
         "No sheet looks like a ledger. Expected a header row with Date, Alliance, Kind and Amount (or Date, "
-        "Alliance, Revenue and Cost); found sheet 'Export' starts with: Posting day, Counterparty, Flow, EUR. "
-        "Rename the headers (the blank template shows them) or pick the sheet with --sheet."
+        "Alliance, Revenue and Cost); found sheet 'Export' has the headers: Posting day, Counterparty, Flow, EUR. "
+        "Rename the headers (the blank template shows them) or say which column is which."
     )
 
 
@@ -160,3 +160,13 @@ def test_mapping_reads_unrecognised_headers_and_fits_the_next_file():
     assert (
         len(read_ledger(later, "erp2.xlsx", mapping=ColumnMapping("Export", 3, mapping.columns)).entries) == 2
     )
+
+
+def test_mapping_step_guesses_from_header_words():
+    headers = ["Posting day", "Counterparty", "Flow", "EUR amount", "Memo"]
+    assert guess_mapping(headers) == {
+        "date": "Posting day",
+        "alliance": "Counterparty",
+        "kind": "Flow",
+        "amount": "EUR amount",
+    }

@@ -125,7 +125,7 @@ def test_no_ledger_sheet_says_what_was_expected_and_found():
         read_ledger(data, "stuff.xlsx")
     message = str(error.value)
     assert "Expected a header row with Date, Alliance, Kind and Amount" in message
-    assert "sheet 'Stuff' starts with: Name, Score" in message
+    assert "sheet 'Stuff' has the headers: Name, Score" in message
 
 
 def test_mixed_currencies_are_refused_naming_them():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.ledger import guess_header_row
+from core.ledger import guess_header_row, guess_mapping
 from ui.session import Loaded
 
 FIELDS = {
@@ -43,11 +43,18 @@ def column_mapping(loaded: Loaded) -> None:
         key=f"map_header_{sheet}",
     )
     headers = [h for h in rows[header_row - 1] if h] if rows else []
+    guesses = guess_mapping(headers)
     chosen = {}
     cols = st.columns(2)
     for i, (field, label) in enumerate(FIELDS.items()):
         with cols[i % 2]:
-            pick = st.selectbox(label, [NONE, *headers], key=f"map_{field}_{sheet}_{header_row}")
+            options = [NONE, *headers]
+            pick = st.selectbox(
+                label,
+                options,
+                index=options.index(guesses.get(field, NONE)),
+                key=f"map_{field}_{sheet}_{header_row}",
+            )
         if pick != NONE:
             chosen[field] = pick
     if st.button("Read the ledger with this mapping", type="primary", key="map_apply"):
