@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     args = build_parser().parse_args(argv)
     # Imported here so that `--help` and usage errors answer without loading pandas.
-    from core.errors import LedgerError
+    from core.errors import LedgerError, NoLedgerSheet
     from core.export import summary_workbook
     from core.ledger import read_ledger
     from core.report import Settings, build_report
@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         report = build_report(ledger, Settings(initiative_date=args.initiative_date))
         payload = summary_workbook(report)
         _write_atomically(output, payload)
+    except NoLedgerSheet as exc:
+        sys.stderr.write(f"error: {exc} With the command, --sheet NAME picks the sheet to read.\n")
+        return EXIT_UNUSABLE
     except LedgerError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_UNUSABLE
