@@ -176,15 +176,18 @@ def test_not_allocated_leaves_shared_costs_out_and_says_how_much():
     assert allocation["allocated_cost"].tolist() == [200.0]
 
 
+# A earns 300 and costs 100, B earns 100 and costs 100; 200 of overhead is booked to Shared.
+SHARED_LEDGER = [
+    ["2025-01-15", "A", "Revenue", 300],
+    ["2025-01-15", "A", "Cost", 100],
+    ["2025-01-15", "B", "Revenue", 100],
+    ["2025-01-15", "B", "Cost", 100],
+    ["2025-01-15", "Shared", "Cost", 200],
+]
+
+
 def test_allocation_in_the_report_and_workbook():
-    rows = [
-        ["2025-01-15", "A", "Revenue", 300],
-        ["2025-01-15", "A", "Cost", 100],
-        ["2025-01-15", "B", "Revenue", 100],
-        ["2025-01-15", "B", "Cost", 100],
-        ["2025-01-15", "Shared", "Cost", 200],
-    ]
-    report = build_report(read_ledger(ledger_bytes(rows), "s.xlsx"))
+    report = build_report(read_ledger(ledger_bytes(SHARED_LEDGER), "s.xlsx"))
     assert report.shared_rule == REVENUE_SHARE
     # A: (300 − 250) / 250 = 0.2; B: (100 − 150) / 150
     assert report.alliances.loc["A", "roi"] == pytest.approx(0.2, **EXACT)
@@ -196,15 +199,8 @@ def test_allocation_in_the_report_and_workbook():
 
 
 def test_weights_from_the_alliances_sheet_are_the_default_rule():
-    rows = [
-        ["2025-01-15", "A", "Revenue", 300],
-        ["2025-01-15", "A", "Cost", 100],
-        ["2025-01-15", "B", "Revenue", 100],
-        ["2025-01-15", "B", "Cost", 100],
-        ["2025-01-15", "Shared", "Cost", 200],
-    ]
     alliances = [["Alliance", "Weight"], ["A", 1], ["B", 4]]
-    report = build_report(read_ledger(ledger_bytes(rows, Alliances=alliances), "s.xlsx"))
+    report = build_report(read_ledger(ledger_bytes(SHARED_LEDGER, Alliances=alliances), "s.xlsx"))
     assert report.shared_rule == BY_WEIGHT
     assert report.alliances.loc["A", "cost"] == pytest.approx(140.0, **EXACT)
 

@@ -187,10 +187,10 @@ def data_issues(report: Report) -> None:
 
 
 def template_download(key: str = "template_download") -> None:
-    """The blank ledger template."""
+    """The blank ledger template, read from disk only when the button is clicked."""
     st.download_button(
         "Blank ledger template (.xlsx)",
-        TEMPLATE_PATH.read_bytes(),
+        TEMPLATE_PATH.read_bytes,
         file_name=TEMPLATE_PATH.name,
         mime=XLSX_MIME,
         key=key,
