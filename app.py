@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.charts import roi_by_alliance
-from core.tables import alliance_display
+from core.output.charts import roi_by_alliance
+from core.output.tables import alliance_display
 from ui import auth, session, views
 
 st.set_page_config(page_title="Alliance ROI", page_icon="🤝", layout="wide")

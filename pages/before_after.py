@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from core import formatting as fmt
-from core.charts import revenue_cost_before_after, roi_before_after
-from core.tables import before_after_display
+from core.output import formatting as fmt
+from core.output.charts import revenue_cost_before_after, roi_before_after
+from core.output.tables import before_after_display
 from ui import session, views
 from ui.controls import initiative_controls
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from core import formatting as fmt
-from core.charts import revenue_cost_map, roi_distribution
-from core.tables import quartile_display
+from core.output import formatting as fmt
+from core.output.charts import revenue_cost_map, roi_distribution
+from core.output.tables import quartile_display
 from ui import session, views
 from ui.controls import benchmark_editor
 

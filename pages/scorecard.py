@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from core.scorecard import STATUSES, status_counts
-from core.tables import goals_display, status_style, type_display
+from core.analysis.scorecard import STATUSES, status_counts
+from core.output.tables import goals_display, status_style, type_display
 from ui import session, views
 
 st.title("Scorecard")

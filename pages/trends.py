@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from core.before_after import PORTFOLIO
-from core.charts import quarterly_lines
-from core.tables import quarterly_display
+from core.analysis.before_after import PORTFOLIO
+from core.output.charts import quarterly_lines
+from core.output.tables import quarterly_display
 from ui import session, views
 
 st.title("Quarterly trends")

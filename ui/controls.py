@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.before_after import ALL, EQUAL, MONTHS
-from core.ledger import Ledger
+from core.analysis.before_after import ALL, EQUAL, MONTHS
+from core.reading.ledger import Ledger
 
 WINDOW_LABELS = {
     EQUAL: "Equal windows, the longest the data allows",

@@ -13,9 +13,9 @@ import urllib.parse
 
 import streamlit as st
 
-from core.adjustments import ALLOCATION_RULES
-from core.before_after import ALL, EQUAL, MONTHS
-from core.report import Settings
+from core.analysis.adjustments import ALLOCATION_RULES
+from core.analysis.before_after import ALL, EQUAL, MONTHS
+from core.analysis.report import Settings
 
 PENDING = "_link_pending"
 MAX_TEXT = 120

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.ledger import guess_header_row, guess_mapping
+from core.reading.ledger import guess_header_row, guess_mapping
 from ui.session import Loaded
 
 FIELDS = {

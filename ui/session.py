@@ -15,17 +15,17 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from core.adjustments import ALLOCATION_RULES, BY_WEIGHT, REVENUE_SHARE, RULE_WORDS
-from core.before_after import ALL, EQUAL, MONTHS, WindowChoice
-from core.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
+from core.analysis.adjustments import ALLOCATION_RULES, BY_WEIGHT, REVENUE_SHARE, RULE_WORDS
+from core.analysis.before_after import ALL, EQUAL, MONTHS, WindowChoice
+from core.analysis.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
+from core.analysis.filters import NOT_SET, Filters, filter_options
+from core.analysis.report import Report, Settings, build_report, with_thresholds
+from core.analysis.roi import BandThresholds
+from core.analysis.time_value import TimeSettings
 from core.errors import LedgerError, NoLedgerSheet
-from core.filters import NOT_SET, Filters, filter_options
-from core.ledger import ColumnMapping, Ledger, read_ledger, sheet_previews
-from core.parsing import INFLUENCED
-from core.report import Report, Settings, build_report, with_thresholds
-from core.roi import BandThresholds
-from core.time_value import TimeSettings
-from core.workbook import ACCEPTED_SUFFIXES
+from core.reading.ledger import ColumnMapping, Ledger, read_ledger, sheet_previews
+from core.reading.parsing import INFLUENCED
+from core.reading.workbook import ACCEPTED_SUFFIXES
 from ui import links
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,14 +7,14 @@ from pathlib import PurePath
 import pandas as pd
 import streamlit as st
 
-from core import formatting as fmt
-from core.adjustments import RULE_WORDS
-from core.before_after import PORTFOLIO
-from core.export import alliance_csv, summary_workbook
-from core.html_report import html_report
-from core.report import Report
-from core.roi import BANDS, UNDEFINED
-from core.tables import issues_display, sensitivity_display, time_value_display
+from core.analysis.adjustments import RULE_WORDS
+from core.analysis.before_after import PORTFOLIO
+from core.analysis.report import Report
+from core.analysis.roi import BANDS, UNDEFINED
+from core.output import formatting as fmt
+from core.output.export import alliance_csv, summary_workbook
+from core.output.html_report import html_report
+from core.output.tables import issues_display, sensitivity_display, time_value_display
 from ui import links
 from ui.mapping import column_mapping
 from ui.session import TEMPLATE_PATH, Loaded

@@ -1,0 +1,1 @@
+"""Analysis: every figure computed from read entries and the view's settings."""

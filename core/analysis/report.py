@@ -1,0 +1,206 @@
+"""Everything a view or the summary workbook shows, computed once from a ledger and its settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from core.analysis.adjustments import (
+    BY_WEIGHT,
+    REVENUE_SHARE,
+    allocate_shared,
+    credit_influenced,
+    is_shared,
+    sensitivity,
+    to_reporting_currency,
+)
+from core.analysis.before_after import (
+    BeforeAfter,
+    BeforeAfterError,
+    WindowChoice,
+    before_after,
+    initiative_dates,
+)
+from core.analysis.benchmarks import DEFAULT_BENCHMARKS, benchmark_gaps, effective_benchmarks
+from core.analysis.filters import Filters, in_date_range, of_alliances_in_view
+from core.analysis.quartiles import cut_points, quartile_position
+from core.analysis.roi import BandThresholds, PortfolioSummary, alliance_roi, bands, portfolio_summary
+from core.analysis.scorecard import goal_starts, goal_status, red_flags, roi_by_type
+from core.analysis.time_value import TimeSettings, time_value
+from core.analysis.trends import quarterly_roi
+from core.reading.ledger import ISSUE_COLUMNS, Ledger
+from core.reading.parsing import INFLUENCED, REVENUE, SOURCED
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The choices behind a view; all plain values so a link or the command can carry them."""
+
+    thresholds: BandThresholds = BandThresholds()
+    benchmarks: pd.DataFrame | None = None
+    initiative_date: dt.date | None = None
+    participants: tuple[str, ...] | None = None
+    window: WindowChoice = WindowChoice()
+    initiative_name: str = "the initiative"
+    filters: Filters = Filters()
+    as_of: dt.date | None = None
+    reporting_currency: str | None = None
+    influenced_credit: float = 1.0
+    # None: by the Alliances sheet's weights when it has them, else by revenue share.
+    shared_rule: str | None = None
+    shared_name: str = "Shared"
+    time: TimeSettings = TimeSettings()
+
+
+@dataclass
+class Report:
+    """The figures of one ledger under one set of settings."""
+
+    ledger: Ledger
+    settings: Settings
+    entries: pd.DataFrame
+    alliances: pd.DataFrame
+    portfolio: PortfolioSummary
+    benchmarks: pd.DataFrame
+    cuts: dict[str, float] | None
+    quarterly: pd.DataFrame
+    before_after: BeforeAfter | None
+    before_after_error: str | None
+    goals: pd.DataFrame
+    flags: pd.DataFrame
+    by_type: pd.DataFrame
+    as_of: dt.date
+    currency: str | None
+    extra_issues: pd.DataFrame
+    allocation: pd.DataFrame
+    shared_rule: str
+    sensitivity: pd.DataFrame
+    time_value: pd.DataFrame
+
+    @property
+    def issues(self) -> pd.DataFrame:
+        """Every row not used: the reader's, and the entries left out for want of an exchange rate."""
+        if self.extra_issues.empty:
+            return self.ledger.issues
+        combined = pd.concat([self.ledger.issues, self.extra_issues], ignore_index=True)
+        return combined.sort_values(["sheet", "row"], kind="stable").reset_index(drop=True)
+
+    @property
+    def rows_left_out(self) -> int:
+        """Distinct ledger rows not used."""
+        on_ledger = self.issues[self.issues["sheet"] == self.ledger.source.sheet]
+        return int(on_ledger["row"].nunique())
+
+
+def alliance_table(
+    entries: pd.DataFrame,
+    meta: pd.DataFrame,
+    thresholds: BandThresholds,
+    benchmarks: pd.DataFrame,
+) -> pd.DataFrame:
+    """ROI, band, quartile and benchmark gaps per alliance, with its type from the Alliances sheet."""
+    listed = meta["alliance"].tolist() if len(entries) == 0 else None
+    table = alliance_roi(entries, thresholds, alliances=listed)
+    types = meta.drop_duplicates("alliance").set_index("alliance")["type"]
+    table.insert(0, "type", types.reindex(table.index).fillna("").to_numpy())
+    table = table.join(quartile_position(table["roi"]))
+    gaps = benchmark_gaps(table["roi"], benchmarks)
+    return table.join(gaps.add_prefix("vs "))
+
+
+def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
+    """Compute the report of a read ledger."""
+    chosen = (
+        settings.benchmarks
+        if settings.benchmarks is not None
+        else effective_benchmarks(
+            ledger.benchmarks if len(ledger.benchmarks) else DEFAULT_BENCHMARKS.iloc[0:0]
+        )
+    )
+    # Entries built by hand (tests, other tools) may leave out the optional columns.
+    optional = {"currency": "", "attribution": SOURCED, "category": ""}
+    base = ledger.entries.assign(**{k: v for k, v in optional.items() if k not in ledger.entries})
+    converted, fx_issues = to_reporting_currency(
+        base, ledger.fx, ledger.fx_base, settings.reporting_currency, _fx_sheet(ledger)
+    )
+    dated = in_date_range(converted, settings.filters)
+    weights = _weights(ledger)
+    credited = credit_influenced(dated, settings.influenced_credit)
+    rule = settings.shared_rule or (BY_WEIGHT if weights is not None else REVENUE_SHARE)
+    allocated, allocation = allocate_shared(credited, rule, settings.shared_name, weights)
+    # Shared costs are split over every alliance in the dates in view, then the alliance filters
+    # apply, so that filtering never moves cost from one alliance to another.
+    entries = of_alliances_in_view(allocated, ledger.alliances, settings.filters)
+    table = alliance_table(entries, ledger.alliances, settings.thresholds, chosen)
+    has_shared = bool(is_shared(dated, settings.shared_name).any())
+    has_influenced = bool(((dated["attribution"] == INFLUENCED) & (dated["kind"] == REVENUE)).any())
+    spread = sensitivity(dated, settings.shared_name, weights, has_shared, has_influenced).reindex(
+        table.index
+    )
+    comparison, problem = compare_before_after(ledger, entries, settings, list(table.index))
+    quarterly = quarterly_roi(entries, settings.thresholds)
+    as_of = settings.as_of or dt.date.today()
+    goals = ledger.goals
+    if settings.filters.is_active():
+        goals = goals[goals["alliance"].isin(table.index)]
+    scored = goal_status(goals, as_of, goal_starts(ledger.alliances, ledger.entries))
+    return Report(
+        ledger=ledger,
+        settings=settings,
+        entries=entries,
+        alliances=table,
+        portfolio=portfolio_summary(table),
+        benchmarks=chosen,
+        cuts=cut_points(table["roi"]),
+        quarterly=quarterly,
+        before_after=comparison,
+        before_after_error=problem,
+        goals=scored,
+        flags=red_flags(table, quarterly, entries, scored),
+        by_type=roi_by_type(table),
+        as_of=as_of,
+        currency=settings.reporting_currency or ledger.source.currency,
+        extra_issues=fx_issues if len(fx_issues) else pd.DataFrame(columns=ISSUE_COLUMNS),
+        allocation=allocation,
+        shared_rule=rule,
+        sensitivity=spread if (has_shared or has_influenced) else spread.iloc[:, 0:0],
+        time_value=time_value(table, entries, settings.time),
+    )
+
+
+def _weights(ledger: Ledger) -> pd.Series | None:
+    """Allocation weights from the Alliances sheet's weight column, if it has any."""
+    if "weight" not in ledger.alliances or ledger.alliances["weight"].isna().all():
+        return None
+    return ledger.alliances.drop_duplicates("alliance").set_index("alliance")["weight"].astype(float)
+
+
+def _fx_sheet(ledger: Ledger) -> str:
+    return str(ledger.fx.attrs.get("sheet", "FX"))
+
+
+def compare_before_after(
+    ledger: Ledger, entries: pd.DataFrame, settings: Settings, in_view: list[str]
+) -> tuple[BeforeAfter | None, str | None]:
+    """The before/after comparison, or why it cannot be made for this ledger and these settings."""
+    participants = list(settings.participants) if settings.participants is not None else None
+    dates, left_out = initiative_dates(ledger.alliances, in_view, settings.initiative_date, participants)
+    try:
+        return before_after(entries, dates, settings.window, left_out, settings.initiative_name), None
+    except BeforeAfterError as exc:
+        return None, str(exc)
+
+
+def with_thresholds(report: Report, thresholds: BandThresholds) -> Report:
+    """The same report banded with other thresholds: only the bands change, nothing is recomputed."""
+    alliances = report.alliances.assign(band=bands(report.alliances["roi"], thresholds))
+    quarterly = report.quarterly.assign(band=bands(report.quarterly["roi"], thresholds))
+    return replace(
+        report,
+        settings=replace(report.settings, thresholds=thresholds),
+        alliances=alliances,
+        portfolio=portfolio_summary(alliances),
+        quarterly=quarterly,
+    )

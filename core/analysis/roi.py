@@ -1,0 +1,127 @@
+"""ROI per alliance and for the portfolio, with bands, exactly as the product brief defines them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core.reading.parsing import COST, REVENUE
+
+STRONG, MODERATE, WEAK, UNDEFINED = "Strong", "Moderate", "Weak", "n/a"
+BANDS = (STRONG, MODERATE, WEAK)
+
+# ROI is a ratio of sums of floats; rounding before banding keeps 0.2 from reading as 0.2000000001.
+_BAND_DIGITS = 12
+
+
+@dataclass(frozen=True)
+class BandThresholds:
+    """Strong above `strong`, Moderate from `moderate` up to and including `strong`, else Weak."""
+
+    strong: float = 0.20
+    moderate: float = 0.10
+
+    def __post_init__(self) -> None:
+        if self.moderate > self.strong:
+            raise ValueError("the moderate threshold must not be above the strong threshold")
+
+
+@dataclass(frozen=True)
+class PortfolioSummary:
+    """Headline figures of the alliances in view."""
+
+    revenue: float
+    cost: float
+    net_value: float
+    roi: float | None
+    roi_note: str
+    mean_roi: float | None
+    alliances: int
+    band_counts: dict[str, int]
+
+
+def roi_of(revenue: float, cost: float) -> tuple[float | None, str]:
+    """(revenue − cost) / cost, or None with the reason when cost is not positive."""
+    if cost == 0:
+        return None, "no cost recorded, so ROI is undefined"
+    if cost < 0:
+        return None, "cost is negative (credits exceed costs), so ROI is undefined"
+    return (revenue - cost) / cost, ""
+
+
+def band(roi: float | None, thresholds: BandThresholds = BandThresholds()) -> str:
+    """The band of an ROI: Strong > strong, Moderate within [moderate, strong], Weak below."""
+    if roi is None or (isinstance(roi, float) and math.isnan(roi)):
+        return UNDEFINED
+    value = round(roi, _BAND_DIGITS)
+    if value > round(thresholds.strong, _BAND_DIGITS):
+        return STRONG
+    if value >= round(thresholds.moderate, _BAND_DIGITS):
+        return MODERATE
+    return WEAK
+
+
+def roi_ratio(revenue: pd.Series, cost: pd.Series) -> pd.Series:
+    """(revenue − cost) / cost element-wise; NaN where cost is zero or negative (ROI undefined)."""
+    defined = cost > 0
+    return ((revenue - cost) / cost.where(defined)).where(defined)
+
+
+def bands(rois: pd.Series, thresholds: BandThresholds = BandThresholds()) -> pd.Series:
+    """The band of each ROI in a series ('n/a' where undefined)."""
+    return pd.Series(
+        [band(None if pd.isna(r) else float(r), thresholds) for r in rois], index=rois.index, dtype="str"
+    )
+
+
+def revenue_and_cost(entries: pd.DataFrame, by: str | list[str] = "alliance") -> pd.DataFrame:
+    """Sum of revenue and cost entries per group, both columns always present."""
+    sums = entries.pivot_table(
+        index=by, columns="kind", values="amount", aggfunc="sum", fill_value=0.0, observed=True
+    )
+    sums = sums.reindex(columns=[REVENUE, COST], fill_value=0.0)
+    sums.columns.name = None
+    return sums.astype(float)
+
+
+def alliance_roi(
+    entries: pd.DataFrame,
+    thresholds: BandThresholds = BandThresholds(),
+    alliances: list[str] | None = None,
+) -> pd.DataFrame:
+    """One row per alliance: revenue, cost, net_value, roi (fraction or NaN), roi_note, band.
+
+    `alliances` adds rows of zeros for alliances with no entries in the window.
+    """
+    sums = revenue_and_cost(entries)
+    if alliances is not None:
+        sums = sums.reindex(sorted(set(sums.index) | set(alliances)), fill_value=0.0)
+    table = sums.rename(columns={REVENUE: "revenue", COST: "cost"})
+    table["net_value"] = table["revenue"] - table["cost"]
+    rois = [roi_of(r, c) for r, c in zip(table["revenue"], table["cost"], strict=True)]
+    table["roi"] = [float("nan") if roi is None else roi for roi, _ in rois]
+    table["roi_note"] = [note for _, note in rois]
+    table["band"] = [band(None if roi is None else roi, thresholds) for roi, _ in rois]
+    table.index.name = "alliance"
+    return table
+
+
+def portfolio_summary(table: pd.DataFrame) -> PortfolioSummary:
+    """Cost-weighted portfolio ROI, the plain mean of alliance ROIs, and the count per band."""
+    revenue = float(table["revenue"].sum())
+    cost = float(table["cost"].sum())
+    roi, note = roi_of(revenue, cost)
+    defined = table["roi"].dropna()
+    counts = {name: int((table["band"] == name).sum()) for name in (*BANDS, UNDEFINED)}
+    return PortfolioSummary(
+        revenue=revenue,
+        cost=cost,
+        net_value=revenue - cost,
+        roi=roi,
+        roi_note=note,
+        mean_roi=float(defined.mean()) if len(defined) else None,
+        alliances=len(table),
+        band_counts=counts,
+    )

@@ -1,0 +1,61 @@
+"""ROI by quarter, the review cadence, per alliance and for the portfolio, with trailing four quarters."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.analysis.before_after import PORTFOLIO, data_span
+from core.analysis.roi import BandThresholds, bands, roi_ratio
+
+QUARTER_COLUMNS = [
+    "alliance",
+    "quarter",
+    "quarter_start",
+    "revenue",
+    "cost",
+    "net_value",
+    "roi",
+    "roi_ttm",
+    "band",
+    "complete",
+]
+
+
+def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresholds()) -> pd.DataFrame:
+    """One row per alliance (and 'Portfolio') per quarter from the first to the last quarter with data.
+
+    Quarters without entries count as zero revenue and cost; `roi_ttm` is the ROI of the trailing
+    four quarters' sums (undefined until their cost is positive). `complete` is False for a quarter
+    the data covers only in part (a ledger starting in November), whose ROI is not comparable.
+    """
+    if entries.empty:
+        return pd.DataFrame(columns=QUARTER_COLUMNS)
+    quarter = entries["date"].dt.to_period("Q")
+    quarters = pd.period_range(quarter.min(), quarter.max(), freq="Q")
+    sums = entries.assign(quarter=quarter, amount=entries["amount"].astype(float)).pivot_table(
+        index=["alliance", "quarter"], columns="kind", values="amount", aggfunc="sum", fill_value=0.0
+    )
+    sums = sums.astype(float).reindex(columns=["revenue", "cost"], fill_value=0.0)
+    alliances = sorted(entries["alliance"].unique())
+    grid = pd.MultiIndex.from_product([alliances, quarters], names=["alliance", "quarter"])
+    per_alliance = sums.reindex(grid, fill_value=0.0)
+    portfolio = per_alliance.groupby(level="quarter").sum()
+    portfolio.index = pd.MultiIndex.from_product(
+        [[PORTFOLIO], portfolio.index], names=["alliance", "quarter"]
+    )
+    table = pd.concat([per_alliance, portfolio]).astype(float)
+    table["net_value"] = table["revenue"] - table["cost"]
+    table["roi"] = roi_ratio(table["revenue"], table["cost"])
+    # The grid holds every quarter of every alliance in order, so rolling within an alliance is exact.
+    trailing = (
+        table[["revenue", "cost"]].groupby(level="alliance", sort=False).rolling(4, min_periods=4).sum()
+    )
+    trailing.index = trailing.index.droplevel(0)
+    table["roi_ttm"] = roi_ratio(trailing["revenue"], trailing["cost"]).reindex(table.index)
+    table["band"] = bands(table["roi"], thresholds)
+    table = table.reset_index()
+    table["quarter_start"] = table["quarter"].map(lambda p: p.start_time)
+    first, end = data_span(entries)
+    table["complete"] = table["quarter"].map(lambda p: p.start_time >= first and p.end_time < end)
+    table["quarter"] = table["quarter"].astype(str).str.replace("Q", "-Q", regex=False)
+    return table[QUARTER_COLUMNS]

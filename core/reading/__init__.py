@@ -1,0 +1,1 @@
+"""Reading: opening a workbook safely, parsing cells, finding headers, building entries."""

@@ -1,0 +1,960 @@
+"""Turning an uploaded workbook into clean ledger entries, plus a list of every row left out.
+
+The ledger sheet is found by its headers, not its position; rows above the header (title banners)
+are skipped; every row below it is either an entry or an issue with sheet, row, column and reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from core.errors import LedgerError, NoLedgerSheet
+from core.reading.parsing import (
+    COST,
+    REVENUE,
+    SOURCED,
+    clean_name,
+    is_blank,
+    normalise_header,
+    parse_amount,
+    parse_attribution,
+    parse_date,
+    parse_kind,
+    parse_ratio,
+    slash_order,
+)
+from core.reading.workbook import SourceBook
+
+# Header synonyms, most specific first: when two columns match one field, the earlier synonym wins.
+LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
+    "date": (
+        "date",
+        "entry date",
+        "transaction date",
+        "posting date",
+        "booking date",
+        "invoice date",
+        "value date",
+        "period",
+        "month",
+        "quarter",
+        "date period",
+    ),
+    "alliance": (
+        "alliance",
+        "alliance name",
+        "partner",
+        "partner name",
+        "partnership",
+        "partnership name",
+        "alliance partner",
+    ),
+    "kind": (
+        "kind",
+        "entry kind",
+        "revenue or cost",
+        "revenue cost",
+        "income expense",
+        "inflow outflow",
+        "flow",
+        "direction",
+        "entry type",
+        "transaction type",
+        "type",
+    ),
+    "amount": ("amount", "value", "net amount", "amount usd", "sum"),
+    "revenue": ("revenue", "revenues", "alliance revenue", "income", "inflow", "sales"),
+    "cost": ("cost", "costs", "alliance cost", "expense", "expenses", "outflow", "spend"),
+    "category": ("category", "cost category", "revenue category", "stream", "line item", "account"),
+    "currency": ("currency", "ccy", "currency code", "cur"),
+    "attribution": ("attribution", "revenue attribution", "source type", "sourced or influenced", "credit"),
+    "notes": ("notes", "note", "memo", "description", "comment", "comments"),
+}
+ALLIANCE_HEADERS: dict[str, tuple[str, ...]] = {
+    "alliance": LEDGER_HEADERS["alliance"],
+    "type": ("type", "alliance type", "partnership type", "kind of alliance"),
+    "owner": ("owner", "alliance owner", "alliance manager", "manager"),
+    "start_date": ("start date", "start", "since", "signed"),
+    "initiative_date": ("initiative date", "initiative", "change date", "intervention date"),
+    "segment": ("segment", "region", "market"),
+    "weight": ("weight", "allocation weight", "shared cost weight", "cost share"),
+}
+FX_HEADERS: dict[str, tuple[str, ...]] = {
+    "currency": ("currency", "ccy", "currency code", "from currency", "code"),
+    "date": ("month", "date", "period", "as of"),
+    "rate": ("rate", "fx rate", "exchange rate", "rate to base", "rate to reporting currency"),
+}
+_RATE_TO = re.compile(r"^(?:fx\s+)?(?:exchange\s+)?rate\s+(?:to|in)\s+([a-z]{3})$")
+GOAL_HEADERS: dict[str, tuple[str, ...]] = {
+    "alliance": LEDGER_HEADERS["alliance"],
+    "metric": ("metric", "goal", "kpi", "objective", "measure"),
+    "target": ("target", "goal value", "target value"),
+    "actual": ("actual", "actual value", "current", "result"),
+    "unit": ("unit", "units"),
+    "start_date": ("start date", "start", "from"),
+    "due_date": ("due date", "due", "deadline", "target date"),
+    "owner": ("owner", "responsible"),
+    "direction": ("direction", "better", "higher or lower"),
+}
+BENCHMARK_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "benchmark", "benchmark name"),
+    "roi": ("roi", "benchmark roi", "value", "rate"),
+    "source": ("source", "reference"),
+}
+
+HEADER_ROWS_FOR_MAPPING = 15
+LEDGER_SHEET_NAMES = {"ledger", "alliance ledger", "transactions", "entries", "journal", "data"}
+_TOTALS = re.compile(r"^\s*(grand\s+)?(sub-?\s*)?totals?\b|^\s*sum\b", re.IGNORECASE)
+
+ISSUE_COLUMNS = ["sheet", "row", "column", "value", "reason"]
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where a table's header row is and which column holds each field (0-based)."""
+
+    row: int
+    columns: dict[str, int]
+    labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LedgerSource:
+    """What was read, so that the user can check it: file, sheet, header row, columns."""
+
+    filename: str
+    sheet: str
+    header_row: int
+    columns: dict[str, str]
+    layout: str
+    rows_read: int
+    currency: str | None = None
+
+
+@dataclass
+class Ledger:
+    """A read ledger: entries, the rows left out, and the optional side sheets."""
+
+    entries: pd.DataFrame
+    issues: pd.DataFrame
+    source: LedgerSource
+    alliances: pd.DataFrame = field(default_factory=lambda: empty_alliances())
+    goals: pd.DataFrame = field(default_factory=lambda: empty_goals())
+    benchmarks: pd.DataFrame = field(default_factory=lambda: empty_benchmarks())
+    notes: list[str] = field(default_factory=list)
+    fx: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["currency", "month", "rate", "row"])
+    )
+    fx_base: str | None = None
+
+    @property
+    def rows_left_out(self) -> int:
+        """Number of distinct ledger rows not used (a row may carry several issues)."""
+        on_ledger = self.issues[self.issues["sheet"] == self.source.sheet]
+        return int(on_ledger["row"].nunique())
+
+
+def typed_frame(dtypes: dict[str, str]) -> pd.DataFrame:
+    """A frame with no rows and these columns and dtypes."""
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in dtypes.items()})
+
+
+def empty_alliances() -> pd.DataFrame:
+    """The Alliances table with no rows."""
+    return typed_frame(
+        {
+            "alliance": "str",
+            "type": "str",
+            "owner": "str",
+            "start_date": "datetime64[ns]",
+            "initiative_date": "datetime64[ns]",
+            "segment": "str",
+            "weight": "float64",
+        }
+    )
+
+
+def empty_goals() -> pd.DataFrame:
+    """The Goals table with no rows."""
+    frame = pd.DataFrame(columns=list(GOAL_HEADERS))
+    return frame.astype(
+        {
+            "target": "float64",
+            "actual": "float64",
+            "due_date": "datetime64[ns]",
+            "start_date": "datetime64[ns]",
+        }
+    )
+
+
+def empty_benchmarks() -> pd.DataFrame:
+    """The Benchmarks table with no rows."""
+    return typed_frame({"name": "str", "roi": "float64", "source": "str"})
+
+
+def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> HeaderMatch:
+    """Map each field to the column whose header is its most specific synonym."""
+    # 'Rate to USD' names its base currency; it is the rate column all the same.
+    normalised = ["rate" if _RATE_TO.match(text) else text for text in map(normalise_header, cells)]
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    taken: set[int] = set()
+    for name, words in synonyms.items():
+        for word in words:
+            hits = [i for i, text in enumerate(normalised) if text == word and i not in taken]
+            if hits:
+                columns[name], labels[name] = hits[0], clean_name(cells[hits[0]])
+                taken.add(hits[0])
+                break
+    return HeaderMatch(row=-1, columns=columns, labels=labels)
+
+
+def ledger_layout(columns: dict[str, int]) -> str | None:
+    """'long' (kind + amount), 'wide' (revenue and/or cost columns) or None if not a ledger."""
+    if "date" not in columns or "alliance" not in columns:
+        return None
+    if "kind" in columns and "amount" in columns:
+        return "long"
+    if "revenue" in columns or "cost" in columns:
+        return "wide"
+    return None
+
+
+def find_header(
+    rows: list[list[object]], synonyms: dict[str, tuple[str, ...]], accept: Callable[[dict], bool]
+) -> HeaderMatch | None:
+    """The first row (within the scanned head) whose headers `accept` takes."""
+    for index, cells in enumerate(rows):
+        match = match_header(cells, synonyms)
+        if accept(match.columns):
+            return HeaderMatch(row=index, columns=match.columns, labels=match.labels)
+    return None
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """A user's answer to 'which column is what' when the headers are not recognised.
+
+    `columns` maps fields (date, alliance, kind, amount, revenue, cost, category, currency) to
+    header texts, so the same mapping fits the next export with the same headers.
+    """
+
+    sheet: str
+    header_row: int
+    columns: tuple[tuple[str, str], ...]
+
+    def as_dict(self) -> dict[str, str]:
+        """Field -> header text."""
+        return dict(self.columns)
+
+
+def read_ledger(
+    data: bytes, filename: str, sheet: str | None = None, mapping: ColumnMapping | None = None
+) -> Ledger:
+    """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used.
+
+    With `mapping`, the sheet, header row and columns are taken from it instead of being found.
+    """
+    book = SourceBook(data, filename)
+    if mapping is not None:
+        sheet_name, header = _mapped_header(book, mapping)
+    else:
+        sheet_name, header = _choose_ledger_sheet(book, sheet)
+    raw = book.sheet(sheet_name)
+    layout = ledger_layout(header.columns)
+    frame = _body_frame(raw.rows, header)
+    notes: list[str] = []
+    entries, issues = _read_entries(frame, header, sheet_name, layout, notes)
+    entries = _merge_name_variants(entries, notes)
+    ledger = Ledger(
+        entries=entries,
+        issues=issues,
+        source=LedgerSource(
+            filename=filename,
+            sheet=sheet_name,
+            header_row=header.row + 1,
+            columns=header.labels,
+            layout=layout,
+            rows_read=len(frame),
+        ),
+        notes=notes,
+    )
+    _read_side_sheets(book, sheet_name, ledger)
+    ledger.source = replace(ledger.source, currency=_currency(ledger, header))
+    return ledger
+
+
+def _choose_ledger_sheet(book: SourceBook, wanted: str | None) -> tuple[str, HeaderMatch]:
+    names = book.sheet_names
+    if not names:
+        raise LedgerError(f"'{book.filename}' has no worksheets: upload a workbook with a ledger.")
+    if wanted is not None:
+        chosen = [n for n in names if n.strip().casefold() == wanted.strip().casefold()]
+        if not chosen:
+            raise LedgerError(
+                f"There is no sheet named '{wanted}' in '{book.filename}'; its sheets are: "
+                + ", ".join(f"'{n}'" for n in names)
+                + "."
+            )
+        names = chosen
+    found: list[tuple[str, HeaderMatch]] = []
+    for name in names:
+        header = find_header(book.head(name), LEDGER_HEADERS, lambda c: ledger_layout(c) is not None)
+        if header is not None:
+            found.append((name, header))
+    if not found:
+        heads = {name: book.head(name) for name in names}
+        if not any(any(not is_blank(c) for c in row) for head in heads.values() for row in head):
+            raise LedgerError(
+                f"'{book.filename}' is empty: no sheet has any data. Upload the ledger itself, "
+                "or start from the blank template."
+            )
+        raise NoLedgerSheet(_no_ledger_message(book, names))
+    found.sort(key=lambda item: (normalise_header(item[0]) not in LEDGER_SHEET_NAMES, -len(item[1].columns)))
+    return found[0]
+
+
+def _mapped_header(book: SourceBook, mapping: ColumnMapping) -> tuple[str, HeaderMatch]:
+    names = {n.casefold(): n for n in book.sheet_names}
+    sheet = names.get(mapping.sheet.casefold())
+    if sheet is None:
+        raise LedgerError(
+            f"The column mapping is for sheet '{mapping.sheet}', which '{book.filename}' does not "
+            "have: map the columns of this file."
+        )
+    head = book.head(sheet, max(HEADER_ROWS_FOR_MAPPING, mapping.header_row))
+    if not 1 <= mapping.header_row <= len(head):
+        raise LedgerError(
+            f"Row {mapping.header_row} of sheet '{sheet}' is beyond its data: pick the header row."
+        )
+    cells = head[mapping.header_row - 1]
+    texts = [normalise_header(c) for c in cells]
+    columns, labels, missing = {}, {}, []
+    for name, header_text in mapping.as_dict().items():
+        wanted = normalise_header(header_text)
+        if wanted in texts:
+            columns[name] = texts.index(wanted)
+            labels[name] = clean_name(cells[columns[name]])
+        else:
+            missing.append(f"'{header_text}' ({name})")
+    if missing:
+        raise LedgerError(
+            f"Row {mapping.header_row} of sheet '{sheet}' has no column "
+            + ", ".join(missing)
+            + ": map the columns of this file."
+        )
+    if ledger_layout(columns) is None:
+        raise LedgerError(
+            "A ledger needs a date and an alliance column, and either kind and amount or revenue "
+            "and/or cost columns: complete the mapping."
+        )
+    return sheet, HeaderMatch(row=mapping.header_row - 1, columns=columns, labels=labels)
+
+
+def sheet_previews(
+    data: bytes, filename: str, rows: int = HEADER_ROWS_FOR_MAPPING
+) -> dict[str, list[list[str]]]:
+    """The first rows of every sheet as text, for choosing the header row and columns by hand."""
+    book = SourceBook(data, filename)
+    return {
+        name: [[_display_value(c) for c in row] for row in book.head(name, rows)] for name in book.sheet_names
+    }
+
+
+def guess_header_row(rows: list[list[str]]) -> int:
+    """1-based number of the first row with at least two text cells: usually the header."""
+    for number, row in enumerate(rows, start=1):
+        texts = [c for c in row if c and not _looks_numeric(c)]
+        if len(texts) >= 2:
+            return number
+    return 1
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _no_ledger_message(book: SourceBook, names: list[str]) -> str:
+    seen = []
+    for name in names[:5]:
+        head = [[_display_value(c) for c in row] for row in book.head(name)]
+        if any(any(head_row) for head_row in head):
+            row = head[guess_header_row(head) - 1]
+            headers = ", ".join(c for c in row if c)[:200]
+            seen.append(f"sheet '{name}' has the headers: {headers}")
+        else:
+            seen.append(f"sheet '{name}' is empty")
+    return (
+        "No sheet looks like a ledger. Expected a header row with Date, Alliance, Kind and Amount "
+        "(or Date, Alliance, Revenue and Cost); found " + "; ".join(seen) + ". "
+        "Rename the headers (the blank template shows them) or say which column is which."
+    )
+
+
+# Words that suggest a field in headers the reader does not know, for pre-filling the mapping step.
+MAPPING_HINTS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "day", "month", "period", "posted", "booking"),
+    "alliance": ("alliance", "partner", "counterparty", "vendor", "customer", "account name", "company"),
+    "kind": ("kind", "flow", "type", "direction", "debit credit", "in out"),
+    "amount": ("amount", "value", "sum", "eur", "usd", "gbp", "total"),
+    "category": ("category", "account", "line", "stream"),
+    "currency": ("currency", "ccy"),
+}
+
+
+def guess_mapping(headers: list[str]) -> dict[str, str]:
+    """A first guess of which header is which field, each header used once; the user confirms it."""
+    guesses: dict[str, str] = {}
+    for field_name, words in MAPPING_HINTS.items():
+        for header in headers:
+            text = normalise_header(header)
+            if header not in guesses.values() and any(word in text for word in words):
+                guesses[field_name] = header
+                break
+    return guesses
+
+
+def _body_frame(rows: list[list[object]], header: HeaderMatch) -> pd.DataFrame:
+    body = rows[header.row + 1 :]
+    columns = {}
+    for name, index in header.columns.items():
+        columns[name] = pd.Series([r[index] if index < len(r) else "" for r in body], dtype=object)
+    frame = pd.DataFrame(columns)
+    frame.index = pd.RangeIndex(header.row + 2, header.row + 2 + len(body), name="row")
+    return frame
+
+
+class _Bad(NamedTuple):
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A parsed column aligned with the sheet's rows: values, which cells failed, and why."""
+
+    values: pd.Series
+    bad: pd.Series
+    reasons: pd.Series
+
+
+def _parse_unique(values: pd.Series, parser: Callable[[object], object], dtype: str) -> _Parsed:
+    """Parse each distinct value once: ledgers repeat the same few names, kinds and periods.
+
+    `dtype` is 'float', 'datetime' or 'object' for the parsed values; failed cells hold NaN/NaT/None.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    results = []
+    for value in uniques:
+        try:
+            results.append(parser(value))
+        except ValueError as exc:
+            results.append(_Bad(str(exc)))
+    bad = np.fromiter((isinstance(r, _Bad) for r in results), bool, len(results))
+    reasons = np.array([r.reason if isinstance(r, _Bad) else "" for r in results], dtype=object)
+    good = [None if isinstance(r, _Bad) else r for r in results]
+    if dtype == "float":
+        parsed = np.array([np.nan if g is None else g for g in good], dtype=float)
+    elif dtype == "datetime":
+        parsed = pd.to_datetime(pd.Series(good, dtype=object)).to_numpy()
+    else:
+        parsed = np.array(good, dtype=object)
+    index = values.index
+    return _Parsed(
+        pd.Series(parsed[codes], index=index) if len(results) else pd.Series(parsed, index=index),
+        pd.Series(bad[codes] if len(results) else bad, index=index),
+        pd.Series(reasons[codes] if len(results) else reasons, index=index),
+    )
+
+
+def _on(rows: pd.Index, parsed: _Parsed, dtype: str) -> _Parsed:
+    """Spread a column parsed on some rows back over all rows (nothing failed on the others)."""
+    fill = {"float": np.nan, "datetime": pd.NaT, "object": None}[dtype]
+    return _Parsed(
+        parsed.values.reindex(rows, fill_value=fill),
+        parsed.bad.reindex(rows, fill_value=False),
+        parsed.reasons.reindex(rows, fill_value=""),
+    )
+
+
+def _is_number(values: pd.Series) -> pd.Series:
+    # type() rather than isinstance: True and False are ints to isinstance, not amounts.
+    return values.map(type).isin([int, float]) & values.notna()
+
+
+def _blank_mask(values: pd.Series) -> pd.Series:
+    """Empty cells: None, NaN, '' or only spaces; judged once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    blank = np.fromiter((is_blank(u) for u in uniques), bool, len(uniques))
+    return pd.Series(blank[codes] if len(uniques) else np.zeros(len(values), bool), index=values.index)
+
+
+def _parse_amounts(values: pd.Series) -> _Parsed:
+    numeric = _is_number(values)
+    rest = _parse_unique(values[~numeric], parse_amount, "float")
+    parsed = _on(values.index, rest, "float")
+    parsed.values[numeric] = values[numeric].astype(float)
+    return parsed
+
+
+def _parse_dates(values: pd.Series) -> _Parsed:
+    texts = [v for v in pd.unique(values) if isinstance(v, str)]
+    order = slash_order(texts)
+    dayfirst = True if order is None else order
+    return _parse_unique(values, lambda v: parse_date(v, dayfirst=dayfirst), "datetime")
+
+
+def _clean_texts(values: pd.Series) -> pd.Series:
+    """Trimmed names with single spaces, computed once per distinct value."""
+    return _parse_unique(values, clean_name, "object").values.astype(str)
+
+
+def _is_totals(texts: pd.Series) -> pd.Series:
+    """Cells that say Total, Grand total, Subtotal or Sum."""
+    codes, uniques = pd.factorize(texts)
+    hits = np.fromiter((bool(_TOTALS.match(u)) for u in uniques), bool, len(uniques))
+    return pd.Series(hits[codes], index=texts.index)
+
+
+def _issue_rows(
+    sheet: str, mask: pd.Series, values: pd.Series, column: str, reasons: pd.Series | str
+) -> pd.DataFrame:
+    if not mask.any():
+        return pd.DataFrame(columns=ISSUE_COLUMNS)
+    rows = mask[mask].index
+    reason = reasons[mask] if isinstance(reasons, pd.Series) else reasons
+    return pd.DataFrame(
+        {
+            "sheet": sheet,
+            "row": rows.astype(int),
+            "column": column,
+            "value": values[mask].map(_display_value).to_numpy(),
+            "reason": reason if isinstance(reason, str) else reason.to_numpy(),
+        }
+    )
+
+
+def _display_value(value: object) -> str:
+    if is_blank(value):
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _read_entries(
+    frame: pd.DataFrame, header: HeaderMatch, sheet: str, layout: str, notes: list[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    labels = header.labels
+    rows = frame.index
+    blank = {name: _blank_mask(frame[name]) for name in frame.columns}
+    value_fields = ["amount"] if layout == "long" else [f for f in ("revenue", "cost") if f in frame]
+    all_blank = pd.concat(list(blank.values()), axis=1).all(axis=1)
+    alliance_text = _clean_texts(frame["alliance"])
+    date_text = frame["date"].where(frame["date"].map(type).eq(str), "").astype(str)
+    totals = ~all_blank & (
+        _is_totals(alliance_text) | _is_totals(date_text) | (blank["date"] & blank["alliance"])
+    )
+    live = ~(all_blank | totals)
+    issues = [
+        _issue_rows(sheet, all_blank, frame["alliance"], "", "blank row"),
+        _issue_rows(
+            sheet,
+            totals,
+            alliance_text.where(~blank["alliance"], date_text),
+            labels["alliance"],
+            "totals row: a sum of other rows, not an entry",
+        ),
+    ]
+    dates = _on(rows, _parse_dates(frame["date"][live]), "datetime")
+    issues.append(_issue_rows(sheet, dates.bad, frame["date"], labels["date"], dates.reasons))
+    no_alliance = live & blank["alliance"]
+    issues.append(_issue_rows(sheet, no_alliance, frame["alliance"], labels["alliance"], "no alliance named"))
+    usable = live & ~dates.bad & ~no_alliance
+    category = _clean_texts(frame["category"]) if "category" in frame else None
+    currency = _clean_texts(frame["currency"]).str.upper() if "currency" in frame else None
+    if "attribution" in frame:
+        attribution = _on(
+            rows, _parse_unique(frame["attribution"][live], parse_attribution, "object"), "object"
+        )
+        issues.append(
+            _issue_rows(
+                sheet, attribution.bad, frame["attribution"], labels["attribution"], attribution.reasons
+            )
+        )
+        usable &= ~attribution.bad
+        extra = {"currency": currency, "attribution": attribution.values}
+    else:
+        extra = {"currency": currency, "attribution": None}
+    parts: list[pd.DataFrame] = []
+    if layout == "long":
+        kinds = _on(rows, _parse_unique(frame["kind"][live], parse_kind, "object"), "object")
+        issues.append(_issue_rows(sheet, kinds.bad, frame["kind"], labels["kind"], kinds.reasons))
+        amounts = _on(rows, _parse_amounts(frame["amount"][live]), "float")
+        issues.append(_issue_rows(sheet, amounts.bad, frame["amount"], labels["amount"], amounts.reasons))
+        ok = usable & ~kinds.bad & ~amounts.bad
+        parts.append(_entry_frame(ok, dates, alliance_text, kinds.values, amounts, category, sheet, extra))
+    else:
+        both_blank = live & pd.concat([blank[f] for f in value_fields], axis=1).all(axis=1)
+        first = value_fields[0]
+        issues.append(
+            _issue_rows(sheet, both_blank, frame[first], labels[first], "no revenue and no cost in this row")
+        )
+        for name in value_fields:
+            amounts = _on(rows, _parse_amounts(frame[name][live & ~blank[name]]), "float")
+            issues.append(_issue_rows(sheet, amounts.bad, frame[name], labels[name], amounts.reasons))
+            ok = usable & ~blank[name] & ~amounts.bad
+            kind = REVENUE if name == "revenue" else COST
+            parts.append(_entry_frame(ok, dates, alliance_text, kind, amounts, category, sheet, extra))
+    entries = pd.concat(parts, ignore_index=True) if parts else _no_entries()
+    entries = _costs_stored_negative(entries, notes)
+    found = [i for i in issues if not i.empty]
+    issue_frame = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=ISSUE_COLUMNS)
+    issue_frame = issue_frame.astype({"row": "int64"}).sort_values(["row", "column"], kind="stable")
+    return entries, issue_frame.reset_index(drop=True)
+
+
+def _entry_frame(
+    ok: pd.Series,
+    dates: _Parsed,
+    alliance: pd.Series,
+    kind: pd.Series | str,
+    amounts: _Parsed,
+    category: pd.Series | None,
+    sheet: str,
+    extra: dict[str, pd.Series | None],
+) -> pd.DataFrame:
+    rows = ok[ok].index
+    currency, attribution = extra["currency"], extra["attribution"]
+    return pd.DataFrame(
+        {
+            "date": dates.values[ok].to_numpy(),
+            "alliance": alliance[ok].to_numpy(),
+            "kind": kind if isinstance(kind, str) else kind[ok].astype(str).to_numpy(),
+            "amount": amounts.values[ok].to_numpy(dtype=float),
+            "category": "" if category is None else category[ok].to_numpy(),
+            "currency": "" if currency is None else currency[ok].to_numpy(),
+            "attribution": SOURCED if attribution is None else attribution[ok].astype(str).to_numpy(),
+            "sheet": sheet,
+            "row": rows.astype(int),
+        }
+    )
+
+
+def _no_entries() -> pd.DataFrame:
+    return typed_frame(
+        {
+            "date": "datetime64[ns]",
+            "alliance": "str",
+            "kind": "str",
+            "amount": "float64",
+            "category": "str",
+            "currency": "str",
+            "attribution": "str",
+            "sheet": "str",
+            "row": "int64",
+        }
+    )
+
+
+def _costs_stored_negative(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """Flip costs when the ledger books every cost as a negative number (an ERP convention)."""
+    costs = entries.loc[entries["kind"] == COST, "amount"]
+    nonzero = costs[costs != 0]
+    if len(nonzero) and (nonzero < 0).all():
+        entries = entries.copy()
+        entries.loc[entries["kind"] == COST, "amount"] = -costs
+        notes.append(
+            f"All {len(nonzero)} cost amounts are negative, so costs are booked as negatives here: "
+            "they were read as positive costs."
+        )
+    return entries
+
+
+def _currency(ledger: Ledger, header: HeaderMatch) -> str | None:
+    """The ledger's currency; with several, the FX sheet's base (or an error naming them)."""
+    counts = ledger.entries.loc[ledger.entries["currency"] != "", "currency"].value_counts()
+    if len(counts) <= 1 and ledger.fx_base in (None, *counts.index):
+        return str(counts.index[0]) if len(counts) else ledger.fx_base
+    if len(ledger.fx):
+        if ledger.fx_base is None:
+            raise LedgerError(
+                "The FX sheet gives rates for "
+                + ", ".join(sorted(ledger.fx["currency"].unique()))
+                + " but not which currency they convert to: name its rate column 'Rate to USD' (with your "
+                "reporting currency), or leave that currency out of the sheet."
+            )
+        return ledger.fx_base
+    listed = ", ".join(f"{code} ({count} rows)" for code, count in counts.items())
+    raise LedgerError(
+        f"Sheet '{ledger.source.sheet}' mixes currencies in column '{header.labels['currency']}': {listed}. "
+        "Add an FX sheet (Currency, Month, Rate to your reporting currency) so each entry is converted at "
+        "its own month's rate, or convert the amounts to one currency, and upload again."
+    )
+
+
+def _merge_name_variants(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """Read 'ACME Corp' and 'Acme Corp ' as one alliance, named by its most frequent spelling."""
+    if entries.empty:
+        return entries
+    key = entries["alliance"].str.casefold()
+    spellings = entries.groupby([key, entries["alliance"]], sort=False).size()
+    canonical: dict[str, str] = {}
+    for folded, group in spellings.groupby(level=0, sort=False):
+        names = group.droplevel(0).sort_values(ascending=False, kind="stable")
+        canonical[folded] = names.index[0]
+        if len(names) > 1:
+            variants = ", ".join(f"'{n}'" for n in names.index)
+            notes.append(
+                f"Names {variants} differ only in case or spacing: read as one alliance '{names.index[0]}'."
+            )
+    entries = entries.copy()
+    entries["alliance"] = key.map(canonical)
+    return entries
+
+
+def _read_side_sheets(book: SourceBook, ledger_sheet: str, ledger: Ledger) -> None:
+    others = [n for n in book.sheet_names if n != ledger_sheet]
+    alliances = _find_table(
+        book,
+        others,
+        ALLIANCE_HEADERS,
+        {"alliances", "partners", "partnerships"},
+        lambda c: "alliance" in c and len(c) >= 2 and "metric" not in c,
+    )
+    if alliances:
+        ledger.alliances = _read_alliances(book, *alliances, ledger)
+    goals = _find_table(
+        book,
+        others,
+        GOAL_HEADERS,
+        {"goals", "scorecard", "objectives"},
+        lambda c: {"alliance", "metric", "target"} <= set(c),
+    )
+    if goals:
+        ledger.goals = _read_goals(book, *goals, ledger)
+    fx = _find_table(
+        book,
+        others,
+        FX_HEADERS,
+        {"fx", "fx rates", "rates", "exchange rates", "currencies"},
+        lambda c: {"currency", "rate"} <= set(c) and "alliance" not in c,
+    )
+    if fx:
+        ledger.fx, ledger.fx_base = _read_fx(book, *fx, ledger)
+    benchmarks = _find_table(
+        book, others, BENCHMARK_HEADERS, {"benchmarks", "benchmark"}, lambda c: {"name", "roi"} <= set(c)
+    )
+    if benchmarks:
+        ledger.benchmarks = _read_benchmarks(book, *benchmarks, ledger)
+
+
+def _find_table(
+    book: SourceBook,
+    names: list[str],
+    synonyms: dict[str, tuple[str, ...]],
+    sheet_words: set[str],
+    accept: Callable[[dict], bool],
+) -> tuple[str, HeaderMatch] | None:
+    ordered = sorted(names, key=lambda n: normalise_header(n) not in sheet_words)
+    for name in ordered:
+        header = find_header(book.head(name), synonyms, accept)
+        if header is not None:
+            return name, header
+    return None
+
+
+def _side_rows(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
+    frame = _body_frame(book.sheet(sheet).rows, header)
+    blank = pd.concat([_blank_mask(frame[c]) for c in frame.columns], axis=1).all(axis=1)
+    for row in frame.index[blank]:
+        ledger.issues = _add_issue(ledger.issues, sheet, row, "", "", "blank row")
+    frame = frame[~blank]
+    named = frame["alliance" if "alliance" in frame else "name"].map(clean_name)
+    for row in frame.index[named.eq("")]:
+        ledger.issues = _add_issue(
+            ledger.issues, sheet, row, header.labels.get("alliance", "Name"), "", "no name in this row"
+        )
+    return frame[named.ne("")]
+
+
+def _add_issue(
+    issues: pd.DataFrame, sheet: str, row: int, column: str, value: str, reason: str
+) -> pd.DataFrame:
+    extra = pd.DataFrame([[sheet, int(row), column, value, reason]], columns=ISSUE_COLUMNS)
+    return pd.concat([issues, extra], ignore_index=True) if len(issues) else extra
+
+
+def _optional_cell(
+    frame: pd.DataFrame,
+    name: str,
+    parser: Callable[[object], object],
+    sheet: str,
+    header: HeaderMatch,
+    ledger: Ledger,
+    what: str,
+) -> list[object]:
+    """Parse an optional column; unreadable cells are listed and left empty, the row kept."""
+    if name not in frame:
+        return [None] * len(frame)
+    values = []
+    for row, value in frame[name].items():
+        if is_blank(value):
+            values.append(None)
+            continue
+        try:
+            values.append(parser(value))
+        except ValueError as exc:
+            ledger.issues = _add_issue(
+                ledger.issues,
+                sheet,
+                row,
+                header.labels[name],
+                _display_value(value),
+                f"{exc}; {what} left empty",
+            )
+            values.append(None)
+    return values
+
+
+def _read_alliances(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
+    frame = _side_rows(book, sheet, header, ledger)
+    table = pd.DataFrame(
+        {
+            "alliance": frame["alliance"].map(clean_name).to_numpy(),
+            "type": _text_column(frame, "type"),
+            "owner": _text_column(frame, "owner"),
+            "start_date": pd.to_datetime(
+                _optional_cell(frame, "start_date", parse_date, sheet, header, ledger, "start date")
+            ),
+            "initiative_date": pd.to_datetime(
+                _optional_cell(frame, "initiative_date", parse_date, sheet, header, ledger, "initiative date")
+            ),
+            "segment": _text_column(frame, "segment"),
+            "weight": pd.to_numeric(
+                _optional_cell(frame, "weight", parse_amount, sheet, header, ledger, "weight"),
+                errors="coerce",
+            ),
+        }
+    )
+    return _align_names(table, ledger, "alliance", sheet)
+
+
+def _text_column(frame: pd.DataFrame, name: str) -> list[str]:
+    if name not in frame:
+        return [""] * len(frame)
+    return frame[name].map(clean_name).tolist()
+
+
+def _read_goals(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
+    frame = _side_rows(book, sheet, header, ledger)
+    table = pd.DataFrame(
+        {
+            "alliance": frame["alliance"].map(clean_name).to_numpy(),
+            "metric": _text_column(frame, "metric"),
+            "target": pd.to_numeric(
+                _optional_cell(frame, "target", parse_amount, sheet, header, ledger, "target"),
+                errors="coerce",
+            ),
+            "actual": pd.to_numeric(
+                _optional_cell(frame, "actual", parse_amount, sheet, header, ledger, "actual"),
+                errors="coerce",
+            ),
+            "unit": _text_column(frame, "unit"),
+            "start_date": pd.to_datetime(
+                _optional_cell(frame, "start_date", parse_date, sheet, header, ledger, "start date")
+            ),
+            "due_date": pd.to_datetime(
+                _optional_cell(frame, "due_date", parse_date, sheet, header, ledger, "due date")
+            ),
+            "owner": _text_column(frame, "owner"),
+            "direction": _text_column(frame, "direction"),
+            "row": frame.index.astype(int),
+        }
+    )
+    return _align_names(table, ledger, "alliance", sheet)
+
+
+def _read_fx(
+    book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger
+) -> tuple[pd.DataFrame, str | None]:
+    """Rates per currency and month (the month's last rate where a month has several) and their base."""
+    frame = _body_frame(book.sheet(sheet).rows, header)
+    blank = pd.concat([_blank_mask(frame[c]) for c in frame.columns], axis=1).all(axis=1)
+    for row in frame.index[blank]:
+        ledger.issues = _add_issue(ledger.issues, sheet, row, "", "", "blank row")
+    frame = frame[~blank]
+    rows = []
+    for row, values in frame.iterrows():
+        code = clean_name(values["currency"]).upper()
+        try:
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise ValueError(f"'{clean_name(values['currency'])}' is not a currency code like EUR")
+            when = parse_date(values["date"]) if "date" in frame else pd.NaT
+            rate = parse_amount(values["rate"])
+            if rate <= 0:
+                raise ValueError("a rate must be above zero")
+        except ValueError as exc:
+            ledger.issues = _add_issue(
+                ledger.issues,
+                sheet,
+                row,
+                header.labels.get("rate", "Rate"),
+                _display_value(values.get("rate")),
+                f"{exc}; rate not used",
+            )
+            continue
+        rows.append((code, when, rate, row))
+    table = pd.DataFrame(rows, columns=["currency", "date", "rate", "row"])
+    table["month"] = table["date"].dt.to_period("M") if len(table) else pd.Series(dtype="period[M]")
+    table = table.sort_values(["currency", "date"]).drop_duplicates(["currency", "month"], keep="last")
+    match = _RATE_TO.match(normalise_header(header.labels.get("rate", "")))
+    base = match[1].upper() if match else None
+    if base is None:
+        listed = set(table["currency"])
+        unlisted = [c for c in ledger.entries["currency"].unique() if c and c not in listed]
+        base = unlisted[0] if len(unlisted) == 1 else None
+    table = table[["currency", "month", "rate", "row"]].reset_index(drop=True)
+    table.attrs["sheet"] = sheet
+    return table, base
+
+
+def _read_benchmarks(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
+    frame = _side_rows(book, sheet, header, ledger)
+    rois = _optional_cell(frame, "roi", parse_ratio, sheet, header, ledger, "benchmark")
+    table = pd.DataFrame(
+        {
+            "name": frame["name"].map(clean_name).to_numpy(),
+            "roi": pd.to_numeric(rois, errors="coerce"),
+            "source": _text_column(frame, "source") if "source" in frame else f"sheet '{sheet}'",
+        }
+    )
+    missing = table["roi"].isna()
+    for row in frame.index[missing.to_numpy()]:
+        if not any((ledger.issues["sheet"] == sheet) & (ledger.issues["row"] == row)):
+            ledger.issues = _add_issue(
+                ledger.issues, sheet, row, header.labels["roi"], "", "benchmark without an ROI"
+            )
+    table["source"] = table["source"].replace("", f"sheet '{sheet}'")
+    return table[~missing].reset_index(drop=True)
+
+
+def _align_names(table: pd.DataFrame, ledger: Ledger, column: str, sheet: str) -> pd.DataFrame:
+    """Spell side-sheet alliance names as the ledger does ('acme corp' -> 'Acme Corp')."""
+    known = {name.casefold(): name for name in ledger.entries["alliance"].unique()}
+    table[column] = table[column].map(lambda n: known.get(n.casefold(), n))
+    unknown = sorted(set(table[column]) - set(known.values()))
+    if unknown:
+        ledger.notes.append(
+            f"Sheet '{sheet}' names alliances with no ledger entries: " + ", ".join(unknown) + "."
+        )
+    return table.reset_index(drop=True)

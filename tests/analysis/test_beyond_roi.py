@@ -1,0 +1,282 @@
+"""Time value, currencies, shared costs and attribution, each worked out by hand."""
+
+import datetime as dt
+import io
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from core.analysis.adjustments import (
+    BY_WEIGHT,
+    EVENLY,
+    NOT_ALLOCATED,
+    REVENUE_SHARE,
+    allocate_shared,
+    credit_influenced,
+    sensitivity,
+)
+from core.analysis.report import Settings, build_report
+from core.analysis.time_value import TimeSettings, annualised_roi, irr, monthly_rate, npv, payback_month
+from core.errors import LedgerError
+from core.output.export import summary_workbook
+from core.reading.ledger import read_ledger
+from tests.helpers import ledger_bytes, workbook_bytes
+
+EXACT = dict(abs=1e-9)
+
+
+# --- time value -------------------------------------------------------------------------------
+
+
+def test_annualised_roi():
+    assert annualised_roi(0.44, 2) == pytest.approx(0.20, **EXACT)  # 1.2 × 1.2 = 1.44
+    assert annualised_roi(0.10, 0.5) == pytest.approx(0.21, **EXACT)  # 1.1² = 1.21
+    assert math.isnan(annualised_roi(float("nan"), 1))
+    assert math.isnan(annualised_roi(-1.0, 1))
+
+
+def test_payback_month_and_none():
+    months = pd.period_range("2025-01", periods=4, freq="M")
+    # cumulative −100, −70, −30, +20: pays back in the fourth month
+    assert payback_month(pd.Series([-100.0, 30, 40, 50], index=months)) == pd.Period("2025-04", "M")
+    assert payback_month(pd.Series([-100.0, 10, 10, 10], index=months)) is None
+
+
+def test_npv_at_a_rate_of_one_percent_a_month():
+    annual = 1.01**12 - 1  # monthly 1 %
+    assert monthly_rate(annual) == pytest.approx(0.01, **EXACT)
+    # 101 / 1.01 + 102.01 / 1.01² = 100 + 100
+    assert npv(np.array([101.0, 102.01]), annual) == pytest.approx(200.0, **EXACT)
+
+
+def test_irr_and_undefined_irr():
+    # −100 now (end of month 1), +110 a month later: 10 % a month, (1.1)^12 − 1 a year
+    assert irr(np.array([-100.0, 110.0])) == pytest.approx(1.1**12 - 1, rel=1e-9)
+    assert irr(np.array([10.0, 20.0])) is None  # never negative: no IRR
+    assert irr(np.array([-10.0, 30.0, -25.0])) is None  # two sign changes: no single IRR
+
+
+def test_time_value_in_the_report():
+    # Jan: cost 1,000; Feb: revenue 600; Mar: revenue 600 -> ROI 0.2 over 3 months (0.25 years)
+    rows = [
+        ["2025-01-10", "A", "Cost", 1000],
+        ["2025-02-10", "A", "Revenue", 600],
+        ["2025-03-10", "A", "Revenue", 600],
+    ]
+    report = build_report(
+        read_ledger(ledger_bytes(rows), "t.xlsx"),
+        Settings(time=TimeSettings(discount_rate=0.0, hurdle_rate=0.15)),
+    )
+    a = report.time_value.loc["A"]
+    assert a["years"] == 0.25
+    assert a["annualised_roi"] == pytest.approx(1.2**4 - 1, **EXACT)
+    assert a["payback"] == pd.Period("2025-03", "M")  # −1,000, −400, +200
+    assert a["npv"] == pytest.approx(200.0, **EXACT)  # no discounting
+    assert a["hurdle_value"] == pytest.approx(200 - 0.15 * 1000, **EXACT)
+    assert a["irr"] > 0
+
+
+# --- currencies -------------------------------------------------------------------------------
+
+FX_ROWS = [
+    ["2025-01-10", "A", "Revenue", 1000, "EUR"],  # 1,000 × 1.10 = 1,100 USD
+    ["2025-01-10", "A", "Cost", 1000, "USD"],
+    ["2025-02-10", "A", "Revenue", 500, "GBP"],  # 500 × 1.25 = 625 USD
+    ["2025-03-10", "A", "Revenue", 100, "EUR"],  # no EUR rate for March: left out
+]
+FX_SHEET = [
+    ["Currency", "Month", "Rate to USD"],
+    ["EUR", "2025-01", 1.10],
+    ["EUR", "2025-02", 1.20],
+    ["GBP", "2025-02", 1.25],
+]
+
+
+def fx_ledger():
+    header = ["Date", "Alliance", "Kind", "Amount", "Currency"]
+    return read_ledger(workbook_bytes({"Ledger": [header, *FX_ROWS], "FX": FX_SHEET}), "fx.xlsx")
+
+
+def test_each_entry_converted_at_its_months_rate():
+    ledger = fx_ledger()
+    assert ledger.fx_base == "USD" and ledger.source.currency == "USD"
+    report = build_report(ledger)
+    assert report.alliances.loc["A", "revenue"] == pytest.approx(1100 + 625, **EXACT)
+    assert report.alliances.loc["A", "cost"] == 1000
+    missing = report.issues[report.issues["row"] == 5].iloc[0]
+    assert (missing["column"], missing["value"]) == ("Currency", "EUR")
+    assert missing["reason"] == "no EUR rate for 2025-03 on sheet 'FX': entry not converted, left out"
+    assert report.rows_left_out == 1
+
+
+def test_reporting_currency_is_a_setting():
+    # In EUR: January USD cost 1,000 / 1.10; January EUR revenue 1,000; the GBP revenue of February
+    # 625 USD / 1.20 (February's EUR rate); the March entry still has no rate.
+    report = build_report(fx_ledger(), Settings(reporting_currency="EUR"))
+    assert report.currency == "EUR"
+    assert report.alliances.loc["A", "cost"] == pytest.approx(1000 / 1.10, **EXACT)
+    assert report.alliances.loc["A", "revenue"] == pytest.approx(1000 + 625 / 1.20, **EXACT)
+
+
+def test_several_currencies_without_rates_are_refused():
+    header = ["Date", "Alliance", "Kind", "Amount", "Currency"]
+    data = workbook_bytes({"Ledger": [header, *FX_ROWS]})
+    with pytest.raises(LedgerError, match=r"mixes currencies .*Add an FX sheet"):
+        read_ledger(data, "x.xlsx")
+
+
+# --- shared costs -----------------------------------------------------------------------------
+
+
+def shared_entries():
+    # A earns 300, B earns 100; each has its own cost 100; Shared costs 200 (two entries of 100)
+    rows = [
+        ("A", "revenue", 300),
+        ("A", "cost", 100),
+        ("B", "revenue", 100),
+        ("B", "cost", 100),
+        ("Shared", "cost", 100),
+        ("shared", "cost", 100),
+    ]
+    return pd.DataFrame(
+        {
+            "date": pd.Timestamp("2025-01-15"),
+            "alliance": [r[0] for r in rows],
+            "kind": [r[1] for r in rows],
+            "amount": [float(r[2]) for r in rows],
+            "category": "",
+            "attribution": "sourced",
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "allocated"),
+    [
+        (REVENUE_SHARE, {"A": 150.0, "B": 50.0}),  # 300 : 100 of revenue
+        (EVENLY, {"A": 100.0, "B": 100.0}),
+        (BY_WEIGHT, {"A": 40.0, "B": 160.0}),  # weights 1 : 4
+    ],
+)
+def test_allocation_rules(rule, allocated):
+    weights = pd.Series({"A": 1.0, "B": 4.0})
+    adjusted, allocation = allocate_shared(shared_entries(), rule, "Shared", weights)
+    assert allocation.set_index("alliance")["allocated_cost"].to_dict() == pytest.approx(allocated)
+    costs = adjusted[adjusted["kind"] == "cost"].groupby("alliance")["amount"].sum()
+    assert costs.to_dict() == pytest.approx({k: 100 + v for k, v in allocated.items()})
+    assert "Shared" not in set(adjusted["alliance"]) and "shared" not in set(adjusted["alliance"])
+
+
+def test_not_allocated_leaves_shared_costs_out_and_says_how_much():
+    adjusted, allocation = allocate_shared(shared_entries(), NOT_ALLOCATED)
+    assert set(adjusted["alliance"]) == {"A", "B"}
+    assert allocation["allocated_cost"].tolist() == [200.0]
+
+
+# A earns 300 and costs 100, B earns 100 and costs 100; 200 of overhead is booked to Shared.
+SHARED_LEDGER = [
+    ["2025-01-15", "A", "Revenue", 300],
+    ["2025-01-15", "A", "Cost", 100],
+    ["2025-01-15", "B", "Revenue", 100],
+    ["2025-01-15", "B", "Cost", 100],
+    ["2025-01-15", "Shared", "Cost", 200],
+]
+
+
+def test_allocation_in_the_report_and_workbook():
+    report = build_report(read_ledger(ledger_bytes(SHARED_LEDGER), "s.xlsx"))
+    assert report.shared_rule == REVENUE_SHARE
+    # A: (300 − 250) / 250 = 0.2; B: (100 − 150) / 150
+    assert report.alliances.loc["A", "roi"] == pytest.approx(0.2, **EXACT)
+    assert report.alliances.loc["B", "roi"] == pytest.approx(-50 / 150, **EXACT)
+    book = load_workbook(io.BytesIO(summary_workbook(report)))
+    header = [c.value for c in book["Alliances"][1]]
+    a_row = [c.value for c in book["Alliances"][2]]
+    assert a_row[header.index("Shared cost allocated")] == pytest.approx(150.0)
+
+
+def test_weights_from_the_alliances_sheet_are_the_default_rule():
+    alliances = [["Alliance", "Weight"], ["A", 1], ["B", 4]]
+    report = build_report(read_ledger(ledger_bytes(SHARED_LEDGER, Alliances=alliances), "s.xlsx"))
+    assert report.shared_rule == BY_WEIGHT
+    assert report.alliances.loc["A", "cost"] == pytest.approx(140.0, **EXACT)
+
+
+# --- attribution ------------------------------------------------------------------------------
+
+
+def test_influenced_revenue_credit_and_roi_range():
+    rows = [
+        ["2025-01-15", "A", "Revenue", 800, "Sourced"],
+        ["2025-01-15", "A", "Revenue", 400, "Influenced"],
+        ["2025-01-15", "A", "Cost", 1000, ""],
+    ]
+    header = ["Date", "Alliance", "Kind", "Amount", "Attribution"]
+    ledger = read_ledger(workbook_bytes({"Ledger": [header, *rows]}), "a.xlsx")
+    half = build_report(ledger, Settings(influenced_credit=0.5))
+    # revenue 800 + 0.5 × 400 = 1,000: ROI 0
+    assert half.alliances.loc["A", "revenue"] == 1000
+    assert half.alliances.loc["A", "roi"] == pytest.approx(0.0, **EXACT)
+    table = half.sensitivity
+    assert table.loc["A", "sourced only"] == pytest.approx(-0.2, **EXACT)  # (800 − 1,000) / 1,000
+    assert table.loc["A", "full credit"] == pytest.approx(0.2, **EXACT)  # (1,200 − 1,000) / 1,000
+    assert table.loc["A", "spread"] == pytest.approx(0.4, **EXACT)
+
+
+def test_unknown_attribution_is_a_listed_issue():
+    header = ["Date", "Alliance", "Kind", "Amount", "Attribution"]
+    ledger = read_ledger(
+        workbook_bytes({"Ledger": [header, ["2025-01-15", "A", "Revenue", 5, "maybe"]]}), "a.xlsx"
+    )
+    assert ledger.issues["reason"].tolist() == [
+        "'maybe' is not an attribution: expected sourced or influenced"
+    ]
+
+
+def test_credit_must_be_a_share():
+    with pytest.raises(ValueError):
+        credit_influenced(shared_entries(), 1.5)
+
+
+def test_sensitivity_covers_every_rule_and_credit():
+    entries = shared_entries()
+    entries.loc[0, "attribution"] = "influenced"
+    table = sensitivity(entries, "Shared", pd.Series({"A": 1.0, "B": 4.0}), True, True)
+    assert list(table.columns) == [
+        "revenue share, sourced only",
+        "revenue share, full credit",
+        "evenly, sourced only",
+        "evenly, full credit",
+        "weight, sourced only",
+        "weight, full credit",
+        "not allocated, sourced only",
+        "not allocated, full credit",
+        "spread",
+    ]
+    # A evenly, full credit: (300 − 200) / 200 = 0.5; not allocated, sourced only: (0 − 100) / 100 = −1
+    assert table.loc["A", "evenly, full credit"] == pytest.approx(0.5, **EXACT)
+    assert table.loc["A", "not allocated, sourced only"] == pytest.approx(-1.0, **EXACT)
+    # A, sourced only with revenue share: B has all the revenue, so A takes no shared cost: −1
+    assert table.loc["A", "revenue share, sourced only"] == pytest.approx(-1.0, **EXACT)
+
+
+def test_about_documents_every_formula():
+    book = load_workbook(
+        io.BytesIO(summary_workbook(build_report(fx_ledger(), Settings(as_of=dt.date(2025, 6, 1)))))
+    )
+    about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True) if r[0]}
+    for term in (
+        "Annualised ROI",
+        "Payback month",
+        "NPV",
+        "IRR (annual)",
+        "Value over hurdle",
+        "Currencies",
+        "Shared costs",
+        "Attribution",
+    ):
+        assert term in about and len(about[term]) > 30
+    assert about["Exchange rates"] == "3 monthly rates to USD"

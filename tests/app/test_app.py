@@ -1,0 +1,391 @@
+"""The app as a user drives it, through Streamlit's AppTest: start, upload, read, download."""
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from tests.case_study import case_workbook
+from tests.helpers import ledger_bytes, workbook_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_opens_on_the_labelled_sample():
+    at = start()
+    assert any("Sample ledger" in i.value for i in at.info)
+    assert metrics(at)["Portfolio ROI"].endswith("%")
+    assert len(at.dataframe) >= 1
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == [
+        "Summary workbook (.xlsx)",
+        "Alliance table (.csv)",
+        "Report for sharing (.html)",
+        "Blank ledger template (.xlsx)",
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_starts_without_exception(page):
+    at = start()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    assert not at.error
+
+
+def test_upload_changes_the_metrics_to_that_workbook():
+    # Acme: 1500 revenue, 1000 cost; Beta: 450 revenue, 500 cost.
+    # Portfolio: revenue 1950, cost 1500, net 450, ROI 450 / 1500 = 30.0 %.
+    data = ledger_bytes(
+        [
+            ["2024-01-01", "Acme", "Revenue", 1500],
+            ["2024-01-01", "Acme", "Cost", 1000],
+            ["2024-02-01", "Beta", "Revenue", 450],
+            ["2024-02-01", "Beta", "Cost", 500],
+        ]
+    )
+    at = start()
+    at.file_uploader[0].set_value(("mine.xlsx", data, XLSX))
+    at.run()
+    assert not at.exception
+    shown = metrics(at)
+    assert shown["Portfolio ROI"] == "30.0 %"
+    assert shown["Revenue"] == "1.95k"
+    assert shown["Cost"] == "1.50k"
+    assert shown["Net value"] == "450"
+    assert shown["Strong (> 20%)"] == "1"
+    assert shown["Weak (< 10%)"] == "1"
+    assert not any("Sample ledger" in i.value for i in at.info)
+    table = at.dataframe[0].value
+    assert table["Alliance"].tolist() == ["Acme", "Beta"]
+    assert table["ROI"].tolist() == ["50.0 %", "-10.0 %"]
+
+
+def test_unusable_upload_shows_a_message_and_the_app_keeps_running():
+    at = start()
+    at.file_uploader[0].set_value(("stuff.xlsx", workbook_bytes({"Stuff": [["Name", "Score"]]}), XLSX))
+    at.run()
+    assert not at.exception
+    assert "No sheet looks like a ledger" in at.error[0].value
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Blank ledger template (.xlsx)"]
+
+
+@pytest.fixture
+def deferred_downloads(monkeypatch):
+    """Capture what each download button would serve: the app builds files only when clicked."""
+    captured: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        captured[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return captured
+
+
+def test_summary_download_serves_the_uploaded_ledgers_workbook(deferred_downloads):
+    data = ledger_bytes([["2024-01-01", "Acme", "Revenue", 1500], ["2024-01-01", "Acme", "Cost", 1000]])
+    at = start()
+    at.file_uploader[0].set_value(("mine.xlsx", data, XLSX))
+    at.run()
+    button = next(b for b in at.get("download_button") if b.label.startswith("Summary workbook"))
+    button.click()
+    at.run()
+    assert not at.exception
+    book = load_workbook(io.BytesIO(deferred_downloads["mine-summary.xlsx"]()))
+    acme = [c.value for c in book["Alliances"][2]]
+    assert acme[0] == "Acme"
+    assert acme[5] == pytest.approx(0.5, abs=1e-12)  # (1500 − 1000) / 1000
+    assert "mine-alliances.csv" in deferred_downloads
+
+
+def test_before_after_page_tells_the_seed_case_from_an_upload():
+    at = start()
+    at.file_uploader[0].set_value(("case.xlsx", case_workbook(), XLSX))
+    at.run()
+    at.switch_page("pages/before_after.py")
+    at.run()
+    assert not at.exception
+    shown = {m.label: (m.value, m.delta) for m in at.metric}
+    assert shown["ROI before"][0] == "8.0 %"
+    assert shown["ROI after"] == ("18.0 %", "+10.0 pts")
+    assert shown["Revenue change"][0] == "25.0 %"
+    assert shown["Effect vs control group"][0] == "+5.0 pts"
+    assert "rose from 8.0 % to 18.0 % (+10.0 points)" in at.code[0].value
+
+
+def test_before_after_window_choice_changes_the_view():
+    at = start()
+    at.file_uploader[0].set_value(("case.xlsx", case_workbook(), XLSX))
+    at.run()
+    at.switch_page("pages/before_after.py")
+    at.run()
+    at.radio(key="ba_window").set_value("months")
+    at.run()
+    at.number_input(key="ba_months").set_value(3)
+    at.run()
+    assert not at.exception
+    # three months each side: Alpha 0.20 -> 0.25; Beta (13,860 - 14,000)/14,000 -> (17,325 - 15,750)/15,750
+    # portfolio before 31,860 / 29,000, after 39,825 / 33,750
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["ROI before"] == f"{(31860 - 29000) / 29000 * 100:.1f} %"
+    assert shown["ROI after"] == f"{(39825 - 33750) / 33750 * 100:.1f} %"
+    assert any("different seasons" in w.value for w in at.warning)
+
+
+def test_trends_page_shows_the_quarters():
+    at = start()
+    at.file_uploader[0].set_value(("case.xlsx", case_workbook(), XLSX))
+    at.run()
+    at.switch_page("pages/trends.py")
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table["Quarter"].tolist() == ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"]
+    assert table["ROI %"].iloc[0] == pytest.approx(2160 / 33000 * 100)
+
+
+def quartile_ledger() -> bytes:
+    # cost 1,000 each; ROI A 0.40, B 0.30, C 0.20, D 0.10, E −0.10 -> P25 10 %, P50 20 %, P75 30 %
+    rows = []
+    for name, revenue in {"A": 1400, "B": 1300, "C": 1200, "D": 1100, "E": 900}.items():
+        rows += [["2024-01-10", name, "Revenue", revenue], ["2024-01-10", name, "Cost", 1000]]
+    alliances = [
+        ["Alliance", "Type"],
+        ["A", "Value Multiplier"],
+        ["B", "Value Multiplier"],
+        ["C", "Market Accelerator"],
+        ["D", "Market Accelerator"],
+        ["E", "Market Accelerator"],
+    ]
+    return ledger_bytes(rows, Alliances=alliances)
+
+
+def test_quartiles_page_on_the_sample():
+    at = start()
+    at.switch_page("pages/quartiles.py")
+    at.run()
+    assert not at.exception
+    assert "Quartiles are computed over the 9 alliances in view with a defined ROI" in at.caption[1].value
+    assert "(1 without one are shown but not ranked)" in at.caption[1].value
+
+
+def test_quartiles_page_follows_an_upload_and_the_type_filter():
+    at = start()
+    at.file_uploader[0].set_value(("q.xlsx", quartile_ledger(), XLSX))
+    at.run()
+    at.switch_page("pages/quartiles.py")
+    at.run()
+    assert "P25 10.0 %, P50 20.0 %, P75 30.0 %" in at.caption[1].value
+    table = at.dataframe[0].value
+    assert table["Quartile"].tolist() == ["Top", "Top", "Second", "Third", "Bottom"]
+    assert table["Extra net value needed"].iloc[4] == pytest.approx(200.0)  # E: (0.10 − (−0.10)) × 1,000
+
+
+def test_type_filter_carries_from_the_overview_to_the_quartiles():
+    # AppTest shows the sidebar on the entry page only, so the filter is set there.
+    at = start()
+    at.file_uploader[0].set_value(("q.xlsx", quartile_ledger(), XLSX))
+    at.run()
+    at.sidebar.multiselect(key="f_types").set_value(["Market Accelerator"])
+    at.run()
+    assert not at.exception
+    assert at.dataframe[0].value["Alliance"].tolist() == ["C", "D", "E"]
+    at.switch_page("pages/quartiles.py")
+    at.run()
+    # C, D, E: −0.1, 0.1, 0.2 -> P25 0.0, P50 10 %, P75 15 %
+    assert "over the 3 alliances in view" in at.caption[1].value
+    assert "type: Market Accelerator" in at.caption[1].value
+    assert "P25 0.0 %, P50 10.0 %, P75 15.0 %" in at.caption[1].value
+
+
+def test_an_added_benchmark_reaches_the_alliance_table():
+    at = start()
+    at.file_uploader[0].set_value(("q.xlsx", quartile_ledger(), XLSX))
+    at.run()
+    # AppTest cannot type into a data editor; the editor's Apply button stores exactly this list.
+    at.session_state["benchmarks"] = [
+        *at.session_state["benchmarks"],
+        {"name": "Hurdle", "roi": 0.12, "source": "CFO memo"},
+    ]
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table.loc[table["Alliance"] == "A", "vs Hurdle"].item() == "above by 28.0 pts"
+
+
+def test_scorecard_page_judges_goals_as_of_the_chosen_day():
+    goals = [
+        ["Alliance", "Metric", "Target", "Actual", "Unit", "Start date", "Due date", "Owner"],
+        ["Acme", "Customers", 100, 40, "customers", dt.date(2025, 1, 1), dt.date(2025, 12, 31), "Kim"],
+    ]
+    data = ledger_bytes(
+        [
+            ["2025-01-01", "Acme", "Revenue", 900],
+            ["2025-01-01", "Acme", "Cost", 1000],
+            ["2025-01-01", "Beta", "Revenue", 900],
+            ["2025-01-01", "Beta", "Cost", 100],
+        ],
+        Goals=goals,
+    )
+    at = start()
+    at.file_uploader[0].set_value(("g.xlsx", data, XLSX))
+    at.run()
+    at.switch_page("pages/scorecard.py")
+    at.run()
+    at.date_input(key="as_of").set_value(dt.date(2025, 7, 2))  # half way: 40 % of target is at risk
+    at.run()
+    assert not at.exception
+    counts = {m.label: m.value for m in at.metric}
+    assert counts["At risk"] == "1" and counts["Off track"] == "0"
+    assert at.dataframe[0].value["Status"].tolist() == ["At risk"]
+    flags = [e.label for e in at.expander]
+    assert "**Acme**: Negative ROI" in flags
+    assert "**Beta**: No goals defined (vague success metrics)" in flags
+    at.date_input(key="as_of").set_value(dt.date(2026, 1, 5))  # past due
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Off track"] == "1"
+
+
+def test_scorecard_without_goals_sheet_says_how_to_add_one():
+    at = start()
+    at.file_uploader[0].set_value(("plain.xlsx", ledger_bytes([["2025-01-01", "A", "Revenue", 9]]), XLSX))
+    at.run()
+    at.switch_page("pages/scorecard.py")
+    at.run()
+    assert not at.exception
+    assert any("no Goals sheet" in i.value for i in at.info)
+
+
+def test_two_sessions_never_see_each_others_upload(tmp_path_factory):
+    import tempfile
+
+    def listing():
+        skip = {".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", "node_modules"}
+        found = set()
+        for root in (ROOT, Path(tempfile.gettempdir())):
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = [d for d in dirs if d not in skip]
+                found |= {Path(folder) / name for name in files}
+        return found
+
+    before = listing()
+    first, second = start(), start()
+    secret = ledger_bytes(
+        [["2024-01-01", "Secret Partner", "Revenue", 777], ["2024-01-01", "Secret Partner", "Cost", 100]]
+    )
+    first.file_uploader[0].set_value(("secret.xlsx", secret, XLSX))
+    first.run()
+    assert first.dataframe[0].value["Alliance"].tolist() == ["Secret Partner"]
+    second.run()
+    assert "Secret Partner" not in second.dataframe[0].value["Alliance"].tolist()
+    assert any("Sample ledger" in i.value for i in second.info)
+    loaded = second.session_state["_loaded_ledger"]
+    assert loaded.is_sample and "Secret Partner" not in set(loaded.ledger.entries["alliance"])
+    # nothing of the upload was written to disk
+    new = {p for p in listing() - before if "secret" in p.name.lower() or p.suffix in {".xlsx", ".csv"}}
+    assert new == set()
+
+
+def test_unrecognised_headers_get_a_mapping_step_that_is_reused():
+    rows = [
+        ["Posting day", "Counterparty", "Flow", "EUR"],
+        ["2024-01-05", "Acme", "Income", 1200],
+        ["2024-01-06", "Acme", "Expense", 1000],
+    ]
+    at = start()
+    at.file_uploader[0].set_value(("erp.xlsx", workbook_bytes({"Export": rows}), XLSX))
+    at.run()
+    assert not at.exception
+    assert "No sheet looks like a ledger" in at.error[0].value
+    assert at.number_input(key="map_header_Export").value == 1
+    for field, header in (
+        ("date", "Posting day"),
+        ("alliance", "Counterparty"),
+        ("kind", "Flow"),
+        ("amount", "EUR"),
+    ):
+        at.selectbox(key=f"map_{field}_Export_1").set_value(header)
+    at.button(key="map_apply").click()
+    at.run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Portfolio ROI"] == "20.0 %"  # (1,200 − 1,000) / 1,000
+    # next month's export, same headers: read with the saved mapping straight away
+    later = rows + [["2024-02-05", "Acme", "Income", 300]]
+    at.file_uploader[0].set_value(("erp-feb.xlsx", workbook_bytes({"Export": later}), XLSX))
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Portfolio ROI"] == "50.0 %"  # (1,500 − 1,000) / 1,000
+    assert any("Read with your column mapping" in c.value for c in at.caption)
+
+
+def test_credit_and_shared_cost_rule_change_the_overview():
+    header = ["Date", "Alliance", "Kind", "Amount", "Attribution"]
+    rows = [
+        ["2025-01-15", "A", "Revenue", 800, "Sourced"],
+        ["2025-01-15", "A", "Revenue", 400, "Influenced"],
+        ["2025-01-15", "A", "Cost", 900, ""],
+        ["2025-01-15", "B", "Revenue", 1200, "Sourced"],
+        ["2025-01-15", "B", "Cost", 1000, ""],
+        ["2025-01-15", "Shared", "Cost", 200, ""],
+    ]
+    at = start()
+    at.file_uploader[0].set_value(("adj.xlsx", workbook_bytes({"Ledger": [header, *rows]}), XLSX))
+    at.run()
+    # revenue share: A and B both earn 1,200 -> 100 each; A (1,200 − 1,000) / 1,000 = 20.0 %
+    table = at.dataframe[0].value.set_index("Alliance")
+    assert table.loc["A", "ROI"] == "20.0 %"
+    at.sidebar.slider(key="credit_pct").set_value(0)
+    at.run()
+    # sourced only: A earns 800, B 1,200 -> shared 80 / 120; A (800 − 980) / 980
+    table = at.dataframe[0].value.set_index("Alliance")
+    assert table.loc["A", "ROI"] == f"{(800 - 980) / 980 * 100:.1f} %"
+    at.sidebar.radio(key="shared_rule").set_value("evenly")
+    at.run()
+    table = at.dataframe[0].value.set_index("Alliance")
+    assert table.loc["A", "ROI"] == f"{(800 - 1000) / 1000 * 100:.1f} %"
+    assert any("are split evenly" in c.value for c in at.caption)
+    assert not at.exception
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            [["someday", "A", "Revenue", "oops"], ["2024-01-01", "", "Cost", 1]],
+            "all 2 rows below it were left out",
+        ),
+        ([["2024-01-01", "Shared", "Cost", 100]], "none of its entries is in view"),
+    ],
+)
+def test_a_ledger_with_nothing_usable_says_so_on_every_page(rows, message):
+    at = start()
+    at.file_uploader[0].set_value(("empty.xlsx", ledger_bytes(rows), XLSX))
+    at.run()
+    assert not at.exception
+    assert message in at.error[0].value
+    for page in PAGES:
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, page

@@ -1,0 +1,122 @@
+"""Shareable views: settings in the URL restore the view; changing a setting updates the URL."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.case_study import case_workbook
+from tests.helpers import ledger_bytes
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def app(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(params)
+    return at.run()
+
+
+def test_sample_view_writes_only_its_source():
+    at = app()
+    assert not at.exception
+    assert at.query_params == {"src": "sample"}
+
+
+def test_link_restores_thresholds_window_filters_and_benchmarks():
+    bench = json.dumps([["Hurdle", 0.12, "CFO memo"]])
+    at = app(
+        src="sample",
+        strong="25",
+        moderate="12",
+        win="3",
+        type=["Value Multiplier"],
+        bench=bench,
+        asof="2026-06-30",
+    )
+    assert not at.exception
+    assert at.session_state["strong_pct"] == 25.0 and at.session_state["moderate_pct"] == 12.0
+    assert at.session_state["ba_window"] == "months" and at.session_state["ba_months"] == 3
+    assert at.session_state["f_types"] == ["Value Multiplier"]
+    assert at.session_state["as_of"] == dt.date(2026, 6, 30)
+    labels = {m.label for m in at.metric}
+    assert "Strong (> 25%)" in labels
+    table = at.dataframe[0].value
+    assert set(table["Type"]) == {"Value Multiplier"}
+    assert "vs Hurdle" in table.columns and "vs Cross-industry average" not in table.columns
+    # the restored view writes the same settings back
+    assert at.query_params["strong"] == "25" and at.query_params["win"] == "3"
+    assert at.query_params["type"] == "Value Multiplier"
+
+
+def test_changing_a_setting_updates_the_link():
+    at = app()
+    at.sidebar.number_input(key="strong_pct").set_value(30.0)
+    at.run()
+    assert at.query_params["strong"] == "30"
+    at.sidebar.multiselect(key="f_types").set_value(["Innovation Catalyst", "Market Accelerator"])
+    at.run()
+    assert at.query_params["type"] == ["Innovation Catalyst", "Market Accelerator"]
+
+
+def test_invalid_values_are_ignored_and_said():
+    at = app(strong="9999", win="lots", asof="yesterday", bench="[1,2]", moderate="15")
+    assert not at.exception
+    assert at.session_state["strong_pct"] == 20.0
+    assert at.session_state["moderate_pct"] == 15.0
+    warning = next(w.value for w in at.warning if "not valid" in w.value)
+    assert warning == "Some settings in this link were not valid and were left out: strong, win, asof, bench."
+
+
+def test_link_made_on_an_upload_asks_for_that_file_then_applies():
+    at = app(src="case.xlsx", ba="2025-01-01", who=["Alpha", "Beta"], win="all")
+    assert any("This link was made on the file **case.xlsx**" in w.value for w in at.warning)
+    assert at.query_params["src"] == "case.xlsx"  # kept while the file is awaited
+    at.file_uploader[0].set_value(("case.xlsx", case_workbook(), XLSX))
+    at.run()
+    assert not at.exception
+    assert at.session_state["ba_mode"] == "one"
+    assert at.session_state["ba_participants"] == ["Alpha", "Beta"]
+    assert at.session_state["ba_window"] == "all"
+    assert at.query_params["who"] == ["Alpha", "Beta"] and at.query_params["src"] == "case.xlsx"
+
+
+def test_another_file_does_not_take_the_links_settings():
+    at = app(src="case.xlsx", win="all")
+    other = ledger_bytes([["2024-01-01", "A", "Revenue", 2], ["2024-01-01", "A", "Cost", 1]])
+    at.file_uploader[0].set_value(("other.xlsx", other, XLSX))
+    at.run()
+    assert at.session_state["ba_window"] == "equal"
+
+
+def test_password_gate_when_configured():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["APP_PASSWORD"] = "s3cret"
+    at.run()
+    assert not at.metric  # nothing of the app before signing in
+    at.text_input(key="password").input("wrong")
+    at.button[0].click()
+    at.run()
+    assert at.error[0].value == "That password is not right."
+    at.text_input(key="password").input("s3cret")
+    at.button[0].click()
+    at.run()
+    assert not at.exception
+    assert at.metric
+
+
+def test_link_carries_shared_cost_rule_credit_and_rates():
+    at = app(alloc="evenly", credit="50", disc="8", hurdle="12")
+    assert not at.exception
+    assert at.session_state["shared_rule"] == "evenly"
+    assert at.session_state["credit_pct"] == 50
+    assert (at.session_state["discount_pct"], at.session_state["hurdle_pct"]) == (8.0, 12.0)
+    assert {k: at.query_params[k] for k in ("alloc", "credit", "disc", "hurdle")} == {
+        "alloc": "evenly",
+        "credit": "50",
+        "disc": "8",
+        "hurdle": "12",
+    }
+    assert any(m.label == "NPV at 8%" for m in at.metric)

@@ -1,0 +1,188 @@
+"""The app in a real browser: `streamlit run` on a free loopback port, driven by Playwright + Chromium.
+
+It opens a page URL first on the fresh server, uploads a workbook through the page's file input,
+visits every page checking its key figures, downloads the summary workbook and opens it, and fails
+on any exception box or server traceback. Screenshots land in tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.case_study import case_workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium before the tests")
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    log_path = ARTIFACTS / "server.log"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError("streamlit did not start:\n" + log_path.read_text()) from None
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+    text = log_path.read_text()
+    assert "Traceback" not in text, text
+
+
+@pytest.fixture(scope="module")
+def page():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+        yield context.new_page()
+        browser.close()
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit has finished the run (no running indicator), then check for exceptions."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    assert page.locator("[data-testid='stException']").count() == 0, "an exception box is on the page"
+
+
+def shot(page: Page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def metric(page: Page, label: str) -> str:
+    tile = page.locator("[data-testid='stMetric']").filter(has_text=label).first
+    return tile.locator("[data-testid='stMetricValue']").inner_text()
+
+
+def go(page: Page, title: str, heading: str) -> None:
+    page.locator("[data-testid='stSidebarNav']").get_by_text(title, exact=True).click()
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=30_000)
+    settle(page)
+
+
+def test_real_browser_journey(server, page, tmp_path):
+    # A fresh server's first request is for a page URL: it must come with the app's navigation.
+    page.goto(f"{server}/trends")
+    expect(page.get_by_role("heading", name="Quarterly trends", level=1)).to_be_visible(timeout=60_000)
+    settle(page)
+    expect(page.locator("[data-testid='stSidebarNav']").get_by_text("Overview", exact=True)).to_be_visible()
+    expect(page.locator("[data-testid='stFileUploader']")).to_be_visible()
+    shot(page, "0-trends-on-sample")
+
+    go(page, "Overview", "Alliance ROI")
+    assert metric(page, "Portfolio ROI").endswith("%")
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
+        files=[
+            {
+                "name": "case.xlsx",
+                "buffer": case_workbook(),
+                "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        ]
+    )
+    expect(page.get_by_text("case.xlsx", exact=False).first).to_be_visible(timeout=30_000)
+    expect(page.locator("[data-testid='stMetric']").filter(has_text="Portfolio ROI")).to_contain_text(
+        "13.3 %", timeout=30_000
+    )  # (156,870 − 138,500) / 138,500
+    settle(page)
+    assert metric(page, "Revenue") == "156.87k"
+    shot(page, "1-overview-uploaded")
+
+    go(page, "Before / after", "Before / after")
+    assert metric(page, "ROI before") == "8.0 %"
+    assert metric(page, "ROI after") == "18.0 %"
+    assert metric(page, "Revenue change") == "25.0 %"
+    expect(page.get_by_text("rose from 8.0 % to 18.0 % (+10.0 points)", exact=False)).to_be_visible()
+    shot(page, "2-before-after")
+
+    go(page, "Quartiles and benchmarks", "Quartiles and benchmarks")
+    expect(page.get_by_text("computed over the 3 alliances in view", exact=False)).to_be_visible()
+    shot(page, "3-quartiles")
+
+    go(page, "Quarterly trends", "Quarterly trends")
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    shot(page, "4-trends")
+
+    go(page, "Scorecard", "Scorecard")
+    expect(page.get_by_text("no Goals sheet", exact=False)).to_be_visible()
+    shot(page, "5-scorecard")
+
+    go(page, "Overview", "Alliance ROI")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Summary workbook (.xlsx)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "case-summary.xlsx"
+    book = load_workbook(io.BytesIO(saved.read_bytes()))
+    portfolio = next(r for r in book["Before-After"].iter_rows(values_only=True) if r[0] == "Portfolio")
+    assert portfolio[1] == pytest.approx(0.08) and portfolio[2] == pytest.approx(0.18)
+    shutil.copy(saved, ARTIFACTS / saved.name)
+    settle(page)

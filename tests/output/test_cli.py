@@ -1,0 +1,87 @@
+"""`python -m core summarize`, exactly as the product contract says, run as a real process."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.helpers import ledger_bytes, workbook_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def summarize(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "core", "summarize", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    path = tmp_path / "q1 ledger.xlsx"
+    path.write_bytes(
+        ledger_bytes(
+            [
+                ["2024-01-01", "Acme", "Revenue", 1200],
+                ["2024-01-05", "Acme", "Cost", 1000],
+                ["2024-01-09", "Acme", "Cost", "n/a"],
+            ]
+        )
+    )
+    return path
+
+
+def test_default_output_beside_the_ledger_and_warning_for_left_out_rows(ledger):
+    result = summarize(str(ledger))
+    assert result.returncode == 0, result.stderr
+    output = ledger.with_name("q1 ledger-summary.xlsx")
+    assert output.is_file()
+    assert result.stderr.strip() == (
+        f"warning: 1 ledger rows left out; each is listed with its reason on the "
+        f"'Data issues' sheet of {output}"
+    )
+    sheet = load_workbook(output)["Alliances"]
+    assert [c.value for c in sheet[2]][:6] == ["Acme", None, 1200, 1000, 200, 0.2]
+
+
+def test_explicit_output_sheet_and_initiative_date(ledger, tmp_path):
+    out = tmp_path / "out" / "summary.xlsx"
+    out.parent.mkdir()
+    result = summarize(str(ledger), "-o", str(out), "--sheet", "Ledger", "--initiative-date", "2024-01-03")
+    assert result.returncode == 0, result.stderr
+    assert out.is_file()
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"PK\x03\x04 broken", "broken.xlsx", "is truncated or corrupt"),
+        (workbook_bytes({"Stuff": [["Name", "Score"]]}), "stuff.xlsx", "No sheet looks like a ledger"),
+        (b"hello", "notes.docx", "is not a spreadsheet this reads"),
+    ],
+)
+def test_unusable_input_exits_2_with_one_error_line_and_no_file(tmp_path, content, name, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = summarize(str(path), "-o", str(tmp_path / "out.xlsx"))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert message in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.xlsx").exists()
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_missing_file_and_bad_arguments_exit_2(tmp_path):
+    result = summarize(str(tmp_path / "nope.xlsx"))
+    assert result.returncode == 2 and result.stderr.startswith("error: ")
+    bad_date = summarize(str(tmp_path / "nope.xlsx"), "--initiative-date", "31/01/2025")
+    assert bad_date.returncode == 2
+    assert bad_date.stderr.count("\n") == 1 and "is not a date like 2025-01-31" in bad_date.stderr

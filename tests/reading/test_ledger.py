@@ -1,0 +1,194 @@
+"""Reading messy ledgers: what is used, and every row that is not, with its reason."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from core.errors import LedgerError
+from core.reading.ledger import read_ledger
+from tests.helpers import ledger_bytes, workbook_bytes
+
+
+def issues_by_row(ledger):
+    return {(r.sheet, r.row): r.reason for r in ledger.issues.itertuples()}
+
+
+def test_title_banner_text_amounts_totals_and_blank_rows():
+    data = workbook_bytes(
+        {
+            "Notes": [["nothing here"]],
+            "Q1 export": [
+                ["Alliance ledger Q1 2024"],  # row 1: banner
+                ["exported 2024-04-02"],  # row 2
+                [],  # row 3
+                ["Date", "Partner", "Type", "Amount (USD)"],  # row 4: header
+                [dt.date(2024, 1, 5), "Acme Corp", "Revenue", "$12,500.00"],  # row 5
+                [dt.date(2024, 1, 9), "Acme Corp", "Expense", "(2,000)"],  # row 6: negative cost
+                [],  # row 7: blank
+                ["2024-02", "Beta LLC", "Income", "1 250,00 €"],  # row 8
+                ["Mar 2024", "Beta LLC", "Cost", 1000],  # row 9
+                ["2024-Q1", "Beta LLC", "Cost", "TBD"],  # row 10: bad amount
+                [None, "Total", None, 12750],  # row 11: totals
+            ],
+        }
+    )
+    ledger = read_ledger(data, "q1.xlsx")
+    assert ledger.source.sheet == "Q1 export"
+    assert ledger.source.header_row == 4
+    assert ledger.source.columns["amount"] == "Amount (USD)"
+    entries = ledger.entries.sort_values("row")
+    assert entries["row"].tolist() == [5, 6, 8, 9]
+    assert entries["amount"].tolist() == [12500.0, -2000.0, 1250.0, 1000.0]
+    assert entries["kind"].tolist() == ["revenue", "cost", "revenue", "cost"]
+    assert entries["date"].tolist() == [
+        pd.Timestamp(d) for d in ("2024-01-05", "2024-01-09", "2024-02-01", "2024-03-01")
+    ]
+    assert issues_by_row(ledger) == {
+        ("Q1 export", 7): "blank row",
+        ("Q1 export", 10): "'TBD' is not a number",
+        ("Q1 export", 11): "totals row: a sum of other rows, not an entry",
+    }
+    bad = ledger.issues[ledger.issues["row"] == 10].iloc[0]
+    assert (bad["column"], bad["value"]) == ("Amount (USD)", "TBD")
+    assert ledger.rows_left_out == 3
+
+
+def test_every_cell_problem_of_a_row_is_listed():
+    ledger = read_ledger(ledger_bytes([["someday", "", "Transfer", "12 apples"]]), "x.xlsx")
+    reasons = ledger.issues.set_index("column")["reason"].to_dict()
+    assert reasons == {
+        "Date": "'someday' is not a date or period",
+        "Alliance": "no alliance named",
+        "Kind": "'Transfer' is not a kind: expected revenue or cost",
+        "Amount": "'12 apples' is not a number",
+    }
+    assert ledger.entries.empty
+    assert ledger.rows_left_out == 1
+
+
+def test_wide_layout_gives_one_entry_per_filled_cell():
+    data = workbook_bytes(
+        {
+            "Sheet1": [
+                ["Month", "Alliance name", "Revenue", "Cost"],
+                ["2024-01", "Acme", 1000, 800],
+                ["2024-02", "Acme", 1200, None],
+                ["2024-03", "Acme", None, None],
+            ]
+        }
+    )
+    ledger = read_ledger(data, "wide.xlsx")
+    assert ledger.source.layout == "wide"
+    sums = ledger.entries.groupby("kind")["amount"].sum().to_dict()
+    assert sums == {"revenue": 2200.0, "cost": 800.0}
+    assert issues_by_row(ledger) == {("Sheet1", 4): "no revenue and no cost in this row"}
+
+
+def test_names_differing_in_case_and_spaces_are_one_alliance_and_said_so():
+    rows = [
+        ["2024-01-01", "Acme Corp", "Revenue", 100],
+        ["2024-01-02", "ACME Corp ", "Revenue", 50],
+        ["2024-01-03", "  Acme   Corp", "Cost", 100],
+    ]
+    ledger = read_ledger(ledger_bytes(rows), "x.xlsx")
+    assert ledger.entries["alliance"].unique().tolist() == ["Acme Corp"]
+    assert any("'ACME Corp'" in note for note in ledger.notes)
+
+
+def test_costs_booked_as_negatives_are_read_as_costs_and_said_so():
+    rows = [
+        ["2024-01-01", "A", "Revenue", 150],
+        ["2024-01-02", "A", "Cost", -100],
+        ["2024-01-03", "A", "Cost", "(20)"],
+    ]
+    ledger = read_ledger(ledger_bytes(rows), "x.xlsx")
+    costs = ledger.entries[ledger.entries["kind"] == "cost"]["amount"].tolist()
+    assert costs == [100.0, 20.0]
+    assert any("negative" in note for note in ledger.notes)
+
+
+def test_ledger_sheet_found_by_headers_not_position_and_by_name():
+    other = [["Date", "Alliance", "Kind", "Amount"], ["2024-01-01", "Z", "Revenue", 1]]
+    data = workbook_bytes(
+        {"Readme": [["hello"]], "Old": other, "Ledger": other + [["2024-01-02", "Y", "Cost", 2]]}
+    )
+    assert read_ledger(data, "x.xlsx").source.sheet == "Ledger"
+    assert read_ledger(data, "x.xlsx", sheet="old").source.sheet == "Old"
+    with pytest.raises(LedgerError, match="no sheet named 'Nope'.*'Readme', 'Old', 'Ledger'"):
+        read_ledger(data, "x.xlsx", sheet="Nope")
+
+
+def test_no_ledger_sheet_says_what_was_expected_and_found():
+    data = workbook_bytes({"Stuff": [["Name", "Score"], ["a", 1]]})
+    with pytest.raises(LedgerError) as error:
+        read_ledger(data, "stuff.xlsx")
+    message = str(error.value)
+    assert "Expected a header row with Date, Alliance, Kind and Amount" in message
+    assert "sheet 'Stuff' has the headers: Name, Score" in message
+
+
+def test_mixed_currencies_are_refused_naming_them():
+    data = workbook_bytes(
+        {
+            "Ledger": [
+                ["Date", "Alliance", "Kind", "Amount", "Currency"],
+                ["2024-01-01", "A", "Revenue", 1, "USD"],
+                ["2024-01-01", "A", "Cost", 1, "eur"],
+                ["2024-01-01", "B", "Cost", 1, "USD"],
+            ]
+        }
+    )
+    with pytest.raises(LedgerError, match=r"mixes currencies.*USD \(2 rows\), EUR \(1 rows\)"):
+        read_ledger(data, "x.xlsx")
+
+
+def test_merged_alliance_cells_apply_to_every_row_they_cover():
+    data = workbook_bytes(
+        {
+            "Ledger": [
+                ["Date", "Alliance", "Kind", "Amount"],
+                ["2024-01-01", "Acme", "Revenue", 10],
+                ["2024-01-02", None, "Cost", 4],
+            ]
+        },
+        merges={"Ledger": ["B2:B3"]},
+    )
+    ledger = read_ledger(data, "x.xlsx")
+    assert ledger.entries["alliance"].tolist() == ["Acme", "Acme"]
+
+
+def test_csv_in_latin1_with_semicolons():
+    text = "Datum;Partner;Kind;Amount\n2024-01-01;Société Générale;Revenue;1.250,50\n"
+    data = ("Date" + text[5:]).encode("cp1252")
+    ledger = read_ledger(data, "export.csv")
+    assert ledger.entries["alliance"].tolist() == ["Société Générale"]
+    assert ledger.entries["amount"].tolist() == [1250.5]
+
+
+def test_side_sheets_alliances_goals_benchmarks():
+    data = ledger_bytes(
+        [["2024-01-01", "Acme", "Revenue", 10]],
+        Alliances=[
+            ["Alliance", "Type", "Owner", "Initiative date"],
+            ["acme", "Value Multiplier", "Kim", "2024-06-01"],
+        ],
+        Goals=[
+            ["Alliance", "Metric", "Target", "Actual", "Due date"],
+            ["Acme", "Customers", 10, 4, dt.date(2024, 12, 31)],
+        ],
+        Benchmarks=[["Name", "ROI", "Source"], ["Hurdle", "12%", "Finance"], ["Peer median", 18, ""]],
+    )
+    ledger = read_ledger(data, "x.xlsx")
+    assert ledger.alliances.loc[0, "alliance"] == "Acme"  # spelled as in the ledger
+    assert ledger.alliances.loc[0, "initiative_date"] == pd.Timestamp("2024-06-01")
+    assert ledger.goals.loc[0, ["target", "actual"]].tolist() == [10.0, 4.0]
+    assert ledger.benchmarks["roi"].tolist() == pytest.approx([0.12, 0.18])
+    assert ledger.benchmarks["source"].tolist() == ["Finance", "sheet 'Benchmarks'"]
+
+
+def test_empty_and_unreadable_files_raise_clear_errors():
+    with pytest.raises(LedgerError, match="empty"):
+        read_ledger(b"", "x.xlsx")
+    with pytest.raises(LedgerError, match="is not an Excel workbook"):
+        read_ledger(b"this is not a zip file at all", "x.xlsx")

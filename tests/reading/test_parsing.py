@@ -1,0 +1,121 @@
+"""Cell parsing: one table of inputs and the values a person means by them."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from core.reading.parsing import (
+    normalise_header,
+    parse_amount,
+    parse_date,
+    parse_kind,
+    parse_ratio,
+    slash_order,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (12500, 12500.0),
+        (12500.5, 12500.5),
+        ("12500", 12500.0),
+        ("$12,500.00", 12500.0),
+        ("(2,000)", -2000.0),
+        ("1 250,00 €", 1250.0),
+        ("1\u00a0250,00 €", 1250.0),
+        ("€1.234,56", 1234.56),
+        ("-$2,000", -2000.0),
+        ("2,000-", -2000.0),
+        ("USD 3,000", 3000.0),
+        ("3,000 EUR", 3000.0),
+        ("12,5", 12.5),
+        ("1.250.000", 1250000.0),
+        ("1,250,000.75", 1250000.75),
+        ("+45", 45.0),
+        ("  7  ", 7.0),
+        (".5", 0.5),
+    ],
+)
+def test_amounts_read_as_people_write_them(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text", ["TBD", "", "   ", "1,2,3", "12 apples", "$", "-", True, float("nan")])
+def test_non_amounts_are_refused_with_a_reason(text):
+    with pytest.raises(ValueError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (dt.date(2024, 3, 15), "2024-03-15"),
+        (dt.datetime(2024, 3, 15, 13, 45), "2024-03-15"),
+        ("2024-03-15", "2024-03-15"),
+        ("2024-03-15 00:00:00", "2024-03-15"),
+        ("2024-03", "2024-03-01"),
+        ("2024/3", "2024-03-01"),
+        ("Mar 2024", "2024-03-01"),
+        ("March 2024", "2024-03-01"),
+        ("mar-24", "2024-03-01"),
+        ("2024-Q1", "2024-01-01"),
+        ("2024 Q3", "2024-07-01"),
+        ("Q4 2024", "2024-10-01"),
+        ("15 Mar 2024", "2024-03-15"),
+        ("15.03.2024", "2024-03-15"),
+        (45366, "2024-03-15"),  # Excel serial day number
+        (45366.75, "2024-03-15"),
+    ],
+)
+def test_dates_and_periods(value, expected):
+    assert parse_date(value) == pd.Timestamp(expected)
+
+
+def test_slash_dates_follow_the_column():
+    assert parse_date("03/04/2024", dayfirst=True) == pd.Timestamp("2024-04-03")
+    assert parse_date("03/04/2024", dayfirst=False) == pd.Timestamp("2024-03-04")
+    assert slash_order(["03/04/2024", "25/04/2024"]) is True
+    assert slash_order(["03/04/2024", "04/25/2024"]) is False
+    assert slash_order(["03/04/2024"]) is None
+
+
+@pytest.mark.parametrize("value", ["2024-13", "Smarch 2024", "soon", 2024, "", None])
+def test_non_dates_are_refused(value):
+    with pytest.raises(ValueError):
+        parse_date(value)
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("Revenue", "revenue"),
+        ("INCOME", "revenue"),
+        ("Inflow ", "revenue"),
+        ("Cost", "cost"),
+        ("Expense", "cost"),
+        ("expenses", "cost"),
+        ("Outflow", "cost"),
+    ],
+)
+def test_kinds(word, kind):
+    assert parse_kind(word) == kind
+
+
+def test_unknown_kind_names_the_value():
+    with pytest.raises(ValueError, match="'Transfer' is not a kind"):
+        parse_kind("Transfer")
+
+
+@pytest.mark.parametrize(("value", "ratio"), [(0.15, 0.15), ("15%", 0.15), (25, 0.25), ("12.5 %", 0.125)])
+def test_ratios(value, ratio):
+    assert parse_ratio(value) == pytest.approx(ratio, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("header", "normal"),
+    [("Amount (USD)", "amount"), ("  Partner Name ", "partner name"), ("Revenue/Cost", "revenue cost")],
+)
+def test_header_normalisation(header, normal):
+    assert normalise_header(header) == normal
