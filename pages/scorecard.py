@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from core.analysis.scorecard import STATUSES, status_counts
+from core.analysis.scorecard import status_counts
+from core.model import STATUSES
 from core.output.tables import goals_display, status_style, type_display
 from ui import session, views
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.analysis.before_after import PORTFOLIO
+from core.model import PORTFOLIO
 from core.output.charts import quarterly_lines
 from core.output.tables import quarterly_display
 from ui import session, views

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.analysis.before_after import ALL, EQUAL, MONTHS
+from core.model import ALL, EQUAL, MONTHS
 from core.reading.ledger import Ledger
 
 WINDOW_LABELS = {

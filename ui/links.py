@@ -13,9 +13,8 @@ import urllib.parse
 
 import streamlit as st
 
-from core.analysis.adjustments import ALLOCATION_RULES
-from core.analysis.before_after import ALL, EQUAL, MONTHS
 from core.analysis.report import Settings
+from core.model import ALL, ALLOCATION_RULES, EQUAL, MONTHS
 
 PENDING = "_link_pending"
 MAX_TEXT = 120

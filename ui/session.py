@@ -15,16 +15,16 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from core.analysis.adjustments import ALLOCATION_RULES, BY_WEIGHT, REVENUE_SHARE, RULE_WORDS
-from core.analysis.before_after import ALL, EQUAL, MONTHS, WindowChoice
+from core.analysis.adjustments import RULE_WORDS
+from core.analysis.before_after import WindowChoice
 from core.analysis.benchmarks import DEFAULT_BENCHMARKS, effective_benchmarks
 from core.analysis.filters import NOT_SET, Filters, filter_options
 from core.analysis.report import Report, Settings, build_report, with_thresholds
 from core.analysis.roi import BandThresholds
 from core.analysis.time_value import TimeSettings
 from core.errors import LedgerError, NoLedgerSheet
+from core.model import ALL, ALLOCATION_RULES, BY_WEIGHT, EQUAL, INFLUENCED, MONTHS, REVENUE_SHARE
 from core.reading.ledger import ColumnMapping, Ledger, read_ledger, sheet_previews
-from core.reading.parsing import INFLUENCED
 from core.reading.workbook import ACCEPTED_SUFFIXES
 from ui import links
 

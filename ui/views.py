@@ -8,9 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from core.analysis.adjustments import RULE_WORDS
-from core.analysis.before_after import PORTFOLIO
 from core.analysis.report import Report
-from core.analysis.roi import BANDS, UNDEFINED
+from core.model import BANDS, PORTFOLIO, UNDEFINED
 from core.output import formatting as fmt
 from core.output.export import alliance_csv, summary_workbook
 from core.output.html_report import html_report

@@ -10,11 +10,18 @@ from __future__ import annotations
 import pandas as pd
 
 from core.analysis.roi import alliance_roi
-from core.reading.ledger import ISSUE_COLUMNS
-from core.reading.parsing import COST, INFLUENCED, REVENUE
+from core.model import (
+    ALLOCATION_RULES,
+    BY_WEIGHT,
+    COST,
+    EVENLY,
+    INFLUENCED,
+    ISSUE_COLUMNS,
+    NOT_ALLOCATED,
+    REVENUE,
+    REVENUE_SHARE,
+)
 
-REVENUE_SHARE, EVENLY, BY_WEIGHT, NOT_ALLOCATED = "revenue share", "evenly", "weight", "not allocated"
-ALLOCATION_RULES = (REVENUE_SHARE, EVENLY, BY_WEIGHT, NOT_ALLOCATED)
 SHARED_CATEGORY = "shared cost (allocated)"
 RULE_WORDS = {
     REVENUE_SHARE: "by revenue share",

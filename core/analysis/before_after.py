@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.analysis.roi import roi_of
+from core.model import ALL, EQUAL, MONTHS
 from core.output import formatting as fmt
 
-EQUAL, MONTHS, ALL = "equal", "months", "all"
 MIN_MONTHS_PER_SIDE = 3
-PORTFOLIO = "Portfolio"
-CONTROL = "Control group"
 
 SIDE_COLUMNS = ["revenue", "cost", "net_value", "roi"]
 

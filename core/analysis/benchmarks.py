@@ -6,16 +6,22 @@ import math
 
 import pandas as pd
 
-DEFAULT_BENCHMARKS = pd.DataFrame(
-    {
-        "name": ["Cross-industry average", "Top quartile, technology partnerships"],
-        "roi": [0.15, 0.25],
-        "source": [
-            "PwC, average ROI of strategic alliances across industries",
-            "Gartner, top quartile of technology partnerships",
-        ],
-    }
-)
+from core.model import DEFAULT_BENCHMARKS as MODEL_DEFAULTS
+from core.model import Benchmark
+
+
+def benchmark_frame(benchmarks: tuple[Benchmark, ...] | list[Benchmark]) -> pd.DataFrame:
+    """Benchmarks as a table (name, roi, source), the shape charts and exports iterate over."""
+    return pd.DataFrame(
+        {
+            "name": [b.name for b in benchmarks],
+            "roi": [float(b.roi) for b in benchmarks],
+            "source": [b.source for b in benchmarks],
+        }
+    )
+
+
+DEFAULT_BENCHMARKS = benchmark_frame(MODEL_DEFAULTS)
 
 
 def effective_benchmarks(workbook_benchmarks: pd.DataFrame) -> pd.DataFrame:

@@ -7,9 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-TOP, SECOND, THIRD, BOTTOM = "Top", "Second", "Third", "Bottom"
-QUARTILES = (TOP, SECOND, THIRD, BOTTOM)
-NOT_RANKED = ""
+from core.model import BOTTOM, NOT_RANKED, SECOND, THIRD, TOP
 
 
 def quartile_inc(values: Sequence[float], quart: int) -> float:

@@ -8,8 +8,6 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from core.analysis.adjustments import (
-    BY_WEIGHT,
-    REVENUE_SHARE,
     allocate_shared,
     credit_influenced,
     is_shared,
@@ -30,8 +28,8 @@ from core.analysis.roi import BandThresholds, PortfolioSummary, alliance_roi, ba
 from core.analysis.scorecard import goal_starts, goal_status, red_flags, roi_by_type
 from core.analysis.time_value import TimeSettings, time_value
 from core.analysis.trends import quarterly_roi
-from core.reading.ledger import ISSUE_COLUMNS, Ledger
-from core.reading.parsing import INFLUENCED, REVENUE, SOURCED
+from core.model import BY_WEIGHT, INFLUENCED, ISSUE_COLUMNS, REVENUE, REVENUE_SHARE, SOURCED
+from core.reading.ledger import Ledger
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.reading.parsing import COST, REVENUE
-
-STRONG, MODERATE, WEAK, UNDEFINED = "Strong", "Moderate", "Weak", "n/a"
-BANDS = (STRONG, MODERATE, WEAK)
+from core.model import BANDS, COST, MODERATE, REVENUE, STRONG, UNDEFINED, WEAK
 
 # ROI is a ratio of sums of floats; rounding before banding keeps 0.2 from reading as 0.2000000001.
 _BAND_DIGITS = 12

@@ -11,10 +11,9 @@ import datetime as dt
 import pandas as pd
 
 from core.analysis.roi import roi_of
+from core.model import ACHIEVED, AT_RISK, OFF_TRACK, ON_TRACK, STATUSES, UNKNOWN
 from core.output import formatting as fmt
 
-ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN = "Achieved", "On track", "At risk", "Off track", "Unknown"
-STATUSES = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN)
 # Progress at or above this share of the expected pace is at risk rather than off track.
 AT_RISK_SHARE = 0.75
 LOWER_WORDS = {"lower", "lower is better", "down", "decrease", "less", "min", "minimise", "minimize"}

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.analysis.before_after import PORTFOLIO, data_span
+from core.analysis.before_after import data_span
+from core.model import PORTFOLIO
 
 IRR_LOW, IRR_HIGH = -0.99, 10.0  # monthly rates searched: −99 % to +1,000 % a month
 IRR_TOLERANCE = 1e-12

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.analysis.before_after import PORTFOLIO, data_span
+from core.analysis.before_after import data_span
 from core.analysis.roi import BandThresholds, bands, roi_ratio
+from core.model import PORTFOLIO
 
 QUARTER_COLUMNS = [
     "alliance",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.analysis.roi import MODERATE, STRONG, UNDEFINED, WEAK, BandThresholds
+from core.analysis.roi import BandThresholds
+from core.model import MODERATE, STRONG, UNDEFINED, WEAK
 
 # Colours that keep their meaning and contrast on Streamlit's light and dark themes.
 BAND_COLOURS = {STRONG: "#2e9e5b", MODERATE: "#e0a800", WEAK: "#d64545", UNDEFINED: "#8c8c8c"}

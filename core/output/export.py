@@ -13,9 +13,8 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.adjustments import RULE_WORDS
-from core.analysis.before_after import PORTFOLIO
 from core.analysis.report import Report
-from core.analysis.roi import BANDS, UNDEFINED
+from core.model import BANDS, PORTFOLIO, UNDEFINED
 
 # A text cell starting with one of these is a formula to Excel and LibreOffice (and to CSV
 # importers), so it is marked as text (quote prefix) or, in CSV, preceded by an apostrophe.

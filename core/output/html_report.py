@@ -8,8 +8,8 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.analysis.before_after import PORTFOLIO
 from core.analysis.report import Report
+from core.model import PORTFOLIO
 from core.output import formatting as fmt
 from core.output.charts import (
     quarterly_lines,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from core.analysis.benchmarks import position_text
-from core.analysis.quartiles import QUARTILES, quartile_gaps
+from core.analysis.quartiles import quartile_gaps
 from core.analysis.report import Report
+from core.model import QUARTILES
 from core.output import formatting as fmt
 
 

@@ -15,10 +15,8 @@ import numpy as np
 import pandas as pd
 
 from core.errors import LedgerError, NoLedgerSheet
+from core.model import COST, ISSUE_COLUMNS, REVENUE, SOURCED
 from core.reading.parsing import (
-    COST,
-    REVENUE,
-    SOURCED,
     clean_name,
     is_blank,
     normalise_header,
@@ -111,8 +109,6 @@ BENCHMARK_HEADERS: dict[str, tuple[str, ...]] = {
 HEADER_ROWS_FOR_MAPPING = 15
 LEDGER_SHEET_NAMES = {"ledger", "alliance ledger", "transactions", "entries", "journal", "data"}
 _TOTALS = re.compile(r"^\s*(grand\s+)?(sub-?\s*)?totals?\b|^\s*sum\b", re.IGNORECASE)
-
-ISSUE_COLUMNS = ["sheet", "row", "column", "value", "reason"]
 
 
 @dataclass(frozen=True)

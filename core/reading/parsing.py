@@ -8,6 +8,8 @@ import re
 
 import pandas as pd
 
+from core.model import COST, INFLUENCED, REVENUE, SOURCED
+
 # Symbols and ISO codes that may stand before or after an amount; they carry no value here
 # because a ledger with several currencies is refused before amounts are added up.
 _CURRENCY_TOKENS = re.compile(r"^(US\$|C\$|A\$|R\$|[$€£¥₹₩₽₣]|[A-Z]{3})|(US\$|[$€£¥₹₩₽₣]|[A-Z]{3})$")
@@ -42,14 +44,10 @@ MONTHS = {
 _EXCEL_SERIAL_MIN, _EXCEL_SERIAL_MAX = 20_000, 80_000
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
-REVENUE, COST = "revenue", "cost"
 KIND_WORDS = {
     REVENUE: {"revenue", "revenues", "income", "inflow", "in", "sales", "sale", "rev"},
     COST: {"cost", "costs", "expense", "expenses", "outflow", "out", "spend", "expenditure"},
 }
-
-
-SOURCED, INFLUENCED = "sourced", "influenced"
 
 
 def parse_attribution(value: object) -> str:

@@ -8,8 +8,6 @@ import pytest
 from openpyxl import load_workbook
 
 from core.analysis.before_after import (
-    ALL,
-    MONTHS,
     BeforeAfterError,
     WindowChoice,
     before_after,
@@ -17,6 +15,7 @@ from core.analysis.before_after import (
     initiative_dates,
 )
 from core.analysis.report import Settings, build_report
+from core.model import ALL, MONTHS
 from core.output.export import summary_workbook
 from core.reading.ledger import read_ledger
 from tests.case_study import INITIATIVE, case_rows, case_workbook
