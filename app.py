@@ -1,4 +1,8 @@
-"""Alliance ROI: the entry script (navigation and shared sidebar) and the overview page."""
+"""Alliance ROI: the entry script (password gate, pages, shared sidebar, share link) and the overview.
+
+The overview lives here rather than in `pages/`: Streamlit runs the entry script whenever it serves
+the default page, so the app's home never needs the rerun that `navigation.page_start()` makes.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,7 @@ import streamlit as st
 
 from core.output.charts import roi_by_alliance
 from core.output.tables import alliance_display
-from ui import auth, session, views
-
-st.set_page_config(page_title="Alliance ROI", page_icon="🤝", layout="wide")
-auth.require_password()
+from ui import auth, navigation, session, sidebar, views
 
 
 def overview() -> None:
@@ -37,14 +38,7 @@ def overview() -> None:
     views.downloads(report)
 
 
-PAGES = [
-    st.Page(overview, title="Overview", icon=":material/monitoring:", default=True),
-    st.Page("pages/before_after.py", title="Before / after", icon=":material/compare_arrows:"),
-    st.Page("pages/quartiles.py", title="Quartiles and benchmarks", icon=":material/leaderboard:"),
-    st.Page("pages/trends.py", title="Quarterly trends", icon=":material/timeline:"),
-    st.Page("pages/scorecard.py", title="Scorecard", icon=":material/flag:"),
-]
-
-navigation = st.navigation(PAGES)
-session.sidebar()
-navigation.run()
+if __name__ == "__main__":
+    st.set_page_config(page_title="Alliance ROI", page_icon="🤝", layout="wide")
+    auth.require_password()
+    navigation.run_app(overview, before_page=sidebar.draw, after_page=sidebar.share_popover)

@@ -62,11 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     args = build_parser().parse_args(argv)
     # Imported here so that `--help` and usage errors answer without loading pandas.
-    from core.analysis.report import Settings, build_report
+    from core.analysis.report import build_report
     from core.errors import LedgerError, NoLedgerSheet
     from core.output.export import summary_workbook
     from core.reading.ledger import read_ledger
     from core.reading.workbook import ACCEPTED_SUFFIXES
+    from core.settings import Settings
 
     ledger_path: Path = args.ledger
     output: Path = args.output or default_output(ledger_path)

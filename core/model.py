@@ -94,6 +94,9 @@ ACHIEVED, ON_TRACK, AT_RISK = GoalStatus.ACHIEVED, GoalStatus.ON_TRACK, GoalStat
 OFF_TRACK, UNKNOWN = GoalStatus.OFF_TRACK, GoalStatus.UNKNOWN
 STATUSES = tuple(GoalStatus)
 
+# What the case-study paragraph calls an initiative that was not named.
+DEFAULT_INITIATIVE_NAME = "the initiative"
+
 # Row names that are not alliances.
 PORTFOLIO = "Portfolio"
 CONTROL = "Control group"

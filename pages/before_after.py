@@ -5,11 +5,11 @@ import streamlit as st
 from core.output import formatting as fmt
 from core.output.charts import revenue_cost_before_after, roi_before_after
 from core.output.tables import before_after_display
-from ui import session, views
+from ui import navigation, session, views
 from ui.controls import initiative_controls
 
+navigation.page_start()
 st.title("Before / after")
-session.through_entry()
 loaded, report = session.report()
 views.source_banner(loaded, report)
 if report is not None:

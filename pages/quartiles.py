@@ -5,11 +5,11 @@ import streamlit as st
 from core.output import formatting as fmt
 from core.output.charts import revenue_cost_map, roi_distribution
 from core.output.tables import quartile_display
-from ui import session, views
+from ui import navigation, session, views
 from ui.controls import benchmark_editor
 
+navigation.page_start()
 st.title("Quartiles and benchmarks")
-session.through_entry()
 loaded, report = session.report()
 views.source_banner(loaded, report)
 if report is not None:

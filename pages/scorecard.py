@@ -5,10 +5,10 @@ import streamlit as st
 from core.analysis.scorecard import status_counts
 from core.model import STATUSES
 from core.output.tables import goals_display, status_style, type_display
-from ui import session, views
+from ui import navigation, session, views
 
+navigation.page_start()
 st.title("Scorecard")
-session.through_entry()
 loaded, report = session.report()
 views.source_banner(loaded, report)
 if report is not None:

@@ -5,10 +5,10 @@ import streamlit as st
 from core.model import PORTFOLIO
 from core.output.charts import quarterly_lines
 from core.output.tables import quarterly_display
-from ui import session, views
+from ui import navigation, session, views
 
+navigation.page_start()
 st.title("Quarterly trends")
-session.through_entry()
 loaded, report = session.report()
 views.source_banner(loaded, report)
 if report is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 import pandas as pd
@@ -14,11 +15,19 @@ from core.output import formatting as fmt
 from core.output.export import alliance_csv, summary_workbook
 from core.output.html_report import html_report
 from core.output.tables import issues_display, sensitivity_display, time_value_display
-from ui import links
+from ui import links, session, sidebar
+from ui.loading import TEMPLATE_PATH, Loaded
 from ui.mapping import column_mapping
-from ui.session import TEMPLATE_PATH, Loaded
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def plain(text: object) -> str:
+    """User text for a Markdown-rendering element, every Markdown character escaped: shown as typed."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def money_columns(*names: str) -> dict[str, st.column_config.NumberColumn]:
@@ -26,8 +35,16 @@ def money_columns(*names: str) -> dict[str, st.column_config.NumberColumn]:
     return {name: st.column_config.NumberColumn(format="accounting") for name in names}
 
 
-def source_banner(loaded: Loaded, report: Report | None) -> None:
+def source_banner(loaded: Loaded | None, report: Report | None) -> None:
     """Say which ledger is in view, that a sample is a sample, and what reading it found."""
+    for notice in links.notices():
+        st.warning("This link's settings: " + notice, icon="🔗")
+    waiting = links.pending()
+    if waiting is not None and not waiting.wants_sample:
+        _waiting_for_file(waiting)
+        return
+    if loaded is None:
+        return
     if loaded.error:
         st.error(loaded.error, icon="⚠️")
         if loaded.previews:
@@ -39,17 +56,10 @@ def source_banner(loaded: Loaded, report: Report | None) -> None:
         )
         template_download()
         return
-    source = report.ledger.source
-    waiting = links.waiting_for_file()
-    if waiting:
-        st.warning(
-            f"This link was made on the file **{waiting}**, which is not stored anywhere: upload it in "
-            "the sidebar to see the same view. Meanwhile the sample ledger is shown.",
-            icon="🔗",
-        )
-    ignored = st.session_state.pop("_link_ignored", None)
-    if ignored:
-        st.warning("Some settings in this link were not valid and were left out: " + ", ".join(ignored) + ".")
+    if report is None:
+        return
+    for notice in session.settings_notices():
+        st.sidebar.warning(notice)
     if loaded.is_sample:
         st.info(
             "**Sample ledger** (made-up alliances): upload your own workbook in the sidebar "
@@ -57,30 +67,56 @@ def source_banner(loaded: Loaded, report: Report | None) -> None:
             icon="🧪",
         )
     if loaded.mapped:
-        mapping = ", ".join(f"{field} ← '{header}'" for field, header in report.ledger.source.columns.items())
-        left, right = st.columns([4, 1])
-        left.caption(f"Read with your column mapping: {mapping}.")
-        if right.button("Forget the mapping", key="forget_mapping"):
-            st.session_state.pop("column_mapping", None)
-            st.rerun()
-    entries = len(report.ledger.entries)
-    if report.entries.empty:
-        if entries == 0:
-            why = f"all {report.rows_left_out:,} rows below it were left out (listed under Data issues)."
-        else:
-            why = (
-                "none of its entries is in view: widen the filters or the dates, or check that the ledger "
-                "has alliances besides the shared one."
-            )
-        st.error(
-            f"No usable entries: sheet '{source.sheet}' has its header on row {source.header_row}, but {why} "
-            "Fix the file and upload it again; the blank template shows the expected headers.",
-            icon="⚠️",
-        )
+        _mapping_caption(report)
+    _no_entries(report)
+    source = report.ledger.source
     st.caption(
-        f"**{source.filename}** · sheet '{source.sheet}', header on row {source.header_row} · "
-        f"{source.rows_read:,} rows read in {loaded.seconds:.2f} s · {entries:,} entries used · "
-        f"{report.rows_left_out:,} rows left out"
+        f"{plain(source.filename)} · sheet '{plain(source.sheet)}', header on row {source.header_row} · "
+        f"{source.rows_read:,} rows read in {loaded.seconds:.2f} s · {len(report.ledger.entries):,} "
+        f"entries used · {report.rows_left_out:,} rows left out · fingerprint {loaded.fingerprint}"
+    )
+
+
+def _waiting_for_file(link: links.PendingLink) -> None:
+    """A link made on an uploaded file: say which file, and take it right here."""
+    fingerprint = f" (fingerprint {link.fingerprint})" if link.fingerprint else ""
+    st.warning(
+        f"This shared view was made on the file '{link.source}'{fingerprint}. Files are never "
+        "stored or sent in a link, so its numbers cannot be shown without it: upload that file "
+        "here to see the same view with the same settings.",
+        icon="🔗",
+    )
+    sidebar.upload_box(key="link_upload")
+    if st.button("Look at the sample ledger instead", key="link_drop"):
+        links.drop_pending()
+        st.rerun()
+
+
+def _mapping_caption(report: Report) -> None:
+    columns = report.ledger.source.columns.items()
+    mapping = ", ".join(f"{field} ← '{plain(header)}'" for field, header in columns)
+    left, right = st.columns([4, 1])
+    left.caption(f"Read with your column mapping: {mapping}.")
+    if right.button("Forget the mapping", key="forget_mapping"):
+        st.session_state.pop("column_mapping", None)
+        st.rerun()
+
+
+def _no_entries(report: Report) -> None:
+    if not report.entries.empty:
+        return
+    source = report.ledger.source
+    if report.ledger.entries.empty:
+        why = f"all {report.rows_left_out:,} rows below it were left out (listed under Data issues)."
+    else:
+        why = (
+            "none of its entries is in view: widen the filters or the dates, or check that the ledger "
+            "has alliances besides the shared one."
+        )
+    st.error(
+        f"No usable entries: sheet '{source.sheet}' has its header on row {source.header_row}, but {why} "
+        "Fix the file and upload it again; the blank template shows the expected headers.",
+        icon="⚠️",
     )
 
 

@@ -17,39 +17,19 @@ from core.analysis.adjustments import (
 from core.analysis.before_after import (
     BeforeAfter,
     BeforeAfterError,
-    WindowChoice,
     before_after,
     initiative_dates,
 )
-from core.analysis.benchmarks import DEFAULT_BENCHMARKS, benchmark_gaps, effective_benchmarks
-from core.analysis.filters import Filters, in_date_range, of_alliances_in_view
+from core.analysis.benchmarks import DEFAULT_BENCHMARKS, benchmark_frame, benchmark_gaps, effective_benchmarks
+from core.analysis.filters import in_date_range, of_alliances_in_view
 from core.analysis.quartiles import cut_points, quartile_position
 from core.analysis.roi import BandThresholds, PortfolioSummary, alliance_roi, bands, portfolio_summary
 from core.analysis.scorecard import goal_starts, goal_status, red_flags, roi_by_type
-from core.analysis.time_value import TimeSettings, time_value
+from core.analysis.time_value import time_value
 from core.analysis.trends import quarterly_roi
 from core.model import BY_WEIGHT, INFLUENCED, ISSUE_COLUMNS, REVENUE, REVENUE_SHARE, SOURCED
 from core.reading.ledger import Ledger
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The choices behind a view; all plain values so a link or the command can carry them."""
-
-    thresholds: BandThresholds = BandThresholds()
-    benchmarks: pd.DataFrame | None = None
-    initiative_date: dt.date | None = None
-    participants: tuple[str, ...] | None = None
-    window: WindowChoice = WindowChoice()
-    initiative_name: str = "the initiative"
-    filters: Filters = Filters()
-    as_of: dt.date | None = None
-    reporting_currency: str | None = None
-    influenced_credit: float = 1.0
-    # None: by the Alliances sheet's weights when it has them, else by revenue share.
-    shared_rule: str | None = None
-    shared_name: str = "Shared"
-    time: TimeSettings = TimeSettings()
+from core.settings import Settings
 
 
 @dataclass
@@ -111,7 +91,7 @@ def alliance_table(
 def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     """Compute the report of a read ledger."""
     chosen = (
-        settings.benchmarks
+        benchmark_frame(settings.benchmarks)
         if settings.benchmarks is not None
         else effective_benchmarks(
             ledger.benchmarks if len(ledger.benchmarks) else DEFAULT_BENCHMARKS.iloc[0:0]
@@ -184,11 +164,21 @@ def compare_before_after(
 ) -> tuple[BeforeAfter | None, str | None]:
     """The before/after comparison, or why it cannot be made for this ledger and these settings."""
     participants = list(settings.participants) if settings.participants is not None else None
-    dates, left_out = initiative_dates(ledger.alliances, in_view, settings.initiative_date, participants)
+    date = settings.initiative_date or default_initiative_date(ledger)
+    dates, left_out = initiative_dates(ledger.alliances, in_view, date, participants)
     try:
         return before_after(entries, dates, settings.window, left_out, settings.initiative_name), None
     except BeforeAfterError as exc:
         return None, str(exc)
+
+
+def default_initiative_date(ledger: Ledger) -> dt.date | None:
+    """The date a view splits at when none is chosen: None (each alliance's own date) when the
+    Alliances sheet has initiative dates, else the first of the month in the middle of the data."""
+    if ledger.alliances["initiative_date"].notna().any() or ledger.entries.empty:
+        return None
+    first, last = ledger.entries["date"].min(), ledger.entries["date"].max()
+    return (first + (last - first) / 2).to_period("M").start_time.date()
 
 
 def with_thresholds(report: Report, thresholds: BandThresholds) -> Report:

@@ -121,8 +121,9 @@ def test_alliance_table_adds_type_quartile_and_benchmark_gaps(entries):
 
 
 def test_rebanding_a_report_matches_building_it_with_those_thresholds(entries):
-    from core.analysis.report import Settings, build_report, with_thresholds
+    from core.analysis.report import build_report, with_thresholds
     from core.reading.ledger import Ledger, LedgerSource
+    from core.settings import Settings
 
     ledger = Ledger(
         entries=entries.assign(category="", sheet="L", row=range(len(entries))),

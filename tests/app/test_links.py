@@ -61,26 +61,43 @@ def test_changing_a_setting_updates_the_link():
     assert at.query_params["type"] == ["Innovation Catalyst", "Market Accelerator"]
 
 
-def test_invalid_values_are_ignored_and_said():
-    at = app(strong="9999", win="lots", asof="yesterday", bench="[1,2]", moderate="15")
+def test_invalid_values_are_refused_with_a_notice_naming_what_was_asked_and_what_is_used():
+    at = app(strong="9999", win="lots", asof="yesterday", bench="[1,2]", moderate="15", disc="150")
     assert not at.exception
     assert at.session_state["strong_pct"] == 20.0
     assert at.session_state["moderate_pct"] == 15.0
-    warning = next(w.value for w in at.warning if "not valid" in w.value)
-    assert warning == "Some settings in this link were not valid and were left out: strong, win, asof, bench."
+    assert at.session_state["discount_pct"] == 10.0
+    notices = [w.value for w in at.warning if w.value.startswith("This link's settings")]
+    assert notices == [
+        "This link's settings: 'strong=9999' (band threshold 'Strong above') is outside -100 to 1000 %: "
+        "using 20 % (the default).",
+        "This link's settings: 'win=lots' (before/after windows) is not 'equal', 'all' or a number of "
+        "months: using equal windows, the longest the data allows.",
+        "This link's settings: 'asof=yesterday' (day goal status is judged on) is not a date like "
+        "2025-01-31: using today.",
+        "This link's settings: 'bench=[1,2]' (benchmarks) is not a list of [name, ROI between -10 and 10, "
+        "source]: using the defaults and the workbook's own.",
+        "This link's settings: 'disc=150' (discount rate for NPV, % a year) is outside -50 to 100 %: "
+        "using 10 % (the default).",
+    ]
+    assert any(m.label == "NPV at 10%" for m in at.metric)
 
 
 def test_link_made_on_an_upload_asks_for_that_file_then_applies():
-    at = app(src="case.xlsx", ba="2025-01-01", who=["Alpha", "Beta"], win="all")
-    assert any("This link was made on the file **case.xlsx**" in w.value for w in at.warning)
+    at = app(src="case.xlsx", fp="0badf00d", ba="2025-01-01", who=["Alpha", "Beta"], win="all")
+    banner = next(w.value for w in at.warning if "shared view was made on the file" in w.value)
+    assert banner.startswith("This shared view was made on the file 'case.xlsx' (fingerprint 0badf00d).")
+    assert not at.metric  # never the sample's numbers in place of the shared view
     assert at.query_params["src"] == "case.xlsx"  # kept while the file is awaited
-    at.file_uploader[0].set_value(("case.xlsx", case_workbook(), XLSX))
+    at.file_uploader(key="link_upload").set_value(("case.xlsx", case_workbook(), XLSX))
     at.run()
     assert not at.exception
     assert at.session_state["ba_mode"] == "one"
     assert at.session_state["ba_participants"] == ["Alpha", "Beta"]
     assert at.session_state["ba_window"] == "all"
     assert at.query_params["who"] == ["Alpha", "Beta"] and at.query_params["src"] == "case.xlsx"
+    # the same name with other content is applied, and said
+    assert any("not byte for byte the file this link was made on" in w.value for w in at.warning)
 
 
 def test_another_file_does_not_take_the_links_settings():

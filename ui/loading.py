@@ -1,0 +1,114 @@
+"""Reading ledgers for this session: the upload or the embedded sample, parsed once per content.
+
+Uploaded bytes live only in this session's memory (never in a shared cache), so one user's ledger
+is never served to another session. Parsed ledgers are kept per session, keyed by the file's
+content hash and the column mapping, so going back to a file read before costs nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from core.errors import LedgerError, NoLedgerSheet
+from core.reading.ledger import ColumnMapping, Ledger, read_ledger, sheet_previews
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_PATH = ROOT / "sample_data" / "alliance_ledger_sample.xlsx"
+TEMPLATE_PATH = ROOT / "sample_data" / "alliance_ledger_template.xlsx"
+
+UPLOAD = "_uploaded_file"
+_CACHE = "_ledger_cache"
+_CURRENT = "_loaded_ledger"
+# A session keeps the last few files it read: enough to switch back, bounded in memory.
+CACHE_SIZE = 3
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A ledger read in this session, with where it came from and how long reading took."""
+
+    key: tuple
+    ledger: Ledger | None
+    error: str | None
+    is_sample: bool
+    seconds: float
+    size: int
+    name: str
+    fingerprint: str
+    mapped: bool = False
+    previews: dict[str, list[list[str]]] | None = None
+
+
+def fingerprint(data: bytes) -> str:
+    """A short content fingerprint of a file: the first 8 hex digits of its SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:8]
+
+
+def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMapping | None) -> Loaded:
+    started = time.perf_counter()
+    ledger, error, mapped, previews = None, None, False, None
+    try:
+        ledger = read_ledger(data, name)
+    except NoLedgerSheet as exc:
+        error, previews = str(exc), sheet_previews(data, name)
+        if mapping is not None:
+            try:
+                ledger, error, mapped = read_ledger(data, name, mapping=mapping), None, True
+            except LedgerError as mapping_error:
+                error = f"{exc}\n\nThe saved column mapping does not fit this file: {mapping_error}"
+    except LedgerError as exc:
+        error = str(exc)
+    except Exception as exc:  # a defect of ours must not put a traceback in front of a user
+        error = (
+            f"'{name}' could not be read because of an internal error ({type(exc).__name__}). "
+            "Nothing was stored; please report it with the file."
+        )
+    elapsed = time.perf_counter() - started
+    return Loaded(key, ledger, error, is_sample, elapsed, len(data), name, key[1], mapped, previews)
+
+
+def saved_mapping() -> ColumnMapping | None:
+    """The column mapping the user gave for an earlier file in this session, if any."""
+    raw = st.session_state.get("column_mapping")
+    if not raw:
+        return None
+    return ColumnMapping(raw["sheet"], int(raw["header_row"]), tuple(sorted(raw["columns"].items())))
+
+
+def remember_upload(key: str = "ledger_upload") -> None:
+    """Keep the upload (or its removal) apart from the widget, which may forget it between pages."""
+    st.session_state[UPLOAD] = st.session_state.get(key)
+
+
+def load() -> Loaded:
+    """The ledger in view: the uploaded file if there is one, else the embedded sample."""
+    uploaded = st.session_state.get(UPLOAD)
+    if uploaded is not None:
+        name, data, is_sample = uploaded.name, uploaded.getvalue(), False
+    else:
+        name, data, is_sample = SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), True
+    mapping = None if is_sample else saved_mapping()
+    key = ("sample" if is_sample else "upload", fingerprint(data), name, mapping)
+    cache: dict[tuple, Loaded] = st.session_state.setdefault(_CACHE, {})
+    loaded = cache.get(key)
+    if loaded is None:
+        if is_sample:
+            loaded = _read(key, name, data, True, None)
+        else:
+            with st.spinner(f"Reading {name} ({len(data) / 1e6:,.1f} MB)…"):
+                loaded = _read(key, name, data, False, mapping)
+        cache[key] = loaded
+        while len(cache) > CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+    st.session_state[_CURRENT] = loaded
+    return loaded
+
+
+def current() -> Loaded | None:
+    """The ledger this run loaded, if any."""
+    return st.session_state.get(_CURRENT)

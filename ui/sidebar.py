@@ -1,0 +1,144 @@
+"""The sidebar every page shares: the upload, band thresholds, filters, adjustments and the link.
+
+Widget limits come from the settings' field table, so the sidebar accepts exactly what a link or
+the command accepts.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.analysis.adjustments import RULE_WORDS
+from core.analysis.filters import NOT_SET
+from core.model import ALLOCATION_RULES
+from core.reading.ledger import Ledger
+from core.reading.workbook import ACCEPTED_SUFFIXES
+from core.settings import BY_PARAM
+from ui import links, state
+from ui.loading import Loaded, load, remember_upload
+
+UPLOAD_LIMIT_MB = 200
+_SHARE_SLOT = "_share_slot"
+
+
+def upload_box(key: str = "ledger_upload") -> None:
+    """The ledger upload; the sidebar's and the one a shared link shows at the top of a page."""
+    st.file_uploader(
+        "Upload a ledger workbook",
+        type=[s.lstrip(".") for s in ACCEPTED_SUFFIXES],
+        key=key,
+        help="Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) or CSV. One row per entry with "
+        "date, alliance, kind (revenue or cost) and amount; or revenue and cost columns. "
+        "The file stays in this browser session's memory only.",
+        max_upload_size=UPLOAD_LIMIT_MB,
+        on_change=remember_upload,
+        args=(key,),
+    )
+
+
+def _number(param: str, label: str, step: float) -> None:
+    spec = BY_PARAM[param]
+    st.number_input(label, key=spec.key, min_value=spec.low, max_value=spec.high, step=step)
+
+
+def draw() -> Loaded:
+    """Load the ledger in view, apply a waiting link to it, then draw the sidebar; returns the ledger.
+
+    Widgets are drawn last because a link's settings can only be written before their widgets exist.
+    """
+    links.read_link()
+    state.set_defaults()
+    state.keep()
+    previous = state_ledger()
+    loaded = load()
+    if loaded.ledger is not None:
+        if previous is not loaded.ledger:
+            state.reset_for(state.facts(loaded.ledger))
+            st.session_state["_state_ledger"] = loaded.ledger
+        links.apply_to(loaded)
+    with st.sidebar:
+        upload_box()
+        with st.expander("Band thresholds"):
+            _number("strong", "Strong above (%)", 1.0)
+            _number("moderate", "Moderate from (%)", 1.0)
+        if loaded.ledger is not None:
+            filter_controls(loaded.ledger)
+            adjustment_controls(loaded.ledger)
+    st.session_state[_SHARE_SLOT] = st.sidebar.empty()
+    return loaded
+
+
+def state_ledger() -> Ledger | None:
+    """The ledger whose defaults the widgets hold."""
+    return st.session_state.get("_state_ledger")
+
+
+def share_popover() -> None:
+    """'Share this view', filled after the page ran, so the link holds the settings it used."""
+    slot = st.session_state.pop(_SHARE_SLOT, None)
+    if slot is None or links.pending() is not None:
+        return
+    with slot.container(), st.popover("Share this view", icon=":material/link:", width="stretch"):
+        st.caption(
+            "This link reopens the same page and settings. It holds no data: a view of an uploaded "
+            "file asks for that file again (its name and fingerprint are in the link)."
+        )
+        st.code(links.share_url(), language=None, wrap_lines=True)
+
+
+def adjustment_controls(ledger: Ledger) -> None:
+    """Reporting currency, shared costs, credit for influenced revenue, discount and hurdle rates."""
+    found = state.facts(ledger)
+    with st.expander("Currency, shared costs, time value"):
+        if found.currencies:
+            st.selectbox(
+                "Reporting currency",
+                list(found.currencies),
+                key="currency",
+                help="Each entry is converted at its own month's rate from the FX sheet.",
+            )
+        st.text_input(
+            "Shared costs are booked to",
+            key="shared_name",
+            max_chars=80,
+            help="Cost rows of this pseudo-alliance are split over the real alliances.",
+        )
+        shared_name = (st.session_state.get("shared_name") or "Shared").casefold()
+        if shared_name in found.folded_names:
+            st.radio(
+                "Split shared costs", list(ALLOCATION_RULES), key="shared_rule", format_func=RULE_WORDS.get
+            )
+        if found.has_influenced:
+            spec = BY_PARAM["credit"]
+            st.slider(
+                "Credit for influenced revenue (%)",
+                spec.low,
+                spec.high,
+                step=5.0,
+                key=spec.key,
+                help="0 % counts only revenue the partner sourced; 100 % counts influenced revenue in full.",
+            )
+        _number("disc", "Discount rate for NPV (% a year)", 0.5)
+        _number("hurdle", "Hurdle rate (%)", 0.5)
+
+
+def filter_controls(ledger: Ledger) -> None:
+    """Type, owner, segment and date range: what every page shows, quartiles included."""
+    found = state.facts(ledger)
+    active = sum(bool(st.session_state.get(k)) for k in ("f_types", "f_owners", "f_segments"))
+    with st.expander(f"Filters ({active} active)" if active else "Filters"):
+        for key, name, label in (
+            ("f_types", "type", "Alliance type"),
+            ("f_owners", "owner", "Owner"),
+            ("f_segments", "segment", "Segment"),
+        ):
+            if found.options[name] != [NOT_SET]:
+                st.multiselect(label, found.options[name], key=key, placeholder="All")
+        if found.span:
+            st.date_input(
+                "Dates",
+                key=state.F_DATES,
+                min_value=found.span[0],
+                max_value=found.span[1],
+                format="YYYY-MM-DD",
+            )

@@ -1,0 +1,264 @@
+"""The view's settings in session state: widget keys from the settings' field table, read back
+into one `Settings` through the same parser a link goes through.
+
+Widgets hold values in a user's units (percent, dates, names picked from the ledger); `values()`
+turns them into link texts, leaving out what is the ledger's own default, and `core.settings`
+turns those into `Settings`. So the sidebar, a link and the command cannot disagree on a limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from core.analysis.benchmarks import effective_benchmarks
+from core.analysis.filters import filter_options
+from core.analysis.report import default_initiative_date
+from core.model import BY_WEIGHT, INFLUENCED, REVENUE_SHARE, Benchmark, InitiativeSource, WindowMode
+from core.reading.ledger import Ledger
+from core.settings import BY_PARAM, FIELDS, Decoded, Settings, parse_values
+
+# Widgets that are not one field each: how the initiative date and the windows are chosen.
+BA_MODE, BA_MONTHS, F_DATES = "ba_mode", "ba_months", "f_dates"
+BENCH_VERSION = "bench_version"
+PERCENT_FIELDS = tuple(f for f in FIELDS if f.default is not None)
+# Settings whose defaults come from the ledger: reset when another ledger is loaded.
+LEDGER_KEYS = (BA_MODE, "ba_date", "ba_participants", "f_types", "f_owners", "f_segments", F_DATES)
+LEDGER_KEYS += ("benchmarks", "currency", "shared_rule")
+PAGE_KEYS = (BA_MODE, BA_MONTHS, "ba_window", "ba_name", "ba_date", "ba_participants", "as_of")
+KEPT_KEYS = tuple({f.key for f in FIELDS} | set(LEDGER_KEYS) | set(PAGE_KEYS) | {BA_MONTHS})
+
+
+@dataclass(frozen=True)
+class LedgerFacts:
+    """What the settings need to know about a ledger, worked out once per ledger."""
+
+    alliances: tuple[str, ...]
+    options: dict[str, list[str]]
+    folded_names: frozenset[str]
+    has_influenced: bool
+    span: tuple[dt.date, dt.date] | tuple[()]
+    sheet_dates: bool
+    initiative: dt.date | None
+    currency: str
+    currencies: tuple[str, ...]
+    shared_rule: str
+    benchmarks: tuple[Benchmark, ...]
+
+
+def facts(ledger: Ledger) -> LedgerFacts:
+    """The facts of a ledger, kept in this session beside it."""
+    cached = st.session_state.get("_facts")
+    if cached is not None and cached[0] is ledger:
+        return cached[1]
+    entries = ledger.entries
+    span = (entries["date"].min().date(), entries["date"].max().date()) if len(entries) else ()
+    own = effective_benchmarks(ledger.benchmarks)
+    has_weights = "weight" in ledger.alliances and ledger.alliances["weight"].notna().any()
+    found = LedgerFacts(
+        alliances=tuple(sorted(entries["alliance"].unique())),
+        options=filter_options(entries, ledger.alliances),
+        folded_names=frozenset(a.casefold() for a in entries["alliance"].unique()),
+        has_influenced=bool((entries["attribution"] == INFLUENCED).any())
+        if "attribution" in entries
+        else False,
+        span=span,
+        sheet_dates=bool(ledger.alliances["initiative_date"].notna().any()),
+        initiative=_initiative_default(ledger),
+        currency=ledger.source.currency or "",
+        currencies=tuple(sorted({ledger.fx_base, *ledger.fx["currency"]} - {None})) if len(ledger.fx) else (),
+        shared_rule=BY_WEIGHT if has_weights else REVENUE_SHARE,
+        benchmarks=tuple(Benchmark(r.name, float(r.roi), r.source) for r in own.itertuples(index=False)),
+    )
+    st.session_state["_facts"] = (ledger, found)
+    return found
+
+
+def _initiative_default(ledger: Ledger) -> dt.date | None:
+    """The date the one-date picker starts on: the sheet's most common date, else the data's middle."""
+    sheet_dates = ledger.alliances["initiative_date"].dropna()
+    if len(sheet_dates):
+        return sheet_dates.mode().iloc[0].date()
+    return default_initiative_date(ledger)
+
+
+def set_defaults() -> None:
+    """Defaults that do not depend on the ledger, set once per session."""
+    state = st.session_state
+    for spec in PERCENT_FIELDS:
+        state.setdefault(spec.key, spec.default)
+    state.setdefault("ba_window", str(WindowMode.EQUAL))
+    state.setdefault(BA_MONTHS, 6)
+    state.setdefault("ba_name", "the initiative")
+    state.setdefault("shared_name", "Shared")
+    state.setdefault("as_of", dt.date.today())
+
+
+def keep() -> None:
+    """Keep every setting when the user moves to a page that does not draw its widget.
+
+    Streamlit forgets a widget's value when a run does not draw it; writing the value back in the
+    entry script, which runs for every page, keeps it.
+    """
+    for key in KEPT_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def reset_for(found: LedgerFacts) -> None:
+    """Settings whose defaults come from the ledger just loaded."""
+    state = st.session_state
+    state[BA_MODE] = str(InitiativeSource.SHEET if found.sheet_dates else InitiativeSource.ONE)
+    state["ba_date"] = found.initiative
+    state["ba_participants"] = list(found.alliances)
+    for key in ("f_types", "f_owners", "f_segments"):
+        state[key] = []
+    state[F_DATES] = found.span
+    state["currency"] = found.currency
+    state["shared_rule"] = found.shared_rule
+    state["benchmarks"] = [_bench_dict(b) for b in found.benchmarks]
+    state[BENCH_VERSION] = state.get(BENCH_VERSION, 0) + 1
+
+
+def _bench_dict(benchmark: Benchmark) -> dict[str, object]:
+    return {"name": benchmark.name, "roi": benchmark.roi, "source": benchmark.source}
+
+
+def values(found: LedgerFacts) -> dict[str, list[str]]:
+    """The widgets' values as link texts, leaving out each one that is the ledger's default."""
+    state = st.session_state
+    out: dict[str, list[str]] = {}
+    for spec in PERCENT_FIELDS:
+        number = state.get(spec.key, spec.default)
+        if number is not None and round(float(number), 6) != spec.default:
+            out[spec.param] = [spec.text(float(number))]
+    out.update(_initiative_values(found))
+    out.update(_filter_values(found))
+    for param, key, default in (("name", "ba_name", "the initiative"), ("shared", "shared_name", "Shared")):
+        text = " ".join(str(state.get(key) or "").split())
+        if text and text != default:
+            out[param] = [text]
+    as_of = state.get("as_of")
+    if isinstance(as_of, dt.date) and as_of != dt.date.today():
+        out["asof"] = [as_of.isoformat()]
+    currency = state.get("currency") or ""
+    if currency and currency != found.currency:
+        out["cur"] = [currency]
+    rule = state.get("shared_rule")
+    if rule and rule != found.shared_rule:
+        out["alloc"] = [str(rule)]
+    chosen = state.get("benchmarks")
+    if chosen is not None:
+        benchmarks = tuple(Benchmark(str(b["name"]), float(b["roi"]), str(b["source"] or "")) for b in chosen)
+        if benchmarks != found.benchmarks:
+            out["bench"] = [BY_PARAM["bench"].text(benchmarks)]
+    return out
+
+
+def _initiative_values(found: LedgerFacts) -> dict[str, list[str]]:
+    state = st.session_state
+    out: dict[str, list[str]] = {}
+    if state.get(BA_MODE) == InitiativeSource.ONE:
+        date = state.get("ba_date")
+        if isinstance(date, dt.date) and (found.sheet_dates or date != found.initiative):
+            out["ba"] = [date.isoformat()]
+        participants = list(state.get("ba_participants") or [])
+        if sorted(participants) != list(found.alliances):
+            out["who"] = participants
+    window = state.get("ba_window", WindowMode.EQUAL)
+    if window == WindowMode.MONTHS:
+        out["win"] = [str(int(state.get(BA_MONTHS) or 6))]
+    elif window == WindowMode.ALL:
+        out["win"] = [str(WindowMode.ALL)]
+    return out
+
+
+def _filter_values(found: LedgerFacts) -> dict[str, list[str]]:
+    state = st.session_state
+    out = {
+        param: list(state.get(key) or [])
+        for param, key in (("type", "f_types"), ("owner", "f_owners"), ("seg", "f_segments"))
+        if state.get(key)
+    }
+    raw = state.get(F_DATES)
+    chosen = tuple(raw) if isinstance(raw, list | tuple) else ((raw,) if raw else ())
+    # The whole span of the data is no filter at all.
+    if len(chosen) >= 1 and found.span and chosen[0] != found.span[0]:
+        out["from"] = [chosen[0].isoformat()]
+    if len(chosen) == 2 and found.span and chosen[1] != found.span[1]:
+        out["to"] = [chosen[1].isoformat()]
+    return out
+
+
+def settings(found: LedgerFacts) -> Decoded:
+    """The settings the widgets ask for, with a notice for any the parser refused."""
+    return parse_values(values(found))
+
+
+def apply(chosen: Settings, given: set[str], found: LedgerFacts) -> list[str]:
+    """Set the widgets to settings read from a link; returns what did not fit this ledger."""
+    state = st.session_state
+    problems: list[str] = []
+    for spec in PERCENT_FIELDS:
+        if spec.param in given:
+            value = spec.get(chosen)
+            state[spec.key] = float(value) if value is not None else spec.default  # type: ignore[arg-type]
+    if "ba" in given:
+        if chosen.initiative_date is None:
+            state[BA_MODE] = str(InitiativeSource.SHEET if found.sheet_dates else InitiativeSource.ONE)
+        else:
+            state[BA_MODE], state["ba_date"] = str(InitiativeSource.ONE), chosen.initiative_date
+    if "who" in given and chosen.participants is not None:
+        state[BA_MODE] = str(InitiativeSource.ONE)
+        state["ba_participants"] = _known(chosen.participants, found.alliances, "who", problems)
+    if "win" in given:
+        state["ba_window"] = str(chosen.window.mode)
+        if chosen.window.months:
+            state[BA_MONTHS] = chosen.window.months
+    if "name" in given:
+        state["ba_name"] = chosen.initiative_name
+    if "shared" in given:
+        state["shared_name"] = chosen.shared_name
+    _apply_filters(chosen, given, found, problems)
+    if "asof" in given:
+        state["as_of"] = chosen.as_of
+    if "cur" in given and chosen.reporting_currency:
+        if chosen.reporting_currency in found.currencies:
+            state["currency"] = chosen.reporting_currency
+        else:
+            problems.append(f"'cur={chosen.reporting_currency}': this ledger has no rates for it")
+    if "alloc" in given and chosen.shared_rule:
+        state["shared_rule"] = str(chosen.shared_rule)
+    if "bench" in given and chosen.benchmarks is not None:
+        state["benchmarks"] = [_bench_dict(b) for b in chosen.benchmarks]
+        state[BENCH_VERSION] = state.get(BENCH_VERSION, 0) + 1
+    return problems
+
+
+def _apply_filters(chosen: Settings, given: set[str], found: LedgerFacts, problems: list[str]) -> None:
+    state = st.session_state
+    f = chosen.filters
+    for param, key, name, picked in (
+        ("type", "f_types", "type", f.types),
+        ("owner", "f_owners", "owner", f.owners),
+        ("seg", "f_segments", "segment", f.segments),
+    ):
+        if param in given:
+            state[key] = _known(picked, tuple(found.options.get(name, [])), param, problems)
+    if ("from" in given or "to" in given) and found.span:
+        start = max(f.start or found.span[0], found.span[0])
+        end = min(f.end or found.span[1], found.span[1])
+        if start <= end:
+            state[F_DATES] = (start, end)
+        else:
+            problems.append("'from'/'to': no data between these dates")
+
+
+def _known(asked: tuple[str, ...], known: tuple[str, ...], param: str, problems: list[str]) -> list[str]:
+    """The asked names this ledger has; the others are said."""
+    missing = [a for a in asked if a not in known]
+    if missing:
+        problems.append(f"'{param}': not in this ledger: " + ", ".join(missing))
+    return [a for a in asked if a in known]
