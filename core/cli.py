@@ -7,7 +7,6 @@ file left behind.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -36,21 +35,58 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="summary workbook to write (default: <ledger>-summary.xlsx beside the ledger)",
     )
-    summarize.add_argument(
-        "--initiative-date",
-        type=_iso_date,
-        metavar="YYYY-MM-DD",
-        help="split before/after at this date (default: the Alliances sheet's dates)",
-    )
     summarize.add_argument("--sheet", metavar="NAME", help="read the ledger from this sheet")
+    summarize.add_argument(
+        "--view",
+        metavar="LINK",
+        help="apply the settings of a link copied from the app (the whole link or its query string); "
+        "flags below override it",
+    )
+    _setting_flags(summarize)
     return parser
 
 
-def _iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-01-31") from None
+def _setting_flags(summarize: argparse.ArgumentParser) -> None:
+    """One flag per setting a user changes in the app's sidebar, from the settings' field table."""
+    from core.settings import FIELDS
+
+    group = summarize.add_argument_group("view settings (as in the app's sidebar; default: the ledger's own)")
+    for spec in FIELDS:
+        group.add_argument(
+            spec.flag,
+            dest=f"setting_{spec.param}",
+            metavar=spec.metavar,
+            action="append" if spec.many else "store",
+            # argparse formats help with %, so a percent sign in the words is doubled.
+            help=f"{spec.words}{' (repeat for several)' if spec.many else ''}; "
+            f"default: {spec.default_words}".replace(" (the default)", "").replace("%", "%%"),
+        )
+
+
+def view_settings(args: argparse.Namespace) -> tuple[object, list[str]]:
+    """Settings from --view and the setting flags, and warnings for link values refused.
+
+    A flag's value that is refused is an unusable input (SettingFlagError); a link's is a warning.
+    """
+    from core.settings import FIELDS, SOURCE_PARAMS, parse_values, query_values
+
+    link = {k: v for k, v in query_values(args.view).items() if k not in SOURCE_PARAMS} if args.view else {}
+    from_link = parse_values(link)
+    flags: dict[str, list[str]] = {}
+    for spec in FIELDS:
+        given = getattr(args, f"setting_{spec.param}")
+        if given is not None:
+            flags[spec.param] = given if spec.many else [given]
+    from_flags = parse_values(flags, base=from_link.settings)
+    if from_flags.notices:
+        notice = from_flags.notices[0]
+        spec = next(f for f in FIELDS if f.param == notice.param)
+        raise SettingFlagError(f"{spec.flag} {notice.asked}: {notice.why.split(') ', 1)[-1]}")
+    return from_flags.settings, [f"warning: the link's {n}" for n in from_link.notices]
+
+
+class SettingFlagError(ValueError):
+    """A setting flag whose value is not allowed."""
 
 
 def default_output(ledger: Path) -> Path:
@@ -61,13 +97,19 @@ def default_output(ledger: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     args = build_parser().parse_args(argv)
+    try:
+        settings, warnings = view_settings(args)
+    except SettingFlagError as exc:
+        sys.stderr.write(f"error: {exc} (see: python -m core summarize --help)\n")
+        return EXIT_UNUSABLE
+    for warning in warnings:
+        sys.stderr.write(warning + "\n")
     # Imported here so that `--help` and usage errors answer without loading pandas.
     from core.analysis.report import build_report
     from core.errors import LedgerError, NoLedgerSheet
     from core.output.export import summary_workbook
     from core.reading.ledger import read_ledger
     from core.reading.workbook import ACCEPTED_SUFFIXES
-    from core.settings import Settings
 
     ledger_path: Path = args.ledger
     output: Path = args.output or default_output(ledger_path)
@@ -88,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"row but no usable entries ({ledger.rows_left_out} rows left out): "
                 "add entries below the header."
             )
-        report = build_report(ledger, Settings(initiative_date=args.initiative_date))
+        report = build_report(ledger, settings)  # type: ignore[arg-type]
         payload = summary_workbook(report)
         _write_atomically(output, payload)
     except NoLedgerSheet as exc:

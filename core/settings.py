@@ -157,6 +157,11 @@ def _benchmarks_text(benchmarks: tuple[Benchmark, ...]) -> str:
     return json.dumps(rows, separators=(",", ":"), ensure_ascii=False)
 
 
+def _fraction(percent: object) -> float:
+    """A percentage as a fraction, rounded so that 0.7 % is 0.007 and not 0.006999999999999999."""
+    return round(float(percent) / 100, 10)  # type: ignore[arg-type]
+
+
 def _plain(number: float) -> str:
     return f"{round(number, 6):g}"
 
@@ -428,7 +433,7 @@ FIELDS: tuple[Field, ...] = (
         100.0,
         100.0,
         get=_fraction_get(lambda s: s.influenced_credit, 100.0),
-        put=lambda s, v: replace(s, influenced_credit=float(v) / 100),
+        put=lambda s, v: replace(s, influenced_credit=_fraction(v)),
     ),
     _percent_field(
         "disc",
@@ -439,7 +444,7 @@ FIELDS: tuple[Field, ...] = (
         100.0,
         10.0,
         get=_fraction_get(lambda s: s.time.discount_rate, 10.0),
-        put=lambda s, v: replace(s, time=replace(s.time, discount_rate=float(v) / 100)),
+        put=lambda s, v: replace(s, time=replace(s.time, discount_rate=_fraction(v))),
     ),
     _percent_field(
         "hurdle",
@@ -450,7 +455,7 @@ FIELDS: tuple[Field, ...] = (
         200.0,
         10.0,
         get=_fraction_get(lambda s: s.time.hurdle_rate, 10.0),
-        put=lambda s, v: replace(s, time=replace(s.time, hurdle_rate=float(v) / 100)),
+        put=lambda s, v: replace(s, time=replace(s.time, hurdle_rate=_fraction(v))),
     ),
 )
 BY_PARAM: dict[str, Field] = {f.param: f for f in FIELDS}
@@ -460,8 +465,8 @@ SOURCE_PARAMS = ("src", "fp")
 
 def _thresholds(settings: Settings, strong: float | None = None, moderate: float | None = None) -> Settings:
     """Settings with one band threshold (in percent) changed; both are checked as a pair afterwards."""
-    new_strong = settings.thresholds.strong if strong is None else strong / 100
-    new_moderate = settings.thresholds.moderate if moderate is None else moderate / 100
+    new_strong = settings.thresholds.strong if strong is None else _fraction(strong)
+    new_moderate = settings.thresholds.moderate if moderate is None else _fraction(moderate)
     # BandThresholds refuses Moderate above Strong; the pair is judged once both are read.
     thresholds = object.__new__(BandThresholds)
     object.__setattr__(thresholds, "strong", new_strong)

@@ -85,3 +85,81 @@ def test_missing_file_and_bad_arguments_exit_2(tmp_path):
     bad_date = summarize(str(tmp_path / "nope.xlsx"), "--initiative-date", "31/01/2025")
     assert bad_date.returncode == 2
     assert bad_date.stderr.count("\n") == 1 and "is not a date like 2025-01-31" in bad_date.stderr
+
+
+def alliances_rows(path: Path) -> dict[str, list]:
+    sheet = load_workbook(path)["Alliances"]
+    headers = [c.value for c in sheet[1]]
+    return {
+        row[0]: dict(zip(headers, row, strict=False)) for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+
+
+@pytest.fixture
+def two_alliances(tmp_path):
+    # Acme: (1300 − 1000) / 1000 = 30 %, Strong by default; Beta: (1150 − 1000) / 1000 = 15 %, Moderate.
+    path = tmp_path / "two.xlsx"
+    path.write_bytes(
+        workbook_bytes(
+            {
+                "Ledger": [
+                    ["Date", "Alliance", "Kind", "Amount"],
+                    ["2024-01-01", "Acme", "Revenue", 1300],
+                    ["2024-01-05", "Acme", "Cost", 1000],
+                    ["2024-02-01", "Beta", "Revenue", 1150],
+                    ["2024-02-05", "Beta", "Cost", 1000],
+                ],
+                "Alliances": [
+                    ["Alliance", "Type"],
+                    ["Acme", "Value Multiplier"],
+                    ["Beta", "Innovation Catalyst"],
+                ],
+            }
+        )
+    )
+    return path
+
+
+def test_view_link_and_flags_set_the_view(two_alliances, tmp_path):
+    out = tmp_path / "view.xlsx"
+    link = "https://alliance.example/quartiles?src=two.xlsx&fp=12345678&strong=40&moderate=20"
+    result = summarize(str(two_alliances), "-o", str(out), "--view", link)
+    assert result.returncode == 0, result.stderr
+    rows = alliances_rows(out)
+    # Strong above 40 %, Moderate from 20 %: Acme's 30 % is Moderate, Beta's 15 % Weak.
+    assert (rows["Acme"]["Band"], rows["Beta"]["Band"]) == ("Moderate", "Weak")
+    # A flag overrides the link, and a filter keeps one alliance.
+    result = summarize(
+        str(two_alliances),
+        "-o",
+        str(out),
+        "--view",
+        link,
+        "--moderate",
+        "10",
+        "--type",
+        "Innovation Catalyst",
+    )
+    assert result.returncode == 0, result.stderr
+    rows = alliances_rows(out)
+    assert list(rows) == ["Beta"] and rows["Beta"]["Band"] == "Moderate"
+
+
+def test_a_refused_flag_is_an_unusable_input(two_alliances, tmp_path):
+    out = tmp_path / "never.xlsx"
+    result = summarize(str(two_alliances), "-o", str(out), "--discount-rate", "150")
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == "error: --discount-rate 150: is outside -50 to 100 % (see: python -m core summarize --help)\n"
+    )
+    assert not out.exists()
+
+
+def test_a_refused_link_value_is_a_warning(two_alliances, tmp_path):
+    out = tmp_path / "view.xlsx"
+    result = summarize(str(two_alliances), "-o", str(out), "--view", "?strong=abc")
+    assert result.returncode == 0
+    assert result.stderr == (
+        "warning: the link's 'strong=abc' (band threshold 'Strong above') is not a number: using 20 % (the default).\n"
+    )
