@@ -3,11 +3,11 @@
 import datetime as dt
 import io
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from tests.case_study import case_workbook
@@ -89,20 +89,6 @@ def test_unusable_upload_shows_a_message_and_the_app_keeps_running():
     assert "No sheet looks like a ledger" in at.error[0].value
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Blank ledger template (.xlsx)"]
-
-
-@pytest.fixture
-def deferred_downloads(monkeypatch):
-    """Capture what each download button would serve: the app builds files only when clicked."""
-    captured: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        captured[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return captured
 
 
 def test_summary_download_serves_the_uploaded_ledgers_workbook(deferred_downloads):
@@ -279,13 +265,17 @@ def test_scorecard_without_goals_sheet_says_how_to_add_one():
     assert any("no Goals sheet" in i.value for i in at.info)
 
 
-def test_two_sessions_never_see_each_others_upload(tmp_path_factory):
-    import tempfile
+def test_two_sessions_never_see_each_others_upload(tmp_path, monkeypatch):
+    # Every temporary file Python code makes in this test lands in its own folder, which is then
+    # checked together with the project tree: nothing else on the machine is scanned.
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
 
     def listing():
         skip = {".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", "node_modules"}
         found = set()
-        for root in (ROOT, Path(tempfile.gettempdir())):
+        for root in (ROOT, spool):
             for folder, dirs, files in os.walk(root):
                 dirs[:] = [d for d in dirs if d not in skip]
                 found |= {Path(folder) / name for name in files}

@@ -1,9 +1,14 @@
 """Shareable views: settings in the URL restore the view; changing a setting updates the URL."""
 
 import datetime as dt
+import io
 import json
+import subprocess
+import sys
+import urllib.parse
 from pathlib import Path
 
+from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from tests.case_study import case_workbook
@@ -137,3 +142,38 @@ def test_link_carries_shared_cost_rule_credit_and_rates():
         "hurdle": "12",
     }
     assert any(m.label == "NPV at 8%" for m in at.metric)
+
+
+def test_the_command_replays_a_link_copied_from_the_app(tmp_path, deferred_downloads):
+    ledger = tmp_path / "case.xlsx"
+    ledger.write_bytes(case_workbook())
+    at = app()
+    at.file_uploader[0].set_value(("case.xlsx", ledger.read_bytes(), XLSX))
+    at.run()
+    at.sidebar.number_input(key="strong_pct").set_value(23.0)
+    at.run()
+    at.sidebar.multiselect(key="f_types").set_value(["Value Multiplier", "Innovation Catalyst"])
+    at.run()
+    assert not at.exception
+    pairs = [(k, v) for k, vs in at.query_params.items() for v in (vs if isinstance(vs, list) else [vs])]
+    query = urllib.parse.urlencode(pairs)
+    link = f"http://localhost:8501/?{query}"
+    next(b for b in at.get("download_button") if b.label.startswith("Summary workbook")).click()
+    at.run()
+    from_app = load_workbook(io.BytesIO(deferred_downloads["case-summary.xlsx"]()))["Alliances"]
+    out = tmp_path / "replayed.xlsx"
+    result = subprocess.run(
+        [sys.executable, "-m", "core", "summarize", str(ledger), "-o", str(out), "--view", link],
+        cwd=Path(APP).parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    from_command = load_workbook(out)["Alliances"]
+    app_rows = list(from_app.iter_rows(values_only=True))
+    assert app_rows == list(from_command.iter_rows(values_only=True))
+    # Strong above 23 %: Alpha (22.7 %, Strong by default) and Gamma (12.5 %) are Moderate; Beta
+    # (Market Accelerator) is filtered out.
+    band = app_rows[0].index("Band")
+    assert [(r[0], r[band]) for r in app_rows[1:]] == [("Alpha", "Moderate"), ("Gamma", "Moderate")]
