@@ -18,6 +18,7 @@ import json
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from core.analysis.before_after import WindowChoice
 from core.analysis.filters import Filters
@@ -157,9 +158,9 @@ def _benchmarks_text(benchmarks: tuple[Benchmark, ...]) -> str:
     return json.dumps(rows, separators=(",", ":"), ensure_ascii=False)
 
 
-def _fraction(percent: object) -> float:
+def _fraction(percent: Any) -> float:
     """A percentage as a fraction, rounded so that 0.7 % is 0.007 and not 0.006999999999999999."""
-    return round(float(percent) / 100, 10)  # type: ignore[arg-type]
+    return round(float(percent) / 100, 10)
 
 
 def _plain(number: float) -> str:
@@ -178,10 +179,11 @@ class Field:
     key: str  # session-state key of its widget in the app
     words: str  # what it is, for notices and --help
     metavar: str
-    parse: Callable[[str], object]  # text → value, or SettingError
-    text: Callable[[object], str]  # value → text
-    get: Callable[[Settings], object]  # the value in these settings; None when left to the default
-    put: Callable[[Settings, object], Settings]
+    # Values differ in type from field to field (a date, a tuple of names, a window): Any, on purpose.
+    parse: Callable[[str], Any]  # text → value, or SettingError
+    text: Callable[[Any], str]  # value → text
+    get: Callable[[Settings], Any]  # the value in these settings; None when left to the default
+    put: Callable[[Settings, Any], Settings]
     default_words: str  # what is used when the value is refused or absent
     many: bool = False  # a list: repeated in a link, repeatable on the command line
     low: float | None = None  # widget limits, for numbers
@@ -190,7 +192,7 @@ class Field:
 
 
 def _percent_field(
-    param: str, flag: str, key: str, words: str, low: float, high: float, default: float, **access: object
+    param: str, flag: str, key: str, words: str, low: float, high: float, default: float, **access: Any
 ) -> Field:
     """A number given in percent in links, widgets and flags, kept as a fraction in Settings."""
 
@@ -204,12 +206,12 @@ def _percent_field(
         words=words,
         metavar="PCT",
         parse=parse,
-        text=lambda v: _plain(float(v)),  # type: ignore[arg-type]
+        text=lambda v: _plain(float(v)),
         default_words=f"{default:g} % (the default)",
         low=low,
         high=high,
         default=default,
-        **access,  # type: ignore[arg-type]
+        **access,
     )
 
 
@@ -221,12 +223,12 @@ def _fraction_get(read: Callable[[Settings], float], default: float) -> Callable
     return get
 
 
-def _with_filters(settings: Settings, **changes: object) -> Settings:
+def _with_filters(settings: Settings, **changes: Any) -> Settings:
     return replace(settings, filters=replace(settings.filters, **changes))
 
 
-def _tuple_or_none(values: object) -> tuple[str, ...] | None:
-    return tuple(values) if values is not None else None  # type: ignore[arg-type]
+def _tuple_or_none(values: Any) -> tuple[str, ...] | None:
+    return tuple(values) if values is not None else None
 
 
 FIELDS: tuple[Field, ...] = (
@@ -239,7 +241,7 @@ FIELDS: tuple[Field, ...] = (
         1000.0,
         20.0,
         get=_fraction_get(lambda s: s.thresholds.strong, 20.0),
-        put=lambda s, v: _thresholds(s, strong=float(v)),  # type: ignore[arg-type]
+        put=lambda s, v: _thresholds(s, strong=float(v)),
     ),
     _percent_field(
         "moderate",
@@ -250,7 +252,7 @@ FIELDS: tuple[Field, ...] = (
         1000.0,
         10.0,
         get=_fraction_get(lambda s: s.thresholds.moderate, 10.0),
-        put=lambda s, v: _thresholds(s, moderate=float(v)),  # type: ignore[arg-type]
+        put=lambda s, v: _thresholds(s, moderate=float(v)),
     ),
     Field(
         param="ba",
@@ -259,7 +261,7 @@ FIELDS: tuple[Field, ...] = (
         words="initiative date",
         metavar="YYYY-MM-DD",
         parse=_initiative,
-        text=lambda v: v.isoformat(),  # type: ignore[attr-defined]
+        text=lambda v: v.isoformat(),
         get=lambda s: s.initiative_date,
         put=lambda s, v: replace(s, initiative_date=v),
         default_words="the Alliances sheet's dates, or the middle of the data",
@@ -284,7 +286,7 @@ FIELDS: tuple[Field, ...] = (
         words="before/after windows",
         metavar="equal|all|MONTHS",
         parse=_window,
-        text=lambda v: _window_text(v),  # type: ignore[arg-type]
+        text=lambda v: _window_text(v),
         get=lambda s: None if s.window == WindowChoice() else s.window,
         put=lambda s, v: replace(s, window=v),
         default_words="equal windows, the longest the data allows",
@@ -310,7 +312,7 @@ FIELDS: tuple[Field, ...] = (
         parse=_text,
         text=str,
         get=lambda s: s.filters.types or None,
-        put=lambda s, v: _with_filters(s, types=tuple(v)),  # type: ignore[arg-type]
+        put=lambda s, v: _with_filters(s, types=tuple(v)),
         default_words="every type",
         many=True,
     ),
@@ -323,7 +325,7 @@ FIELDS: tuple[Field, ...] = (
         parse=_text,
         text=str,
         get=lambda s: s.filters.owners or None,
-        put=lambda s, v: _with_filters(s, owners=tuple(v)),  # type: ignore[arg-type]
+        put=lambda s, v: _with_filters(s, owners=tuple(v)),
         default_words="every owner",
         many=True,
     ),
@@ -336,7 +338,7 @@ FIELDS: tuple[Field, ...] = (
         parse=_text,
         text=str,
         get=lambda s: s.filters.segments or None,
-        put=lambda s, v: _with_filters(s, segments=tuple(v)),  # type: ignore[arg-type]
+        put=lambda s, v: _with_filters(s, segments=tuple(v)),
         default_words="every segment",
         many=True,
     ),
@@ -347,7 +349,7 @@ FIELDS: tuple[Field, ...] = (
         words="first day in view",
         metavar="YYYY-MM-DD",
         parse=_date,
-        text=lambda v: v.isoformat(),  # type: ignore[attr-defined]
+        text=lambda v: v.isoformat(),
         get=lambda s: s.filters.start,
         put=lambda s, v: _with_filters(s, start=v),
         default_words="the first day of the data",
@@ -359,7 +361,7 @@ FIELDS: tuple[Field, ...] = (
         words="last day in view",
         metavar="YYYY-MM-DD",
         parse=_date,
-        text=lambda v: v.isoformat(),  # type: ignore[attr-defined]
+        text=lambda v: v.isoformat(),
         get=lambda s: s.filters.end,
         put=lambda s, v: _with_filters(s, end=v),
         default_words="the last day of the data",
@@ -371,7 +373,7 @@ FIELDS: tuple[Field, ...] = (
         words="day goal status is judged on",
         metavar="YYYY-MM-DD",
         parse=_date,
-        text=lambda v: v.isoformat(),  # type: ignore[attr-defined]
+        text=lambda v: v.isoformat(),
         get=lambda s: s.as_of,
         put=lambda s, v: replace(s, as_of=v),
         default_words="today",
@@ -383,7 +385,7 @@ FIELDS: tuple[Field, ...] = (
         words="benchmarks",
         metavar="JSON",
         parse=_benchmarks,
-        text=lambda v: _benchmarks_text(v),  # type: ignore[arg-type]
+        text=lambda v: _benchmarks_text(v),
         get=lambda s: s.benchmarks,
         put=lambda s, v: replace(s, benchmarks=v),
         default_words="the defaults and the workbook's own",
@@ -541,7 +543,7 @@ def to_values(settings: Settings) -> dict[str, list[str]]:
         value = spec.get(settings)
         if value is None:
             continue
-        items: Iterable[object] = value if spec.many else [value]  # type: ignore[assignment]
+        items: Iterable[object] = value if spec.many else [value]
         params[spec.param] = [spec.text(v) for v in items]
     return params
 
@@ -562,5 +564,5 @@ def describe(settings: Settings) -> list[tuple[str, str]]:
             rows.append((spec.words, spec.default_words))
         else:
             items = value if spec.many else [value]
-            rows.append((spec.words, ", ".join(spec.text(v) for v in items)))  # type: ignore[union-attr]
+            rows.append((spec.words, ", ".join(spec.text(v) for v in items)))
     return rows

@@ -37,7 +37,7 @@ def _home() -> None:
 
 
 def run_app(
-    overview: Callable[[], None], before_page: Callable[[], None], after_page: Callable[[], None]
+    overview: Callable[[], None], before_page: Callable[[], object], after_page: Callable[[], None]
 ) -> None:
     """Register the pages, draw what every page shares, run the chosen page, then finish the run."""
     navigation = st.navigation(pages(overview))

@@ -25,8 +25,11 @@ BA_MODE, BA_MONTHS, F_DATES = "ba_mode", "ba_months", "f_dates"
 BENCH_VERSION = "bench_version"
 PERCENT_FIELDS = tuple(f for f in FIELDS if f.default is not None)
 # Settings whose defaults come from the ledger: reset when another ledger is loaded.
-LEDGER_KEYS = (BA_MODE, "ba_date", "ba_participants", "f_types", "f_owners", "f_segments", F_DATES)
-LEDGER_KEYS += ("benchmarks", "currency", "shared_rule")
+LEDGER_KEYS = (BA_MODE, "ba_date", "ba_participants", "f_types", "f_owners", "f_segments", F_DATES) + (
+    "benchmarks",
+    "currency",
+    "shared_rule",
+)
 PAGE_KEYS = (BA_MODE, BA_MONTHS, "ba_window", "ba_name", "ba_date", "ba_participants", "as_of")
 KEPT_KEYS = tuple({f.key for f in FIELDS} | set(LEDGER_KEYS) | set(PAGE_KEYS) | {BA_MONTHS})
 

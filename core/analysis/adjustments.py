@@ -23,7 +23,7 @@ from core.model import (
 )
 
 SHARED_CATEGORY = "shared cost (allocated)"
-RULE_WORDS = {
+RULE_WORDS: dict[str, str] = {
     REVENUE_SHARE: "by revenue share",
     EVENLY: "evenly",
     BY_WEIGHT: "by the Alliances sheet's weights",

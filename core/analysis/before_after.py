@@ -343,7 +343,7 @@ def case_study_paragraph(result: BeforeAfter, initiative_name: str = "the initia
         best, worst = changes.idxmax(), changes.idxmin()
         text += f" Largest gain: {best} ({_points_words(changes[best])})"
         text += f"; weakest: {worst} ({_points_words(changes[worst])})." if worst != best else "."
-    if result.did is not None:
+    if result.did is not None and result.control is not None:
         c = result.control
         text += (
             f" Over the same windows, the {int(c['alliances'])} alliances without the initiative moved "

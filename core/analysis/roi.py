@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.model import BANDS, COST, MODERATE, REVENUE, STRONG, UNDEFINED, WEAK
+from core.model import BANDS, COST, MODERATE, REVENUE, STRONG, UNDEFINED, WEAK, Band
 
 # ROI is a ratio of sums of floats; rounding before banding keeps 0.2 from reading as 0.2000000001.
 _BAND_DIGITS = 12
@@ -36,7 +36,7 @@ class PortfolioSummary:
     roi_note: str
     mean_roi: float | None
     alliances: int
-    band_counts: dict[str, int]
+    band_counts: dict[Band, int]
 
 
 def roi_of(revenue: float, cost: float) -> tuple[float | None, str]:
