@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -30,7 +31,7 @@ def plain(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def money_columns(*names: str) -> dict[str, st.column_config.NumberColumn]:
+def money_columns(*names: str) -> dict[str, Any]:
     """Grid column settings that show these columns as money (thousands separators, 2 decimals)."""
     return {name: st.column_config.NumberColumn(format="accounting") for name in names}
 
