@@ -15,9 +15,11 @@ import numpy as np
 import pandas as pd
 
 from core.errors import LedgerError, NoLedgerSheet
-from core.model import COST, ISSUE_COLUMNS, REVENUE, SOURCED
+from core.model import COST, REVENUE, SOURCED
+from core.reading.issues import IssueLog
 from core.reading.parsing import (
     clean_name,
+    display_value,
     is_blank,
     normalise_header,
     parse_amount,
@@ -270,7 +272,7 @@ def read_ledger(
     entries = _merge_name_variants(entries, notes)
     ledger = Ledger(
         entries=entries,
-        issues=issues,
+        issues=issues.frame(),
         source=LedgerSource(
             filename=filename,
             sheet=sheet_name,
@@ -281,7 +283,8 @@ def read_ledger(
         ),
         notes=notes,
     )
-    _read_side_sheets(book, sheet_name, ledger)
+    _read_side_sheets(book, sheet_name, ledger, issues)
+    ledger.issues = issues.frame()
     ledger.source = replace(ledger.source, currency=_currency(ledger, header))
     return ledger
 
@@ -359,7 +362,7 @@ def sheet_previews(
     """The first rows of every sheet as text, for choosing the header row and columns by hand."""
     book = SourceBook(data, filename)
     return {
-        name: [[_display_value(c) for c in row] for row in book.head(name, rows)] for name in book.sheet_names
+        name: [[display_value(c) for c in row] for row in book.head(name, rows)] for name in book.sheet_names
     }
 
 
@@ -383,7 +386,7 @@ def _looks_numeric(text: str) -> bool:
 def _no_ledger_message(book: SourceBook, names: list[str]) -> str:
     seen = []
     for name in names[:5]:
-        head = [[_display_value(c) for c in row] for row in book.head(name)]
+        head = [[display_value(c) for c in row] for row in book.head(name)]
         if any(any(head_row) for head_row in head):
             row = head[guess_header_row(head) - 1]
             headers = ", ".join(c for c in row if c)[:200]
@@ -521,35 +524,9 @@ def _is_totals(texts: pd.Series) -> pd.Series:
     return pd.Series(hits[codes], index=texts.index)
 
 
-def _issue_rows(
-    sheet: str, mask: pd.Series, values: pd.Series, column: str, reasons: pd.Series | str
-) -> pd.DataFrame:
-    if not mask.any():
-        return pd.DataFrame(columns=ISSUE_COLUMNS)
-    rows = mask[mask].index
-    reason = reasons[mask] if isinstance(reasons, pd.Series) else reasons
-    return pd.DataFrame(
-        {
-            "sheet": sheet,
-            "row": rows.astype(int),
-            "column": column,
-            "value": values[mask].map(_display_value).to_numpy(),
-            "reason": reason if isinstance(reason, str) else reason.to_numpy(),
-        }
-    )
-
-
-def _display_value(value: object) -> str:
-    if is_blank(value):
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]
-    return str(value)
-
-
 def _read_entries(
     frame: pd.DataFrame, header: HeaderMatch, sheet: str, layout: str, notes: list[str]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+) -> tuple[pd.DataFrame, IssueLog]:
     labels = header.labels
     rows = frame.index
     blank = {name: _blank_mask(frame[name]) for name in frame.columns}
@@ -561,20 +538,19 @@ def _read_entries(
         _is_totals(alliance_text) | _is_totals(date_text) | (blank["date"] & blank["alliance"])
     )
     live = ~(all_blank | totals)
-    issues = [
-        _issue_rows(sheet, all_blank, frame["alliance"], "", "blank row"),
-        _issue_rows(
-            sheet,
-            totals,
-            alliance_text.where(~blank["alliance"], date_text),
-            labels["alliance"],
-            "totals row: a sum of other rows, not an entry",
-        ),
-    ]
+    issues = IssueLog()
+    issues.add_cells(sheet, all_blank, frame["alliance"], "", "blank row")
+    issues.add_cells(
+        sheet,
+        totals,
+        alliance_text.where(~blank["alliance"], date_text),
+        labels["alliance"],
+        "totals row: a sum of other rows, not an entry",
+    )
     dates = _on(rows, _parse_dates(frame["date"][live]), "datetime")
-    issues.append(_issue_rows(sheet, dates.bad, frame["date"], labels["date"], dates.reasons))
+    issues.add_cells(sheet, dates.bad, frame["date"], labels["date"], dates.reasons)
     no_alliance = live & blank["alliance"]
-    issues.append(_issue_rows(sheet, no_alliance, frame["alliance"], labels["alliance"], "no alliance named"))
+    issues.add_cells(sheet, no_alliance, frame["alliance"], labels["alliance"], "no alliance named")
     usable = live & ~dates.bad & ~no_alliance
     category = _clean_texts(frame["category"]) if "category" in frame else None
     currency = _clean_texts(frame["currency"]).str.upper() if "currency" in frame else None
@@ -582,10 +558,8 @@ def _read_entries(
         attribution = _on(
             rows, _parse_unique(frame["attribution"][live], parse_attribution, "object"), "object"
         )
-        issues.append(
-            _issue_rows(
-                sheet, attribution.bad, frame["attribution"], labels["attribution"], attribution.reasons
-            )
+        issues.add_cells(
+            sheet, attribution.bad, frame["attribution"], labels["attribution"], attribution.reasons
         )
         usable &= ~attribution.bad
         extra = {"currency": currency, "attribution": attribution.values}
@@ -594,29 +568,25 @@ def _read_entries(
     parts: list[pd.DataFrame] = []
     if layout == "long":
         kinds = _on(rows, _parse_unique(frame["kind"][live], parse_kind, "object"), "object")
-        issues.append(_issue_rows(sheet, kinds.bad, frame["kind"], labels["kind"], kinds.reasons))
+        issues.add_cells(sheet, kinds.bad, frame["kind"], labels["kind"], kinds.reasons)
         amounts = _on(rows, _parse_amounts(frame["amount"][live]), "float")
-        issues.append(_issue_rows(sheet, amounts.bad, frame["amount"], labels["amount"], amounts.reasons))
+        issues.add_cells(sheet, amounts.bad, frame["amount"], labels["amount"], amounts.reasons)
         ok = usable & ~kinds.bad & ~amounts.bad
         parts.append(_entry_frame(ok, dates, alliance_text, kinds.values, amounts, category, sheet, extra))
     else:
         both_blank = live & pd.concat([blank[f] for f in value_fields], axis=1).all(axis=1)
         first = value_fields[0]
-        issues.append(
-            _issue_rows(sheet, both_blank, frame[first], labels[first], "no revenue and no cost in this row")
-        )
+        issues.add_cells(sheet, both_blank, frame[first], labels[first], "no revenue and no cost in this row")
         for name in value_fields:
             amounts = _on(rows, _parse_amounts(frame[name][live & ~blank[name]]), "float")
-            issues.append(_issue_rows(sheet, amounts.bad, frame[name], labels[name], amounts.reasons))
+            issues.add_cells(sheet, amounts.bad, frame[name], labels[name], amounts.reasons)
             ok = usable & ~blank[name] & ~amounts.bad
             kind = REVENUE if name == "revenue" else COST
             parts.append(_entry_frame(ok, dates, alliance_text, kind, amounts, category, sheet, extra))
     entries = pd.concat(parts, ignore_index=True) if parts else _no_entries()
     entries = _costs_stored_negative(entries, notes)
-    found = [i for i in issues if not i.empty]
-    issue_frame = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=ISSUE_COLUMNS)
-    issue_frame = issue_frame.astype({"row": "int64"}).sort_values(["row", "column"], kind="stable")
-    return entries, issue_frame.reset_index(drop=True)
+    issues.sort_by_row()
+    return entries, issues
 
 
 def _entry_frame(
@@ -718,7 +688,7 @@ def _merge_name_variants(entries: pd.DataFrame, notes: list[str]) -> pd.DataFram
     return entries
 
 
-def _read_side_sheets(book: SourceBook, ledger_sheet: str, ledger: Ledger) -> None:
+def _read_side_sheets(book: SourceBook, ledger_sheet: str, ledger: Ledger, issues: IssueLog) -> None:
     others = [n for n in book.sheet_names if n != ledger_sheet]
     alliances = _find_table(
         book,
@@ -728,7 +698,7 @@ def _read_side_sheets(book: SourceBook, ledger_sheet: str, ledger: Ledger) -> No
         lambda c: "alliance" in c and len(c) >= 2 and "metric" not in c,
     )
     if alliances:
-        ledger.alliances = _read_alliances(book, *alliances, ledger)
+        ledger.alliances = _read_alliances(book, issues, *alliances, ledger)
     goals = _find_table(
         book,
         others,
@@ -737,7 +707,7 @@ def _read_side_sheets(book: SourceBook, ledger_sheet: str, ledger: Ledger) -> No
         lambda c: {"alliance", "metric", "target"} <= set(c),
     )
     if goals:
-        ledger.goals = _read_goals(book, *goals, ledger)
+        ledger.goals = _read_goals(book, issues, *goals, ledger)
     fx = _find_table(
         book,
         others,
@@ -746,12 +716,12 @@ def _read_side_sheets(book: SourceBook, ledger_sheet: str, ledger: Ledger) -> No
         lambda c: {"currency", "rate"} <= set(c) and "alliance" not in c,
     )
     if fx:
-        ledger.fx, ledger.fx_base = _read_fx(book, *fx, ledger)
+        ledger.fx, ledger.fx_base = _read_fx(book, issues, *fx, ledger)
     benchmarks = _find_table(
         book, others, BENCHMARK_HEADERS, {"benchmarks", "benchmark"}, lambda c: {"name", "roi"} <= set(c)
     )
     if benchmarks:
-        ledger.benchmarks = _read_benchmarks(book, *benchmarks, ledger)
+        ledger.benchmarks = _read_benchmarks(book, issues, *benchmarks, ledger)
 
 
 def _find_table(
@@ -769,25 +739,16 @@ def _find_table(
     return None
 
 
-def _side_rows(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
+def _side_rows(book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog) -> pd.DataFrame:
     frame = _body_frame(book.sheet(sheet).rows, header)
     blank = pd.concat([_blank_mask(frame[c]) for c in frame.columns], axis=1).all(axis=1)
     for row in frame.index[blank]:
-        ledger.issues = _add_issue(ledger.issues, sheet, row, "", "", "blank row")
+        issues.add(sheet, row, "", "", "blank row")
     frame = frame[~blank]
     named = frame["alliance" if "alliance" in frame else "name"].map(clean_name)
     for row in frame.index[named.eq("")]:
-        ledger.issues = _add_issue(
-            ledger.issues, sheet, row, header.labels.get("alliance", "Name"), "", "no name in this row"
-        )
+        issues.add(sheet, row, header.labels.get("alliance", "Name"), "", "no name in this row")
     return frame[named.ne("")]
-
-
-def _add_issue(
-    issues: pd.DataFrame, sheet: str, row: int, column: str, value: str, reason: str
-) -> pd.DataFrame:
-    extra = pd.DataFrame([[sheet, int(row), column, value, reason]], columns=ISSUE_COLUMNS)
-    return pd.concat([issues, extra], ignore_index=True) if len(issues) else extra
 
 
 def _optional_cell(
@@ -796,7 +757,7 @@ def _optional_cell(
     parser: Callable[[object], object],
     sheet: str,
     header: HeaderMatch,
-    ledger: Ledger,
+    issues: IssueLog,
     what: str,
 ) -> list[object]:
     """Parse an optional column; unreadable cells are listed and left empty, the row kept."""
@@ -810,34 +771,35 @@ def _optional_cell(
         try:
             values.append(parser(value))
         except ValueError as exc:
-            ledger.issues = _add_issue(
-                ledger.issues,
+            issues.add(
                 sheet,
                 row,
                 header.labels[name],
-                _display_value(value),
+                display_value(value),
                 f"{exc}; {what} left empty",
             )
             values.append(None)
     return values
 
 
-def _read_alliances(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
-    frame = _side_rows(book, sheet, header, ledger)
+def _read_alliances(
+    book: SourceBook, issues: IssueLog, sheet: str, header: HeaderMatch, ledger: Ledger
+) -> pd.DataFrame:
+    frame = _side_rows(book, sheet, header, issues)
     table = pd.DataFrame(
         {
             "alliance": frame["alliance"].map(clean_name).to_numpy(),
             "type": _text_column(frame, "type"),
             "owner": _text_column(frame, "owner"),
             "start_date": pd.to_datetime(
-                _optional_cell(frame, "start_date", parse_date, sheet, header, ledger, "start date")
+                _optional_cell(frame, "start_date", parse_date, sheet, header, issues, "start date")
             ),
             "initiative_date": pd.to_datetime(
-                _optional_cell(frame, "initiative_date", parse_date, sheet, header, ledger, "initiative date")
+                _optional_cell(frame, "initiative_date", parse_date, sheet, header, issues, "initiative date")
             ),
             "segment": _text_column(frame, "segment"),
             "weight": pd.to_numeric(
-                _optional_cell(frame, "weight", parse_amount, sheet, header, ledger, "weight"),
+                _optional_cell(frame, "weight", parse_amount, sheet, header, issues, "weight"),
                 errors="coerce",
             ),
         }
@@ -851,26 +813,28 @@ def _text_column(frame: pd.DataFrame, name: str) -> list[str]:
     return frame[name].map(clean_name).tolist()
 
 
-def _read_goals(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
-    frame = _side_rows(book, sheet, header, ledger)
+def _read_goals(
+    book: SourceBook, issues: IssueLog, sheet: str, header: HeaderMatch, ledger: Ledger
+) -> pd.DataFrame:
+    frame = _side_rows(book, sheet, header, issues)
     table = pd.DataFrame(
         {
             "alliance": frame["alliance"].map(clean_name).to_numpy(),
             "metric": _text_column(frame, "metric"),
             "target": pd.to_numeric(
-                _optional_cell(frame, "target", parse_amount, sheet, header, ledger, "target"),
+                _optional_cell(frame, "target", parse_amount, sheet, header, issues, "target"),
                 errors="coerce",
             ),
             "actual": pd.to_numeric(
-                _optional_cell(frame, "actual", parse_amount, sheet, header, ledger, "actual"),
+                _optional_cell(frame, "actual", parse_amount, sheet, header, issues, "actual"),
                 errors="coerce",
             ),
             "unit": _text_column(frame, "unit"),
             "start_date": pd.to_datetime(
-                _optional_cell(frame, "start_date", parse_date, sheet, header, ledger, "start date")
+                _optional_cell(frame, "start_date", parse_date, sheet, header, issues, "start date")
             ),
             "due_date": pd.to_datetime(
-                _optional_cell(frame, "due_date", parse_date, sheet, header, ledger, "due date")
+                _optional_cell(frame, "due_date", parse_date, sheet, header, issues, "due date")
             ),
             "owner": _text_column(frame, "owner"),
             "direction": _text_column(frame, "direction"),
@@ -881,13 +845,13 @@ def _read_goals(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledge
 
 
 def _read_fx(
-    book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger
+    book: SourceBook, issues: IssueLog, sheet: str, header: HeaderMatch, ledger: Ledger
 ) -> tuple[pd.DataFrame, str | None]:
     """Rates per currency and month (the month's last rate where a month has several) and their base."""
     frame = _body_frame(book.sheet(sheet).rows, header)
     blank = pd.concat([_blank_mask(frame[c]) for c in frame.columns], axis=1).all(axis=1)
     for row in frame.index[blank]:
-        ledger.issues = _add_issue(ledger.issues, sheet, row, "", "", "blank row")
+        issues.add(sheet, row, "", "", "blank row")
     frame = frame[~blank]
     rows = []
     for row, values in frame.iterrows():
@@ -900,12 +864,11 @@ def _read_fx(
             if rate <= 0:
                 raise ValueError("a rate must be above zero")
         except ValueError as exc:
-            ledger.issues = _add_issue(
-                ledger.issues,
+            issues.add(
                 sheet,
                 row,
                 header.labels.get("rate", "Rate"),
-                _display_value(values.get("rate")),
+                display_value(values.get("rate")),
                 f"{exc}; rate not used",
             )
             continue
@@ -924,9 +887,11 @@ def _read_fx(
     return table, base
 
 
-def _read_benchmarks(book: SourceBook, sheet: str, header: HeaderMatch, ledger: Ledger) -> pd.DataFrame:
-    frame = _side_rows(book, sheet, header, ledger)
-    rois = _optional_cell(frame, "roi", parse_ratio, sheet, header, ledger, "benchmark")
+def _read_benchmarks(
+    book: SourceBook, issues: IssueLog, sheet: str, header: HeaderMatch, ledger: Ledger
+) -> pd.DataFrame:
+    frame = _side_rows(book, sheet, header, issues)
+    rois = _optional_cell(frame, "roi", parse_ratio, sheet, header, issues, "benchmark")
     table = pd.DataFrame(
         {
             "name": frame["name"].map(clean_name).to_numpy(),
@@ -936,10 +901,8 @@ def _read_benchmarks(book: SourceBook, sheet: str, header: HeaderMatch, ledger: 
     )
     missing = table["roi"].isna()
     for row in frame.index[missing.to_numpy()]:
-        if not any((ledger.issues["sheet"] == sheet) & (ledger.issues["row"] == row)):
-            ledger.issues = _add_issue(
-                ledger.issues, sheet, row, header.labels["roi"], "", "benchmark without an ROI"
-            )
+        if not issues.has(sheet, row):
+            issues.add(sheet, row, header.labels["roi"], "", "benchmark without an ROI")
     table["source"] = table["source"].replace("", f"sheet '{sheet}'")
     return table[~missing].reset_index(drop=True)
 

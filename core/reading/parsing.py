@@ -71,6 +71,15 @@ def is_blank(value: object) -> bool:
     return value is pd.NaT
 
 
+def display_value(value: object) -> str:
+    """A cell as the user sees it in an issue or a preview: '' when blank, dates as YYYY-MM-DD."""
+    if is_blank(value):
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
+
+
 def normalise_header(text: object) -> str:
     """Lower-case a header, drop bracketed units and punctuation: 'Amount (USD) ' -> 'amount'."""
     if is_blank(text):

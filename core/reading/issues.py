@@ -1,0 +1,54 @@
+"""Collecting the rows left out as plain records, turned into one issue frame at the end."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.model import ISSUE_COLUMNS
+from core.reading.parsing import display_value
+
+
+class IssueLog:
+    """Issues (sheet, row, column, value, reason) in the order found, as a frame when asked.
+
+    Records go to a list because appending to a list is constant time, where growing a DataFrame
+    by one row copies it whole: one bad row after another made a large sheet quadratic.
+    """
+
+    def __init__(self) -> None:
+        self._records: list[tuple[str, int, str, str, str]] = []
+        # Kept alongside the records so that `has` does not scan them.
+        self._rows: set[tuple[str, int]] = set()
+
+    def __len__(self) -> int:
+        """Number of issues so far."""
+        return len(self._records)
+
+    def add(self, sheet: str, row: int, column: str, value: str, reason: str) -> None:
+        """One issue: where it is, what the cell held (as shown to the user), and why."""
+        self._records.append((sheet, int(row), column, value, reason))
+        self._rows.add((sheet, int(row)))
+
+    def add_cells(
+        self, sheet: str, mask: pd.Series, values: pd.Series, column: str, reasons: pd.Series | str
+    ) -> None:
+        """An issue for each row where `mask` holds, showing that row's cell of `values`."""
+        if not mask.any():
+            return
+        rows = mask[mask].index.tolist()
+        shown = values[mask].map(display_value).tolist()
+        why = reasons[mask].tolist() if isinstance(reasons, pd.Series) else [reasons] * len(rows)
+        for row, value, reason in zip(rows, shown, why, strict=True):
+            self.add(sheet, row, column, value, reason)
+
+    def has(self, sheet: str, row: int) -> bool:
+        """Whether some issue already names this row of this sheet."""
+        return (sheet, int(row)) in self._rows
+
+    def sort_by_row(self) -> None:
+        """Order the issues by row, then column; issues of one cell keep the order they were found in."""
+        self._records.sort(key=lambda record: (record[1], record[2]))
+
+    def frame(self) -> pd.DataFrame:
+        """The issues as a frame with ISSUE_COLUMNS, row as int64 even when there are none."""
+        return pd.DataFrame(self._records, columns=ISSUE_COLUMNS).astype({"row": "int64"})
