@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     from core.analysis.report import build_report
     from core.errors import LedgerError, NoLedgerSheet
     from core.output.export import summary_workbook
-    from core.reading.ledger import read_ledger
+    from core.reading.isolation import read_isolated
     from core.reading.workbook import ACCEPTED_SUFFIXES
 
     ledger_path: Path = args.ledger
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"'{ledger_path.name}' is not a spreadsheet this reads "
                 f"({', '.join(ACCEPTED_SUFFIXES)}): export the ledger as .xlsx."
             )
-        ledger = read_ledger(ledger_path.read_bytes(), ledger_path.name, sheet=args.sheet)
+        ledger = read_isolated(ledger_path.read_bytes(), ledger_path.name, sheet=args.sheet)
         if ledger.entries.empty:
             raise LedgerError(
                 f"Sheet '{ledger.source.sheet}' of '{ledger_path.name}' has a header "

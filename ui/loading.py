@@ -1,8 +1,10 @@
 """Reading ledgers for this session: the upload or the embedded sample, parsed once per content.
 
 Uploaded bytes live only in this session's memory (never in a shared cache), so one user's ledger
-is never served to another session. Parsed ledgers are kept per session, keyed by the file's
-content hash and the column mapping, so going back to a file read before costs nothing.
+is never served to another session. Every file is parsed in a worker process with a memory cap and
+a time limit (`core.reading.isolation`), so no file can take the server down. Parsed ledgers are
+kept per session, keyed by the file's content hash and the column mapping, so going back to a file
+read before costs nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pathlib import Path
 import streamlit as st
 
 from core.errors import LedgerError, NoLedgerSheet
-from core.reading.ledger import ColumnMapping, Ledger, read_ledger, sheet_previews
+from core.reading.isolation import previews_isolated, read_isolated
+from core.reading.ledger import ColumnMapping, Ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = ROOT / "sample_data" / "alliance_ledger_sample.xlsx"
@@ -53,12 +56,12 @@ def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMa
     started = time.perf_counter()
     ledger, error, mapped, previews = None, None, False, None
     try:
-        ledger = read_ledger(data, name)
+        ledger = read_isolated(data, name)
     except NoLedgerSheet as exc:
-        error, previews = str(exc), sheet_previews(data, name)
+        error, previews = str(exc), previews_isolated(data, name)
         if mapping is not None:
             try:
-                ledger, error, mapped = read_ledger(data, name, mapping=mapping), None, True
+                ledger, error, mapped = read_isolated(data, name, mapping=mapping), None, True
             except LedgerError as mapping_error:
                 error = f"{exc}\n\nThe saved column mapping does not fit this file: {mapping_error}"
     except LedgerError as exc:

@@ -379,3 +379,16 @@ def test_a_ledger_with_nothing_usable_says_so_on_every_page(rows, message):
         at.switch_page(page)
         at.run()
         assert not at.exception, page
+
+
+def test_a_file_that_would_abort_the_reader_gets_a_message_and_the_app_keeps_serving(monkeypatch):
+    from tests.reading.test_isolation import sparse_corner
+
+    monkeypatch.setenv("ALLIANCE_ROI_READ_MEMORY_MB", "2048")
+    at, other = start(), start()
+    at.file_uploader[0].set_value(("corner.xlsx", sparse_corner(), XLSX))
+    at.run()
+    assert not at.exception
+    assert at.error[0].value.startswith("'corner.xlsx' needs more than 2 GB of memory to read")
+    other.run()  # another session of the same server still works
+    assert not other.exception and metrics(other)["Portfolio ROI"].endswith("%")

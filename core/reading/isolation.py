@@ -1,0 +1,140 @@
+"""Reading a ledger in a separate worker process with a memory cap and a time limit.
+
+A spreadsheet library may abort the whole process on a hostile file (a single cell at XFD1048576
+makes the reader ask for 512 GiB and abort, which no `try` can catch). Reading in a child process
+keeps the server, and every other visitor's session, alive: whatever the child does, the parent
+gets either the ledger or a `LedgerError` with a plain message.
+
+Workers are forked from a clean server process (`forkserver`) that has already imported the reader,
+so a read starts in milliseconds and never inherits the web server's threads.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from core.errors import LedgerError
+
+if TYPE_CHECKING:
+    from core.reading.ledger import Ledger
+
+T = TypeVar("T")
+
+# Reading expands a workbook several times over (XML, cells, frames); 4 GiB reads Excel's largest
+# sheet (1,048,576 rows) with room to spare, and keeps one upload from starving the server.
+DEFAULT_MEMORY_BYTES = 4 * 1024**3
+DEFAULT_SECONDS = 180.0
+_PRELOAD = ["core.reading.ledger"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one read may use: bytes of address space, and seconds of wall-clock time."""
+
+    memory_bytes: int = DEFAULT_MEMORY_BYTES
+    seconds: float = DEFAULT_SECONDS
+
+    @classmethod
+    def from_environment(cls) -> Limits:
+        """Limits from ALLIANCE_ROI_READ_MEMORY_MB and ALLIANCE_ROI_READ_SECONDS, else the defaults."""
+        megabytes = os.environ.get("ALLIANCE_ROI_READ_MEMORY_MB")
+        seconds = os.environ.get("ALLIANCE_ROI_READ_SECONDS")
+        return cls(
+            memory_bytes=int(megabytes) * 1024**2 if megabytes else DEFAULT_MEMORY_BYTES,
+            seconds=float(seconds) if seconds else DEFAULT_SECONDS,
+        )
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _child(
+    sender: Connection, task: Callable[..., Any], args: tuple, options: dict, memory_bytes: int
+) -> None:
+    """Runs in the worker: cap memory, run the task, send back ("ok", result) or ("error", error)."""
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A reader that cannot allocate prints its own backtrace before aborting; the parent says why
+    # in one sentence instead, so the worker's stderr goes nowhere.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        sender.send(("ok", task(*args, **options)))
+    except LedgerError as exc:
+        sender.send(("error", exc))
+    except MemoryError:
+        sender.send(("memory", None))
+    finally:
+        sender.close()
+
+
+def read_isolated(data: bytes, filename: str, limits: Limits | None = None, **options: Any) -> Ledger:
+    """`read_ledger(data, filename, **options)` in a worker process; LedgerError if it cannot finish."""
+    from core.reading.ledger import read_ledger
+
+    return run_isolated(read_ledger, data, filename, limits=limits, **options)
+
+
+def previews_isolated(data: bytes, filename: str, limits: Limits | None = None) -> dict[str, list[list[str]]]:
+    """`sheet_previews(data, filename)` in a worker process, for the column-mapping step."""
+    from core.reading.ledger import sheet_previews
+
+    return run_isolated(sheet_previews, data, filename, limits=limits)
+
+
+def run_isolated(
+    task: Callable[..., T], data: bytes, filename: str, limits: Limits | None = None, **options: Any
+) -> T:
+    """`task(data, filename, **options)` in a worker process; LedgerError if it cannot finish."""
+    limits = limits or Limits.from_environment()
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(  # type: ignore[attr-defined]
+        target=_child, args=(sender, task, (data, filename), options, limits.memory_bytes), daemon=True
+    )
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(limits.seconds):
+            raise LedgerError(_too_slow(filename, limits))
+        kind, payload = receiver.recv()
+    except EOFError:
+        kind, payload = "memory", None  # the worker died without a word: it ran out of memory
+    finally:
+        receiver.close()
+        if worker.is_alive():
+            worker.kill()
+        worker.join(5)
+    if kind == "ok":
+        return payload  # type: ignore[no-any-return]
+    if kind == "error":
+        raise payload
+    raise LedgerError(_too_big(filename, limits))
+
+
+def _too_big(filename: str, limits: Limits) -> str:
+    gigabytes = limits.memory_bytes / 1024**3
+    return (
+        f"'{filename}' needs more than {gigabytes:g} GB of memory to read, more than a ledger should: "
+        "it may hold a cell far outside its data (check the used range, e.g. a stray value in the last "
+        "row or column) or a huge sheet. Delete the empty rows and columns after the data and save again."
+    )
+
+
+def _too_slow(filename: str, limits: Limits) -> str:
+    return (
+        f"'{filename}' took longer than {limits.seconds:g} seconds to read and was stopped. Save the "
+        "ledger sheet alone in a new workbook (values only) and upload that."
+    )

@@ -1,0 +1,80 @@
+"""Reading in a worker process: a file that would abort the reader gives a message, not a crash."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from core.errors import LedgerError, NoLedgerSheet
+from core.reading.isolation import Limits, previews_isolated, read_isolated
+from tests.helpers import ledger_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def sparse_corner() -> bytes:
+    """A valid 5 KB workbook whose one extra cell at XFD1048576 makes the reader ask for 512 GiB."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Ledger"
+    for row in (["Date", "Alliance", "Kind", "Amount"], ["2024-01-01", "Acme", "Revenue", 100]):
+        sheet.append(row)
+    sheet["XFD1048576"] = 1
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_normal_ledger_reads_the_same_in_the_worker():
+    # Acme: revenue 1500, cost 1000 → two entries.
+    data = ledger_bytes([["2024-01-01", "Acme", "Revenue", 1500], ["2024-01-02", "Acme", "Cost", 1000]])
+    ledger = read_isolated(data, "ok.xlsx")
+    assert ledger.entries["amount"].tolist() == [1500.0, 1000.0]
+    assert ledger.source.filename == "ok.xlsx"
+
+
+def test_a_file_that_would_abort_the_reader_gives_a_message():
+    with pytest.raises(LedgerError) as caught:
+        read_isolated(sparse_corner(), "corner.xlsx", Limits(memory_bytes=2 * 1024**3))
+    assert str(caught.value).startswith("'corner.xlsx' needs more than 2 GB of memory to read")
+
+
+def test_a_read_over_its_time_is_stopped():
+    data = ledger_bytes([["2024-01-01", "Acme", "Revenue", 1500]])
+    with pytest.raises(LedgerError) as caught:
+        read_isolated(data, "slow.xlsx", Limits(seconds=0.0001))
+    assert str(caught.value).startswith(
+        "'slow.xlsx' took longer than 0.0001 seconds to read and was stopped."
+    )
+
+
+def test_the_readers_own_errors_come_back_as_they_are():
+    from tests.helpers import workbook_bytes
+
+    data = workbook_bytes({"Stuff": [["Name", "Score"], ["a", 1]]})
+    with pytest.raises(NoLedgerSheet):
+        read_isolated(data, "stuff.xlsx")
+    assert previews_isolated(data, "stuff.xlsx")["Stuff"][0][:2] == ["Name", "Score"]
+
+
+def test_the_command_exits_2_with_one_line(tmp_path):
+    ledger = tmp_path / "corner.xlsx"
+    ledger.write_bytes(sparse_corner())
+    result = subprocess.run(
+        [sys.executable, "-m", "core", "summarize", str(ledger)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"ALLIANCE_ROI_READ_MEMORY_MB": "2048", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(
+        "error: 'corner.xlsx' needs more than 2 GB of memory to read"
+    )
+    assert not ledger.with_name("corner-summary.xlsx").exists()
