@@ -22,12 +22,7 @@ def overview() -> None:
         return
     views.headline_metrics(report)
     st.subheader("Alliances")
-    st.dataframe(
-        alliance_display(report),
-        hide_index=True,
-        width="stretch",
-        column_config=views.money_columns("Revenue", "Cost", "Net value"),
-    )
+    st.dataframe(**views.grid(alliance_display(report)), hide_index=True, width="stretch")
     st.plotly_chart(
         roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks),
         width="stretch",

@@ -51,22 +51,7 @@ if report is not None:
             st.warning(check, icon="🔎")
         st.plotly_chart(roi_before_after(result.table, p, report.settings.thresholds), width="stretch")
         st.plotly_chart(revenue_cost_before_after(result.table, p), width="stretch")
-        st.dataframe(
-            before_after_display(report),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                name: st.column_config.NumberColumn(format="%.1f")
-                for name in (
-                    "ROI before %",
-                    "ROI after %",
-                    "Change (pts)",
-                    "Revenue change %",
-                    "Cost change %",
-                )
-            }
-            | views.money_columns("Revenue before", "Revenue after", "Cost before", "Cost after"),
-        )
+        st.dataframe(**views.grid(before_after_display(report)), hide_index=True, width="stretch")
         if result.left_out:
             with st.expander(f"Left out of the comparison: {len(result.left_out)}"):
                 for alliance, reason in result.left_out:

@@ -29,21 +29,7 @@ if report is not None:
     )
     st.plotly_chart(roi_distribution(report.alliances, cuts, report.benchmarks), width="stretch")
     st.subheader("By quartile")
-    st.dataframe(
-        quartile_display(report),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Percentile": st.column_config.NumberColumn(format="%.0f"),
-            "Gap (pts)": st.column_config.NumberColumn(
-                format="%.1f", help="ROI points to the next quartile's cut"
-            ),
-            "Extra net value needed": st.column_config.NumberColumn(
-                format="accounting", help="(next cut − ROI) × cost: more net value at the same cost"
-            ),
-            **views.money_columns("Cost"),
-        },
-    )
+    st.dataframe(**views.grid(quartile_display(report)), hide_index=True, width="stretch")
     st.plotly_chart(revenue_cost_map(report.alliances), width="stretch")
     with st.expander("Benchmarks: add, change or remove"):
         st.caption(

@@ -31,16 +31,9 @@ if report is not None:
         for col, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
             col.metric(status, counts[status])
         st.dataframe(
-            status_style(goals_display(report)),
+            **views.grid(status_style(goals_display(report)), bars=("progress",)),
             hide_index=True,
             width="stretch",
-            column_config={
-                "Progress %": st.column_config.ProgressColumn(format="%.0f %%", min_value=0, max_value=100),
-                "Time gone %": st.column_config.NumberColumn(format="%.0f %%"),
-                "Target": st.column_config.NumberColumn(format="localized"),
-                "Actual": st.column_config.NumberColumn(format="localized"),
-                "Due": st.column_config.DateColumn(format="YYYY-MM-DD"),
-            },
         )
     st.subheader(f"Red flags: {len(report.flags)}")
     if report.flags.empty:
@@ -51,10 +44,5 @@ if report is not None:
                 for flag, figures in zip(flags["flag"], flags["figures"], strict=True):
                     st.markdown(f"- **{flag}**: {figures}")
     st.subheader("ROI by partnership type")
-    st.dataframe(
-        type_display(report),
-        hide_index=True,
-        width="stretch",
-        column_config=views.money_columns("Revenue", "Cost", "Net value"),
-    )
+    st.dataframe(**views.grid(type_display(report)), hide_index=True, width="stretch")
     views.downloads(report)

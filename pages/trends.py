@@ -28,7 +28,9 @@ if report is not None:
         hide_index=True,
         width="stretch",
         column_config={
-            **views.money_columns("Revenue", "Cost", "Net value"),
+            "Revenue": st.column_config.NumberColumn(format="accounting"),
+            "Cost": st.column_config.NumberColumn(format="accounting"),
+            "Net value": st.column_config.NumberColumn(format="accounting"),
             "ROI %": st.column_config.NumberColumn(format="%.1f %%"),
             "Trailing 4Q ROI %": st.column_config.NumberColumn(format="%.1f %%"),
         },

@@ -17,6 +17,7 @@ from core.output.export import alliance_csv, summary_workbook
 from core.output.html_report import html_report
 from core.output.tables import issues_display, sensitivity_display, time_value_display
 from ui import links, session, sidebar
+from ui.columns import grid
 from ui.loading import TEMPLATE_PATH, Loaded
 from ui.mapping import column_mapping
 
@@ -179,12 +180,7 @@ def beyond_simple_roi(report: Report) -> None:
             help="Net value − hurdle rate × cost." + in_currency,
         )
     with st.expander("Time value by alliance"):
-        st.dataframe(
-            time_value_display(report),
-            hide_index=True,
-            width="stretch",
-            column_config=money_columns("NPV", "Value over hurdle"),
-        )
+        st.dataframe(**grid(time_value_display(report)), hide_index=True, width="stretch")
     if len(report.allocation):
         st.caption(
             f"Costs booked to '{settings.shared_name}' are split {RULE_WORDS[report.shared_rule]}: "
@@ -197,16 +193,7 @@ def beyond_simple_roi(report: Report) -> None:
         )
     if len(report.sensitivity.columns):
         with st.expander("Sensitivity: how much each ROI depends on allocation and attribution"):
-            st.dataframe(
-                sensitivity_display(report),
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    c: st.column_config.NumberColumn(format="%.1f")
-                    for c in sensitivity_display(report).columns
-                    if c != "Alliance"
-                },
-            )
+            st.dataframe(**grid(sensitivity_display(report)), hide_index=True, width="stretch")
 
 
 def data_issues(report: Report) -> None:
@@ -217,7 +204,7 @@ def data_issues(report: Report) -> None:
         for note in report.ledger.notes:
             st.info(note)
         if len(issues):
-            st.dataframe(issues_display(issues), hide_index=True, width="stretch")
+            st.dataframe(**grid(issues_display(issues)), hide_index=True, width="stretch")
         else:
             st.write("Every row below the header was used.")
 

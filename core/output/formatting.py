@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Callable
+
+import pandas as pd
+
+from core.output.columns import Kind
 
 
 def _missing(value: float | None) -> bool:
@@ -43,3 +49,37 @@ def short_money(value: float | None, currency: str | None = None) -> str:
     else:
         text = f"{value:,.0f}"
     return f"{text} {currency}" if currency else text
+
+
+def number(value: float | None) -> str:
+    """1234.5 -> '1,234.5', 100.0 -> '100'; at most two decimals, as the workbook's number format."""
+    if _missing(value):
+        return "n/a"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _float(value: object) -> float | None:
+    if value is None or value is pd.NaT or not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    return None if math.isnan(value) else float(value)
+
+
+NUMERIC: dict[Kind, Callable[[float | None], str]] = {
+    "money": money,
+    "ratio": percent,
+    "gap": points,
+    "points": points,
+    "number": number,
+    "integer": lambda v: "n/a" if v is None else f"{v:.0f}",
+}
+DATE_PATTERNS: dict[Kind, str] = {"date": "%Y-%m-%d", "month": "%b %Y", "datetime": "%Y-%m-%d %H:%M"}
+
+
+def cell(value: object, kind: Kind) -> str:
+    """One table cell as text, formatted by its column's kind (for the HTML report)."""
+    if kind in NUMERIC:
+        return NUMERIC[kind](_float(value))
+    if kind in DATE_PATTERNS:
+        has_date = isinstance(value, (dt.date, pd.Timestamp)) and value is not pd.NaT
+        return value.strftime(DATE_PATTERNS[kind]) if has_date else ""
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)

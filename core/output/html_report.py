@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from core.analysis.report import Report
 from core.model import PORTFOLIO
+from core.output import columns as cols
 from core.output import formatting as fmt
 from core.output.charts import (
     quarterly_lines,
@@ -18,7 +19,8 @@ from core.output.charts import (
     roi_by_alliance,
     roi_distribution,
 )
-from core.output.export import MONEY_COLUMNS, PERCENT_COLUMNS, alliances_sheet_frame, goals_frame
+from core.output.columns import display_frame, pick, spec_of, without
+from core.output.tables import alliance_rows, alliance_spec, flags_display
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem;
@@ -42,33 +44,24 @@ def _tile(label: str, value: str) -> str:
     return f'<div class="tile">{html.escape(label)}<b>{html.escape(value)}</b></div>'
 
 
-def _table(
-    frame: pd.DataFrame,
-    money: tuple[str, ...] = (),
-    percent: tuple[str, ...] = (),
-    points: tuple[str, ...] = (),
-) -> str:
-    shown = frame.copy()
-    for columns, style in ((money, fmt.money), (percent, fmt.percent), (points, fmt.points)):
-        for column in columns:
-            shown[column] = shown[column].map(style)
+def _table(table: pd.DataFrame) -> str:
+    """A display frame as an HTML table, each column formatted by its kind."""
+    spec = spec_of(table)
+    shown = pd.DataFrame({c.header: [fmt.cell(v, c.kind) for v in table[c.header]] for c in spec})
     # escape=True: alliance names and notes come from the upload and must never become markup.
-    table = shown.to_html(index=False, escape=True, na_rep="", border=0)
-    return f'<div class="wide">{table}</div>'
+    html_table = shown.to_html(index=False, escape=True, na_rep="", border=0)
+    return f'<div class="wide">{html_table}</div>'
 
 
 def _alliance_table(report: Report) -> str:
-    frame = alliances_sheet_frame(report).drop(columns=["Percentile"])
-    frame["Payback month"] = [
-        d.strftime("%b %Y") if isinstance(d, pd.Timestamp) else "" for d in frame["Payback month"]
-    ]
-    present = set(frame.columns)
-    return _table(
-        frame,
-        money=tuple(c for c in MONEY_COLUMNS if c in present),
-        percent=tuple(c for c in PERCENT_COLUMNS if c in present),
-        points=tuple(report.benchmarks["name"]),
-    )
+    # The percentile repeats the quartile for a reader of the report; the workbook keeps it.
+    spec = without(alliance_spec(report), "percentile")
+    return _table(display_frame(alliance_rows(report), spec))
+
+
+def _goals_table(report: Report) -> str:
+    wanted = ("alliance", "metric", "owner", "target", "actual", "unit", "progress", "status", "why")
+    return _table(display_frame(report.goals, pick(cols.GOALS, *wanted)))
 
 
 def _chart(fig: go.Figure, first: bool) -> str:
@@ -119,16 +112,10 @@ def html_report(report: Report, exported_at: dt.datetime | None = None) -> bytes
     ]
     parts.append("<h2>Scorecard</h2>")
     if len(report.goals):
-        goals = goals_frame(report)[
-            ["Alliance", "Metric", "Owner", "Target", "Actual", "Unit", "Progress", "Status", "Why"]
-        ]
-        parts.append(_table(goals, percent=("Progress",)))
+        parts.append(_goals_table(report))
     else:
         parts.append("<p>No Goals sheet in this workbook.</p>")
     if len(report.flags):
-        flags = report.flags.rename(
-            columns={"alliance": "Alliance", "flag": "Red flag", "figures": "Figures"}
-        )
-        parts.append(_table(flags))
+        parts.append(_table(flags_display(report)))
     parts.append("</body></html>")
     return "\n".join(parts).encode("utf-8")

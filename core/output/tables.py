@@ -1,62 +1,116 @@
-"""Display-ready tables: readable headers and ROI in percent, for the app's data grids."""
+"""The report's tables as shown: report frames under source names, turned into display frames by a spec.
+
+Every table here keeps its values in their own units (ROI a fraction, money in the currency) and
+takes its headers from `core.output.columns`; the workbook, the CSV, the HTML report and the app's
+grids format them from the same spec.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from core.analysis.benchmarks import position_text
 from core.analysis.quartiles import quartile_gaps
 from core.analysis.report import Report
 from core.model import QUARTILES
+from core.output import columns as cols
 from core.output import formatting as fmt
+from core.output.columns import TableSpec, display_frame
+
+BEFORE_AFTER_NUMBERS = (
+    "roi_before",
+    "roi_after",
+    "roi_change",
+    "revenue_before",
+    "revenue_after",
+    "revenue_change",
+    "cost_before",
+    "cost_after",
+    "cost_change",
+    "net_before",
+    "net_after",
+)
+
+
+def _month_starts(periods: pd.Series) -> list[pd.Timestamp | None]:
+    return [p.start_time if isinstance(p, pd.Period) else None for p in periods]
+
+
+def alliance_rows(report: Report) -> pd.DataFrame:
+    """Per alliance: ROI and its position, benchmark gaps, time value, shared costs, sensitivity range."""
+    table = report.alliances
+    rows = table.reset_index(names="alliance")
+    tv = report.time_value.reindex(table.index)
+    rows["annualised_roi"] = tv["annualised_roi"].astype(float).to_numpy()
+    rows["payback"] = _month_starts(tv["payback"])
+    for column in ("npv", "irr", "hurdle_value"):
+        rows[column] = tv[column].astype(float).to_numpy()
+    if len(report.allocation):
+        allocated = report.allocation.set_index("alliance")["allocated_cost"]
+        rows["allocated_cost"] = allocated.reindex(table.index).fillna(0.0).astype(float).to_numpy()
+    if len(report.sensitivity.columns):
+        choices = report.sensitivity.drop(columns="spread")
+        rows["roi_lowest"] = choices.min(axis=1).to_numpy()
+        rows["roi_highest"] = choices.max(axis=1).to_numpy()
+    return rows
+
+
+def alliance_spec(report: Report) -> TableSpec:
+    """The full alliance table's columns for this report's benchmarks and adjustments."""
+    return cols.alliances_spec(
+        report.benchmarks["name"], bool(len(report.allocation)), bool(len(report.sensitivity.columns))
+    )
+
+
+def alliance_detail_display(report: Report) -> pd.DataFrame:
+    """The full alliance table (Alliances sheet, CSV, HTML report), in the ledger's alliance order."""
+    return display_frame(alliance_rows(report), alliance_spec(report))
 
 
 def alliance_display(report: Report) -> pd.DataFrame:
-    """The alliance table as shown on the overview, ROI and gaps in percent, best ROI first."""
+    """The overview's alliance table, best ROI first, positions in words."""
     table = report.alliances.sort_values("roi", ascending=False, na_position="last")
-    frame = pd.DataFrame(
-        {
-            "Alliance": table.index,
-            "Type": table["type"].to_numpy(),
-            "Revenue": table["revenue"].to_numpy(),
-            "Cost": table["cost"].to_numpy(),
-            "Net value": table["net_value"].to_numpy(),
-            # Text, so an undefined ROI reads "n/a" rather than an empty cell; rows come sorted by ROI.
-            "ROI": table["roi"].map(fmt.percent).to_numpy(),
-            "Band": table["band"].to_numpy(),
-            "Quartile": table["quartile"].replace("", "not ranked").to_numpy(),
-        }
-    )
+    rows = table.reset_index(names="alliance")
+    rows["roi_text"] = table["roi"].map(fmt.percent).to_numpy()
+    rows["quartile_text"] = table["quartile"].replace("", "not ranked").to_numpy()
     for name in report.benchmarks["name"]:
-        frame[f"vs {name}"] = table[f"vs {name}"].map(position_text).to_numpy()
-    frame["Note"] = table["roi_note"].to_numpy()
-    return frame
+        rows[f"position {name}"] = table[f"vs {name}"].map(position_text).to_numpy()
+    return display_frame(rows, cols.overview_spec(report.benchmarks["name"]))
 
 
 def issues_display(issues: pd.DataFrame) -> pd.DataFrame:
-    """The data issues with capitalised headers, in sheet and row order."""
-    return issues.rename(columns=str.capitalize).reset_index(drop=True)
+    """The data issues in sheet and row order."""
+    return display_frame(issues, cols.ISSUES)
+
+
+def before_after_rows(report: Report) -> pd.DataFrame:
+    """Before/after per alliance, then the Portfolio row; no rows when there is no comparison."""
+    result = report.before_after
+    if result is None:
+        return cols.empty_frame(cols.BEFORE_AFTER)
+    table = pd.concat([result.table, result.portfolio.to_frame("Portfolio").T])
+    rows = pd.DataFrame({"alliance": table.index.to_numpy()})
+    for column in BEFORE_AFTER_NUMBERS:
+        # The portfolio row makes every column object-typed; the numbers go back to floats.
+        rows[column] = table[column].astype(float).to_numpy()
+    rows["initiative_date"] = table["initiative_date"].to_numpy()
+    rows["before_window"] = table["before_window"].fillna("").to_numpy()
+    rows["after_window"] = table["after_window"].fillna("").to_numpy()
+    rows["note"] = table["note"].to_numpy()
+    return rows
 
 
 def before_after_display(report: Report) -> pd.DataFrame:
-    """Before/after per alliance and the portfolio, ROI and changes in percent, for the page's grid."""
-    result = report.before_after
-    rows = pd.concat([result.table, result.portfolio.to_frame("Portfolio").T])
-    return pd.DataFrame(
-        {
-            "Alliance": rows.index,
-            "ROI before %": (rows["roi_before"].astype(float) * 100).to_numpy(),
-            "ROI after %": (rows["roi_after"].astype(float) * 100).to_numpy(),
-            "Change (pts)": (rows["roi_change"].astype(float) * 100).to_numpy(),
-            "Revenue before": rows["revenue_before"].astype(float).to_numpy(),
-            "Revenue after": rows["revenue_after"].astype(float).to_numpy(),
-            "Revenue change %": (rows["revenue_change"].astype(float) * 100).to_numpy(),
-            "Cost before": rows["cost_before"].astype(float).to_numpy(),
-            "Cost after": rows["cost_after"].astype(float).to_numpy(),
-            "Cost change %": (rows["cost_change"].astype(float) * 100).to_numpy(),
-            "Note": rows["note"].fillna("").to_numpy(),
-        }
-    )
+    """Before/after per alliance and for the portfolio (the Before-After sheet and the page's grid)."""
+    return display_frame(before_after_rows(report), cols.BEFORE_AFTER)
+
+
+def quarters_display(report: Report) -> pd.DataFrame:
+    """Every alliance's quarters and the portfolio's (the Quarterly sheet)."""
+    q = report.quarterly
+    rows = q.assign(complete_text=q["complete"].map({True: "yes", False: "no, partly covered"}))
+    return display_frame(rows, cols.QUARTERLY)
 
 
 def quarterly_display(report: Report, alliance: str) -> pd.DataFrame:
@@ -77,26 +131,15 @@ def quarterly_display(report: Report, alliance: str) -> pd.DataFrame:
 
 
 def quartile_display(report: Report) -> pd.DataFrame:
-    """Alliances by quartile, with the gap to the next quartile in points and in net value."""
+    """Alliances by quartile, best first, with the gap to the next quartile in points and in net value."""
     table = report.alliances
     gaps = quartile_gaps(table, report.cuts)
+    rows = table.join(gaps).reset_index(names="alliance")
+    rows["quartile_text"] = rows["quartile"].replace("", "not ranked")
     order = {name: i for i, name in enumerate(QUARTILES)}
-    frame = pd.DataFrame(
-        {
-            "Quartile": table["quartile"].replace("", "not ranked"),
-            "Alliance": table.index,
-            "ROI": table["roi"].map(fmt.percent),
-            "Percentile": (table["percentile"] * 100).round(0),
-            "Next quartile": gaps["next_quartile"],
-            "Gap (pts)": (gaps["gap_points"] * 100),
-            "Extra net value needed": gaps["gap_net_value"],
-            "Cost": table["cost"],
-        }
-    )
-    frame["_order"] = frame["Quartile"].map(order).fillna(len(order))
-    frame["_roi"] = table["roi"]
-    frame = frame.sort_values(["_order", "_roi"], ascending=[True, False], na_position="last")
-    return frame.drop(columns=["_order", "_roi"]).reset_index(drop=True)
+    rows["_order"] = rows["quartile_text"].map(order).fillna(len(order))
+    rows = rows.sort_values(["_order", "roi"], ascending=[True, False], na_position="last")
+    return display_frame(rows, cols.QUARTILES)
 
 
 STATUS_COLOURS = {
@@ -109,65 +152,48 @@ STATUS_COLOURS = {
 
 
 def goals_display(report: Report) -> pd.DataFrame:
-    """Goals with progress, time gone and status, for the scorecard grid."""
-    g = report.goals
-    return pd.DataFrame(
-        {
-            "Status": g["status"].to_numpy(),
-            "Alliance": g["alliance"].to_numpy(),
-            "Metric": g["metric"].to_numpy(),
-            "Owner": g["owner"].to_numpy(),
-            "Target": g["target"].to_numpy(),
-            "Actual": g["actual"].to_numpy(),
-            "Unit": g["unit"].to_numpy(),
-            "Progress %": (g["progress"] * 100).to_numpy(),
-            "Time gone %": (g["expected"] * 100).to_numpy(),
-            "Due": g["due_date"].dt.date.to_numpy() if len(g) else [],
-            "Why": g["why"].to_numpy(),
-        }
-    )
+    """Goals with progress, time gone and status (the Scorecard sheet and the scorecard grid)."""
+    return display_frame(report.goals, cols.GOALS)
 
 
-def status_style(frame: pd.DataFrame):
+def status_style(frame: pd.DataFrame) -> Styler:
     """The goals grid with each status cell coloured (readable on light and dark themes)."""
     return frame.style.map(lambda s: f"background-color: {STATUS_COLOURS.get(s, '')}", subset=["Status"])
 
 
+def flags_display(report: Report) -> pd.DataFrame:
+    """The red flags per alliance, with the figures behind each."""
+    return display_frame(report.flags, cols.FLAGS)
+
+
 def type_display(report: Report) -> pd.DataFrame:
-    """ROI by partnership type for the scorecard."""
-    t = report.by_type
-    return pd.DataFrame(
-        {
-            "Type": t.index,
-            "Alliances": t["alliances"].to_numpy(),
-            "Revenue": t["revenue"].to_numpy(),
-            "Cost": t["cost"].to_numpy(),
-            "Net value": t["net_value"].to_numpy(),
-            "ROI": t["roi"].map(fmt.percent).to_numpy(),
-            "Mean of alliance ROIs": t["mean_roi"].map(fmt.percent).to_numpy(),
-        }
-    )
+    """ROI by partnership type."""
+    return display_frame(report.by_type.reset_index(names="type"), cols.BY_TYPE)
+
+
+def benchmarks_display(report: Report) -> pd.DataFrame:
+    """The benchmarks in use, with their sources."""
+    return display_frame(report.benchmarks, cols.BENCHMARKS)
+
+
+def allocation_display(report: Report) -> pd.DataFrame:
+    """Each alliance's share of the shared costs."""
+    return display_frame(report.allocation, cols.ALLOCATION)
+
+
+def time_value_rows(report: Report) -> pd.DataFrame:
+    """Years, annualised ROI, payback month, NPV, IRR and value over hurdle, alliances then portfolio."""
+    rows = report.time_value.reset_index(names="alliance")
+    rows["payback"] = _month_starts(report.time_value["payback"])
+    return rows
 
 
 def time_value_display(report: Report) -> pd.DataFrame:
-    """Annualised ROI, payback, NPV, IRR and value over hurdle per alliance and for the portfolio."""
-    tv = report.time_value
-    return pd.DataFrame(
-        {
-            "Alliance": tv.index,
-            "Annualised ROI": tv["annualised_roi"].map(fmt.percent).to_numpy(),
-            "Payback month": [
-                p.strftime("%b %Y") if isinstance(p, pd.Period) else "not in window" for p in tv["payback"]
-            ],
-            "NPV": tv["npv"].to_numpy(),
-            "IRR (annual)": [fmt.percent(r) if pd.notna(r) else "n/a" for r in tv["irr"]],
-            "Value over hurdle": tv["hurdle_value"].to_numpy(),
-        }
-    )
+    """Time value per alliance and for the portfolio."""
+    return display_frame(time_value_rows(report), cols.TIME_VALUE)
 
 
 def sensitivity_display(report: Report) -> pd.DataFrame:
-    """Each alliance's ROI (in percent) under each allocation rule and attribution choice."""
-    table = report.sensitivity * 100
-    table.columns = [f"{c} (pts)" if c == "spread" else f"{c} %" for c in table.columns]
-    return table.reset_index(names="Alliance")
+    """Each alliance's ROI under each allocation rule and attribution choice, and the spread."""
+    table = report.sensitivity
+    return display_frame(table.reset_index(names="alliance"), cols.sensitivity_spec(table.columns))

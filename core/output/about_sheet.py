@@ -1,0 +1,139 @@
+"""The About sheet: how the workbook was made (source, reading, settings, link, time) and every definition."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from xlsxwriter.worksheet import Worksheet
+
+from core.analysis.adjustments import RULE_WORDS
+from core.analysis.report import Report
+from core.output.xlsx import Formats, write_cell
+
+DEFINITIONS = [
+    ("Revenue", "Sum of ledger amounts of kind revenue in the window (revenue attributed to the alliance)."),
+    ("Cost", "Sum of ledger amounts of kind cost in the window (all costs of the alliance, positive)."),
+    ("Net value", "Revenue − cost."),
+    (
+        "ROI",
+        "(Revenue − cost) / cost, a fraction shown as a percentage. Undefined (empty cell, reason "
+        "beside it) when cost is zero or negative.",
+    ),
+    (
+        "Portfolio ROI",
+        "(Σ revenue − Σ cost) / Σ cost over the alliances in view (cost-weighted). The "
+        "plain mean of alliance ROIs is shown separately and labelled as such.",
+    ),
+    (
+        "Band",
+        "Strong: ROI above the strong threshold. Moderate: from the moderate threshold up to and "
+        "including the strong one. Weak: below the moderate threshold (negative included).",
+    ),
+    (
+        "Quartile",
+        "Position of an alliance's ROI among the alliances with a defined ROI; cut points P25, "
+        "P50, P75 as Excel's QUARTILE.INC. Top: ROI ≥ P75; Second: P50 ≤ ROI < P75; Third: "
+        "P25 ≤ ROI < P50; Bottom: ROI < P25.",
+    ),
+    ("Percentile", "Share of alliances with a defined ROI whose ROI is at or below this one."),
+    ("Benchmark columns", "Alliance ROI minus the benchmark ROI, in percentage points (shown as %)."),
+    (
+        "Annualised ROI",
+        "(1 + ROI)^(1 / years) − 1, years = months of data in view / 12; empty when ROI is undefined "
+        "or −100 % or less.",
+    ),
+    (
+        "Payback month",
+        "The first month in which the cumulative monthly net value (revenue − cost) is above zero; "
+        "empty when that never happens in the window.",
+    ),
+    (
+        "NPV",
+        "Σ net value of month t / (1 + m)^t, t = 1 for the first month in view (end-of-month flows), "
+        "m = (1 + annual discount rate)^(1/12) − 1; months without entries count as zero.",
+    ),
+    (
+        "IRR (annual)",
+        "The monthly rate i at which NPV is zero, as (1 + i)^12 − 1; given only where the monthly net "
+        "values change sign exactly once (a single IRR exists).",
+    ),
+    ("Value over hurdle", "Net value − hurdle rate × cost."),
+    (
+        "Currencies",
+        "Each entry is converted at its own month's rate from the FX sheet: amount × rate(currency) / "
+        "rate(reporting currency), rates being to the FX sheet's base (base = 1). An entry without a "
+        "rate for its month is left out and listed on Data issues.",
+    ),
+    (
+        "Shared costs",
+        "Entries booked to the shared pseudo-alliance are split over the alliances in the dates in "
+        "view, entry by entry on their own dates: by revenue share (alliance revenue / total revenue), "
+        "evenly, or by the Alliances sheet's weight column; alliance filters apply after the split.",
+    ),
+    (
+        "Attribution",
+        "Revenue marked influenced counts at the chosen credit (0–100 %); sourced revenue and costs in "
+        "full. The sensitivity table gives each alliance's ROI with sourced-only (0 %) and full credit.",
+    ),
+]
+
+
+def about_sheet(ws: Worksheet, report: Report, formats: Formats, exported_at: dt.datetime) -> None:
+    """Write the About sheet: what was read and how, the settings, the definitions."""
+    ws.set_column(0, 0, 30)
+    ws.set_column(1, 1, 100)
+    write_cell(ws, 0, 0, "About this workbook", formats.title, formats)
+    rows = [
+        *_reading_rows(report),
+        *_settings_rows(report),
+        ("Time of export", exported_at.isoformat(sep=" ")),
+    ]
+    row = _write_rows(ws, 2, rows, formats)
+    write_cell(ws, row + 1, 0, "Definitions", formats.bold, formats)
+    _write_rows(ws, row + 2, DEFINITIONS, formats)
+
+
+def _write_rows(ws: Worksheet, top: int, rows: list[tuple[str, object]], formats: Formats) -> int:
+    for offset, (label, value) in enumerate(rows):
+        write_cell(ws, top + offset, 0, label, formats.bold, formats)
+        write_cell(ws, top + offset, 1, value, formats.wrap, formats)
+    return top + len(rows)
+
+
+def _reading_rows(report: Report) -> list[tuple[str, object]]:
+    source = report.ledger.source
+    return [
+        ("Source file", source.filename),
+        ("Ledger sheet", source.sheet),
+        ("Header row", source.header_row),
+        (
+            "Layout",
+            "one row per entry with kind and amount"
+            if source.layout == "long"
+            else "revenue and cost columns on each row",
+        ),
+        ("Columns read", "; ".join(f"{k} ← '{v}'" for k, v in source.columns.items())),
+        ("Rows below the header", source.rows_read),
+        ("Entries used", len(report.ledger.entries)),
+        ("Entries in view", len(report.entries)),
+    ]
+
+
+def _settings_rows(report: Report) -> list[tuple[str, object]]:
+    settings = report.settings
+    t = settings.thresholds
+    fx = report.ledger.fx
+    return [
+        ("Filters", settings.filters.describe()),
+        ("Strong band above", f"{t.strong:.1%}"),
+        ("Moderate band from", f"{t.moderate:.1%}"),
+        ("Reporting currency", report.currency or "as in the ledger"),
+        (
+            "Exchange rates",
+            f"{len(fx)} monthly rates to {report.ledger.fx_base}" if len(fx) else "none (one currency)",
+        ),
+        ("Credit for influenced revenue", f"{settings.influenced_credit:.0%}"),
+        ("Shared costs", f"'{settings.shared_name}' split {RULE_WORDS[report.shared_rule]}"),
+        ("Discount rate (NPV)", f"{settings.time.discount_rate:.1%} a year"),
+        ("Hurdle rate", f"{settings.time.hurdle_rate:.1%}"),
+    ]

@@ -1,0 +1,282 @@
+"""One column spec per table: the source column, its header and its kind, for every way a table is shown.
+
+The workbook, the CSV, the HTML report and the app's grids all take their headers and formats from
+these specs, so a header is written once and a value keeps its units until it is formatted: ROI is a
+fraction everywhere (0.183), and each writer turns the kind into its own format (`0.0%` in Excel,
+`18.3 %` in HTML, `percent` in a grid).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal, TypeAlias
+
+import pandas as pd
+
+Kind: TypeAlias = Literal[
+    "money",  # an amount in the reporting currency
+    "ratio",  # a fraction shown as a percent: 0.183 is 18.3 %
+    "gap",  # a ratio minus a reference ratio, shown as a signed percent (benchmark gaps)
+    "points",  # a ratio minus a ratio, shown in percentage points (0.1 is +10.0 pts)
+    "number",  # any other quantity (a goal's target)
+    "integer",  # a count or a row number
+    "date",
+    "month",  # a date that stands for its month (payback month)
+    "datetime",
+    "text",
+]
+KINDS: tuple[Kind, ...] = (
+    "money",
+    "ratio",
+    "gap",
+    "points",
+    "number",
+    "integer",
+    "date",
+    "month",
+    "datetime",
+    "text",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a shown table: where its values come from, its header, its kind, a hint."""
+
+    source: str
+    header: str
+    kind: Kind
+    help: str = ""
+
+
+TableSpec: TypeAlias = tuple[Column, ...]
+
+
+def display_frame(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """The spec's columns of a report frame under the spec's headers, in its order, values as they are."""
+    missing = [c.source for c in spec if c.source not in frame.columns]
+    if missing:
+        raise KeyError(f"columns {missing} are not in the frame")
+    shown = frame[[c.source for c in spec]].copy()
+    shown.columns = [c.header for c in spec]
+    shown = shown.reset_index(drop=True)
+    # Kept on the frame for consumers that are handed only the table (the app's grids), as plain
+    # values because Streamlit serialises a frame's attrs as JSON.
+    shown.attrs["spec"] = [asdict(c) for c in spec]
+    return shown
+
+
+def empty_frame(spec: TableSpec) -> pd.DataFrame:
+    """A report frame with the spec's source columns and no rows."""
+    return pd.DataFrame(columns=[c.source for c in spec])
+
+
+def spec_of(table: pd.DataFrame) -> TableSpec:
+    """The spec a display frame was made with."""
+    if "spec" not in table.attrs:
+        raise ValueError("this table was not made by display_frame, so its columns have no spec")
+    return tuple(Column(**fields) for fields in table.attrs["spec"])
+
+
+def pick(spec: TableSpec, *sources: str) -> TableSpec:
+    """Some of the spec's columns, in the order asked."""
+    by_source = {c.source: c for c in spec}
+    return tuple(by_source[s] for s in sources)
+
+
+def without(spec: TableSpec, *sources: str) -> TableSpec:
+    """The spec less some columns, for a view that has no room or no use for them."""
+    return tuple(c for c in spec if c.source not in sources)
+
+
+# Columns several tables share, so that their headers and hints cannot drift apart.
+ALLIANCE = Column("alliance", "Alliance", "text")
+TYPE = Column("type", "Type", "text", "Partnership type from the Alliances sheet")
+REVENUE = Column("revenue", "Revenue", "money", "Sum of revenue entries in the window")
+COST = Column("cost", "Cost", "money", "Sum of cost entries in the window")
+NET_VALUE = Column("net_value", "Net value", "money", "Revenue − cost")
+ROI = Column("roi", "ROI", "ratio", "(Revenue − cost) / cost")
+ROI_NOTE = Column("roi_note", "ROI note", "text", "Why the ROI is undefined, where it is")
+BAND = Column("band", "Band", "text")
+PERCENTILE = Column(
+    "percentile", "Percentile", "ratio", "Share of alliances with a defined ROI at or below this one"
+)
+ANNUALISED = Column("annualised_roi", "Annualised ROI", "ratio", "(1 + ROI)^(1 / years) − 1")
+PAYBACK = Column(
+    "payback", "Payback month", "month", "First month in which cumulative net value is above zero"
+)
+NPV = Column("npv", "NPV", "money", "Monthly net values discounted at the annual rate, end of month")
+IRR = Column("irr", "IRR (annual)", "ratio", "Annual rate at which the NPV of the monthly net values is zero")
+HURDLE = Column("hurdle_value", "Value over hurdle", "money", "Net value − hurdle rate × cost")
+
+ALLIANCES_BASE: TableSpec = (
+    ALLIANCE,
+    TYPE,
+    REVENUE,
+    COST,
+    NET_VALUE,
+    ROI,
+    ROI_NOTE,
+    BAND,
+    Column("quartile", "Quartile", "text", "Top, Second, Third or Bottom (QUARTILE.INC cut points)"),
+    PERCENTILE,
+)
+ALLIANCES_TIME_VALUE: TableSpec = (ANNUALISED, PAYBACK, NPV, IRR, HURDLE)
+ALLOCATED = Column("allocated_cost", "Shared cost allocated", "money", "Share of the shared costs")
+SENSITIVITY_RANGE: TableSpec = (
+    Column("roi_lowest", "ROI lowest (sensitivity)", "ratio", "Lowest ROI over the allocation choices"),
+    Column("roi_highest", "ROI highest (sensitivity)", "ratio", "Highest ROI over the allocation choices"),
+)
+
+
+def benchmark_column(name: str) -> Column:
+    """An alliance's ROI minus one benchmark's, under the benchmark's name."""
+    return Column(f"vs {name}", name, "gap", f"ROI minus the benchmark '{name}'")
+
+
+def alliances_spec(benchmarks: Iterable[str], allocated: bool, sensitivity: bool) -> TableSpec:
+    """The Alliances sheet (and CSV): one column per benchmark, the shared-cost columns when used."""
+    return (
+        *ALLIANCES_BASE,
+        *(benchmark_column(name) for name in benchmarks),
+        *ALLIANCES_TIME_VALUE,
+        *((ALLOCATED,) if allocated else ()),
+        *(SENSITIVITY_RANGE if sensitivity else ()),
+    )
+
+
+def overview_spec(benchmarks: Iterable[str]) -> TableSpec:
+    """The overview's glance at the alliances: ROI as read ('n/a' when undefined), positions in words."""
+    return (
+        ALLIANCE,
+        TYPE,
+        REVENUE,
+        COST,
+        NET_VALUE,
+        # Text so that an undefined ROI reads 'n/a' rather than an empty cell; rows come sorted by ROI.
+        Column("roi_text", "ROI", "text", "(Revenue − cost) / cost; n/a when there is no cost"),
+        BAND,
+        Column("quartile_text", "Quartile", "text", "Position among the alliances with a defined ROI"),
+        *(
+            Column(f"position {name}", f"vs {name}", "text", f"ROI against the benchmark '{name}'")
+            for name in benchmarks
+        ),
+        Column("roi_note", "Note", "text", "Why the ROI is undefined, where it is"),
+    )
+
+
+BEFORE_AFTER: TableSpec = (
+    ALLIANCE,
+    Column("roi_before", "ROI before", "ratio"),
+    Column("roi_after", "ROI after", "ratio"),
+    Column("roi_change", "ROI change (pts)", "points", "ROI after − ROI before"),
+    Column("revenue_before", "Revenue before", "money"),
+    Column("revenue_after", "Revenue after", "money"),
+    Column("revenue_change", "Revenue change", "ratio", "(Revenue after − before) / before"),
+    Column("cost_before", "Cost before", "money"),
+    Column("cost_after", "Cost after", "money"),
+    Column("cost_change", "Cost change", "ratio", "(Cost after − before) / before"),
+    Column("net_before", "Net value before", "money"),
+    Column("net_after", "Net value after", "money"),
+    Column("initiative_date", "Initiative date", "date"),
+    Column("before_window", "Before window", "text"),
+    Column("after_window", "After window", "text"),
+    Column("note", "Note", "text"),
+)
+
+QUARTERLY: TableSpec = (
+    ALLIANCE,
+    Column("quarter", "Quarter", "text"),
+    Column("quarter_start", "Quarter start", "date"),
+    REVENUE,
+    COST,
+    NET_VALUE,
+    ROI,
+    Column("roi_ttm", "Trailing 4Q ROI", "ratio", "ROI of the last four quarters' revenue and cost"),
+    BAND,
+    Column("complete_text", "Complete quarter", "text", "Whether the data covers the whole quarter"),
+)
+
+GOALS: TableSpec = (
+    ALLIANCE,
+    Column("metric", "Metric", "text"),
+    Column("target", "Target", "number"),
+    Column("actual", "Actual", "number"),
+    Column("unit", "Unit", "text"),
+    Column("progress", "Progress", "ratio", "Actual against target"),
+    Column("expected", "Expected by now", "ratio", "Share of the time from start to due date gone by"),
+    Column("status", "Status", "text"),
+    Column("why", "Why", "text"),
+    Column("start_used", "Start", "date"),
+    Column("due_date", "Due date", "date"),
+    Column("owner", "Owner", "text"),
+    Column("direction", "Direction", "text", "'lower' when less is better"),
+)
+
+FLAGS: TableSpec = (ALLIANCE, Column("flag", "Flag", "text"), Column("figures", "Figures", "text"))
+
+BY_TYPE: TableSpec = (
+    TYPE,
+    Column("alliances", "Alliances", "integer"),
+    REVENUE,
+    COST,
+    NET_VALUE,
+    Column("roi", "ROI", "ratio", "(Σ revenue − Σ cost) / Σ cost over the type's alliances"),
+    Column("mean_roi", "Mean of alliance ROIs", "ratio", "Plain mean, each alliance counted once"),
+)
+
+ISSUES: TableSpec = (
+    Column("sheet", "Sheet", "text"),
+    Column("row", "Row", "integer"),
+    Column("column", "Column", "text"),
+    Column("value", "Value", "text"),
+    Column("reason", "Reason", "text"),
+)
+
+BENCHMARKS: TableSpec = (
+    Column("name", "Benchmark", "text"),
+    Column("roi", "ROI", "ratio"),
+    Column("source", "Source", "text"),
+)
+
+ALLOCATION: TableSpec = (
+    ALLIANCE,
+    Column("share", "Share", "ratio", "The alliance's part of the shared costs"),
+    Column("allocated_cost", "Allocated cost", "money"),
+)
+
+SPREAD = Column("spread", "Spread", "ratio", "Highest − lowest ROI, in percentage points")
+
+
+def sensitivity_spec(choices: Iterable[str]) -> TableSpec:
+    """Each alliance's ROI under each allocation and attribution choice, then the spread."""
+    return (ALLIANCE, *(Column(c, c, "ratio") for c in choices if c != SPREAD.source), SPREAD)
+
+
+QUARTILES: TableSpec = (
+    Column("quartile_text", "Quartile", "text"),
+    ALLIANCE,
+    ROI,
+    PERCENTILE,
+    Column("next_quartile", "Next quartile", "text"),
+    Column("gap_points", "Gap (pts)", "points", "ROI points to the next quartile's cut"),
+    Column(
+        "gap_net_value",
+        "Extra net value needed",
+        "money",
+        "(next cut − ROI) × cost: more net value at the same cost",
+    ),
+    COST,
+)
+
+TIME_VALUE: TableSpec = (
+    ALLIANCE,
+    Column("years", "Years in view", "number"),
+    ANNUALISED,
+    PAYBACK,
+    NPV,
+    IRR,
+    Column("irr_note", "IRR note", "text", "Why there is no IRR, where there is none"),
+    HURDLE,
+)
