@@ -1,0 +1,217 @@
+"""Finding a table by its headers: the header words of each sheet, and the choice of the ledger sheet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from core.errors import LedgerError, NoLedgerSheet
+from core.reading.parsing import clean_name, display_value, is_blank, normalise_header
+from core.reading.workbook import SourceBook
+
+# Header synonyms, most specific first: when two columns match one field, the earlier synonym wins.
+LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
+    "date": (
+        "date",
+        "entry date",
+        "transaction date",
+        "posting date",
+        "booking date",
+        "invoice date",
+        "value date",
+        "period",
+        "month",
+        "quarter",
+        "date period",
+    ),
+    "alliance": (
+        "alliance",
+        "alliance name",
+        "partner",
+        "partner name",
+        "partnership",
+        "partnership name",
+        "alliance partner",
+    ),
+    "kind": (
+        "kind",
+        "entry kind",
+        "revenue or cost",
+        "revenue cost",
+        "income expense",
+        "inflow outflow",
+        "flow",
+        "direction",
+        "entry type",
+        "transaction type",
+        "type",
+    ),
+    "amount": ("amount", "value", "net amount", "amount usd", "sum"),
+    "revenue": ("revenue", "revenues", "alliance revenue", "income", "inflow", "sales"),
+    "cost": ("cost", "costs", "alliance cost", "expense", "expenses", "outflow", "spend"),
+    "category": ("category", "cost category", "revenue category", "stream", "line item", "account"),
+    "currency": ("currency", "ccy", "currency code", "cur"),
+    "attribution": ("attribution", "revenue attribution", "source type", "sourced or influenced", "credit"),
+    "notes": ("notes", "note", "memo", "description", "comment", "comments"),
+}
+
+
+ALLIANCE_HEADERS: dict[str, tuple[str, ...]] = {
+    "alliance": LEDGER_HEADERS["alliance"],
+    "type": ("type", "alliance type", "partnership type", "kind of alliance"),
+    "owner": ("owner", "alliance owner", "alliance manager", "manager"),
+    "start_date": ("start date", "start", "since", "signed"),
+    "initiative_date": ("initiative date", "initiative", "change date", "intervention date"),
+    "segment": ("segment", "region", "market"),
+    "weight": ("weight", "allocation weight", "shared cost weight", "cost share"),
+}
+
+
+FX_HEADERS: dict[str, tuple[str, ...]] = {
+    "currency": ("currency", "ccy", "currency code", "from currency", "code"),
+    "date": ("month", "date", "period", "as of"),
+    "rate": ("rate", "fx rate", "exchange rate", "rate to base", "rate to reporting currency"),
+}
+
+
+# 'Rate to USD': a rate header that also names the currency the rates convert to.
+RATE_TO = re.compile(r"^(?:fx\s+)?(?:exchange\s+)?rate\s+(?:to|in)\s+([a-z]{3})$")
+
+
+GOAL_HEADERS: dict[str, tuple[str, ...]] = {
+    "alliance": LEDGER_HEADERS["alliance"],
+    "metric": ("metric", "goal", "kpi", "objective", "measure"),
+    "target": ("target", "goal value", "target value"),
+    "actual": ("actual", "actual value", "current", "result"),
+    "unit": ("unit", "units"),
+    "start_date": ("start date", "start", "from"),
+    "due_date": ("due date", "due", "deadline", "target date"),
+    "owner": ("owner", "responsible"),
+    "direction": ("direction", "better", "higher or lower"),
+}
+
+
+BENCHMARK_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "benchmark", "benchmark name"),
+    "roi": ("roi", "benchmark roi", "value", "rate"),
+    "source": ("source", "reference"),
+}
+
+
+# When several sheets have ledger headers, one named like this is the ledger.
+LEDGER_SHEET_NAMES = {"ledger", "alliance ledger", "transactions", "entries", "journal", "data"}
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where a table's header row is and which column holds each field (0-based)."""
+
+    row: int
+    columns: dict[str, int]
+    labels: dict[str, str]
+
+
+def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> HeaderMatch:
+    """Map each field to the column whose header is its most specific synonym."""
+    # 'Rate to USD' names its base currency; it is the rate column all the same.
+    normalised = ["rate" if RATE_TO.match(text) else text for text in map(normalise_header, cells)]
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    taken: set[int] = set()
+    for name, words in synonyms.items():
+        for word in words:
+            hits = [i for i, text in enumerate(normalised) if text == word and i not in taken]
+            if hits:
+                columns[name], labels[name] = hits[0], clean_name(cells[hits[0]])
+                taken.add(hits[0])
+                break
+    return HeaderMatch(row=-1, columns=columns, labels=labels)
+
+
+def ledger_layout(columns: dict[str, int]) -> str | None:
+    """'long' (kind + amount), 'wide' (revenue and/or cost columns) or None if not a ledger."""
+    if "date" not in columns or "alliance" not in columns:
+        return None
+    if "kind" in columns and "amount" in columns:
+        return "long"
+    if "revenue" in columns or "cost" in columns:
+        return "wide"
+    return None
+
+
+def find_header(
+    rows: list[list[object]], synonyms: dict[str, tuple[str, ...]], accept: Callable[[dict], bool]
+) -> HeaderMatch | None:
+    """The first row (within the scanned head) whose headers `accept` takes."""
+    for index, cells in enumerate(rows):
+        match = match_header(cells, synonyms)
+        if accept(match.columns):
+            return HeaderMatch(row=index, columns=match.columns, labels=match.labels)
+    return None
+
+
+def choose_ledger_sheet(book: SourceBook, wanted: str | None) -> tuple[str, HeaderMatch]:
+    """The ledger sheet (`wanted`, or found by its headers) and its header; LedgerError if none."""
+    names = book.sheet_names
+    if not names:
+        raise LedgerError(f"'{book.filename}' has no worksheets: upload a workbook with a ledger.")
+    if wanted is not None:
+        chosen = [n for n in names if n.strip().casefold() == wanted.strip().casefold()]
+        if not chosen:
+            raise LedgerError(
+                f"There is no sheet named '{wanted}' in '{book.filename}'; its sheets are: "
+                + ", ".join(f"'{n}'" for n in names)
+                + "."
+            )
+        names = chosen
+    found: list[tuple[str, HeaderMatch]] = []
+    for name in names:
+        header = find_header(book.head(name), LEDGER_HEADERS, lambda c: ledger_layout(c) is not None)
+        if header is not None:
+            found.append((name, header))
+    if not found:
+        heads = {name: book.head(name) for name in names}
+        if not any(any(not is_blank(c) for c in row) for head in heads.values() for row in head):
+            raise LedgerError(
+                f"'{book.filename}' is empty: no sheet has any data. Upload the ledger itself, "
+                "or start from the blank template."
+            )
+        raise NoLedgerSheet(_no_ledger_message(book, names))
+    found.sort(key=lambda item: (normalise_header(item[0]) not in LEDGER_SHEET_NAMES, -len(item[1].columns)))
+    return found[0]
+
+
+def guess_header_row(rows: list[list[str]]) -> int:
+    """1-based number of the first row with at least two text cells: usually the header."""
+    for number, row in enumerate(rows, start=1):
+        texts = [c for c in row if c and not _looks_numeric(c)]
+        if len(texts) >= 2:
+            return number
+    return 1
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _no_ledger_message(book: SourceBook, names: list[str]) -> str:
+    """What each sheet's likely header row holds, so the user sees why none is a ledger."""
+    seen = []
+    for name in names[:5]:
+        head = [[display_value(c) for c in row] for row in book.head(name)]
+        if any(any(head_row) for head_row in head):
+            row = head[guess_header_row(head) - 1]
+            headers = ", ".join(c for c in row if c)[:200]
+            seen.append(f"sheet '{name}' has the headers: {headers}")
+        else:
+            seen.append(f"sheet '{name}' is empty")
+    return (
+        "No sheet looks like a ledger. Expected a header row with Date, Alliance, Kind and Amount "
+        "(or Date, Alliance, Revenue and Cost); found " + "; ".join(seen) + ". "
+        "Rename the headers (the blank template shows them) or say which column is which."
+    )
