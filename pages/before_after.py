@@ -7,6 +7,7 @@ from core.output.charts import revenue_cost_before_after, roi_before_after
 from core.output.tables import before_after_display
 from ui import navigation, session, views
 from ui.controls import initiative_controls
+from ui.text import plain
 
 navigation.page_start()
 st.title("Before / after")
@@ -16,7 +17,7 @@ if report is not None:
     initiative_controls(report.ledger)
     result = report.before_after
     if result is None:
-        st.warning(report.before_after_error, icon="⚠️")
+        st.warning(plain(report.before_after_error), icon="⚠️")
     else:
         p = result.portfolio
         before_text, after_text = result.windows.describe()
@@ -48,12 +49,12 @@ if report is not None:
         st.subheader("Case study")
         st.code(result.paragraph, language=None, wrap_lines=True)
         for check in result.checks:
-            st.warning(check, icon="🔎")
+            st.warning(plain(check), icon="🔎")
         st.plotly_chart(roi_before_after(result.table, p, report.settings.thresholds), width="stretch")
         st.plotly_chart(revenue_cost_before_after(result.table, p), width="stretch")
         st.dataframe(**views.grid(before_after_display(report)), hide_index=True, width="stretch")
         if result.left_out:
             with st.expander(f"Left out of the comparison: {len(result.left_out)}"):
                 for alliance, reason in result.left_out:
-                    st.write(f"**{alliance}**: {reason}")
+                    st.write(f"**{plain(alliance)}**: {plain(reason)}")
     views.downloads(report)

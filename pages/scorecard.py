@@ -6,6 +6,7 @@ from core.analysis.scorecard import status_counts
 from core.model import STATUSES
 from core.output.tables import goals_display, status_style, type_display
 from ui import navigation, session, views
+from ui.text import plain
 
 navigation.page_start()
 st.title("Scorecard")
@@ -40,9 +41,9 @@ if report is not None:
         st.success("No red flags for the alliances in view.")
     else:
         for alliance, flags in report.flags.groupby("alliance", sort=True):
-            with st.expander(f"**{alliance}**: {', '.join(flags['flag'])}"):
+            with st.expander(f"**{plain(alliance)}**: {plain(', '.join(flags['flag']))}"):
                 for flag, figures in zip(flags["flag"], flags["figures"], strict=True):
-                    st.markdown(f"- **{flag}**: {figures}")
+                    st.markdown(f"- **{plain(flag)}**: {plain(figures)}")
     st.subheader("ROI by partnership type")
     st.dataframe(**views.grid(type_display(report)), hide_index=True, width="stretch")
     views.downloads(report)

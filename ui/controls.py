@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.model import ALL, EQUAL, MONTHS
 from core.reading.ledger import Ledger
+from ui.text import plain
 
 WINDOW_LABELS = {
     EQUAL: "Equal windows, the longest the data allows",
@@ -74,7 +75,7 @@ def benchmark_editor() -> None:
         problems, cleaned = validate_benchmarks(edited)
         if problems:
             for problem in problems:
-                st.error(problem)
+                st.error(plain(problem))
         else:
             st.session_state["benchmarks"] = cleaned
             st.session_state["bench_version"] = version + 1

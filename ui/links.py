@@ -16,6 +16,7 @@ import streamlit as st
 from core.settings import BY_PARAM, SHEET, SOURCE_PARAMS, Notice, Settings, parse_values, to_values
 from ui import state
 from ui.loading import Loaded
+from ui.text import plain
 
 SAMPLE = "sample"
 _PENDING = "_link_pending"
@@ -50,7 +51,7 @@ def read_link() -> None:
     if not settings_params and source == SAMPLE:
         return
     decoded = parse_values(settings_params)
-    st.session_state[_NOTICES] = [str(n) for n in decoded.notices] + _unknown(params)
+    st.session_state[_NOTICES] = [_said(n) for n in decoded.notices] + _unknown(params)
     given = frozenset(
         k for k in settings_params if k in BY_PARAM and BY_PARAM[k].get(decoded.settings) is not None
     ) | ({"ba"} if settings_params.get("ba", [""])[-1] == SHEET else set())
@@ -59,7 +60,12 @@ def read_link() -> None:
 
 def _unknown(params: dict[str, list[str]]) -> list[str]:
     extra = [k for k in params if k not in BY_PARAM and k not in SOURCE_PARAMS]
-    return [f"'{k[:40]}' is not a setting of this app: left out." for k in extra[:10]]
+    return [f"'{plain(k[:40])}' is not a setting of this app: left out." for k in extra[:10]]
+
+
+def _said(notice: Notice) -> str:
+    """A notice as the page shows it: the value asked for is the link's text, shown as text."""
+    return f"'{notice.param}={plain(notice.asked)}' {notice.why}: using {notice.used}."
 
 
 def pending() -> PendingLink | None:
@@ -81,7 +87,7 @@ def apply_to(loaded: Loaded) -> None:
             return
         if link.fingerprint and not same_content:
             _say(
-                f"'{loaded.name}' is not byte for byte the file this link was made on (fingerprint "
+                f"'{plain(loaded.name)}' is not byte for byte the file this link was made on (fingerprint "
                 f"{loaded.fingerprint}, the link's is {link.fingerprint}): its figures may differ."
             )
     found = state.facts(loaded.ledger)

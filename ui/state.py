@@ -19,6 +19,7 @@ from core.analysis.report import default_initiative_date
 from core.model import BY_WEIGHT, INFLUENCED, REVENUE_SHARE, Benchmark, InitiativeSource, WindowMode
 from core.reading.ledger import Ledger
 from core.settings import BY_PARAM, FIELDS, Decoded, Settings, parse_values
+from ui.text import plain
 
 # Widgets that are not one field each: how the initiative date and the windows are chosen.
 BA_MODE, BA_MONTHS, F_DATES = "ba_mode", "ba_months", "f_dates"
@@ -231,7 +232,7 @@ def apply(chosen: Settings, given: set[str], found: LedgerFacts) -> list[str]:
         if chosen.reporting_currency in found.currencies:
             state["currency"] = chosen.reporting_currency
         else:
-            problems.append(f"'cur={chosen.reporting_currency}': this ledger has no rates for it")
+            problems.append(f"'cur={plain(chosen.reporting_currency)}': this ledger has no rates for it")
     if "alloc" in given and chosen.shared_rule:
         state["shared_rule"] = str(chosen.shared_rule)
     if "bench" in given and chosen.benchmarks is not None:
@@ -263,5 +264,5 @@ def _known(asked: tuple[str, ...], known: tuple[str, ...], param: str, problems:
     """The asked names this ledger has; the others are said."""
     missing = [a for a in asked if a not in known]
     if missing:
-        problems.append(f"'{param}': not in this ledger: " + ", ".join(missing))
+        problems.append(f"'{param}': not in this ledger: " + ", ".join(plain(m) for m in missing))
     return [a for a in asked if a in known]

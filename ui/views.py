@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
 from typing import Any
 
@@ -20,16 +19,9 @@ from ui import links, session, sidebar
 from ui.columns import grid
 from ui.loading import TEMPLATE_PATH, Loaded
 from ui.mapping import column_mapping
+from ui.text import plain, plain_lines
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
-
-
-def plain(text: object) -> str:
-    """User text for a Markdown-rendering element, every Markdown character escaped: shown as typed."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def money_columns(*names: str) -> dict[str, Any]:
@@ -48,7 +40,7 @@ def source_banner(loaded: Loaded | None, report: Report | None) -> None:
     if loaded is None:
         return
     if loaded.error:
-        st.error(loaded.error, icon="⚠️")
+        st.error(plain_lines(loaded.error), icon="⚠️")
         if loaded.previews:
             column_mapping(loaded)
         st.info(
@@ -83,7 +75,7 @@ def _waiting_for_file(link: links.PendingLink) -> None:
     """A link made on an uploaded file: say which file, and take it right here."""
     fingerprint = f" (fingerprint {link.fingerprint})" if link.fingerprint else ""
     st.warning(
-        f"This shared view was made on the file '{link.source}'{fingerprint}. Files are never "
+        f"This shared view was made on the file '{plain(link.source)}'{fingerprint}. Files are never "
         "stored or sent in a link, so its numbers cannot be shown without it: upload that file "
         "here to see the same view with the same settings.",
         icon="🔗",
@@ -116,7 +108,8 @@ def _no_entries(report: Report) -> None:
             "has alliances besides the shared one."
         )
     st.error(
-        f"No usable entries: sheet '{source.sheet}' has its header on row {source.header_row}, but {why} "
+        f"No usable entries: sheet '{plain(source.sheet)}' has its header on row {source.header_row}, "
+        f"but {why} "
         "Fix the file and upload it again; the blank template shows the expected headers.",
         icon="⚠️",
     )
@@ -183,9 +176,9 @@ def beyond_simple_roi(report: Report) -> None:
         st.dataframe(**grid(time_value_display(report)), hide_index=True, width="stretch")
     if len(report.allocation):
         st.caption(
-            f"Costs booked to '{settings.shared_name}' are split {RULE_WORDS[report.shared_rule]}: "
+            f"Costs booked to '{plain(settings.shared_name)}' are split {RULE_WORDS[report.shared_rule]}: "
             + ", ".join(
-                f"{a} {fmt.money(c)}"
+                f"{plain(a)} {fmt.money(c)}"
                 for a, c in zip(
                     report.allocation["alliance"], report.allocation["allocated_cost"], strict=True
                 )
@@ -202,7 +195,7 @@ def data_issues(report: Report) -> None:
     label = f"Data issues: {len(issues):,} found" if len(issues) else "Data issues: none found"
     with st.expander(label, expanded=False):
         for note in report.ledger.notes:
-            st.info(note)
+            st.info(plain(note))
         if len(issues):
             st.dataframe(**grid(issues_display(issues)), hide_index=True, width="stretch")
         else:
@@ -224,11 +217,13 @@ def template_download(key: str = "template_download") -> None:
 def downloads(report: Report) -> None:
     """Summary workbook, alliance CSV, the HTML report and the blank template."""
     stem = PurePath(report.ledger.source.filename).stem
+    # session.report() has written this view's settings to the address bar, so the link is current.
+    link = links.share_url()
     # Callables run only when their button is clicked, so reruns do not rebuild the files.
     files = [
         (
             "Summary workbook (.xlsx)",
-            lambda: summary_workbook(report),
+            lambda: summary_workbook(report, link=link),
             "summary.xlsx",
             XLSX_MIME,
             "download",

@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 import sys
 import urllib.parse
@@ -80,7 +81,7 @@ def test_invalid_values_are_refused_with_a_notice_naming_what_was_asked_and_what
         "months: using equal windows, the longest the data allows.",
         "This link's settings: 'asof=yesterday' (day goal status is judged on) is not a date like "
         "2025-01-31: using today.",
-        "This link's settings: 'bench=[1,2]' (benchmarks) is not a list of [name, ROI between -10 and 10, "
+        "This link's settings: 'bench=\\[1,2\\]' (benchmarks) is not a list of [name, ROI between -10 and 10, "
         "source]: using the defaults and the workbook's own.",
         "This link's settings: 'disc=150' (discount rate for NPV, % a year) is outside -50 to 100 %: "
         "using 10 % (the default).",
@@ -177,3 +178,39 @@ def test_the_command_replays_a_link_copied_from_the_app(tmp_path, deferred_downl
     # (Market Accelerator) is filtered out.
     band = app_rows[0].index("Band")
     assert [(r[0], r[band]) for r in app_rows[1:]] == [("Alpha", "Moderate"), ("Gamma", "Moderate")]
+
+
+# An image `![` or a link `](` whose bracket is not escaped: Markdown would render it.
+UNESCAPED_LINK = re.compile(r"(?<!\\)!(?<!\\)\[|(?<!\\)\]\(")
+
+
+def markdown_shown(at: AppTest) -> list[str]:
+    """The Markdown source of every message, caption and expander label on the page."""
+    found = [e.value for kind in ("warning", "error", "info", "caption", "markdown") for e in at.get(kind)]
+    return found + [e.label for e in at.get("expander")]
+
+
+def test_link_values_are_shown_as_text_never_as_markdown():
+    image = "![x](https://tracker.example/p.png)"
+    phishing = "[sign in again](https://evil.example)"
+    at = app(src=image, fp="12345678", type=phishing, strong=phishing, zz=image)
+    assert not at.exception
+    shown = "\n".join(markdown_shown(at))
+    assert not UNESCAPED_LINK.search(shown)
+    assert r"'\!\[x\](https\://tracker.example/p.png)'" in shown  # the file the link names, as text
+    assert r"'strong=\[sign in again\](https\://evil.example)'" in shown
+
+
+def test_names_from_the_ledger_are_shown_as_text():
+    image = "![x](https://tracker.example/p.png)"
+    data = ledger_bytes([["2024-01-01", image, "Revenue", 50], ["2024-01-01", image, "Cost", 100]])
+    at = app()
+    at.file_uploader[0].set_value(("evil.xlsx", data, XLSX))
+    at.run()
+    at.switch_page("pages/scorecard.py")
+    at.run()
+    assert not at.exception
+    labels = [e.label for e in at.get("expander")]
+    # ROI (50 − 100) / 100 = −50 %: a red flag, listed under the alliance's name shown as text.
+    assert any(label.startswith(r"**\!\[x\](https\://tracker.example/p.png)**") for label in labels)
+    assert not UNESCAPED_LINK.search("\n".join(markdown_shown(at)))
