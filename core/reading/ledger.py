@@ -32,6 +32,14 @@ from core.reading.headers import (
     match_header,
 )
 from core.reading.issues import IssueLog
+from core.reading.mapping import (
+    HEADER_ROWS_FOR_MAPPING,
+    MAPPING_HINTS,
+    ColumnMapping,
+    guess_mapping,
+    mapped_header,
+    sheet_previews,
+)
 from core.reading.parsing import (
     clean_name,
     display_value,
@@ -73,7 +81,6 @@ __all__ = [
     "typed_frame",
 ]
 
-HEADER_ROWS_FOR_MAPPING = 15
 _TOTALS = re.compile(r"^\s*(grand\s+)?(sub-?\s*)?totals?\b|^\s*sum\b", re.IGNORECASE)
 
 
@@ -151,23 +158,6 @@ def empty_benchmarks() -> pd.DataFrame:
     return typed_frame({"name": "str", "roi": "float64", "source": "str"})
 
 
-@dataclass(frozen=True)
-class ColumnMapping:
-    """A user's answer to 'which column is what' when the headers are not recognised.
-
-    `columns` maps fields (date, alliance, kind, amount, revenue, cost, category, currency) to
-    header texts, so the same mapping fits the next export with the same headers.
-    """
-
-    sheet: str
-    header_row: int
-    columns: tuple[tuple[str, str], ...]
-
-    def as_dict(self) -> dict[str, str]:
-        """Field -> header text."""
-        return dict(self.columns)
-
-
 def read_ledger(
     data: bytes, filename: str, sheet: str | None = None, mapping: ColumnMapping | None = None
 ) -> Ledger:
@@ -177,7 +167,7 @@ def read_ledger(
     """
     book = SourceBook(data, filename)
     if mapping is not None:
-        sheet_name, header = _mapped_header(book, mapping)
+        sheet_name, header = mapped_header(book, mapping)
     else:
         sheet_name, header = choose_ledger_sheet(book, sheet)
     raw = book.sheet(sheet_name)
@@ -203,76 +193,6 @@ def read_ledger(
     ledger.issues = issues.frame()
     ledger.source = replace(ledger.source, currency=_currency(ledger, header))
     return ledger
-
-
-def _mapped_header(book: SourceBook, mapping: ColumnMapping) -> tuple[str, HeaderMatch]:
-    names = {n.casefold(): n for n in book.sheet_names}
-    sheet = names.get(mapping.sheet.casefold())
-    if sheet is None:
-        raise LedgerError(
-            f"The column mapping is for sheet '{mapping.sheet}', which '{book.filename}' does not "
-            "have: map the columns of this file."
-        )
-    head = book.head(sheet, max(HEADER_ROWS_FOR_MAPPING, mapping.header_row))
-    if not 1 <= mapping.header_row <= len(head):
-        raise LedgerError(
-            f"Row {mapping.header_row} of sheet '{sheet}' is beyond its data: pick the header row."
-        )
-    cells = head[mapping.header_row - 1]
-    texts = [normalise_header(c) for c in cells]
-    columns, labels, missing = {}, {}, []
-    for name, header_text in mapping.as_dict().items():
-        wanted = normalise_header(header_text)
-        if wanted in texts:
-            columns[name] = texts.index(wanted)
-            labels[name] = clean_name(cells[columns[name]])
-        else:
-            missing.append(f"'{header_text}' ({name})")
-    if missing:
-        raise LedgerError(
-            f"Row {mapping.header_row} of sheet '{sheet}' has no column "
-            + ", ".join(missing)
-            + ": map the columns of this file."
-        )
-    if ledger_layout(columns) is None:
-        raise LedgerError(
-            "A ledger needs a date and an alliance column, and either kind and amount or revenue "
-            "and/or cost columns: complete the mapping."
-        )
-    return sheet, HeaderMatch(row=mapping.header_row - 1, columns=columns, labels=labels)
-
-
-def sheet_previews(
-    data: bytes, filename: str, rows: int = HEADER_ROWS_FOR_MAPPING
-) -> dict[str, list[list[str]]]:
-    """The first rows of every sheet as text, for choosing the header row and columns by hand."""
-    book = SourceBook(data, filename)
-    return {
-        name: [[display_value(c) for c in row] for row in book.head(name, rows)] for name in book.sheet_names
-    }
-
-
-# Words that suggest a field in headers the reader does not know, for pre-filling the mapping step.
-MAPPING_HINTS: dict[str, tuple[str, ...]] = {
-    "date": ("date", "day", "month", "period", "posted", "booking"),
-    "alliance": ("alliance", "partner", "counterparty", "vendor", "customer", "account name", "company"),
-    "kind": ("kind", "flow", "type", "direction", "debit credit", "in out"),
-    "amount": ("amount", "value", "sum", "eur", "usd", "gbp", "total"),
-    "category": ("category", "account", "line", "stream"),
-    "currency": ("currency", "ccy"),
-}
-
-
-def guess_mapping(headers: list[str]) -> dict[str, str]:
-    """A first guess of which header is which field, each header used once; the user confirms it."""
-    guesses: dict[str, str] = {}
-    for field_name, words in MAPPING_HINTS.items():
-        for header in headers:
-            text = normalise_header(header)
-            if header not in guesses.values() and any(word in text for word in words):
-                guesses[field_name] = header
-                break
-    return guesses
 
 
 def _body_frame(rows: list[list[object]], header: HeaderMatch) -> pd.DataFrame:
