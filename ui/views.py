@@ -211,6 +211,7 @@ def template_download(key: str = "template_download") -> None:
         mime=XLSX_MIME,
         key=key,
         icon=":material/description:",
+        on_click="ignore",
     )
 
 
@@ -250,6 +251,9 @@ def downloads(report: Report) -> None:
             icon=f":material/{icon}:",
             help=help_text,
             type="primary" if suffix.endswith(".xlsx") else "secondary",
+            # A click that reruns the page would revoke the other buttons' files while the browser
+            # still holds them ("Deferred file … not found"); nothing on the page depends on it.
+            on_click="ignore",
         )
     with cols[3]:
         template_download()

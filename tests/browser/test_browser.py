@@ -80,3 +80,14 @@ def test_real_browser_journey(server, page, tmp_path):
     assert portfolio[1] == pytest.approx(0.08) and portfolio[2] == pytest.approx(0.18)
     shutil.copy(saved, ARTIFACTS / saved.name)
     settle(page)
+
+    # Two downloads clicked one after the other: neither waits for a rerun, neither fails.
+    with page.expect_download(timeout=60_000) as csv_download:
+        page.get_by_role("button", name="Alliance table (.csv)").click()
+    with page.expect_download(timeout=60_000) as html_download:
+        page.get_by_role("button", name="Report for sharing (.html)").click()
+    assert csv_download.value.failure() is None and html_download.value.failure() is None
+    assert csv_download.value.suggested_filename == "case-alliances.csv"
+    assert html_download.value.suggested_filename == "case-report.html"
+    settle(page)
+    assert "not found" not in (ARTIFACTS / "server.log").read_text()
