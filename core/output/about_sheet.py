@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.adjustments import RULE_WORDS
 from core.analysis.report import Report
 from core.output.xlsx import Formats, write_cell
+from core.settings import describe
+
+NO_LINK = "not recorded: this workbook was exported without a link to a view"
 
 DEFINITIONS = [
     ("Revenue", "Sum of ledger amounts of kind revenue in the window (revenue attributed to the alliance)."),
@@ -78,8 +82,10 @@ DEFINITIONS = [
 ]
 
 
-def about_sheet(ws: Worksheet, report: Report, formats: Formats, exported_at: dt.datetime) -> None:
-    """Write the About sheet: what was read and how, the settings, the definitions."""
+def about_sheet(
+    ws: Worksheet, report: Report, formats: Formats, exported_at: dt.datetime, link: str | None = None
+) -> None:
+    """Write the About sheet: what was read and how, the settings in words, the link, the definitions."""
     ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 100)
     write_cell(ws, 0, 0, "About this workbook", formats.title, formats)
@@ -87,13 +93,18 @@ def about_sheet(ws: Worksheet, report: Report, formats: Formats, exported_at: dt
         *_reading_rows(report),
         *_settings_rows(report),
         ("Time of export", exported_at.isoformat(sep=" ")),
+        ("Link that reopens this view", link or NO_LINK),
     ]
     row = _write_rows(ws, 2, rows, formats)
+    write_cell(ws, row + 1, 0, "Settings in full", formats.bold, formats)
+    # Every setting, defaults included, so the workbook says what it shows even without the link.
+    full = [(what[:1].upper() + what[1:], value) for what, value in describe(report.settings)]
+    row = _write_rows(ws, row + 2, full, formats)
     write_cell(ws, row + 1, 0, "Definitions", formats.bold, formats)
     _write_rows(ws, row + 2, DEFINITIONS, formats)
 
 
-def _write_rows(ws: Worksheet, top: int, rows: list[tuple[str, object]], formats: Formats) -> int:
+def _write_rows(ws: Worksheet, top: int, rows: Sequence[tuple[str, object]], formats: Formats) -> int:
     for offset, (label, value) in enumerate(rows):
         write_cell(ws, top + offset, 0, label, formats.bold, formats)
         write_cell(ws, top + offset, 1, value, formats.wrap, formats)

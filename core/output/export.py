@@ -20,8 +20,10 @@ from core.output.xlsx import needs_quoting, new_workbook
 SHEETS = ("Summary", "Alliances", "Quarterly", "Before-After", "Scorecard", "Data issues", "About")
 
 
-def summary_workbook(report: Report, exported_at: dt.datetime | None = None) -> bytes:
-    """The summary workbook of the product contract, as bytes."""
+def summary_workbook(
+    report: Report, exported_at: dt.datetime | None = None, link: str | None = None
+) -> bytes:
+    """The summary workbook of the product contract, as bytes; `link` is the view's shared link."""
     exported_at = exported_at or dt.datetime.now().replace(microsecond=0)
     book, buffer, formats = new_workbook()
     sheets = {name: book.add_worksheet(name) for name in SHEETS}
@@ -31,7 +33,7 @@ def summary_workbook(report: Report, exported_at: dt.datetime | None = None) -> 
     before_after_sheet(sheets["Before-After"], report, formats)
     scorecard_sheet(sheets["Scorecard"], report, formats)
     issues_sheet(sheets["Data issues"], report, formats)
-    about_sheet(sheets["About"], report, formats, exported_at)
+    about_sheet(sheets["About"], report, formats, exported_at, link)
     book.close()
     return buffer.getvalue()
 

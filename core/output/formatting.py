@@ -11,27 +11,31 @@ import pandas as pd
 from core.output.columns import Kind
 
 
-def _missing(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def _present(value: float | None) -> float | None:
+    """The value, or None when it is missing (None or NaN)."""
+    return None if value is None or math.isnan(value) else value
 
 
 def percent(value: float | None, digits: int = 1) -> str:
     """0.183 -> '18.3 %'; None or NaN -> 'n/a'."""
-    if _missing(value):
+    value = _present(value)
+    if value is None:
         return "n/a"
     return f"{value * 100:.{digits}f} %"
 
 
 def points(value: float | None, digits: int = 1) -> str:
     """A difference of fractions in percentage points: 0.1 -> '+10.0 pts'."""
-    if _missing(value):
+    value = _present(value)
+    if value is None:
         return "n/a"
     return f"{value * 100:+.{digits}f} pts"
 
 
 def money(value: float | None, currency: str | None = None) -> str:
     """12500 -> '12,500' (with the currency code when known); None -> 'n/a'."""
-    if _missing(value):
+    value = _present(value)
+    if value is None:
         return "n/a"
     text = f"{value:,.0f}"
     return f"{text} {currency}" if currency else text
@@ -39,7 +43,8 @@ def money(value: float | None, currency: str | None = None) -> str:
 
 def short_money(value: float | None, currency: str | None = None) -> str:
     """1_250_000 -> '1.25M', for metric tiles."""
-    if _missing(value):
+    value = _present(value)
+    if value is None:
         return "n/a"
     size = abs(value)
     for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
@@ -53,15 +58,16 @@ def short_money(value: float | None, currency: str | None = None) -> str:
 
 def number(value: float | None) -> str:
     """1234.5 -> '1,234.5', 100.0 -> '100'; at most two decimals, as the workbook's number format."""
-    if _missing(value):
+    value = _present(value)
+    if value is None:
         return "n/a"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def _float(value: object) -> float | None:
-    if value is None or value is pd.NaT or not isinstance(value, (int, float)) or isinstance(value, bool):
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
-    return None if math.isnan(value) else float(value)
+    return _present(float(value))
 
 
 NUMERIC: dict[Kind, Callable[[float | None], str]] = {
@@ -80,6 +86,8 @@ def cell(value: object, kind: Kind) -> str:
     if kind in NUMERIC:
         return NUMERIC[kind](_float(value))
     if kind in DATE_PATTERNS:
-        has_date = isinstance(value, (dt.date, pd.Timestamp)) and value is not pd.NaT
-        return value.strftime(DATE_PATTERNS[kind]) if has_date else ""
+        # NaT is a datetime too, but one without a date to show.
+        if isinstance(value, dt.date) and value is not pd.NaT:
+            return value.strftime(DATE_PATTERNS[kind])
+        return ""
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)

@@ -19,7 +19,7 @@ from core.output.tables import (
 )
 from core.output.xlsx import Formats, Pair, write_cell, write_pairs, write_table
 
-WINDOW_WORDS = {
+WINDOW_WORDS: dict[str, str] = {
     WindowMode.EQUAL: "equal windows, the longest the data allows",
     WindowMode.ALL: "all data on each side",
 }

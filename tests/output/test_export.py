@@ -146,3 +146,33 @@ def test_html_report_shows_hostile_names_as_text():
     page = html_report(build_report(read_ledger(hostile, "h.csv"))).decode("utf-8")
     assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in page
     assert "<script>alert(1)" not in page  # in tables escaped, in chart data JSON-escaped (\\u003c)
+
+
+def test_about_sheet_records_the_link_and_every_setting_in_words():
+    from core.analysis.roi import BandThresholds
+    from core.settings import FIELDS, Settings
+
+    ledger = read_ledger(ledger_csv(), "acme ledger.csv")
+    report = build_report(ledger, Settings(thresholds=BandThresholds(strong=0.25, moderate=0.12)))
+    link = "https://roi.example/?src=acme+ledger.csv&strong=25&moderate=12"
+    rows = rows_of(
+        load_workbook(io.BytesIO(summary_workbook(report, exported_at=EXPORTED_AT, link=link)))["About"]
+    )
+    labels = [r[0] for r in rows]
+    top = {r[0]: r[1] for r in rows[: labels.index("Settings in full")] if r[0]}
+    assert top["Link that reopens this view"] == link
+    assert top["Strong band above"] == "25.0%"  # the rows from before the full list stay
+    assert top["Hurdle rate"] == "10.0%"
+    assert top["Time of export"] == "2026-11-23 09:30:00"
+    first = labels.index("Settings in full") + 1
+    full = rows[first : labels.index(None, first)]
+    assert len(full) == len(FIELDS)  # one row per setting, defaults included
+    settings = {r[0]: r[1] for r in full}
+    assert settings["Band threshold 'Strong above'"] == "25"
+    assert settings["Band threshold 'Moderate from'"] == "12"
+    assert settings["Hurdle rate"] == "10 % (the default)"
+
+
+def test_about_sheet_says_when_no_link_was_given(book):
+    rows = {r[0]: r[1] for r in rows_of(book["About"]) if r[0]}
+    assert rows["Link that reopens this view"].startswith("not recorded")
