@@ -85,6 +85,27 @@ def view_settings(args: argparse.Namespace) -> tuple[object, list[str]]:
     return from_flags.settings, [f"warning: the link's {n}" for n in from_link.notices]
 
 
+def view_link(filename: str, content: str, settings: object, given: str | None) -> str:
+    """The link that reopens this view in the app: the --view link's address with these settings,
+    or just the query string when the command was given no link."""
+    import urllib.parse
+
+    from core.settings import to_values
+
+    params = [
+        ("src", filename),
+        ("fp", content),
+        *((k, v) for k, vs in to_values(settings).items() for v in vs),
+    ]  # type: ignore[arg-type]
+    query = urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+    base = (
+        urllib.parse.urlsplit(given)._replace(query="", fragment="").geturl()
+        if given and "://" in given
+        else ""
+    )
+    return f"{base}?{query}"
+
+
 class SettingFlagError(ValueError):
     """A setting flag whose value is not allowed."""
 
@@ -110,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     from core.output.export import summary_workbook
     from core.reading.isolation import read_isolated
     from core.reading.workbook import ACCEPTED_SUFFIXES
+    from core.settings import fingerprint
 
     ledger_path: Path = args.ledger
     output: Path = args.output or default_output(ledger_path)
@@ -123,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"'{ledger_path.name}' is not a spreadsheet this reads "
                 f"({', '.join(ACCEPTED_SUFFIXES)}): export the ledger as .xlsx."
             )
-        ledger = read_isolated(ledger_path.read_bytes(), ledger_path.name, sheet=args.sheet)
+        data = ledger_path.read_bytes()
+        ledger = read_isolated(data, ledger_path.name, sheet=args.sheet)
         if ledger.entries.empty:
             raise LedgerError(
                 f"Sheet '{ledger.source.sheet}' of '{ledger_path.name}' has a header "
@@ -131,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
                 "add entries below the header."
             )
         report = build_report(ledger, settings)  # type: ignore[arg-type]
-        payload = summary_workbook(report)
+        link = view_link(ledger_path.name, fingerprint(data), report.settings, args.view)
+        payload = summary_workbook(report, link=link)
         _write_atomically(output, payload)
     except NoLedgerSheet as exc:
         sys.stderr.write(f"error: {exc} With the command, --sheet NAME picks the sheet to read.\n")

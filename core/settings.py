@@ -14,6 +14,7 @@ refused with a `Notice` that names the parameter, what was asked and what is use
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -461,8 +462,13 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 BY_PARAM: dict[str, Field] = {f.param: f for f in FIELDS}
-# Parameters a link may carry that are not settings: the source it was made on.
+# Parameters a link may carry that are not settings: the file it was made on and its fingerprint.
 SOURCE_PARAMS = ("src", "fp")
+
+
+def fingerprint(data: bytes) -> str:
+    """A short content fingerprint of a file for its link: the first 8 hex digits of its SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:8]
 
 
 def _thresholds(settings: Settings, strong: float | None = None, moderate: float | None = None) -> Settings:
@@ -564,5 +570,6 @@ def describe(settings: Settings) -> list[tuple[str, str]]:
             rows.append((spec.words, spec.default_words))
         else:
             items = value if spec.many else [value]
-            rows.append((spec.words, ", ".join(spec.text(v) for v in items)))
+            unit = " %" if spec.metavar == "PCT" else ""
+            rows.append((spec.words, ", ".join(spec.text(v) + unit for v in items)))
     return rows

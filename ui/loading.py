@@ -9,7 +9,6 @@ read before costs nothing.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ import streamlit as st
 from core.errors import LedgerError, NoLedgerSheet
 from core.reading.isolation import previews_isolated, read_isolated
 from core.reading.ledger import ColumnMapping, Ledger
+from core.settings import fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = ROOT / "sample_data" / "alliance_ledger_sample.xlsx"
@@ -45,11 +45,6 @@ class Loaded:
     fingerprint: str
     mapped: bool = False
     previews: dict[str, list[list[str]]] | None = None
-
-
-def fingerprint(data: bytes) -> str:
-    """A short content fingerprint of a file: the first 8 hex digits of its SHA-256."""
-    return hashlib.sha256(data).hexdigest()[:8]
 
 
 def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMapping | None) -> Loaded:

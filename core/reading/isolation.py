@@ -76,8 +76,14 @@ def _child(
         sender.send(("error", exc))
     except MemoryError:
         sender.send(("memory", None))
+    except Exception as exc:  # a defect of ours: reported as such, never as the file's fault
+        sender.send(("defect", f"{type(exc).__name__}: {exc}"))
     finally:
         sender.close()
+
+
+class ReaderDefect(RuntimeError):
+    """The reader failed in a way that is a defect of ours, not the file's; says what failed."""
 
 
 def read_isolated(data: bytes, filename: str, limits: Limits | None = None, **options: Any) -> Ledger:
@@ -111,12 +117,19 @@ def run_isolated(
             raise LedgerError(_too_slow(filename, limits))
         kind, payload = receiver.recv()
     except EOFError:
-        kind, payload = "memory", None  # the worker died without a word: it ran out of memory
+        kind, payload = "died", None
     finally:
         receiver.close()
         if worker.is_alive():
             worker.kill()
         worker.join(5)
+    if kind == "died":
+        # Killed by a signal: an allocator that cannot allocate aborts (SIGABRT), the kernel kills
+        # (SIGKILL), a capped address space can also end in SIGSEGV. An ordinary exit is ours.
+        crashed = worker.exitcode is not None and worker.exitcode < 0
+        kind, payload = ("memory", None) if crashed else ("defect", f"worker exit code {worker.exitcode}")
+    if kind == "defect":
+        raise ReaderDefect(str(payload))
     if kind == "ok":
         return payload  # type: ignore[no-any-return]
     if kind == "error":

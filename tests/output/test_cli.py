@@ -1,5 +1,6 @@
 """`python -m core summarize`, exactly as the product contract says, run as a real process."""
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -163,3 +164,17 @@ def test_a_refused_link_value_is_a_warning(two_alliances, tmp_path):
     assert result.stderr == (
         "warning: the link's 'strong=abc' (band threshold 'Strong above') is not a number: using 20 % (the default).\n"
     )
+
+
+def test_the_about_sheet_holds_the_link_that_reopens_the_view(two_alliances, tmp_path):
+    out = tmp_path / "view.xlsx"
+    link = "https://alliance.example/quartiles?src=other-name.xlsx&strong=40"
+    result = summarize(str(two_alliances), "-o", str(out), "--view", link, "--moderate", "20")
+    assert result.returncode == 0, result.stderr
+    about = {row[0]: row[1] for row in load_workbook(out)["About"].iter_rows(values_only=True) if row[0]}
+    content = hashlib.sha256(two_alliances.read_bytes()).hexdigest()[:8]
+    assert about["Link that reopens this view"] == (
+        f"https://alliance.example/quartiles?src=two.xlsx&fp={content}&strong=40&moderate=20"
+    )
+    assert about["Band threshold 'Strong above'"] == "40 %"
+    assert about["Band threshold 'Moderate from'"] == "20 %"

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from core.errors import LedgerError, NoLedgerSheet
-from core.reading.isolation import Limits, previews_isolated, read_isolated
+from core.reading.isolation import Limits, ReaderDefect, previews_isolated, read_isolated, run_isolated
 from tests.helpers import ledger_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,3 +78,14 @@ def test_the_command_exits_2_with_one_line(tmp_path):
         "error: 'corner.xlsx' needs more than 2 GB of memory to read"
     )
     assert not ledger.with_name("corner-summary.xlsx").exists()
+
+
+def broken_reader(data: bytes, filename: str) -> None:
+    """Stands in for a reader with a bug."""
+    raise ValueError(f"bug while reading {filename} ({len(data)} bytes)")
+
+
+def test_a_defect_of_ours_is_reported_as_such_not_as_the_files_fault():
+    with pytest.raises(ReaderDefect) as caught:
+        run_isolated(broken_reader, b"12345", "fine.xlsx")
+    assert str(caught.value) == "ValueError: bug while reading fine.xlsx (5 bytes)"
