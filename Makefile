@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: run test lint format sample bench clean
+.PHONY: run test lint typecheck format sample bench lock clean
 
-$(READY): requirements.txt requirements-dev.txt
+# Every version, indirect ones included, comes from uv.lock through requirements-dev.txt, checked by hash.
+$(READY): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(READY)
 
 run: $(READY)
@@ -28,6 +30,12 @@ format: $(READY)
 
 sample: $(READY)
 	$(BIN)/python sample_data/make_sample.py
+
+# After changing a pin in pyproject.toml: lock every indirect dependency and export the requirements.
+lock: $(READY)
+	$(BIN)/uv lock --python 3.11
+	$(BIN)/uv export --frozen --no-dev --no-emit-project --format requirements-txt -o requirements.txt
+	$(BIN)/uv export --frozen --group dev --no-emit-project --format requirements-txt -o requirements-dev.txt
 
 bench: $(READY)
 	$(BIN)/python benchmarks/bench_ledger.py

@@ -15,17 +15,22 @@ from pathlib import Path
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
 
 
+def program() -> str:
+    """How the user called the command: `alliance-roi` once installed, else `python -m core`."""
+    return "alliance-roi" if Path(sys.argv[0]).name == "alliance-roi" else "python -m core"
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports misuse in the contract's one-line `error:` form."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"error: {message} (see: python -m core summarize --help)\n")
+        sys.stderr.write(f"error: {message} (see: {program()} summarize --help)\n")
         raise SystemExit(EXIT_UNUSABLE)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line of the product contract."""
-    parser = _Parser(prog="python -m core", description="Alliance ROI, headless.")
+    parser = _Parser(prog=program(), description="Alliance ROI, headless.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     summarize = commands.add_parser("summarize", help="turn a ledger into the summary workbook")
     summarize.add_argument("ledger", type=Path, help="ledger workbook (.xlsx, .xlsm, .xls, .ods, .csv)")
@@ -121,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings, warnings = view_settings(args)
     except SettingFlagError as exc:
-        sys.stderr.write(f"error: {exc} (see: python -m core summarize --help)\n")
+        sys.stderr.write(f"error: {exc} (see: {program()} summarize --help)\n")
         return EXIT_UNUSABLE
     for warning in warnings:
         sys.stderr.write(warning + "\n")

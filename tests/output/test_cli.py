@@ -178,3 +178,21 @@ def test_the_about_sheet_holds_the_link_that_reopens_the_view(two_alliances, tmp
     )
     assert about["Band threshold 'Strong above'"] == "40 %"
     assert about["Band threshold 'Moderate from'"] == "20 %"
+
+
+def test_the_installed_command_is_the_same_command(two_alliances, tmp_path):
+    command = Path(sys.executable).with_name("alliance-roi")
+    if not command.exists():
+        pytest.skip("the project is not installed in this environment (make installs it with pip -e .)")
+    out = tmp_path / "installed.xlsx"
+    result = subprocess.run(
+        [str(command), "summarize", str(two_alliances), "-o", str(out), "--strong", "40"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert alliances_rows(out)["Acme"]["Band"] == "Moderate"  # 30 % with Strong above 40 %
+    usage = subprocess.run([str(command), "summarize", "--bad"], capture_output=True, text=True, timeout=60)
+    assert usage.returncode == 2
+    assert usage.stderr.endswith("(see: alliance-roi summarize --help)\n")
