@@ -1,0 +1,316 @@
+"""The optional sheets beside the ledger: Alliances, Goals, FX rates and Benchmarks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from core.reading.columns import blank_mask, body_frame, typed_frame
+from core.reading.headers import (
+    ALLIANCE_HEADERS,
+    BENCHMARK_HEADERS,
+    FX_HEADERS,
+    GOAL_HEADERS,
+    RATE_TO,
+    HeaderMatch,
+    find_header,
+)
+from core.reading.issues import IssueLog
+from core.reading.parsing import (
+    clean_name,
+    display_value,
+    is_blank,
+    normalise_header,
+    parse_amount,
+    parse_date,
+    parse_ratio,
+)
+from core.reading.workbook import SourceBook
+
+
+def empty_alliances() -> pd.DataFrame:
+    """The Alliances table with no rows."""
+    return typed_frame(
+        {
+            "alliance": "str",
+            "type": "str",
+            "owner": "str",
+            "start_date": "datetime64[ns]",
+            "initiative_date": "datetime64[ns]",
+            "segment": "str",
+            "weight": "float64",
+        }
+    )
+
+
+def empty_goals() -> pd.DataFrame:
+    """The Goals table with no rows."""
+    frame = pd.DataFrame(columns=list(GOAL_HEADERS))
+    return frame.astype(
+        {
+            "target": "float64",
+            "actual": "float64",
+            "due_date": "datetime64[ns]",
+            "start_date": "datetime64[ns]",
+        }
+    )
+
+
+def empty_benchmarks() -> pd.DataFrame:
+    """The Benchmarks table with no rows."""
+    return typed_frame({"name": "str", "roi": "float64", "source": "str"})
+
+
+def empty_fx() -> pd.DataFrame:
+    """The FX rates table with no rows."""
+    return pd.DataFrame(columns=["currency", "month", "rate", "row"])
+
+
+@dataclass
+class SideSheets:
+    """The side sheets as read; a table stays empty where the workbook has no such sheet."""
+
+    alliances: pd.DataFrame = field(default_factory=empty_alliances)
+    goals: pd.DataFrame = field(default_factory=empty_goals)
+    benchmarks: pd.DataFrame = field(default_factory=empty_benchmarks)
+    fx: pd.DataFrame = field(default_factory=empty_fx)
+    fx_base: str | None = None
+
+
+def read_side_sheets(
+    book: SourceBook, ledger_sheet: str, entries: pd.DataFrame, notes: list[str], issues: IssueLog
+) -> SideSheets:
+    """Find and read each side sheet among the other sheets; their unusable rows go to `issues`.
+
+    Alliance names are spelt as `entries` spell them; names with no entries are noted in `notes`.
+    """
+    others = [n for n in book.sheet_names if n != ledger_sheet]
+    side = SideSheets()
+    alliances = _find_table(
+        book,
+        others,
+        ALLIANCE_HEADERS,
+        {"alliances", "partners", "partnerships"},
+        lambda c: "alliance" in c and len(c) >= 2 and "metric" not in c,
+    )
+    if alliances:
+        side.alliances = _align_names(_read_alliances(book, *alliances, issues), entries, notes, alliances[0])
+    goals = _find_table(
+        book,
+        others,
+        GOAL_HEADERS,
+        {"goals", "scorecard", "objectives"},
+        lambda c: {"alliance", "metric", "target"} <= set(c),
+    )
+    if goals:
+        side.goals = _align_names(_read_goals(book, *goals, issues), entries, notes, goals[0])
+    fx = _find_table(
+        book,
+        others,
+        FX_HEADERS,
+        {"fx", "fx rates", "rates", "exchange rates", "currencies"},
+        lambda c: {"currency", "rate"} <= set(c) and "alliance" not in c,
+    )
+    if fx:
+        side.fx, side.fx_base = _read_fx(book, *fx, issues, entries)
+    benchmarks = _find_table(
+        book, others, BENCHMARK_HEADERS, {"benchmarks", "benchmark"}, lambda c: {"name", "roi"} <= set(c)
+    )
+    if benchmarks:
+        side.benchmarks = _read_benchmarks(book, *benchmarks, issues)
+    return side
+
+
+def _find_table(
+    book: SourceBook,
+    names: list[str],
+    synonyms: dict[str, tuple[str, ...]],
+    sheet_words: set[str],
+    accept: Callable[[dict], bool],
+) -> tuple[str, HeaderMatch] | None:
+    """The first sheet with headers `accept` takes, sheets named like the table looked at first."""
+    ordered = sorted(names, key=lambda n: normalise_header(n) not in sheet_words)
+    for name in ordered:
+        header = find_header(book.head(name), synonyms, accept)
+        if header is not None:
+            return name, header
+    return None
+
+
+def _filled_rows(book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog) -> pd.DataFrame:
+    """The sheet's rows below its header, less blank rows, which are listed as issues."""
+    frame = body_frame(book.sheet(sheet).rows, header)
+    blank = pd.concat([blank_mask(frame[c]) for c in frame.columns], axis=1).all(axis=1)
+    for row in frame.index[blank]:
+        issues.add(sheet, row, "", "", "blank row")
+    return frame[~blank]
+
+
+def _side_rows(book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog) -> pd.DataFrame:
+    """The sheet's rows that are neither blank nor nameless; those are listed as issues."""
+    frame = _filled_rows(book, sheet, header, issues)
+    named = frame["alliance" if "alliance" in frame else "name"].map(clean_name)
+    for row in frame.index[named.eq("")]:
+        issues.add(sheet, row, header.labels.get("alliance", "Name"), "", "no name in this row")
+    return frame[named.ne("")]
+
+
+def _optional_cell(
+    frame: pd.DataFrame,
+    name: str,
+    parser: Callable[[object], object],
+    sheet: str,
+    header: HeaderMatch,
+    issues: IssueLog,
+    what: str,
+) -> list[object]:
+    """Parse an optional column; unreadable cells are listed and left empty, the row kept."""
+    if name not in frame:
+        return [None] * len(frame)
+    values = []
+    for row, value in frame[name].items():
+        if is_blank(value):
+            values.append(None)
+            continue
+        try:
+            values.append(parser(value))
+        except ValueError as exc:
+            issues.add(
+                sheet,
+                row,
+                header.labels[name],
+                display_value(value),
+                f"{exc}; {what} left empty",
+            )
+            values.append(None)
+    return values
+
+
+def _read_alliances(book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog) -> pd.DataFrame:
+    """The Alliances table: one row per alliance, unreadable optional cells left empty."""
+    frame = _side_rows(book, sheet, header, issues)
+    return pd.DataFrame(
+        {
+            "alliance": frame["alliance"].map(clean_name).to_numpy(),
+            "type": _text_column(frame, "type"),
+            "owner": _text_column(frame, "owner"),
+            "start_date": pd.to_datetime(
+                _optional_cell(frame, "start_date", parse_date, sheet, header, issues, "start date")
+            ),
+            "initiative_date": pd.to_datetime(
+                _optional_cell(frame, "initiative_date", parse_date, sheet, header, issues, "initiative date")
+            ),
+            "segment": _text_column(frame, "segment"),
+            "weight": pd.to_numeric(
+                _optional_cell(frame, "weight", parse_amount, sheet, header, issues, "weight"),
+                errors="coerce",
+            ),
+        }
+    )
+
+
+def _text_column(frame: pd.DataFrame, name: str) -> list[str]:
+    """An optional text column, cleaned; '' throughout when the sheet does not have it."""
+    if name not in frame:
+        return [""] * len(frame)
+    return frame[name].map(clean_name).tolist()
+
+
+def _read_goals(book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog) -> pd.DataFrame:
+    """The Goals table: one row per goal, unreadable optional cells left empty."""
+    frame = _side_rows(book, sheet, header, issues)
+    return pd.DataFrame(
+        {
+            "alliance": frame["alliance"].map(clean_name).to_numpy(),
+            "metric": _text_column(frame, "metric"),
+            "target": pd.to_numeric(
+                _optional_cell(frame, "target", parse_amount, sheet, header, issues, "target"),
+                errors="coerce",
+            ),
+            "actual": pd.to_numeric(
+                _optional_cell(frame, "actual", parse_amount, sheet, header, issues, "actual"),
+                errors="coerce",
+            ),
+            "unit": _text_column(frame, "unit"),
+            "start_date": pd.to_datetime(
+                _optional_cell(frame, "start_date", parse_date, sheet, header, issues, "start date")
+            ),
+            "due_date": pd.to_datetime(
+                _optional_cell(frame, "due_date", parse_date, sheet, header, issues, "due date")
+            ),
+            "owner": _text_column(frame, "owner"),
+            "direction": _text_column(frame, "direction"),
+            "row": frame.index.astype(int),
+        }
+    )
+
+
+def _read_fx(
+    book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog, entries: pd.DataFrame
+) -> tuple[pd.DataFrame, str | None]:
+    """Rates per currency and month (the month's last rate where a month has several) and their base."""
+    frame = _filled_rows(book, sheet, header, issues)
+    rows = []
+    for row, values in frame.iterrows():
+        code = clean_name(values["currency"]).upper()
+        try:
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise ValueError(f"'{clean_name(values['currency'])}' is not a currency code like EUR")
+            when = parse_date(values["date"]) if "date" in frame else pd.NaT
+            rate = parse_amount(values["rate"])
+            if rate <= 0:
+                raise ValueError("a rate must be above zero")
+        except ValueError as exc:
+            issues.add(
+                sheet,
+                row,
+                header.labels.get("rate", "Rate"),
+                display_value(values.get("rate")),
+                f"{exc}; rate not used",
+            )
+            continue
+        rows.append((code, when, rate, row))
+    table = pd.DataFrame(rows, columns=["currency", "date", "rate", "row"])
+    table["month"] = table["date"].dt.to_period("M") if len(table) else pd.Series(dtype="period[M]")
+    table = table.sort_values(["currency", "date"]).drop_duplicates(["currency", "month"], keep="last")
+    match = RATE_TO.match(normalise_header(header.labels.get("rate", "")))
+    base = match[1].upper() if match else None
+    if base is None:
+        listed = set(table["currency"])
+        unlisted = [c for c in entries["currency"].unique() if c and c not in listed]
+        base = unlisted[0] if len(unlisted) == 1 else None
+    table = table[["currency", "month", "rate", "row"]].reset_index(drop=True)
+    table.attrs["sheet"] = sheet
+    return table, base
+
+
+def _read_benchmarks(book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog) -> pd.DataFrame:
+    """Benchmarks with an ROI; a row without one is listed as an issue."""
+    frame = _side_rows(book, sheet, header, issues)
+    rois = _optional_cell(frame, "roi", parse_ratio, sheet, header, issues, "benchmark")
+    table = pd.DataFrame(
+        {
+            "name": frame["name"].map(clean_name).to_numpy(),
+            "roi": pd.to_numeric(rois, errors="coerce"),
+            "source": _text_column(frame, "source") if "source" in frame else f"sheet '{sheet}'",
+        }
+    )
+    missing = table["roi"].isna()
+    for row in frame.index[missing.to_numpy()]:
+        if not issues.has(sheet, row):
+            issues.add(sheet, row, header.labels["roi"], "", "benchmark without an ROI")
+    table["source"] = table["source"].replace("", f"sheet '{sheet}'")
+    return table[~missing].reset_index(drop=True)
+
+
+def _align_names(table: pd.DataFrame, entries: pd.DataFrame, notes: list[str], sheet: str) -> pd.DataFrame:
+    """Spell side-sheet alliance names as the ledger does ('acme corp' -> 'Acme Corp')."""
+    known = {name.casefold(): name for name in entries["alliance"].unique()}
+    table["alliance"] = table["alliance"].map(lambda n: known.get(n.casefold(), n))
+    unknown = sorted(set(table["alliance"]) - set(known.values()))
+    if unknown:
+        notes.append(f"Sheet '{sheet}' names alliances with no ledger entries: " + ", ".join(unknown) + ".")
+    return table.reset_index(drop=True)
