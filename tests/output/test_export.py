@@ -168,8 +168,8 @@ def test_about_sheet_records_the_link_and_every_setting_in_words():
     full = rows[first : labels.index(None, first)]
     assert len(full) == len(FIELDS)  # one row per setting, defaults included
     settings = {r[0]: r[1] for r in full}
-    assert settings["Band threshold 'Strong above'"] == "25"
-    assert settings["Band threshold 'Moderate from'"] == "12"
+    assert settings["Band threshold 'Strong above'"] == "25 %"
+    assert settings["Band threshold 'Moderate from'"] == "12 %"
     assert settings["Hurdle rate"] == "10 % (the default)"
 
 
