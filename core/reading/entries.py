@@ -62,6 +62,7 @@ def read_entries(
         parts = _wide_entries(frame, labels, sheet, live, usable, blank, issues, entry)
     entries = pd.concat(parts, ignore_index=True) if parts else _no_entries()
     entries = _costs_stored_negative(entries, notes)
+    # The checks above run column by column; the user reads the issues row by row.
     issues.sort_by_row()
     return entries, issues
 
@@ -144,6 +145,7 @@ def _entry_frame(
     sheet: str,
     extra: dict[str, pd.Series | None],
 ) -> pd.DataFrame:
+    """The entries of the rows where `ok` holds, with the row each came from."""
     rows = ok[ok].index
     currency, attribution = extra["currency"], extra["attribution"]
     return pd.DataFrame(
@@ -162,6 +164,7 @@ def _entry_frame(
 
 
 def _no_entries() -> pd.DataFrame:
+    """The entries frame with no rows."""
     return typed_frame(
         {
             "date": "datetime64[ns]",
