@@ -170,7 +170,7 @@ def _optional_cell(
     """Parse an optional column; unreadable cells are listed and left empty, the row kept."""
     if name not in frame:
         return [None] * len(frame)
-    values = []
+    values: list[object] = []
     for row, value in frame[name].items():
         if is_blank(value):
             values.append(None)
