@@ -151,13 +151,14 @@ def beyond_simple_roi(report: Report) -> None:
         cols = st.columns(5)
         cols[0].metric(
             "Annualised ROI",
-            fmt.percent(p["annualised_roi"]),
-            help=f"(1 + ROI)^(1/years) − 1 over {p['years']:.1f} years of data in view",
+            fmt.percent(p["annualised_roi"]) if pd.notna(p["annualised_roi"]) else "n/a",
+            help=p["annualised_note"]
+            or f"(1 + ROI)^(1/years) − 1 over the {p['years']:.1f} years of data in view",
         )
         cols[1].metric(
             "Payback month",
-            p["payback"].strftime("%b %Y") if isinstance(p["payback"], pd.Period) else "not in window",
-            help="First month in which cumulative net value is above zero",
+            p["payback"].strftime("%b %Y") if isinstance(p["payback"], pd.Period) else "not yet",
+            help="The month from which cumulative net value stays above zero to the end of the data",
         )
         # Five tiles leave no room for a currency code in the value: it goes in the help text.
         in_currency = f" In {report.currency}." if report.currency else ""
@@ -166,7 +167,9 @@ def beyond_simple_roi(report: Report) -> None:
             fmt.short_money(p["npv"]),
             help="Monthly net values discounted at the annual rate, end of month." + in_currency,
         )
-        cols[3].metric("IRR (annual)", fmt.percent(p["irr"]), help=p["irr_note"] or None)
+        # A note such as "n/m (above 10,000 % a year)" stands in for a figure that means nothing.
+        irr_shown = fmt.percent(p["irr"]) if pd.notna(p["irr"]) else p["irr_note"].split(" (")[0]
+        cols[3].metric("IRR (annual)", irr_shown, help=p["irr_note"] or None)
         cols[4].metric(
             f"Value over {settings.time.hurdle_rate:.0%} hurdle",
             fmt.short_money(p["hurdle_value"]),

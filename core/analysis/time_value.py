@@ -16,8 +16,13 @@ import pandas as pd
 from core.analysis.before_after import data_span
 from core.model import PORTFOLIO
 
-IRR_LOW, IRR_HIGH = -0.99, 10.0  # monthly rates searched: −99 % to +1,000 % a month
+# Annual IRRs searched: −99.99 % to +10,000 % a year. Beyond that the figure means nothing to a
+# reviewer, and it is shown as "n/m (above 10,000 % a year)" rather than as a number.
+IRR_ANNUAL_LOW, IRR_ANNUAL_HIGH = -0.9999, 100.0
 IRR_TOLERANCE = 1e-12
+# Annualising a few months' ROI multiplies noise (a month at 200 % is 53,144,000 % a year).
+MIN_MONTHS_TO_ANNUALISE = 12
+LESS_THAN_A_YEAR = "n/a (less than a year of activity)"
 
 
 @dataclass(frozen=True)
@@ -34,52 +39,94 @@ def monthly_rate(annual: float) -> float:
 
 
 def annualised_roi(roi: float, years: float) -> float:
-    """(1 + ROI)^(1 / years) − 1; NaN when ROI is undefined, ≤ −100 % or the span is empty."""
-    if roi is None or math.isnan(roi) or roi <= -1 or years <= 0:
+    """(1 + ROI)^(1 / years) − 1 over at least a year; NaN when shorter, undefined or ≤ −100 %."""
+    if roi is None or math.isnan(roi) or roi <= -1 or years * 12 < MIN_MONTHS_TO_ANNUALISE - 1e-9:
         return float("nan")
     return (1 + roi) ** (1 / years) - 1
 
 
 def npv(flows: np.ndarray, annual_rate: float) -> float:
     """Net present value of end-of-month flows at an annual discount rate."""
-    rate = monthly_rate(annual_rate)
-    periods = np.arange(1, len(flows) + 1)
-    return float(np.sum(flows / (1 + rate) ** periods))
+    return float(npv_all(flows[np.newaxis, :], np.array([monthly_rate(annual_rate)]))[0])
 
 
-def irr(flows: np.ndarray) -> float | None:
-    """Annual internal rate of return of monthly flows, or None where it does not exist.
+def npv_all(flows: np.ndarray, monthly_rates: np.ndarray) -> np.ndarray:
+    """NPV of each row of end-of-month flows (alliances × months), each at its own monthly rate."""
+    periods = np.arange(1, flows.shape[1] + 1)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        factors = (1 + monthly_rates[:, np.newaxis]) ** -periods
+        return np.sum(flows * factors, axis=1)
 
-    It exists when the flows change sign once (an investment that pays back): then NPV falls
-    monotonically in the rate and the root is unique. Found by bisection.
+
+def irr_shape(flows: np.ndarray) -> str:
+    """Why monthly flows have no meaningful IRR, or '' when they are investment-shaped.
+
+    Investment-shaped: the first non-zero flow is negative (money goes in first) and the flows
+    change sign exactly once; only then is the IRR unique and a return rather than a borrowing rate.
     """
-    signs = np.sign(flows[flows != 0])
-    if len(signs) < 2 or np.count_nonzero(np.diff(signs)) != 1:
-        return None
+    moving = flows[flows != 0]
+    if not (moving < 0).any() or not (moving > 0).any():
+        return "n/a (no cost, or no return, in the months in view)"
+    if moving[0] > 0:
+        return "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)"
+    changes = int(np.count_nonzero(np.diff(np.sign(moving))))
+    if changes != 1:
+        return f"n/a (net value changes sign {changes} times: no single IRR)"
+    return ""
 
-    def value(rate: float) -> float:
-        periods = np.arange(1, len(flows) + 1)
-        return float(np.sum(flows / (1 + rate) ** periods))
 
-    low, high = IRR_LOW, IRR_HIGH
-    if value(low) * value(high) > 0:
-        return None
+def irr(flows: np.ndarray) -> tuple[float, str]:
+    """Annual IRR of monthly flows and '' , or NaN and why there is none (see `irr_all`)."""
+    rates, notes = irr_all(flows[np.newaxis, :])
+    return float(rates[0]), notes[0]
+
+
+def irr_all(flows: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Annual IRR of each row of monthly flows, found by bisection on all rows at once, and notes."""
+    notes = [irr_shape(row) for row in flows]
+    low = np.full(len(flows), monthly_rate(IRR_ANNUAL_LOW))
+    high = np.full(len(flows), monthly_rate(IRR_ANNUAL_HIGH))
+    # For investment-shaped flows NPV falls as the rate rises: the root lies where it crosses zero.
+    above = npv_all(flows, high) > 0
+    below = npv_all(flows, low) < 0
     for _ in range(200):
         middle = (low + high) / 2
-        if value(low) * value(middle) <= 0:
-            high = middle
-        else:
-            low = middle
-        if high - low < IRR_TOLERANCE:
+        positive = npv_all(flows, middle) > 0
+        low, high = np.where(positive, middle, low), np.where(positive, high, middle)
+        if np.all(high - low < IRR_TOLERANCE):
             break
-    return (1 + (low + high) / 2) ** 12 - 1
+    rates = (1 + (low + high) / 2) ** 12 - 1
+    for i, note in enumerate(notes):
+        if not note and above[i]:
+            notes[i] = f"n/m (above {IRR_ANNUAL_HIGH * 100:,.0f} % a year)"
+        elif not note and below[i]:
+            notes[i] = f"n/m (below {IRR_ANNUAL_LOW * 100:.2f} % a year)"
+    return np.where([bool(n) for n in notes], np.nan, rates), notes
 
 
 def payback_month(flows: pd.Series) -> pd.Period | None:
-    """The first month in which cumulative net value is above zero, or None if it never is."""
-    cumulative = flows.cumsum()
-    positive = cumulative[cumulative > 0]
-    return positive.index[0] if len(positive) else None
+    """The month from which cumulative net value stays above zero to the end; None ('not yet')."""
+    found = payback_months(flows.to_frame().T)
+    return found.iloc[0]
+
+
+def payback_months(net: pd.DataFrame) -> pd.Series:
+    """Payback month of each row of monthly net values (alliances × months), None where not yet."""
+    if net.shape[1] == 0:
+        return pd.Series([None] * len(net), index=net.index, dtype=object)
+    cumulative = net.to_numpy().cumsum(axis=1)
+    not_positive = cumulative <= 0
+    # The last month at or below zero, counted from the end; the month after it is the payback.
+    from_end = np.argmax(not_positive[:, ::-1], axis=1)
+    any_low = not_positive.any(axis=1)
+    position = np.where(any_low, net.shape[1] - from_end, 0)
+    months = list(net.columns)
+    paid = (~not_positive[:, -1]) & (position < net.shape[1])
+    return pd.Series(
+        [months[p] if ok else None for p, ok in zip(position, paid, strict=True)],
+        index=net.index,
+        dtype=object,
+    )
 
 
 def monthly_net(entries: pd.DataFrame) -> pd.DataFrame:
@@ -93,39 +140,57 @@ def monthly_net(entries: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(columns=months, fill_value=0.0).astype(float)
 
 
+def active_years(entries: pd.DataFrame) -> pd.Series:
+    """Each alliance's own span of activity in years: first to last month with an entry, inclusive."""
+    months = entries["date"].dt.year * 12 + entries["date"].dt.month
+    span = months.groupby(entries["alliance"]).agg(["min", "max"])
+    return (span["max"] - span["min"] + 1) / 12
+
+
 def time_value(
     alliances: pd.DataFrame, entries: pd.DataFrame, settings: TimeSettings = TimeSettings()
 ) -> pd.DataFrame:
     """Per alliance and for the portfolio: years, annualised ROI, payback month, NPV, IRR, value over hurdle.
 
-    `alliances` is the alliance table (revenue, cost, net_value, roi per alliance).
+    `alliances` is the alliance table (revenue, cost, net_value, roi per alliance). Years are each
+    alliance's own span of activity; the portfolio's is the span of every entry in view.
     """
-    columns = ["years", "annualised_roi", "payback", "npv", "irr", "irr_note", "hurdle_value"]
+    columns = [
+        "years",
+        "annualised_roi",
+        "annualised_note",
+        "payback",
+        "npv",
+        "irr",
+        "irr_note",
+        "hurdle_value",
+    ]
     if entries.empty:
         return pd.DataFrame(columns=columns)
-    net = monthly_net(entries)
-    years = net.shape[1] / 12
-    total_cost = alliances["cost"].sum()
-    portfolio_roi = (alliances["revenue"].sum() - total_cost) / total_cost if total_cost > 0 else float("nan")
-    rows = {}
-    frames = [
-        (name, net.loc[name] if name in net.index else pd.Series(0.0, index=net.columns))
-        for name in alliances.index
-    ]
-    frames.append((PORTFOLIO, net.loc[list(alliances.index.intersection(net.index))].sum()))
-    for name, flows in frames:
-        if name == PORTFOLIO:
-            cost, net_value, roi = alliances["cost"].sum(), alliances["net_value"].sum(), portfolio_roi
-        else:
-            cost, net_value, roi = alliances.loc[name, ["cost", "net_value", "roi"]]
-        rate = irr(flows.to_numpy())
-        rows[name] = {
+    net = monthly_net(entries).reindex(alliances.index, fill_value=0.0)
+    total = alliances[["revenue", "cost", "net_value"]].sum()
+    portfolio_roi = (total["revenue"] - total["cost"]) / total["cost"] if total["cost"] > 0 else float("nan")
+    flows = pd.concat([net, net.sum().to_frame(PORTFOLIO).T])
+    years = active_years(entries).reindex(alliances.index)
+    whole = len(net.columns) / 12 if len(entries) else float("nan")
+    years = pd.concat([years, pd.Series({PORTFOLIO: whole})])
+    roi = pd.concat([alliances["roi"].astype(float), pd.Series({PORTFOLIO: portfolio_roi})])
+    rates, notes = irr_all(flows.to_numpy())
+    cost = pd.concat([alliances["cost"], pd.Series({PORTFOLIO: total["cost"]})])
+    net_value = pd.concat([alliances["net_value"], pd.Series({PORTFOLIO: total["net_value"]})])
+    table = pd.DataFrame(
+        {
             "years": years,
-            "annualised_roi": annualised_roi(roi, years),
-            "payback": payback_month(flows),
-            "npv": npv(flows.to_numpy(), settings.discount_rate),
-            "irr": float("nan") if rate is None else rate,
-            "irr_note": "" if rate is not None else "flows do not change sign once: no single IRR",
+            "annualised_roi": [annualised_roi(r, y) for r, y in zip(roi, years, strict=True)],
+            "annualised_note": [
+                LESS_THAN_A_YEAR if not (y * 12 >= MIN_MONTHS_TO_ANNUALISE - 1e-9) else "" for y in years
+            ],
+            "payback": payback_months(flows),
+            "npv": npv_all(flows.to_numpy(), np.full(len(flows), monthly_rate(settings.discount_rate))),
+            "irr": rates,
+            "irr_note": notes,
             "hurdle_value": net_value - settings.hurdle_rate * cost,
-        }
-    return pd.DataFrame.from_dict(rows, orient="index")[columns]
+        },
+        index=flows.index,
+    )
+    return table[columns]

@@ -102,13 +102,24 @@ BAND = Column("band", "Band", "text")
 PERCENTILE = Column(
     "percentile", "Percentile", "ratio", "Share of alliances with a defined ROI at or below this one"
 )
-ANNUALISED = Column("annualised_roi", "Annualised ROI", "ratio", "(1 + ROI)^(1 / years) − 1")
+ANNUALISED = Column(
+    "annualised_roi",
+    "Annualised ROI",
+    "ratio",
+    "(1 + ROI)^(1 / years) − 1 over the alliance's own span of activity, when at least 12 months",
+)
 PAYBACK = Column(
-    "payback", "Payback month", "month", "First month in which cumulative net value is above zero"
+    "payback",
+    "Payback month",
+    "month",
+    "The month from which cumulative net value stays above zero to the end of the data; empty: not yet",
 )
 NPV = Column("npv", "NPV", "money", "Monthly net values discounted at the annual rate, end of month")
 IRR = Column("irr", "IRR (annual)", "ratio", "Annual rate at which the NPV of the monthly net values is zero")
 HURDLE = Column("hurdle_value", "Value over hurdle", "money", "Net value − hurdle rate × cost")
+TIME_VALUE_NOTES = Column(
+    "time_value_notes", "Time value notes", "text", "Why annualised ROI, payback or IRR is not shown"
+)
 
 ALLIANCES_BASE: TableSpec = (
     ALLIANCE,
@@ -122,7 +133,7 @@ ALLIANCES_BASE: TableSpec = (
     Column("quartile", "Quartile", "text", "Top, Second, Third or Bottom (QUARTILE.INC cut points)"),
     PERCENTILE,
 )
-ALLIANCES_TIME_VALUE: TableSpec = (ANNUALISED, PAYBACK, NPV, IRR, HURDLE)
+ALLIANCES_TIME_VALUE: TableSpec = (ANNUALISED, PAYBACK, NPV, IRR, HURDLE, TIME_VALUE_NOTES)
 ALLOCATED = Column("allocated_cost", "Shared cost allocated", "money", "Share of the shared costs")
 SENSITIVITY_RANGE: TableSpec = (
     Column("roi_lowest", "ROI lowest (sensitivity)", "ratio", "Lowest ROI over the allocation choices"),
@@ -272,8 +283,9 @@ QUARTILES: TableSpec = (
 
 TIME_VALUE: TableSpec = (
     ALLIANCE,
-    Column("years", "Years in view", "number"),
+    Column("years", "Years of activity", "number", "First to last month with an entry, in years"),
     ANNUALISED,
+    Column("annualised_note", "Annualised ROI note", "text", "Why there is no annualised ROI"),
     PAYBACK,
     NPV,
     IRR,

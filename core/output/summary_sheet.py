@@ -100,11 +100,12 @@ def _beyond_simple_roi(ws: Worksheet, row: int, report: Report, formats: Formats
 def _time_value_pairs(report: Report) -> list[Pair]:
     time = report.settings.time
     tv = report.time_value.loc[PORTFOLIO]
-    payback = tv["payback"].start_time if isinstance(tv["payback"], pd.Period) else "no payback in the window"
+    payback = tv["payback"].start_time if isinstance(tv["payback"], pd.Period) else "not yet"
+    annualised = tv["annualised_roi"] if pd.notna(tv["annualised_roi"]) else tv["annualised_note"]
     return [
         ("Years in view", tv["years"], "number"),
-        ("Annualised ROI", tv["annualised_roi"], "ratio"),
-        ("Payback month (cumulative net value turns positive)", payback, "month"),
+        ("Annualised ROI", annualised, "ratio"),
+        ("Payback month (cumulative net value stays positive from then on)", payback, "month"),
         (f"NPV at {time.discount_rate:.1%} a year", tv["npv"], "money"),
         ("IRR (annual)", tv["irr"] if pd.notna(tv["irr"]) else tv["irr_note"], "ratio"),
         (f"Value over a {time.hurdle_rate:.1%} hurdle", tv["hurdle_value"], "money"),

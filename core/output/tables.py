@@ -37,6 +37,18 @@ def _month_starts(periods: pd.Series) -> list[pd.Timestamp | None]:
     return [p.start_time if isinstance(p, pd.Period) else None for p in periods]
 
 
+def time_value_notes(tv: pd.DataFrame) -> pd.Series:
+    """Why a time-value figure is missing, in one cell per alliance: 'payback: not yet; IRR: n/a (…)'."""
+    parts = pd.DataFrame(
+        {
+            "annualised": ("annualised ROI: " + tv["annualised_note"]).where(tv["annualised_note"] != "", ""),
+            "payback": pd.Series("payback: not yet", index=tv.index).where(tv["payback"].isna(), ""),
+            "irr": ("IRR: " + tv["irr_note"]).where(tv["irr_note"] != "", ""),
+        }
+    )
+    return parts.apply(lambda row: "; ".join(p for p in row if p), axis=1)
+
+
 def alliance_rows(report: Report) -> pd.DataFrame:
     """Per alliance: ROI and its position, benchmark gaps, time value, shared costs, sensitivity range."""
     table = report.alliances
@@ -46,6 +58,7 @@ def alliance_rows(report: Report) -> pd.DataFrame:
     rows["payback"] = _month_starts(tv["payback"])
     for column in ("npv", "irr", "hurdle_value"):
         rows[column] = tv[column].astype(float).to_numpy()
+    rows["time_value_notes"] = time_value_notes(tv).to_numpy()
     if len(report.allocation):
         allocated = report.allocation.set_index("alliance")["allocated_cost"]
         rows["allocated_cost"] = allocated.reindex(table.index).fillna(0.0).astype(float).to_numpy()

@@ -25,18 +25,27 @@ EXACT = dict(abs=1e-9)
 # --- time value -------------------------------------------------------------------------------
 
 
-def test_annualised_roi():
+def test_annualised_roi_only_over_a_year_or_more():
     assert annualised_roi(0.44, 2) == pytest.approx(0.20, **EXACT)  # 1.2 × 1.2 = 1.44
-    assert annualised_roi(0.10, 0.5) == pytest.approx(0.21, **EXACT)  # 1.1² = 1.21
+    assert annualised_roi(0.21, 1) == pytest.approx(0.21, **EXACT)  # one year: the ROI itself
+    # half a year of 10 % would annualise to 21 %, a month of 200 % to 53,144,000 %: not shown
+    assert math.isnan(annualised_roi(0.10, 0.5))
+    assert math.isnan(annualised_roi(2.0, 1 / 12))
     assert math.isnan(annualised_roi(float("nan"), 1))
     assert math.isnan(annualised_roi(-1.0, 1))
 
 
-def test_payback_month_and_none():
+def test_payback_is_the_month_from_which_cumulative_net_value_stays_positive():
     months = pd.period_range("2025-01", periods=4, freq="M")
     # cumulative −100, −70, −30, +20: pays back in the fourth month
     assert payback_month(pd.Series([-100.0, 30, 40, 50], index=months)) == pd.Period("2025-04", "M")
     assert payback_month(pd.Series([-100.0, 10, 10, 10], index=months)) is None
+    # cumulative +500, +600, +700, −400: positive in January, but not at the end: not yet
+    assert payback_month(pd.Series([500.0, 100, 100, -1100], index=months)) is None
+    # cumulative −10, +5, −1, +3: positive from April on, not from February
+    assert payback_month(pd.Series([-10.0, 15, -6, 4], index=months)) == pd.Period("2025-04", "M")
+    # positive from the first month to the end
+    assert payback_month(pd.Series([10.0, 0, 0, 0], index=months)) == pd.Period("2025-01", "M")
 
 
 def test_npv_at_a_rate_of_one_percent_a_month():
@@ -46,19 +55,29 @@ def test_npv_at_a_rate_of_one_percent_a_month():
     assert npv(np.array([101.0, 102.01]), annual) == pytest.approx(200.0, **EXACT)
 
 
-def test_irr_and_undefined_irr():
+def test_irr_only_for_investment_shaped_flows():
     # −100 now (end of month 1), +110 a month later: 10 % a month, (1.1)^12 − 1 a year
-    assert irr(np.array([-100.0, 110.0])) == pytest.approx(1.1**12 - 1, rel=1e-9)
-    assert irr(np.array([10.0, 20.0])) is None  # never negative: no IRR
-    assert irr(np.array([-10.0, 30.0, -25.0])) is None  # two sign changes: no single IRR
+    rate, note = irr(np.array([-100.0, 110.0]))
+    assert rate == pytest.approx(1.1**12 - 1, rel=1e-9) and note == ""
+    assert irr(np.array([10.0, 20.0]))[1] == "n/a (no cost, or no return, in the months in view)"
+    assert irr(np.array([100.0, -110.0]))[1] == (
+        "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)"
+    )
+    assert irr(np.array([-10.0, 30.0, -25.0]))[1] == "n/a (net value changes sign 2 times: no single IRR)"
+    # −1 then +1,000 a month later: 99,900 % a month, far beyond 10,000 % a year
+    rate, note = irr(np.array([-1.0, 1000.0]))
+    assert math.isnan(rate) and note == "n/m (above 10,000 % a year)"
 
 
 def test_time_value_in_the_report():
-    # Jan: cost 1,000; Feb: revenue 600; Mar: revenue 600 -> ROI 0.2 over 3 months (0.25 years)
+    # A: Jan cost 1,000; Feb revenue 600; Mar revenue 600 -> ROI 0.2 over its own 3 months.
+    # B: revenue 1,300 and cost 1,000 spread over 13 months (Jan 2025 – Jan 2026): ROI 0.3.
     rows = [
         ["2025-01-10", "A", "Cost", 1000],
         ["2025-02-10", "A", "Revenue", 600],
         ["2025-03-10", "A", "Revenue", 600],
+        ["2025-01-15", "B", "Cost", 1000],
+        ["2026-01-15", "B", "Revenue", 1300],
     ]
     report = build_report(
         read_ledger(ledger_bytes(rows), "t.xlsx"),
@@ -66,11 +85,17 @@ def test_time_value_in_the_report():
     )
     a = report.time_value.loc["A"]
     assert a["years"] == 0.25
-    assert a["annualised_roi"] == pytest.approx(1.2**4 - 1, **EXACT)
+    assert math.isnan(a["annualised_roi"]) and a["annualised_note"] == "n/a (less than a year of activity)"
     assert a["payback"] == pd.Period("2025-03", "M")  # −1,000, −400, +200
     assert a["npv"] == pytest.approx(200.0, **EXACT)  # no discounting
     assert a["hurdle_value"] == pytest.approx(200 - 0.15 * 1000, **EXACT)
-    assert a["irr"] > 0
+    # −1,000 at the end of January, +1,200 over Feb and Mar: 600/(1+r)² + 600/(1+r)³ = 1,000/(1+r)
+    rate = (1 + a["irr"]) ** (1 / 12) - 1
+    assert 600 / (1 + rate) ** 2 + 600 / (1 + rate) ** 3 == pytest.approx(1000 / (1 + rate), rel=1e-9)
+    b = report.time_value.loc["B"]
+    assert b["years"] == pytest.approx(13 / 12, **EXACT)  # its own span, Jan 2025 to Jan 2026
+    assert b["annualised_roi"] == pytest.approx(1.3 ** (12 / 13) - 1, **EXACT)
+    assert b["payback"] == pd.Period("2026-01", "M")
 
 
 # --- currencies -------------------------------------------------------------------------------

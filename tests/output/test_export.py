@@ -71,7 +71,14 @@ def test_alliances_sheet_headers_numbers_and_formats(book):
         "Percentile",
     ]
     assert header[10:12] == ["Cross-industry average", "Top quartile, technology partnerships"]
-    assert header[12:] == ["Annualised ROI", "Payback month", "NPV", "IRR (annual)", "Value over hurdle"]
+    assert header[12:] == [
+        "Annualised ROI",
+        "Payback month",
+        "NPV",
+        "IRR (annual)",
+        "Value over hurdle",
+        "Time value notes",
+    ]
     by_name = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
     acme = by_name["Acme"]
     assert [c.value for c in acme[2:5]] == [1183, 1000, 183]
@@ -84,6 +91,13 @@ def test_alliances_sheet_headers_numbers_and_formats(book):
     assert gamma[5].value is None  # undefined ROI is an empty cell ...
     assert gamma[6].value == "no cost recorded, so ROI is undefined"  # ... with the reason beside it
     assert {by_name[n][8].value for n in by_name} <= {"Top", "Second", "Third", "Bottom", None}
+    # Every entry is in January 2024: one month of activity, a single net flow of +183, no outlay.
+    assert acme[12].value is None and acme[15].value is None  # no annualised ROI, no IRR ...
+    assert acme[13].value.date() == dt.date(2024, 1, 1)  # ... but paid back from January on
+    assert acme[17].value == (
+        "annualised ROI: n/a (less than a year of activity); "
+        "IRR: n/a (no cost, or no return, in the months in view)"
+    )
 
 
 def test_no_formula_anywhere_and_formula_like_text_is_quoted(book):
