@@ -43,13 +43,16 @@ DEFINITIONS = [
     ("Benchmark columns", "Alliance ROI minus the benchmark ROI, in percentage points (shown as %)."),
     (
         "Annualised ROI",
-        "(1 + ROI)^(1 / years) − 1, years = months of data in view / 12; empty when ROI is undefined "
-        "or −100 % or less.",
+        "(1 + ROI)^(1 / years) − 1, years = the alliance's own span of activity (first to last month "
+        "with an entry) / 12; only when that span is at least 12 months (a few months' ROI raised to a "
+        "yearly power means nothing), else n/a with the reason. Changed in version 0.3: it used the "
+        "whole ledger's span and any length.",
     ),
     (
         "Payback month",
-        "The first month in which the cumulative monthly net value (revenue − cost) is above zero; "
-        "empty when that never happens in the window.",
+        "The month from which the cumulative monthly net value (revenue − cost) stays above zero to "
+        "the end of the data; 'not yet' otherwise. Changed in version 0.3: it was the first month the "
+        "cumulative value was positive, even if it fell below zero again.",
     ),
     (
         "NPV",
@@ -58,8 +61,10 @@ DEFINITIONS = [
     ),
     (
         "IRR (annual)",
-        "The monthly rate i at which NPV is zero, as (1 + i)^12 − 1; given only where the monthly net "
-        "values change sign exactly once (a single IRR exists).",
+        "The monthly rate i at which NPV is zero, as (1 + i)^12 − 1; only for investment-shaped flows "
+        "(the first non-zero monthly net value negative, one sign change), else n/a with the reason "
+        "(revenue first would be a borrowing rate). Searched from −99.99 % to +10,000 % a year; beyond, "
+        "'n/m (above 10,000 % a year)'. Changed in version 0.3.",
     ),
     ("Value over hurdle", "Net value − hurdle rate × cost."),
     (
