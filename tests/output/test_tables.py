@@ -45,6 +45,7 @@ def test_alliance_detail_headers_are_the_spec_and_the_contract(report):
         "NPV",
         "IRR (annual)",
         "Value over hurdle",
+        "Time value notes",
     ]
     assert [c.header for c in cols.spec_of(frame)] == list(frame.columns)
 
@@ -171,7 +172,9 @@ def test_time_value_has_the_portfolio_row(report):
     assert list(frame.columns) == [c.header for c in cols.TIME_VALUE]
     rows = by_alliance(frame)
     assert set(rows) == {"Acme", "Beta", "Gamma", "Portfolio"}
-    assert rows["Acme"]["Years in view"] == pytest.approx(0.5)  # January to June
+    # Acme's own entries run from January to April: four months of activity
+    assert rows["Acme"]["Years of activity"] == pytest.approx(4 / 12)
+    assert rows["Portfolio"]["Years of activity"] == pytest.approx(0.5)  # every entry: January to June
     # Portfolio net: Jan +100, Feb −50, Mar +200: above zero from January on
     assert rows["Portfolio"]["Payback month"] == pd.Timestamp("2024-01-01")
 
