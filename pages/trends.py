@@ -23,15 +23,4 @@ if report is not None:
         quarterly_lines(report.quarterly, chosen, report.settings.thresholds, trailing), width="stretch"
     )
     detail = st.selectbox("Quarters of", names, key="trend_detail")
-    st.dataframe(
-        quarterly_display(report, detail),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Revenue": st.column_config.NumberColumn(format="accounting"),
-            "Cost": st.column_config.NumberColumn(format="accounting"),
-            "Net value": st.column_config.NumberColumn(format="accounting"),
-            "ROI %": st.column_config.NumberColumn(format="%.1f %%"),
-            "Trailing 4Q ROI %": st.column_config.NumberColumn(format="%.1f %%"),
-        },
-    )
+    st.dataframe(**views.grid(quarterly_display(report, detail)), hide_index=True, width="stretch")

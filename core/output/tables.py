@@ -127,20 +127,10 @@ def quarters_display(report: Report) -> pd.DataFrame:
 
 
 def quarterly_display(report: Report, alliance: str) -> pd.DataFrame:
-    """One alliance's (or the portfolio's) quarters, ROI in percent, for the trends grid."""
+    """One alliance's (or the portfolio's) quarters for the trends grid, ROI as a fraction."""
     q = report.quarterly[report.quarterly["alliance"] == alliance]
-    return pd.DataFrame(
-        {
-            "Quarter": q["quarter"].to_numpy(),
-            "Revenue": q["revenue"].to_numpy(),
-            "Cost": q["cost"].to_numpy(),
-            "Net value": q["net_value"].to_numpy(),
-            "ROI %": (q["roi"] * 100).to_numpy(),
-            "Trailing 4Q ROI %": (q["roi_ttm"] * 100).to_numpy(),
-            "Band": q["band"].to_numpy(),
-            "Complete": q["complete"].to_numpy(),
-        }
-    )
+    rows = q.assign(complete_text=q["complete"].map({True: "yes", False: "no, partly covered"}))
+    return display_frame(rows, cols.without(cols.QUARTERLY, "alliance", "quarter_start"))
 
 
 def quartile_display(report: Report) -> pd.DataFrame:
