@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from core.analysis.roi import roi_of
+from core.analysis.roi import CENT_DIGITS, roi_of
 from core.model import ALL, EQUAL, MONTHS
 from core.output import formatting as fmt
 
@@ -257,7 +257,8 @@ def before_after(
 def _sides(entries: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.Series:
     inside = entries[(entries["date"] >= start) & (entries["date"] < end)]
     sums = inside.groupby("kind")["amount"].sum()
-    return pd.Series({"revenue": float(sums.get("revenue", 0.0)), "cost": float(sums.get("cost", 0.0))})
+    revenue, cost = float(sums.get("revenue", 0.0)), float(sums.get("cost", 0.0))
+    return pd.Series({"revenue": round(revenue, CENT_DIGITS), "cost": round(cost, CENT_DIGITS)})
 
 
 def _control(entries: pd.DataFrame, left_out: list[tuple[str, str]], windows: Windows) -> pd.Series | None:

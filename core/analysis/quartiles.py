@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from core.analysis.roi import ROI_DIGITS, comparable
 from core.model import BOTTOM, NOT_RANKED, SECOND, THIRD, TOP
 
 
@@ -24,17 +25,18 @@ def quartile_inc(values: Sequence[float], quart: int) -> float:
 
 
 def cut_points(rois: pd.Series) -> dict[str, float] | None:
-    """P25, P50 and P75 of the defined ROIs, or None when no alliance has a defined ROI."""
-    defined = rois.dropna().tolist()
+    """P25, P50 and P75 of the defined ROIs (at the compared precision), or None when there are none."""
+    defined = comparable(rois).dropna().tolist()
     if not defined:
         return None
-    return {"P25": quartile_inc(defined, 1), "P50": quartile_inc(defined, 2), "P75": quartile_inc(defined, 3)}
+    return {f"P{25 * q}": round(quartile_inc(defined, q), ROI_DIGITS) for q in (1, 2, 3)}
 
 
 def quartile_of(roi: float, cuts: dict[str, float]) -> str:
     """Top ≥ P75 > Second ≥ P50 > Third ≥ P25 > Bottom; an undefined ROI is not ranked."""
     if math.isnan(roi):
         return NOT_RANKED
+    roi = round(roi, ROI_DIGITS)
     if roi >= cuts["P75"]:
         return TOP
     if roi >= cuts["P50"]:
@@ -47,11 +49,12 @@ def quartile_of(roi: float, cuts: dict[str, float]) -> str:
 def quartile_position(rois: pd.Series) -> pd.DataFrame:
     """Quartile and percentile rank (share of defined ROIs at or below) of each alliance's ROI."""
     cuts = cut_points(rois)
-    defined = rois.dropna()
+    compared = comparable(rois)
+    defined = compared.dropna()
     if cuts is None:
         return pd.DataFrame({"quartile": NOT_RANKED, "percentile": float("nan")}, index=rois.index)
-    quartiles = rois.map(lambda r: quartile_of(r, cuts))
-    percentile = rois.map(lambda r: float("nan") if math.isnan(r) else float((defined <= r).mean()))
+    quartiles = compared.map(lambda r: quartile_of(r, cuts))
+    percentile = compared.map(lambda r: float("nan") if math.isnan(r) else float((defined <= r).mean()))
     return pd.DataFrame({"quartile": quartiles, "percentile": percentile}, index=rois.index)
 
 

@@ -9,8 +9,11 @@ import pandas as pd
 
 from core.model import BANDS, COST, MODERATE, REVENUE, STRONG, UNDEFINED, WEAK, Band
 
-# ROI is a ratio of sums of floats; rounding before banding keeps 0.2 from reading as 0.2000000001.
-_BAND_DIGITS = 12
+# Money is summed to the cent; ROI is a ratio of whole cents, and ROIs are compared (bands,
+# quartiles, percentiles, ranks) after rounding to ROI_DIGITS decimals (a millionth of a percentage
+# point), so two alliances with the same ROI always share a band, a quartile and a rank.
+CENT_DIGITS = 2
+ROI_DIGITS = 10
 
 
 @dataclass(frozen=True)
@@ -39,31 +42,43 @@ class PortfolioSummary:
     band_counts: dict[Band, int]
 
 
+def to_cents(money: float) -> int:
+    """A money amount in whole cents."""
+    return int(round(float(money) * 100))
+
+
 def roi_of(revenue: float, cost: float) -> tuple[float | None, str]:
-    """(revenue − cost) / cost, or None with the reason when cost is not positive."""
-    if cost == 0:
+    """(revenue − cost) / cost from whole cents, or None with the reason when cost is not positive."""
+    revenue_cents, cost_cents = to_cents(revenue), to_cents(cost)
+    if cost_cents == 0:
         return None, "no cost recorded, so ROI is undefined"
-    if cost < 0:
+    if cost_cents < 0:
         return None, "cost is negative (credits exceed costs), so ROI is undefined"
-    return (revenue - cost) / cost, ""
+    return (revenue_cents - cost_cents) / cost_cents, ""
+
+
+def comparable(rois: pd.Series) -> pd.Series:
+    """ROIs rounded to the precision they are compared at (bands, quartiles, percentiles, ranks)."""
+    return rois.astype(float).round(ROI_DIGITS)
 
 
 def band(roi: float | None, thresholds: BandThresholds = BandThresholds()) -> str:
     """The band of an ROI: Strong > strong, Moderate within [moderate, strong], Weak below."""
     if roi is None or (isinstance(roi, float) and math.isnan(roi)):
         return UNDEFINED
-    value = round(roi, _BAND_DIGITS)
-    if value > round(thresholds.strong, _BAND_DIGITS):
+    value = round(roi, ROI_DIGITS)
+    if value > round(thresholds.strong, ROI_DIGITS):
         return STRONG
-    if value >= round(thresholds.moderate, _BAND_DIGITS):
+    if value >= round(thresholds.moderate, ROI_DIGITS):
         return MODERATE
     return WEAK
 
 
 def roi_ratio(revenue: pd.Series, cost: pd.Series) -> pd.Series:
-    """(revenue − cost) / cost element-wise; NaN where cost is zero or negative (ROI undefined)."""
-    defined = cost > 0
-    return ((revenue - cost) / cost.where(defined)).where(defined)
+    """(revenue − cost) / cost element-wise from whole cents; NaN where cost is not positive."""
+    revenue_cents, cost_cents = (revenue * 100).round(), (cost * 100).round()
+    defined = cost_cents > 0
+    return ((revenue_cents - cost_cents) / cost_cents.where(defined)).where(defined)
 
 
 def bands(rois: pd.Series, thresholds: BandThresholds = BandThresholds()) -> pd.Series:
@@ -80,7 +95,7 @@ def revenue_and_cost(entries: pd.DataFrame, by: str | list[str] = "alliance") ->
     )
     sums = sums.reindex(columns=[REVENUE, COST], fill_value=0.0)
     sums.columns.name = None
-    return sums.astype(float)
+    return sums.astype(float).round(CENT_DIGITS)
 
 
 def alliance_roi(
@@ -96,7 +111,7 @@ def alliance_roi(
     if alliances is not None:
         sums = sums.reindex(sorted(set(sums.index) | set(alliances)), fill_value=0.0)
     table = sums.rename(columns={REVENUE: "revenue", COST: "cost"})
-    table["net_value"] = table["revenue"] - table["cost"]
+    table["net_value"] = (table["revenue"] - table["cost"]).round(CENT_DIGITS)
     rois = [roi_of(r, c) for r, c in zip(table["revenue"], table["cost"], strict=True)]
     table["roi"] = [float("nan") if roi is None else roi for roi, _ in rois]
     table["roi_note"] = [note for _, note in rois]
@@ -107,15 +122,15 @@ def alliance_roi(
 
 def portfolio_summary(table: pd.DataFrame) -> PortfolioSummary:
     """Cost-weighted portfolio ROI, the plain mean of alliance ROIs, and the count per band."""
-    revenue = float(table["revenue"].sum())
-    cost = float(table["cost"].sum())
+    revenue = round(float(table["revenue"].sum()), CENT_DIGITS)
+    cost = round(float(table["cost"].sum()), CENT_DIGITS)
     roi, note = roi_of(revenue, cost)
     defined = table["roi"].dropna()
     counts = {name: int((table["band"] == name).sum()) for name in (*BANDS, UNDEFINED)}
     return PortfolioSummary(
         revenue=revenue,
         cost=cost,
-        net_value=revenue - cost,
+        net_value=round(revenue - cost, CENT_DIGITS),
         roi=roi,
         roi_note=note,
         mean_roi=float(defined.mean()) if len(defined) else None,

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from core.analysis.roi import roi_of
+from core.analysis.roi import CENT_DIGITS, roi_of
 from core.model import ACHIEVED, AT_RISK, OFF_TRACK, ON_TRACK, STATUSES, UNKNOWN
 from core.output import formatting as fmt
 
@@ -226,7 +226,8 @@ def roi_by_type(alliance_table: pd.DataFrame) -> pd.DataFrame:
         cost=("cost", "sum"),
         mean_roi=("roi", "mean"),
     )
-    sums["net_value"] = sums["revenue"] - sums["cost"]
+    sums[["revenue", "cost"]] = sums[["revenue", "cost"]].round(CENT_DIGITS)
+    sums["net_value"] = (sums["revenue"] - sums["cost"]).round(CENT_DIGITS)
     sums["roi"] = [_defined(roi_of(r, c)[0]) for r, c in zip(sums["revenue"], sums["cost"], strict=True)]
     return sums[["alliances", "revenue", "cost", "net_value", "roi", "mean_roi"]].sort_values(
         "roi", ascending=False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.analysis.before_after import data_span
-from core.analysis.roi import BandThresholds, bands, roi_ratio
+from core.analysis.roi import CENT_DIGITS, BandThresholds, bands, roi_ratio
 from core.model import PORTFOLIO
 
 QUARTER_COLUMNS = [
@@ -44,8 +44,8 @@ def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresh
     portfolio.index = pd.MultiIndex.from_product(
         [[PORTFOLIO], portfolio.index], names=["alliance", "quarter"]
     )
-    table = pd.concat([per_alliance, portfolio]).astype(float)
-    table["net_value"] = table["revenue"] - table["cost"]
+    table = pd.concat([per_alliance, portfolio]).astype(float).round(CENT_DIGITS)
+    table["net_value"] = (table["revenue"] - table["cost"]).round(CENT_DIGITS)
     table["roi"] = roi_ratio(table["revenue"], table["cost"])
     # The grid holds every quarter of every alliance in order, so rolling within an alliance is exact.
     trailing = (

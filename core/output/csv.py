@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 
+import pandas as pd
+
 from core.analysis.report import Report
+from core.output.columns import spec_of
 from core.output.tables import alliance_detail_display
-from core.output.xlsx import needs_quoting
+from core.output.xlsx import needs_quoting, rounded
 
 
 def csv_safe(value: object) -> object:
@@ -17,7 +20,20 @@ def csv_safe(value: object) -> object:
 
 
 def alliance_csv(report: Report) -> bytes:
-    """The alliance table as UTF-8 CSV (with BOM, so Excel detects the encoding)."""
-    frame = alliance_detail_display(report).map(csv_safe)
+    """The alliance table as UTF-8 CSV (with BOM, so Excel detects the encoding).
+
+    Money to the cent and ratios to the compared precision, never 16-digit fractions; headers (which
+    carry benchmark names a user typed) are neutralised like any other cell.
+    """
+    table = alliance_detail_display(report)
+    spec = spec_of(table)
+    frame = pd.DataFrame(
+        {
+            csv_safe(column.header): table[column.header].map(
+                lambda v, k=column.kind: csv_safe(rounded(v, k))
+            )
+            for column in spec
+        }
+    )
     text = frame.to_csv(index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")

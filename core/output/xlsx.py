@@ -12,6 +12,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from core.analysis.roi import CENT_DIGITS, ROI_DIGITS
 from core.output.columns import Kind, TableSpec
 
 # A text cell starting with one of these is a formula to Excel and LibreOffice (and to CSV
@@ -112,7 +113,25 @@ def write_value(
     scale = SCALE.get(kind) if kind is not None else None
     if scale is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = value * scale
+    value = rounded(value, kind)
     write_cell(ws, row, col, value, formats.of(kind), formats)
+
+
+# Money is exact to the cent; ratios are compared at ROI_DIGITS decimals, so more is noise.
+ROUNDING: dict[str, int] = {
+    "money": CENT_DIGITS,
+    "ratio": ROI_DIGITS,
+    "gap": ROI_DIGITS,
+    "points": ROI_DIGITS,
+}
+
+
+def rounded(value: object, kind: Kind | None) -> object:
+    """A number rounded to what its kind means (cents for money), anything else as it is."""
+    digits = ROUNDING.get(kind or "")
+    if digits is None or not isinstance(value, (int, float)) or isinstance(value, bool):
+        return value
+    return value if math.isnan(value) or math.isinf(value) else round(value, digits)
 
 
 def _plain(value: object) -> object:
