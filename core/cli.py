@@ -11,6 +11,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.settings import Settings
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
 
@@ -90,7 +94,7 @@ def view_settings(args: argparse.Namespace) -> tuple[object, list[str]]:
     return from_flags.settings, [f"warning: the link's {n}" for n in from_link.notices]
 
 
-def view_link(filename: str, content: str, settings: object, given: str | None) -> str:
+def view_link(filename: str, content: str, settings: Settings, given: str | None) -> str:
     """The link that reopens this view in the app: the --view link's address with these settings,
     or just the query string when the command was given no link."""
     import urllib.parse
@@ -101,7 +105,7 @@ def view_link(filename: str, content: str, settings: object, given: str | None) 
         ("src", filename),
         ("fp", content),
         *((k, v) for k, vs in to_values(settings).items() for v in vs),
-    ]  # type: ignore[arg-type]
+    ]
     query = urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
     base = (
         urllib.parse.urlsplit(given)._replace(query="", fragment="").geturl()

@@ -51,7 +51,7 @@ if report is not None:
         for check in result.checks:
             st.warning(plain(check), icon="🔎")
         st.plotly_chart(roi_before_after(result.table, p, report.settings.thresholds), width="stretch")
-        st.plotly_chart(revenue_cost_before_after(result.table, p), width="stretch")
+        st.plotly_chart(revenue_cost_before_after(result.table), width="stretch")
         st.dataframe(**views.grid(before_after_display(report)), hide_index=True, width="stretch")
         if result.left_out:
             with st.expander(f"Left out of the comparison: {len(result.left_out)}"):

@@ -7,6 +7,7 @@ date passed in (never the clock), so that a review can be reproduced.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any  # a Goals row from itertuples: its fields are the sheet's columns
 
 import pandas as pd
 
@@ -61,7 +62,7 @@ def _progress(target: float, actual: float, lower: bool) -> float:
     return actual / target
 
 
-def _judge(goal, start: pd.Timestamp, today: pd.Timestamp) -> tuple[float, float, str, str]:
+def _judge(goal: Any, start: pd.Timestamp, today: pd.Timestamp) -> tuple[float, float, str, str]:
     nan = float("nan")
     if pd.isna(goal.target) or pd.isna(goal.actual):
         return nan, nan, UNKNOWN, "no target or no actual recorded"
@@ -101,11 +102,11 @@ def _judge(goal, start: pd.Timestamp, today: pd.Timestamp) -> tuple[float, float
     return progress, expected, OFF_TRACK, why
 
 
-def _is_milestone(goal) -> bool:
+def _is_milestone(goal: Any) -> bool:
     return "milestone" in (goal.unit or "").casefold() and goal.target == 1
 
 
-def _of_target(goal) -> str:
+def _of_target(goal: Any) -> str:
     unit = f" {goal.unit}" if goal.unit and goal.unit != "%" else (goal.unit or "")
     return f"{goal.actual:,.4g}{unit} against {goal.target:,.4g}{unit}"
 

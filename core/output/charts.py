@@ -137,7 +137,7 @@ def roi_before_after(table: pd.DataFrame, portfolio: pd.Series, thresholds: Band
     return _layout(fig, "ROI before → after, per alliance", height=max(320, 60 + 38 * len(rows)))
 
 
-def revenue_cost_before_after(table: pd.DataFrame, portfolio: pd.Series) -> go.Figure:
+def revenue_cost_before_after(table: pd.DataFrame) -> go.Figure:
     """Grouped bars of revenue and cost on each side, per alliance."""
     fig = go.Figure()
     styles = [

@@ -121,6 +121,8 @@ def read_ledger(
         sheet_name, header = choose_ledger_sheet(book, sheet)
     raw = book.sheet(sheet_name)
     layout = ledger_layout(header.columns)
+    # Both ways of choosing a header (by synonyms, or the user's mapping) accept only a full layout.
+    assert layout is not None, "the chosen header has no ledger layout"
     frame = body_frame(raw.rows, header)
     notes: list[str] = []
     entries, issues = read_entries(frame, header, sheet_name, layout, notes)

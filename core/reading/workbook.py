@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import cast
 
 import python_calamine
 
@@ -35,6 +36,8 @@ class SourceBook:
         self.filename = filename
         check_upload(data, filename)
         suffix = PurePath(filename).suffix.lower()
+        self._csv: list[list[object]] | None
+        self._book: python_calamine.CalamineWorkbook | None
         if suffix in CSV_SUFFIXES:
             self._csv = _csv_rows(data, filename)
             check_rows(len(self._csv), PurePath(filename).stem, filename)
@@ -56,26 +59,33 @@ class SourceBook:
             return self._csv[:nrows]
         if name in self._cache:
             return self._cache[name].rows[:nrows]
-        return self._calamine_sheet(name).to_python(skip_empty_area=False, nrows=nrows)
+        return _rows(self._calamine_sheet(name).to_python(skip_empty_area=False, nrows=nrows))
 
     def _calamine_sheet(self, name: str) -> python_calamine.CalamineSheet:
         if name not in self._sheets:
+            assert self._book is not None, "a CSV has no calamine sheets"
             self._sheets[name] = self._book.get_sheet_by_name(name)
         return self._sheets[name]
 
     def sheet(self, name: str) -> RawSheet:
         """All rows of a sheet, merged cells filled with their top-left value."""
         if name not in self._cache:
+            rows: list[list[object]]
             if self._csv is not None:
                 rows = self._csv
             else:
                 calamine_sheet = self._calamine_sheet(name)
                 # total_height is the index of the last row, counted from the first row of the sheet.
                 check_rows(calamine_sheet.total_height + 1, name, self.filename)
-                rows = calamine_sheet.to_python(skip_empty_area=False)
+                rows = _rows(calamine_sheet.to_python(skip_empty_area=False))
                 _fill_merged(rows, calamine_sheet.merged_cell_ranges or [])
             self._cache[name] = RawSheet(name, rows)
         return self._cache[name]
+
+
+def _rows(cells: object) -> list[list[object]]:
+    """calamine's rows as the plain cell lists the readers take (no copy: 1M rows stay one list)."""
+    return cast("list[list[object]]", cells)
 
 
 def _open_excel(data: bytes, filename: str) -> python_calamine.CalamineWorkbook:

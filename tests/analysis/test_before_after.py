@@ -186,7 +186,7 @@ def test_summary_workbook_before_after_sheet(ledger):
     assert "rose from 8.0 % to 18.0 %" in below["Case study"]
 
 
-def test_command_initiative_date_splits_every_alliance(tmp_path):
+def test_command_initiative_date_splits_every_alliance():
     ledger = read_ledger(case_workbook(), "case.xlsx")
     report = build_report(ledger, Settings(initiative_date=INITIATIVE))
     # every alliance takes part: Alpha + Beta + Gamma before 70,320 / 65,000, after 86,550 / 73,500

@@ -63,7 +63,7 @@ def test_before_after_dumbbells(report):
 
 def test_revenue_and_cost_before_and_after(report):
     result = report.before_after
-    fig = charts.revenue_cost_before_after(result.table, result.portfolio)
+    fig = charts.revenue_cost_before_after(result.table)
     bars = {trace.name: dict(zip(trace.x, trace.y, strict=True)) for trace in fig.data}
     assert list(bars) == ["Revenue before", "Revenue after", "Cost before", "Cost after"]
     assert bars["Revenue before"] == {"Acme": 600, "Beta": 450, "Gamma": 200}

@@ -23,10 +23,10 @@ from ui.columns import column_config, grid
 
 TABLE_SHEETS = [
     ("Alliances", lambda report: alliance_spec(report)),
-    ("Quarterly", lambda report: cols.QUARTERLY),
-    ("Before-After", lambda report: cols.BEFORE_AFTER),
-    ("Scorecard", lambda report: cols.GOALS),
-    ("Data issues", lambda report: cols.ISSUES),
+    ("Quarterly", lambda _report: cols.QUARTERLY),
+    ("Before-After", lambda _report: cols.BEFORE_AFTER),
+    ("Scorecard", lambda _report: cols.GOALS),
+    ("Data issues", lambda _report: cols.ISSUES),
 ]
 
 
