@@ -72,7 +72,7 @@ def _setting_flags(summarize: argparse.ArgumentParser) -> None:
         )
 
 
-def view_settings(args: argparse.Namespace) -> tuple[object, list[str]]:
+def view_settings(args: argparse.Namespace) -> tuple[Settings, list[str]]:
     """Settings from --view and the setting flags, and warnings for link values refused.
 
     A flag's value that is refused is an unusable input (SettingFlagError); a link's is a warning.
@@ -135,37 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     for warning in warnings:
         sys.stderr.write(warning + "\n")
     # Imported here so that `--help` and usage errors answer without loading pandas.
-    from core.analysis.report import build_report
     from core.errors import LedgerError, NoLedgerSheet
-    from core.output.export import summary_workbook
-    from core.reading.isolation import read_isolated
-    from core.reading.workbook import ACCEPTED_SUFFIXES
-    from core.settings import fingerprint
 
     ledger_path: Path = args.ledger
     output: Path = args.output or default_output(ledger_path)
     try:
-        if not ledger_path.is_file():
-            raise LedgerError(
-                f"'{ledger_path}' does not exist or is not a file: give the path of a ledger workbook."
-            )
-        if ledger_path.suffix.lower() not in ACCEPTED_SUFFIXES:
-            raise LedgerError(
-                f"'{ledger_path.name}' is not a spreadsheet this reads "
-                f"({', '.join(ACCEPTED_SUFFIXES)}): export the ledger as .xlsx."
-            )
-        data = ledger_path.read_bytes()
-        ledger = read_isolated(data, ledger_path.name, sheet=args.sheet)
-        if ledger.entries.empty:
-            raise LedgerError(
-                f"Sheet '{ledger.source.sheet}' of '{ledger_path.name}' has a header "
-                f"row but no usable entries ({ledger.rows_left_out} rows left out): "
-                "add entries below the header."
-            )
-        report = build_report(ledger, settings)  # type: ignore[arg-type]
-        link = view_link(ledger_path.name, fingerprint(data), report.settings, args.view)
-        payload = summary_workbook(report, link=link)
-        _write_atomically(output, payload)
+        left_out = _summarize(ledger_path, output, settings, args)
     except NoLedgerSheet as exc:
         sys.stderr.write(f"error: {exc} With the command, --sheet NAME picks the sheet to read.\n")
         return EXIT_UNUSABLE
@@ -183,7 +158,6 @@ def main(argv: list[str] | None = None) -> int:
             f"({type(exc).__name__}: {exc}); please report it with the file.\n"
         )
         return EXIT_INTERNAL
-    left_out = report.rows_left_out
     if left_out:
         sys.stderr.write(
             f"warning: {left_out} ledger rows left out; each is listed with its reason "
@@ -191,6 +165,50 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"wrote {output}")
     return EXIT_OK
+
+
+def _summarize(ledger_path: Path, output: Path, settings: Settings, args: argparse.Namespace) -> int:
+    """Read the ledger, build the report, write the workbook; the number of ledger rows left out."""
+    from core.analysis.report import build_report
+    from core.output.export import summary_workbook
+    from core.reading.isolation import read_isolated
+    from core.settings import fingerprint
+
+    data = _ledger_bytes(ledger_path)
+    ledger = read_isolated(data, ledger_path.name, sheet=args.sheet)
+    if ledger.entries.empty:
+        raise _unusable(
+            f"Sheet '{ledger.source.sheet}' of '{ledger_path.name}' has a header "
+            f"row but no usable entries ({ledger.rows_left_out} rows left out): "
+            "add entries below the header."
+        )
+    report = build_report(ledger, settings)
+    link = view_link(ledger_path.name, fingerprint(data), report.settings, args.view)
+    _write_atomically(output, summary_workbook(report, link=link))
+    return report.rows_left_out
+
+
+def _ledger_bytes(path: Path) -> bytes:
+    """The ledger file's bytes, or a LedgerError saying why it cannot be read."""
+    from core.reading.workbook import ACCEPTED_SUFFIXES
+
+    if not path.is_file():
+        raise _unusable(f"'{path}' does not exist or is not a file: give the path of a ledger workbook.")
+    if path.suffix.lower() not in ACCEPTED_SUFFIXES:
+        raise _unusable(
+            f"'{path.name}' is not a spreadsheet this reads "
+            f"({', '.join(ACCEPTED_SUFFIXES)}): export the ledger as .xlsx."
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _unusable(f"cannot read '{path}': {exc.strerror or exc}.") from None
+
+
+def _unusable(message: str) -> Exception:
+    from core.errors import LedgerError
+
+    return LedgerError(message)
 
 
 def _write_atomically(path: Path, payload: bytes) -> None:

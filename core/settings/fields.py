@@ -1,0 +1,340 @@
+"""The field table: every setting a user can change, in every place it appears (link, flag, widget)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from core.analysis.before_after import WindowChoice
+from core.analysis.roi import BandThresholds
+from core.model import DEFAULT_INITIATIVE_NAME
+from core.settings.values import (
+    Settings,
+    benchmarks_text,
+    fraction,
+    parse_benchmarks,
+    parse_code,
+    parse_date,
+    parse_initiative,
+    parse_number,
+    parse_rule,
+    parse_text,
+    parse_window,
+    plain_number,
+    window_text,
+)
+
+# --- the field table ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One setting a user can change, in every place it appears."""
+
+    param: str  # name in a link
+    flag: str  # flag of `python -m core summarize`
+    key: str  # session-state key of its widget in the app
+    words: str  # what it is, for notices and --help
+    metavar: str
+    # Values differ in type from field to field (a date, a tuple of names, a window): Any, on purpose.
+    parse: Callable[[str], Any]  # text → value, or SettingError
+    text: Callable[[Any], str]  # value → text
+    get: Callable[[Settings], Any]  # the value in these settings; None when left to the default
+    put: Callable[[Settings, Any], Settings]
+    default_words: str  # what is used when the value is refused or absent
+    many: bool = False  # a list: repeated in a link, repeatable on the command line
+    low: float | None = None  # widget limits, for numbers
+    high: float | None = None
+    default: float | None = None  # the widget's default, for numbers
+
+
+def _percent_field(
+    param: str, flag: str, key: str, words: str, low: float, high: float, default: float, **access: Any
+) -> Field:
+    """A number given in percent in links, widgets and flags, kept as a fraction in Settings."""
+
+    def parse(text: str) -> float:
+        return parse_number(text, low, high)
+
+    return Field(
+        param=param,
+        flag=flag,
+        key=key,
+        words=words,
+        metavar="PCT",
+        parse=parse,
+        text=lambda v: plain_number(float(v)),
+        default_words=f"{default:g} % (the default)",
+        low=low,
+        high=high,
+        default=default,
+        **access,
+    )
+
+
+def _fraction_get(read: Callable[[Settings], float], default: float) -> Callable[[Settings], object]:
+    def get(settings: Settings) -> object:
+        value = round(read(settings) * 100, 6)
+        return None if value == default else value
+
+    return get
+
+
+def _with_filters(settings: Settings, **changes: Any) -> Settings:
+    return replace(settings, filters=replace(settings.filters, **changes))
+
+
+def _tuple_or_none(values: Any) -> tuple[str, ...] | None:
+    return tuple(values) if values is not None else None
+
+
+FIELDS: tuple[Field, ...] = (
+    _percent_field(
+        "strong",
+        "--strong",
+        "strong_pct",
+        "band threshold 'Strong above'",
+        -100.0,
+        1000.0,
+        20.0,
+        get=_fraction_get(lambda s: s.thresholds.strong, 20.0),
+        put=lambda s, v: _thresholds(s, strong=float(v)),
+    ),
+    _percent_field(
+        "moderate",
+        "--moderate",
+        "moderate_pct",
+        "band threshold 'Moderate from'",
+        -100.0,
+        1000.0,
+        10.0,
+        get=_fraction_get(lambda s: s.thresholds.moderate, 10.0),
+        put=lambda s, v: _thresholds(s, moderate=float(v)),
+    ),
+    Field(
+        param="ba",
+        flag="--initiative-date",
+        key="ba_date",
+        words="initiative date",
+        metavar="YYYY-MM-DD",
+        parse=parse_initiative,
+        text=lambda v: v.isoformat(),
+        get=lambda s: s.initiative_date,
+        put=lambda s, v: replace(s, initiative_date=v),
+        default_words="the Alliances sheet's dates, or the middle of the data",
+    ),
+    Field(
+        param="who",
+        flag="--participant",
+        key="ba_participants",
+        words="alliances in the initiative",
+        metavar="ALLIANCE",
+        parse=parse_text,
+        text=str,
+        get=lambda s: s.participants,
+        put=lambda s, v: replace(s, participants=_tuple_or_none(v)),
+        default_words="every alliance in view",
+        many=True,
+    ),
+    Field(
+        param="win",
+        flag="--window",
+        key="ba_window",
+        words="before/after windows",
+        metavar="equal|all|MONTHS",
+        parse=parse_window,
+        text=lambda v: window_text(v),
+        get=lambda s: None if s.window == WindowChoice() else s.window,
+        put=lambda s, v: replace(s, window=v),
+        default_words="equal windows, the longest the data allows",
+    ),
+    Field(
+        param="name",
+        flag="--initiative-name",
+        key="ba_name",
+        words="initiative name",
+        metavar="TEXT",
+        parse=parse_text,
+        text=str,
+        get=lambda s: None if s.initiative_name == DEFAULT_INITIATIVE_NAME else s.initiative_name,
+        put=lambda s, v: replace(s, initiative_name=v),
+        default_words=f"'{DEFAULT_INITIATIVE_NAME}'",
+    ),
+    Field(
+        param="type",
+        flag="--type",
+        key="f_types",
+        words="alliance type filter",
+        metavar="TYPE",
+        parse=parse_text,
+        text=str,
+        get=lambda s: s.filters.types or None,
+        put=lambda s, v: _with_filters(s, types=tuple(v)),
+        default_words="every type",
+        many=True,
+    ),
+    Field(
+        param="owner",
+        flag="--owner",
+        key="f_owners",
+        words="owner filter",
+        metavar="OWNER",
+        parse=parse_text,
+        text=str,
+        get=lambda s: s.filters.owners or None,
+        put=lambda s, v: _with_filters(s, owners=tuple(v)),
+        default_words="every owner",
+        many=True,
+    ),
+    Field(
+        param="seg",
+        flag="--segment",
+        key="f_segments",
+        words="segment filter",
+        metavar="SEGMENT",
+        parse=parse_text,
+        text=str,
+        get=lambda s: s.filters.segments or None,
+        put=lambda s, v: _with_filters(s, segments=tuple(v)),
+        default_words="every segment",
+        many=True,
+    ),
+    Field(
+        param="from",
+        flag="--from",
+        key="f_from",
+        words="first day in view",
+        metavar="YYYY-MM-DD",
+        parse=parse_date,
+        text=lambda v: v.isoformat(),
+        get=lambda s: s.filters.start,
+        put=lambda s, v: _with_filters(s, start=v),
+        default_words="the first day of the data",
+    ),
+    Field(
+        param="to",
+        flag="--to",
+        key="f_to",
+        words="last day in view",
+        metavar="YYYY-MM-DD",
+        parse=parse_date,
+        text=lambda v: v.isoformat(),
+        get=lambda s: s.filters.end,
+        put=lambda s, v: _with_filters(s, end=v),
+        default_words="the last day of the data",
+    ),
+    Field(
+        param="asof",
+        flag="--as-of",
+        key="as_of",
+        words="day goal status is judged on",
+        metavar="YYYY-MM-DD",
+        parse=parse_date,
+        text=lambda v: v.isoformat(),
+        get=lambda s: s.as_of,
+        put=lambda s, v: replace(s, as_of=v),
+        default_words="today",
+    ),
+    Field(
+        param="bench",
+        flag="--benchmarks",
+        key="benchmarks",
+        words="benchmarks",
+        metavar="JSON",
+        parse=parse_benchmarks,
+        text=lambda v: benchmarks_text(v),
+        get=lambda s: s.benchmarks,
+        put=lambda s, v: replace(s, benchmarks=v),
+        default_words="the defaults and the workbook's own",
+    ),
+    Field(
+        param="cur",
+        flag="--currency",
+        key="currency",
+        words="reporting currency",
+        metavar="CODE",
+        parse=parse_code,
+        text=str,
+        get=lambda s: s.reporting_currency,
+        put=lambda s, v: replace(s, reporting_currency=v),
+        default_words="the ledger's own currency",
+    ),
+    Field(
+        param="alloc",
+        flag="--shared-rule",
+        key="shared_rule",
+        words="shared-cost split",
+        metavar="RULE",
+        parse=parse_rule,
+        text=str,
+        get=lambda s: s.shared_rule,
+        put=lambda s, v: replace(s, shared_rule=v),
+        default_words="the Alliances sheet's weights when it has them, else revenue share",
+    ),
+    Field(
+        param="shared",
+        flag="--shared-name",
+        key="shared_name",
+        words="name shared costs are booked to",
+        metavar="NAME",
+        parse=parse_text,
+        text=str,
+        get=lambda s: None if s.shared_name == "Shared" else s.shared_name,
+        put=lambda s, v: replace(s, shared_name=v),
+        default_words="'Shared'",
+    ),
+    _percent_field(
+        "credit",
+        "--influenced-credit",
+        "credit_pct",
+        "credit for influenced revenue",
+        0.0,
+        100.0,
+        100.0,
+        get=_fraction_get(lambda s: s.influenced_credit, 100.0),
+        put=lambda s, v: replace(s, influenced_credit=fraction(v)),
+    ),
+    _percent_field(
+        "disc",
+        "--discount-rate",
+        "discount_pct",
+        "discount rate for NPV, % a year",
+        -50.0,
+        100.0,
+        10.0,
+        get=_fraction_get(lambda s: s.time.discount_rate, 10.0),
+        put=lambda s, v: replace(s, time=replace(s.time, discount_rate=fraction(v))),
+    ),
+    _percent_field(
+        "hurdle",
+        "--hurdle-rate",
+        "hurdle_pct",
+        "hurdle rate",
+        -50.0,
+        200.0,
+        10.0,
+        get=_fraction_get(lambda s: s.time.hurdle_rate, 10.0),
+        put=lambda s, v: replace(s, time=replace(s.time, hurdle_rate=fraction(v))),
+    ),
+)
+BY_PARAM: dict[str, Field] = {f.param: f for f in FIELDS}
+# Parameters a link may carry that are not settings: the file it was made on and its fingerprint.
+SOURCE_PARAMS = ("src", "fp")
+
+
+def fingerprint(data: bytes) -> str:
+    """A short content fingerprint of a file for its link: the first 8 hex digits of its SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:8]
+
+
+def _thresholds(settings: Settings, strong: float | None = None, moderate: float | None = None) -> Settings:
+    """Settings with one band threshold (in percent) changed; both are checked as a pair afterwards."""
+    new_strong = settings.thresholds.strong if strong is None else fraction(strong)
+    new_moderate = settings.thresholds.moderate if moderate is None else fraction(moderate)
+    # BandThresholds refuses Moderate above Strong; the pair is judged once both are read.
+    thresholds = object.__new__(BandThresholds)
+    object.__setattr__(thresholds, "strong", new_strong)
+    object.__setattr__(thresholds, "moderate", new_moderate)
+    return replace(settings, thresholds=thresholds)
