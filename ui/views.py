@@ -14,7 +14,12 @@ from core.model import BANDS, PORTFOLIO, UNDEFINED
 from core.output import formatting as fmt
 from core.output.export import alliance_csv, summary_workbook
 from core.output.html_report import html_report
-from core.output.tables import issues_display, sensitivity_display, time_value_display
+from core.output.tables import (
+    categories_display,
+    issues_display,
+    sensitivity_display,
+    time_value_display,
+)
 from ui import links, session, sidebar
 from ui.columns import grid
 from ui.loading import TEMPLATE_PATH, Loaded
@@ -187,6 +192,9 @@ def beyond_simple_roi(report: Report) -> None:
                 )
             )
         )
+    if len(report.categories):
+        with st.expander("Revenue and cost by category"):
+            st.dataframe(**grid(categories_display(report)), hide_index=True, width="stretch")
     if len(report.sensitivity.columns):
         with st.expander("Sensitivity: how much each ROI depends on allocation and attribution"):
             st.dataframe(**grid(sensitivity_display(report)), hide_index=True, width="stretch")

@@ -23,6 +23,7 @@ from core.model import (
 )
 
 SHARED_CATEGORY = "shared cost (allocated)"
+HELD_SOURCED_ONLY = f"{REVENUE_SHARE} held, sourced only"
 RULE_WORDS: dict[str, str] = {
     REVENUE_SHARE: "by revenue share",
     EVENLY: "evenly",
@@ -127,13 +128,18 @@ def allocation_shares(entries: pd.DataFrame, rule: str, weights: pd.Series | Non
 
 
 def allocate_shared(
-    entries: pd.DataFrame, rule: str, shared_name: str = "Shared", weights: pd.Series | None = None
+    entries: pd.DataFrame,
+    rule: str,
+    shared_name: str = "Shared",
+    weights: pd.Series | None = None,
+    shares: pd.Series | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Replace the shared pseudo-alliance's costs with one cost entry per alliance, and the allocation.
 
     Each shared cost entry is split by the alliances' shares (computed over the entries in view), on
     its own date, so that quarters and before/after windows see the cost when it was incurred.
     Shared revenue, if any, is split the same way. 'not allocated' leaves shared costs out.
+    `shares` holds the split fixed (the sensitivity table's 'held' column) instead of the rule's.
     """
     shared = is_shared(entries, shared_name)
     own = entries[~shared]
@@ -145,7 +151,8 @@ def allocate_shared(
         return own, pd.DataFrame(
             {"alliance": ["(not allocated)"], "share": [float("nan")], "allocated_cost": [total]}
         )
-    shares = allocation_shares(own, rule, weights)
+    if shares is None:
+        shares = allocation_shares(own, rule, weights)
     pieces = entries[shared]
     parts = [
         pieces.assign(alliance=name, amount=pieces["amount"] * share, category=SHARED_CATEGORY)
@@ -160,7 +167,12 @@ def allocate_shared(
 def sensitivity(
     entries: pd.DataFrame, shared_name: str, weights: pd.Series | None, has_shared: bool, has_influenced: bool
 ) -> pd.DataFrame:
-    """Each alliance's ROI under each allocation rule and attribution choice, and the spread."""
+    """Each alliance's ROI under each allocation rule and attribution choice, and the spread.
+
+    With revenue-share allocation, 'sourced only' changes two things at once: the revenue counted
+    and the shares the shared costs are split by (they follow sourced revenue). The column
+    'revenue share held, sourced only' changes the revenue alone, the split held at full credit's.
+    """
     rules = [r for r in ALLOCATION_RULES if has_shared and (r != BY_WEIGHT or weights is not None)] or [
         NOT_ALLOCATED
     ]
@@ -171,6 +183,13 @@ def sensitivity(
             adjusted, _ = allocate_shared(credit_influenced(entries, credit), rule, shared_name, weights)
             name = rule if not label else f"{rule}, {label}" if has_shared else label
             columns[name] = alliance_roi(adjusted)["roi"]
+    if has_shared and has_influenced and REVENUE_SHARE in rules:
+        full = credit_influenced(entries, 1.0)
+        held = allocation_shares(full[~is_shared(full, shared_name)], REVENUE_SHARE, weights)
+        adjusted, _ = allocate_shared(
+            credit_influenced(entries, 0.0), REVENUE_SHARE, shared_name, weights, shares=held
+        )
+        columns[HELD_SOURCED_ONLY] = alliance_roi(adjusted)["roi"]
     table = pd.DataFrame(columns)
     table["spread"] = table.max(axis=1) - table.min(axis=1)
     return table

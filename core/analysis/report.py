@@ -21,6 +21,7 @@ from core.analysis.before_after import (
     initiative_dates,
 )
 from core.analysis.benchmarks import DEFAULT_BENCHMARKS, benchmark_frame, benchmark_gaps, effective_benchmarks
+from core.analysis.categories import by_category
 from core.analysis.filters import in_date_range, of_alliances_in_view
 from core.analysis.quartiles import cut_points, quartile_position
 from core.analysis.roi import BandThresholds, PortfolioSummary, alliance_roi, bands, portfolio_summary
@@ -56,6 +57,7 @@ class Report:
     shared_rule: str
     sensitivity: pd.DataFrame
     time_value: pd.DataFrame
+    categories: pd.DataFrame
 
     @property
     def issues(self) -> pd.DataFrame:
@@ -145,6 +147,7 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         shared_rule=rule,
         sensitivity=spread if (has_shared or has_influenced) else spread.iloc[:, 0:0],
         time_value=time_value(table, entries, settings.time),
+        categories=by_category(entries),
     )
 
 

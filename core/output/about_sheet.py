@@ -82,7 +82,10 @@ DEFINITIONS = [
     (
         "Attribution",
         "Revenue marked influenced counts at the chosen credit (0–100 %); sourced revenue and costs in "
-        "full. The sensitivity table gives each alliance's ROI with sourced-only (0 %) and full credit.",
+        "full. The sensitivity table gives each alliance's ROI with sourced-only (0 %) and full credit. "
+        "Under revenue-share allocation, its 'sourced only' column also re-computes the shares from "
+        "sourced revenue (two factors change at once); the column 'revenue share held, sourced only' "
+        "keeps the shares of full credit, so that only the revenue counted changes.",
     ),
 ]
 

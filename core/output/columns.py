@@ -257,6 +257,14 @@ ALLOCATION: TableSpec = (
     Column("allocated_cost", "Allocated cost", "money"),
 )
 
+CATEGORIES: TableSpec = (
+    ALLIANCE,
+    Column("category", "Category", "text", "The ledger's Category column; blank cells are '(no category)'"),
+    REVENUE,
+    COST,
+    NET_VALUE,
+)
+
 SPREAD = Column("spread", "Spread", "ratio", "Highest − lowest ROI, in percentage points")
 
 

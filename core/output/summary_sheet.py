@@ -11,7 +11,12 @@ from core.analysis.adjustments import RULE_WORDS
 from core.analysis.report import Report
 from core.model import BANDS, PORTFOLIO, UNDEFINED
 from core.output import columns as cols
-from core.output.tables import allocation_display, benchmarks_display, sensitivity_display
+from core.output.tables import (
+    allocation_display,
+    benchmarks_display,
+    categories_display,
+    sensitivity_display,
+)
 from core.output.xlsx import Formats, Pair, write_cell, write_pairs, write_table
 
 
@@ -89,6 +94,9 @@ def _beyond_simple_roi(ws: Worksheet, row: int, report: Report, formats: Formats
         title = f"Shared costs ('{settings.shared_name}'), split {RULE_WORDS[report.shared_rule]}"
         write_cell(ws, row + 1, 0, title, formats.bold, formats)
         row = write_table(ws, row + 2, allocation_display(report), cols.ALLOCATION, formats)
+    if len(report.categories):
+        write_cell(ws, row + 1, 0, "Revenue and cost by category", formats.bold, formats)
+        row = write_table(ws, row + 2, categories_display(report), cols.CATEGORIES, formats)
     if len(report.sensitivity.columns):
         title = "Sensitivity: ROI under each allocation and attribution choice"
         write_cell(ws, row + 1, 0, title, formats.bold, formats)

@@ -179,6 +179,11 @@ def benchmarks_display(report: Report) -> pd.DataFrame:
     return display_frame(report.benchmarks, cols.BENCHMARKS)
 
 
+def categories_display(report: Report) -> pd.DataFrame:
+    """Revenue and cost by category per alliance."""
+    return display_frame(report.categories, cols.CATEGORIES)
+
+
 def allocation_display(report: Report) -> pd.DataFrame:
     """Each alliance's share of the shared costs."""
     return display_frame(report.allocation, cols.ALLOCATION)

@@ -274,6 +274,7 @@ def test_sensitivity_covers_every_rule_and_credit():
         "weight, full credit",
         "not allocated, sourced only",
         "not allocated, full credit",
+        "revenue share held, sourced only",
         "spread",
     ]
     # A evenly, full credit: (300 − 200) / 200 = 0.5; not allocated, sourced only: (0 − 100) / 100 = −1
@@ -281,6 +282,30 @@ def test_sensitivity_covers_every_rule_and_credit():
     assert table.loc["A", "not allocated, sourced only"] == pytest.approx(-1.0, **EXACT)
     # A, sourced only with revenue share: B has all the revenue, so A takes no shared cost: −1
     assert table.loc["A", "revenue share, sourced only"] == pytest.approx(-1.0, **EXACT)
+
+
+def test_sourced_only_with_the_split_held_at_full_credit_shares():
+    # A: sourced 100 + influenced 100, cost 50; B: sourced 200, cost 50; Shared cost 90.
+    # Full credit: revenue A 200, B 200 → shares ½, ½ → A and B take 45 each.
+    # Sourced only, shares follow sourced revenue (A 100, B 200 → ⅓, ⅔): A cost 80, B 110.
+    #   A (100 − 80) / 80 = 0.25; B (200 − 110) / 110 = 90/110
+    # Sourced only, shares held at ½, ½: A cost 95, B 95.
+    #   A (100 − 95) / 95 = 5/95; B (200 − 95) / 95 = 105/95
+    header = ["Date", "Alliance", "Kind", "Amount", "Attribution"]
+    rows = [
+        ["2025-01-10", "A", "Revenue", 100, "sourced"],
+        ["2025-01-10", "A", "Revenue", 100, "influenced"],
+        ["2025-01-10", "A", "Cost", 50, ""],
+        ["2025-01-10", "B", "Revenue", 200, "sourced"],
+        ["2025-01-10", "B", "Cost", 50, ""],
+        ["2025-01-10", "Shared", "Cost", 90, ""],
+    ]
+    report = build_report(read_ledger(workbook_bytes({"Ledger": [header, *rows]}), "s.xlsx"), Settings())
+    table = report.sensitivity
+    assert table.loc["A", "revenue share, sourced only"] == pytest.approx(0.25, **EXACT)
+    assert table.loc["B", "revenue share, sourced only"] == pytest.approx(90 / 110, **EXACT)
+    assert table.loc["A", "revenue share held, sourced only"] == pytest.approx(5 / 95, **EXACT)
+    assert table.loc["B", "revenue share held, sourced only"] == pytest.approx(105 / 95, **EXACT)
 
 
 def test_about_documents_every_formula():

@@ -1,0 +1,36 @@
+"""Where each alliance's money comes from and goes: revenue and cost by category (joint sales,
+co-marketing, referral fees, headcount, integration…), as the ledger's Category column says."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.analysis.roi import CENT_DIGITS
+from core.model import COST, REVENUE
+
+NO_CATEGORY = "(no category)"
+CATEGORY_COLUMNS = ["alliance", "category", "revenue", "cost", "net_value"]
+
+
+def by_category(entries: pd.DataFrame) -> pd.DataFrame:
+    """Revenue, cost and net value per alliance and category, alliances in order, largest first.
+
+    Empty when the ledger has no Category column (or every category is blank): nothing to split.
+    """
+    if entries.empty or "category" not in entries or not entries["category"].astype(str).str.strip().any():
+        return pd.DataFrame(columns=CATEGORY_COLUMNS)
+    category = entries["category"].astype(str).str.strip().replace("", NO_CATEGORY)
+    sums = (
+        entries.assign(category=category)
+        .pivot_table(
+            index=["alliance", "category"], columns="kind", values="amount", aggfunc="sum", fill_value=0.0
+        )
+        .reindex(columns=[REVENUE, COST], fill_value=0.0)
+        .astype(float)
+        .round(CENT_DIGITS)
+    )
+    table = sums.rename(columns={REVENUE: "revenue", COST: "cost"}).reset_index()
+    table["net_value"] = (table["revenue"] - table["cost"]).round(CENT_DIGITS)
+    table["size"] = table["revenue"] + table["cost"]
+    table = table.sort_values(["alliance", "size", "category"], ascending=[True, False, True])
+    return table[CATEGORY_COLUMNS].reset_index(drop=True)
