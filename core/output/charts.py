@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Iterable
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,6 +16,17 @@ BAND_COLOURS = {STRONG: "#2e9e5b", MODERATE: "#e0a800", WEAK: "#d64545", UNDEFIN
 THRESHOLD_COLOUR = "#7f7f7f"
 PORTFOLIO_COLOUR = "#7c3aed"
 BENCHMARK_COLOURS = ["#3b82f6", "#8b5cf6", "#ec4899", "#14b8a6", "#f97316"]
+
+
+def plain_label(text: object) -> str:
+    """User text (an alliance or benchmark name) for a chart: Plotly reads <a>, <b>, <br> in labels
+    as markup, so the name is escaped and shows exactly as typed, never as a link."""
+    return html.escape(str(text), quote=False)
+
+
+def plain_labels(names: Iterable[object]) -> list[str]:
+    """Many names for a chart's categories or texts, each escaped like `plain_label`."""
+    return [plain_label(name) for name in names]
 
 
 def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
@@ -61,7 +75,7 @@ def reference_lines(
             line_dash="dot",
             line_color=colour,
             line_width=1.5,
-            annotation_text=f"{name} {roi:.0%}",
+            annotation_text=f"{plain_label(name)} {roi:.0%}",
             annotation_position="top right",
             annotation_font_color=colour,
         )
@@ -78,7 +92,7 @@ def roi_by_alliance(table: pd.DataFrame, thresholds: BandThresholds, benchmarks:
             continue
         values = (part["roi"] * 100).fillna(0.0)
         fig.add_bar(
-            x=part.index,
+            x=plain_labels(part.index),
             y=values,
             name=band_name,
             marker_color=colour,
@@ -88,7 +102,7 @@ def roi_by_alliance(table: pd.DataFrame, thresholds: BandThresholds, benchmarks:
             hovertemplate="<b>%{x}</b><br>ROI %{text}<br>Revenue %{customdata[0]:,.0f}"
             "<br>Cost %{customdata[1]:,.0f}<br>%{customdata[2]}<extra></extra>",
         )
-    fig.update_xaxes(categoryorder="array", categoryarray=list(ordered.index))
+    fig.update_xaxes(categoryorder="array", categoryarray=plain_labels(ordered.index))
     fig.update_yaxes(title="ROI (%)", ticksuffix=" %")
     reference_lines(fig, thresholds, benchmarks)
     return _layout(fig, "ROI by alliance, coloured by band")
@@ -109,7 +123,7 @@ def roi_before_after(table: pd.DataFrame, portfolio: pd.Series, thresholds: Band
         )
         fig.add_scatter(
             x=[before, after],
-            y=[name, name],
+            y=[plain_label(name), plain_label(name)],
             mode="lines",
             line=dict(color=colour, width=3),
             showlegend=False,
@@ -117,7 +131,7 @@ def roi_before_after(table: pd.DataFrame, portfolio: pd.Series, thresholds: Band
         )
     fig.add_scatter(
         x=rows["roi_before"] * 100,
-        y=rows.index,
+        y=plain_labels(rows.index),
         mode="markers",
         name="Before",
         marker=dict(color=THRESHOLD_COLOUR, size=11),
@@ -125,7 +139,7 @@ def roi_before_after(table: pd.DataFrame, portfolio: pd.Series, thresholds: Band
     )
     fig.add_scatter(
         x=rows["roi_after"] * 100,
-        y=rows.index,
+        y=plain_labels(rows.index),
         mode="markers",
         name="After",
         marker=dict(color=BENCHMARK_COLOURS[0], size=13, symbol="diamond"),
@@ -148,7 +162,7 @@ def revenue_cost_before_after(table: pd.DataFrame) -> go.Figure:
     ]
     for column, label, colour in styles:
         fig.add_bar(
-            x=table.index,
+            x=plain_labels(table.index),
             y=table[column],
             name=label,
             marker_color=colour,
@@ -172,9 +186,10 @@ def quarterly_lines(
             x=part["quarter"],
             y=part[column] * 100,
             mode="lines+markers",
-            name=name,
+            name=plain_label(name),
             line=dict(width=5 if is_portfolio else 2, color=PORTFOLIO_COLOUR if is_portfolio else None),
-            hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}} %<extra></extra>",
+            # The name comes from the trace, so nothing a user typed is read as a template.
+            hovertemplate="%{fullData.name}<br>%{x}: %{y:.1f} %<extra></extra>",
             connectgaps=False,
         )
     for value, label in ((thresholds.strong, "Strong above"), (thresholds.moderate, "Moderate from")):
@@ -213,7 +228,7 @@ def roi_distribution(
             y=[quartile] * len(part),
             mode="markers+text",
             name=f"{quartile} quartile",
-            text=list(part.index),
+            text=plain_labels(part.index),
             textposition=positions,
             marker=dict(color=colour, size=14, line=dict(width=1, color="rgba(128,128,128,0.8)")),
             hovertemplate="%{text}: %{x:.1f} %<extra>" + quartile + " quartile</extra>",
@@ -239,7 +254,7 @@ def roi_distribution(
             yref="paper",
             xanchor="left",
             showarrow=False,
-            text=f" {name} {roi:.0%}",
+            text=f" {plain_label(name)} {roi:.0%}",
             font=dict(size=11, color=colour),
         )
     fig.update_yaxes(
@@ -270,7 +285,7 @@ def revenue_cost_map(table: pd.DataFrame, lines: tuple[float, ...] = (0.0, 0.10,
         x=table["cost"],
         y=table["revenue"],
         mode="markers+text",
-        text=list(table.index),
+        text=plain_labels(table.index),
         textposition="top center",
         name="Alliances",
         marker=dict(size=12, color=[BAND_COLOURS.get(b, THRESHOLD_COLOUR) for b in table["band"]]),

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
+from core.analysis.roi import BandThresholds
 from core.output import charts
 from tests.output.small_ledger import small_report
 
@@ -106,3 +108,25 @@ def test_revenue_cost_map_lines_of_equal_roi(report):
     alliances = next(trace for trace in fig.data if trace.name == "Alliances")
     placed = dict(zip(alliances.text, zip(alliances.x, alliances.y, strict=True), strict=True))
     assert placed == {"Acme": (1000, 1300), "Beta": (1000, 900), "Gamma": (0, 500)}
+
+
+def test_names_are_shown_as_text_in_charts():
+    # Plotly reads <a href>, <b> and <br> in labels as markup: a name is escaped, shown as typed.
+    evil = "<a href='https://evil.example'>sign in</a>"
+    table = pd.DataFrame(
+        {
+            "revenue": [150.0],
+            "cost": [100.0],
+            "net_value": [50.0],
+            "roi": [0.5],
+            "roi_note": [""],
+            "band": ["Strong"],
+        },
+        index=pd.Index([evil], name="alliance"),
+    )
+    fig = charts.roi_by_alliance(table, BandThresholds(), pd.DataFrame(columns=["name", "roi", "source"]))
+    assert list(fig.data[0].x) == ["&lt;a href='https://evil.example'&gt;sign in&lt;/a&gt;"]
+    quarterly = pd.DataFrame({"alliance": [evil], "quarter": ["2024-Q1"], "roi": [0.5], "roi_ttm": [0.5]})
+    lines = charts.quarterly_lines(quarterly, [evil], BandThresholds())
+    assert lines.data[0].name == "&lt;a href='https://evil.example'&gt;sign in&lt;/a&gt;"
+    assert "evil" not in lines.data[0].hovertemplate
