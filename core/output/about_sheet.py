@@ -19,9 +19,16 @@ DEFINITIONS = [
     ("Cost", "Sum of ledger amounts of kind cost in the window (all costs of the alliance, positive)."),
     ("Net value", "Revenue − cost."),
     (
+        "Money",
+        "Summed exactly to the cent; money cells are rounded to cents. Changed in version 0.3: sums "
+        "kept floating-point noise such as 673195.9600000009.",
+    ),
+    (
         "ROI",
-        "(Revenue − cost) / cost, a fraction shown as a percentage. Undefined (empty cell, reason "
-        "beside it) when cost is zero or negative.",
+        "(Revenue − cost) / cost, a fraction shown as a percentage, computed from whole cents. "
+        "Undefined (empty cell, reason beside it) when cost is zero or negative. ROIs are compared "
+        "(bands, quartiles, percentiles, ranks) after rounding to 10 decimals, so equal ROIs always "
+        "share a position. Changed in version 0.3: 1e-16 noise could split a tie.",
     ),
     (
         "Portfolio ROI",
