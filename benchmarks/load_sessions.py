@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 import threading
 import time
@@ -21,37 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_ledger import make_ledger  # noqa: E402
+from bench_ledger import make_ledger, tree_rss  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, FLAGS, XLSX_MIME, start_server  # noqa: E402
 
 MAX_SESSIONS = 12
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-
-
-def tree_rss(root_pid: int) -> int:
-    """Resident bytes of a process and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            pages = int((entry / "statm").read_text().split()[1])
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        pid, parent = int(entry.name), int(fields[1])
-        children.setdefault(parent, []).append(pid)
-        rss[pid] = pages * PAGE_SIZE
-    total, todo = 0, [root_pid]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, []))
-    return total
 
 
 class Sampler(threading.Thread):

@@ -171,9 +171,10 @@ def _summarize(ledger_path: Path, output: Path, settings: Settings, args: argpar
     """Read the ledger, build the report, write the workbook; the number of ledger rows left out."""
     from core.analysis.report import build_report
     from core.output.export import summary_workbook
-    from core.reading.isolation import read_isolated
+    from core.reading.isolation import fork_directly, read_isolated
     from core.settings import fingerprint
 
+    fork_directly()
     data = _ledger_bytes(ledger_path)
     ledger = read_isolated(data, ledger_path.name, sheet=args.sheet)
     if ledger.entries.empty:

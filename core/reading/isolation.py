@@ -52,7 +52,20 @@ class Limits:
         )
 
 
+_fork_directly = False
+
+
+def fork_directly() -> None:
+    """Declare this process single-threaded (the command): workers are then forked from it and share
+    its imports, instead of coming from a fork server that imports pandas a second time."""
+    global _fork_directly
+    _fork_directly = True
+
+
 def _context() -> multiprocessing.context.BaseContext:
+    if _fork_directly and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    # A web server runs threads; forking it could copy a lock held by another thread.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(_PRELOAD)
