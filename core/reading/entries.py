@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -13,6 +13,7 @@ from core.reading.columns import (
     Parsed,
     blank_mask,
     clean_texts,
+    is_empty_cell,
     is_totals,
     over_rows,
     parse_amounts,
@@ -20,27 +21,73 @@ from core.reading.columns import (
     parse_unique,
     typed_frame,
 )
-from core.reading.headers import HeaderMatch
+from core.reading.headers import HeaderMatch, column_letter
 from core.reading.issues import IssueLog
-from core.reading.parsing import parse_attribution, parse_kind
+from core.reading.parsing import (
+    AMBIGUOUS_SYMBOLS,
+    clean_name,
+    currency_code,
+    display_value,
+    parse_attribution,
+    parse_kind,
+)
+
+# Costs are read as booked negative (an ERP habit) only on clear evidence from the whole column: at
+# least NEGATIVE_COSTS_MIN non-zero costs are negative, and at least CLEAR_MAJORITY times as many
+# as the positive ones. With that many negative costs but neither sign CLEAR_MAJORITY times the
+# other, the convention cannot be told and the ledger is refused. Otherwise costs are positive, as
+# the ledger format says, and a negative cost is a credit (a credit note) that reduces cost.
+NEGATIVE_COSTS_MIN = 3
+CLEAR_MAJORITY = 3
+
+# What a currency sign alone is taken for, said in a note whenever an amount is read that way.
+_ASSUMED = {"$": "US dollars (USD)", "¥": "Japanese yen (JPY)"}
+
+
+class EntriesRead(NamedTuple):
+    """The entries of the ledger sheet, the issues of the rows left out, and the blank rows skipped."""
+
+    entries: pd.DataFrame
+    issues: IssueLog
+    blank_rows: int
+
+
+@dataclass
+class _Sheet:
+    """What every step of reading one ledger sheet shares."""
+
+    frame: pd.DataFrame
+    header: HeaderMatch
+    name: str
+    notes: list[str]
+    issues: IssueLog = field(default_factory=IssueLog)
+    currency: pd.Series | None = None
+    # Entries whose currency came from a '$' or '¥' alone, per sign.
+    assumed: dict[str, int] = field(default_factory=dict)
 
 
 def read_entries(
-    frame: pd.DataFrame, header: HeaderMatch, sheet: str, layout: str, notes: list[str]
-) -> tuple[pd.DataFrame, IssueLog]:
+    frame: pd.DataFrame,
+    header: HeaderMatch,
+    sheet: str,
+    layout: str,
+    notes: list[str],
+    raw_rows: list[list[object]],
+) -> EntriesRead:
     """Entries from the ledger's body rows, and an issue (in row order) for every row left out."""
-    labels, rows = header.labels, frame.index
-    issues = IssueLog()
+    at = _Sheet(frame, header, sheet, notes)
+    labels, rows, issues = header.labels, frame.index, at.issues
     blank = {name: blank_mask(frame[name]) for name in frame.columns}
     alliance_text = clean_texts(frame["alliance"])
-    live = _rows_to_read(frame, labels, sheet, blank, alliance_text, issues)
+    live, blank_rows = _rows_to_read(at, blank, alliance_text, raw_rows)
     dates = over_rows(rows, parse_dates(frame["date"][live]), "datetime")
     issues.add_cells(sheet, dates.bad, frame["date"], labels["date"], dates.reasons)
     no_alliance = live & blank["alliance"]
     issues.add_cells(sheet, no_alliance, frame["alliance"], labels["alliance"], "no alliance named")
     usable = live & ~dates.bad & ~no_alliance
     category = clean_texts(frame["category"]) if "category" in frame else None
-    currency = clean_texts(frame["currency"]).str.upper() if "currency" in frame else None
+    at.currency = clean_texts(frame["currency"]).str.upper() if "currency" in frame else None
+    attribution = None
     if "attribution" in frame:
         attribution = over_rows(
             rows, parse_unique(frame["attribution"][live], parse_attribution, "object"), "object"
@@ -49,118 +96,166 @@ def read_entries(
             sheet, attribution.bad, frame["attribution"], labels["attribution"], attribution.reasons
         )
         usable &= ~attribution.bad
-        extra = {"currency": currency, "attribution": attribution.values}
-    else:
-        extra = {"currency": currency, "attribution": None}
-    # What every entry of a row shares, whichever column its amount and kind come from.
-    entry = partial(
-        _entry_frame, dates=dates, alliance=alliance_text, category=category, sheet=sheet, extra=extra
-    )
+    shared = {"dates": dates, "alliance": alliance_text, "category": category, "attribution": attribution}
     if layout == "long":
-        parts = _long_entries(frame, labels, sheet, live, usable, issues, entry)
+        parts = _long_entries(at, live, usable, shared)
     else:
-        parts = _wide_entries(frame, labels, sheet, live, usable, blank, issues, entry)
+        parts = _wide_entries(at, live, usable, blank, shared)
     entries = pd.concat(parts, ignore_index=True) if parts else _no_entries()
-    entries = _costs_stored_negative(entries, notes)
+    _note_assumed_signs(at)
+    entries = _cost_signs(entries, sheet, notes)
     # The checks above run column by column; the user reads the issues row by row.
     issues.sort_by_row()
-    return entries, issues
+    return EntriesRead(entries, issues, blank_rows)
 
 
 def _rows_to_read(
-    frame: pd.DataFrame,
-    labels: dict[str, str],
-    sheet: str,
-    blank: dict[str, pd.Series],
-    alliance_text: pd.Series,
-    issues: IssueLog,
-) -> pd.Series:
-    """Rows that may hold an entry; blank rows and totals rows are listed as issues instead."""
+    at: _Sheet, blank: dict[str, pd.Series], alliance_text: pd.Series, raw_rows: list[list[object]]
+) -> tuple[pd.Series, int]:
+    """Rows that may hold an entry, and the number of blank rows (spacers, counted, not issues).
+
+    Totals rows, and rows whose only content is outside the ledger's columns, are listed as issues.
+    """
+    frame, labels, sheet = at.frame, at.header.labels, at.name
     all_blank = pd.concat(list(blank.values()), axis=1).all(axis=1)
+    elsewhere = _content_elsewhere(all_blank, at.header, raw_rows)
+    for row, (column, value) in elsewhere.items():
+        at.issues.add(
+            sheet,
+            row,
+            column,
+            value,
+            "the ledger's columns are empty and only this cell is filled: not an entry",
+        )
     date_text = frame["date"].where(frame["date"].map(type).eq(str), "").astype(str)
     totals = ~all_blank & (
         is_totals(alliance_text) | is_totals(date_text) | (blank["date"] & blank["alliance"])
     )
-    issues.add_cells(sheet, all_blank, frame["alliance"], "", "blank row")
-    issues.add_cells(
+    at.issues.add_cells(
         sheet,
         totals,
         alliance_text.where(~blank["alliance"], date_text),
         labels["alliance"],
         "totals row: a sum of other rows, not an entry",
     )
-    return ~(all_blank | totals)
+    return ~(all_blank | totals), int(all_blank.sum()) - len(elsewhere)
 
 
-def _long_entries(
-    frame: pd.DataFrame,
-    labels: dict[str, str],
-    sheet: str,
-    live: pd.Series,
-    usable: pd.Series,
-    issues: IssueLog,
-    entry: Callable[..., pd.DataFrame],
-) -> list[pd.DataFrame]:
+def _content_elsewhere(
+    all_blank: pd.Series, header: HeaderMatch, raw_rows: list[list[object]]
+) -> dict[int, tuple[str, str]]:
+    """For rows blank in every ledger column, the first filled cell elsewhere: (its header, its value)."""
+    used = set(header.columns.values())
+    titles = raw_rows[header.row] if 0 <= header.row < len(raw_rows) else []
+    found = {}
+    for row in all_blank[all_blank].index:
+        cells = raw_rows[row - 1] if row - 1 < len(raw_rows) else []
+        for index, cell in enumerate(cells):
+            if index not in used and not is_empty_cell(cell):
+                title = clean_name(titles[index]) if index < len(titles) else ""
+                found[int(row)] = (title or column_letter(index), display_value(cell))
+                break
+    return found
+
+
+def _long_entries(at: _Sheet, live: pd.Series, usable: pd.Series, shared: dict) -> list[pd.DataFrame]:
     """A kind and an amount column: one entry per row."""
-    rows = frame.index
+    frame, labels, rows = at.frame, at.header.labels, at.frame.index
     kinds = over_rows(rows, parse_unique(frame["kind"][live], parse_kind, "object"), "object")
-    issues.add_cells(sheet, kinds.bad, frame["kind"], labels["kind"], kinds.reasons)
-    amounts = over_rows(rows, parse_amounts(frame["amount"][live]), "float")
-    issues.add_cells(sheet, amounts.bad, frame["amount"], labels["amount"], amounts.reasons)
+    at.issues.add_cells(at.name, kinds.bad, frame["kind"], labels["kind"], kinds.reasons)
+    amounts = _amounts(at, "amount", live)
     ok = usable & ~kinds.bad & ~amounts.bad
-    return [entry(ok, kind=kinds.values, amounts=amounts)]
+    return [_entry_frame(at, ok, kinds.values, amounts, shared)]
 
 
 def _wide_entries(
-    frame: pd.DataFrame,
-    labels: dict[str, str],
-    sheet: str,
-    live: pd.Series,
-    usable: pd.Series,
-    blank: dict[str, pd.Series],
-    issues: IssueLog,
-    entry: Callable[..., pd.DataFrame],
+    at: _Sheet, live: pd.Series, usable: pd.Series, blank: dict[str, pd.Series], shared: dict
 ) -> list[pd.DataFrame]:
     """A revenue and/or a cost column: one entry per filled cell."""
+    frame, labels = at.frame, at.header.labels
     value_fields = [f for f in ("revenue", "cost") if f in frame]
     both_blank = live & pd.concat([blank[f] for f in value_fields], axis=1).all(axis=1)
     first = value_fields[0]
-    issues.add_cells(sheet, both_blank, frame[first], labels[first], "no revenue and no cost in this row")
+    at.issues.add_cells(
+        at.name, both_blank, frame[first], labels[first], "no revenue and no cost in this row"
+    )
     parts = []
     for name in value_fields:
-        amounts = over_rows(frame.index, parse_amounts(frame[name][live & ~blank[name]]), "float")
-        issues.add_cells(sheet, amounts.bad, frame[name], labels[name], amounts.reasons)
+        amounts = _amounts(at, name, live & ~blank[name])
         ok = usable & ~blank[name] & ~amounts.bad
-        parts.append(entry(ok, kind=REVENUE if name == "revenue" else COST, amounts=amounts))
+        parts.append(_entry_frame(at, ok, REVENUE if name == "revenue" else COST, amounts, shared))
     return parts
 
 
+def _amounts(at: _Sheet, name: str, rows: pd.Series) -> Parsed:
+    """An amount column's values on `rows`; unreadable cells and currency contradictions are issues."""
+    label = at.header.labels[name]
+    where = f"Column {column_letter(at.header.columns[name])} '{label}'"
+    values = at.frame[name]
+    amounts = over_rows(values.index, parse_amounts(values[rows], where, at.notes), "float")
+    at.issues.add_cells(at.name, amounts.bad, values, label, amounts.reasons)
+    if at.currency is None or amounts.symbols is None:
+        return amounts
+    codes = amounts.symbols.map(currency_code)
+    # A lone '$' or '¥' gives way to the row's Currency cell (CAD, CNY); any other sign must agree.
+    clash = (
+        ~amounts.bad
+        & ~amounts.symbols.isin(["", *AMBIGUOUS_SYMBOLS])
+        & at.currency.ne("")
+        & codes.ne(at.currency)
+    )
+    if clash.any():
+        currency_label = at.header.labels["currency"]
+        reasons = [
+            f"'{display_value(v)}' is in {c}, but column '{currency_label}' says {cell}"
+            for v, c, cell in zip(values[clash], codes[clash], at.currency[clash], strict=True)
+        ]
+        at.issues.add_cells(at.name, clash, values, label, pd.Series(reasons, index=clash[clash].index))
+        amounts = Parsed(amounts.values, amounts.bad | clash, amounts.reasons, amounts.symbols)
+    return amounts
+
+
 def _entry_frame(
-    ok: pd.Series,
-    dates: Parsed,
-    alliance: pd.Series,
-    kind: pd.Series | str,
-    amounts: Parsed,
-    category: pd.Series | None,
-    sheet: str,
-    extra: dict[str, pd.Series | None],
+    at: _Sheet, ok: pd.Series, kind: pd.Series | str, amounts: Parsed, shared: dict
 ) -> pd.DataFrame:
     """The entries of the rows where `ok` holds, with the row each came from."""
     rows = ok[ok].index
-    currency, attribution = extra["currency"], extra["attribution"]
+    dates: Parsed = shared["dates"]
+    category, attribution = shared["category"], shared["attribution"]
     return pd.DataFrame(
         {
             "date": dates.values[ok].to_numpy(),
-            "alliance": alliance[ok].to_numpy(),
+            "alliance": shared["alliance"][ok].to_numpy(),
             "kind": kind if isinstance(kind, str) else kind[ok].astype(str).to_numpy(),
             "amount": amounts.values[ok].to_numpy(dtype=float),
             "category": "" if category is None else category[ok].to_numpy(),
-            "currency": "" if currency is None else currency[ok].to_numpy(),
-            "attribution": SOURCED if attribution is None else attribution[ok].astype(str).to_numpy(),
-            "sheet": sheet,
+            "currency": _currencies(at, ok, amounts),
+            "attribution": SOURCED if attribution is None else attribution.values[ok].astype(str).to_numpy(),
+            "sheet": at.name,
             "row": rows.astype(int),
         }
     )
+
+
+def _currencies(at: _Sheet, ok: pd.Series, amounts: Parsed) -> object:
+    """Each entry's currency: its Currency cell, else the currency its amount's sign or code names."""
+    symbols = amounts.symbols[ok] if amounts.symbols is not None else pd.Series("", index=ok[ok].index)
+    column = at.currency[ok] if at.currency is not None else pd.Series("", index=symbols.index)
+    from_sign = column.eq("") & symbols.ne("")
+    for sign in AMBIGUOUS_SYMBOLS:
+        at.assumed[sign] = at.assumed.get(sign, 0) + int((from_sign & symbols.eq(sign)).sum())
+    return column.where(~from_sign, symbols.map(currency_code)).to_numpy()
+
+
+def _note_assumed_signs(at: _Sheet) -> None:
+    """Say which currency a '$' or '¥' alone was taken for: other dollars and the yuan use them too."""
+    for sign, count in sorted(at.assumed.items()):
+        if count:
+            at.notes.append(
+                f"{count} amount{'' if count == 1 else 's'} written with '{sign}' alone "
+                f"{'was' if count == 1 else 'were'} read as {_ASSUMED[sign]}: if that is not their currency, "
+                "add a Currency column that says which."
+            )
 
 
 def _no_entries() -> pd.DataFrame:
@@ -180,28 +275,68 @@ def _no_entries() -> pd.DataFrame:
     )
 
 
-def _costs_stored_negative(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
-    """Flip costs when the ledger books every cost as a negative number (an ERP convention)."""
-    costs = entries.loc[entries["kind"] == COST, "amount"]
-    nonzero = costs[costs != 0]
-    if len(nonzero) and (nonzero < 0).all():
+def _cost_signs(entries: pd.DataFrame, sheet: str, notes: list[str]) -> pd.DataFrame:
+    """Costs as positive amounts, decided by the whole column (see NEGATIVE_COSTS_MIN), and said in a note."""
+    is_cost = entries["kind"] == COST
+    negative_rows = entries.loc[is_cost & (entries["amount"] < 0), "row"].tolist()
+    positive_rows = entries.loc[is_cost & (entries["amount"] > 0), "row"].tolist()
+    negative, positive = len(negative_rows), len(positive_rows)
+    if not negative:
+        return entries
+    if negative >= NEGATIVE_COSTS_MIN and negative >= CLEAR_MAJORITY * positive:
         entries = entries.copy()
-        entries.loc[entries["kind"] == COST, "amount"] = -costs
-        notes.append(
-            f"All {len(nonzero)} cost amounts are negative, so costs are booked as negatives here: "
-            "they were read as positive costs."
+        entries.loc[is_cost, "amount"] = 0.0 - entries.loc[is_cost, "amount"]
+        note = (
+            f"{negative} of the {negative + positive} non-zero cost amounts are negative, so costs are "
+            "booked as negatives here: every cost's sign was turned (a cost of −100 is read as 100)."
         )
+        if positive:
+            note += f" The positive ones ({_row_list(positive_rows)}) are read as refunds that reduce cost."
+        notes.append(note)
+        return entries
+    if negative >= NEGATIVE_COSTS_MIN and positive < CLEAR_MAJORITY * negative:
+        raise LedgerError(
+            f"Sheet '{sheet}' has {negative} negative and {positive} positive cost amounts, so it cannot be "
+            "told whether costs are booked as negatives (the positive ones being refunds) or as positive "
+            "amounts (the negative ones being credits): write costs as positive amounts and credits as "
+            "negative ones, and upload again."
+        )
+    credits = "is read as a credit that reduces" if negative == 1 else "are read as credits that reduce"
+    notes.append(
+        f"{negative} negative cost amount{'' if negative == 1 else 's'} ({_row_list(negative_rows)}) "
+        f"{credits} cost. Costs are read as booked negative only when at least {NEGATIVE_COSTS_MIN} cost "
+        f"amounts are negative and they outnumber the positive ones at least {CLEAR_MAJORITY} to 1."
+    )
     return entries
 
 
+def _row_list(rows: list[int], most: int = 5) -> str:
+    """'row 3', 'rows 3 and 5', 'rows 3, 5, 7, 9, 11 and 2 more'."""
+    rows = sorted(rows)
+    if len(rows) == 1:
+        return f"row {rows[0]}"
+    shown = [str(r) for r in rows[:most]]
+    if len(rows) > most:
+        return "rows " + ", ".join(shown) + f" and {len(rows) - most} more"
+    return "rows " + ", ".join(shown[:-1]) + f" and {shown[-1]}"
+
+
 def ledger_currency(
-    entries: pd.DataFrame, fx: pd.DataFrame, fx_base: str | None, sheet: str, labels: dict[str, str]
+    entries: pd.DataFrame,
+    fx: pd.DataFrame,
+    fx_base: str | None,
+    sheet: str,
+    labels: dict[str, str],
+    notes: list[str],
 ) -> str | None:
     """The ledger's currency; with several, the FX sheet's base (or an error naming them)."""
     counts = entries.loc[entries["currency"] != "", "currency"].value_counts()
+    # Most rows first, then by code, so that the message reads the same for the same ledger.
+    counts = counts.iloc[sorted(range(len(counts)), key=lambda i: (-counts.iloc[i], counts.index[i]))]
     if len(counts) <= 1 and fx_base in (None, *counts.index):
-        return str(counts.index[0]) if len(counts) else fx_base
-    if len(fx):
+        currency = str(counts.index[0]) if len(counts) else fx_base
+        why = "the currency of the other entries" if len(counts) else "the currency the FX rates convert to"
+    elif len(fx):
         if fx_base is None:
             raise LedgerError(
                 "The FX sheet gives rates for "
@@ -209,13 +344,24 @@ def ledger_currency(
                 + " but not which currency they convert to: name its rate column 'Rate to USD' (with your "
                 "reporting currency), or leave that currency out of the sheet."
             )
-        return fx_base
-    listed = ", ".join(f"{code} ({count} rows)" for code, count in counts.items())
-    raise LedgerError(
-        f"Sheet '{sheet}' mixes currencies in column '{labels['currency']}': {listed}. "
-        "Add an FX sheet (Currency, Month, Rate to your reporting currency) so each entry is converted at "
-        "its own month's rate, or convert the amounts to one currency, and upload again."
-    )
+        currency, why = fx_base, "the currency the FX rates convert to"
+    else:
+        where = (
+            f"column '{labels['currency']}'"
+            if "currency" in labels
+            else "the currency signs and codes of its amounts"
+        )
+        listed = ", ".join(f"{code} ({count} rows)" for code, count in counts.items())
+        raise LedgerError(
+            f"Sheet '{sheet}' mixes currencies in {where}: {listed}. "
+            "Add an FX sheet (Currency, Month, Rate to your reporting currency) so each entry is converted "
+            "at its own month's rate, or convert the amounts to one currency, and upload again."
+        )
+    unnamed = int(entries["currency"].eq("").sum())
+    if currency is not None and unnamed and (len(counts) or fx_base is not None):
+        entries_word = "1 entry names" if unnamed == 1 else f"{unnamed} entries name"
+        notes.append(f"{entries_word} no currency: read as {currency}, {why}.")
+    return currency
 
 
 def merge_name_variants(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from core.errors import LedgerError, NoLedgerSheet
 from core.reading.parsing import clean_name, display_value, is_blank, normalise_header
@@ -105,11 +105,23 @@ LEDGER_SHEET_NAMES = {"ledger", "alliance ledger", "transactions", "entries", "j
 
 @dataclass(frozen=True)
 class HeaderMatch:
-    """Where a table's header row is and which column holds each field (0-based)."""
+    """Where a table's header row is and which column holds each field (0-based).
+
+    `clashes`: fields whose header word heads several columns (two 'Amount' columns), as
+    (column, header) pairs; `others`: unused columns headed by a less specific synonym of a field
+    (a 'Value' column beside 'Amount'). Neither may be passed over in silence.
+    """
 
     row: int
     columns: dict[str, int]
     labels: dict[str, str]
+    clashes: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    others: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+
+
+# Fields whose column changes the figures: two candidates for one of them refuse the ledger. For the
+# others (category, notes) the first column is used and a note says so.
+FIGURE_FIELDS = ("date", "alliance", "kind", "amount", "revenue", "cost", "currency", "attribution")
 
 
 def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> HeaderMatch:
@@ -118,15 +130,83 @@ def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> H
     normalised = ["rate" if RATE_TO.match(text) else text for text in map(normalise_header, cells)]
     columns: dict[str, int] = {}
     labels: dict[str, str] = {}
+    clashes: dict[str, tuple[tuple[int, str], ...]] = {}
     taken: set[int] = set()
     for name, words in synonyms.items():
         for word in words:
             hits = [i for i, text in enumerate(normalised) if text == word and i not in taken]
             if hits:
                 columns[name], labels[name] = hits[0], clean_name(cells[hits[0]])
-                taken.add(hits[0])
+                taken.update(hits)
+                if len(hits) > 1:
+                    clashes[name] = tuple((i, clean_name(cells[i])) for i in hits)
                 break
-    return HeaderMatch(row=-1, columns=columns, labels=labels)
+    others = {
+        name: found
+        for name in columns
+        if (
+            found := tuple(
+                (i, clean_name(cells[i]))
+                for i, t in enumerate(normalised)
+                if t in synonyms[name] and i not in taken
+            )
+        )
+    }
+    return HeaderMatch(row=-1, columns=columns, labels=labels, clashes=clashes, others=others)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column: 0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
+    letters = ""
+    number = index + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def clash_message(sheet: str, header: HeaderMatch) -> str | None:
+    """Why a header cannot be read as it stands: two columns that could be one figure's; None if none."""
+    found = []
+    for name in FIGURE_FIELDS:
+        if name in header.clashes:
+            pairs = header.clashes[name]
+            listed = [f"{column_letter(i)} '{label}'" for i, label in pairs]
+            count = _COUNT_WORDS.get(len(pairs), str(len(pairs)))
+            found.append(
+                f"{count} columns could be the {name}: " + ", ".join(listed[:-1]) + f" and {listed[-1]}"
+            )
+    if not found:
+        return None
+    return (
+        f"Sheet '{sheet}', header row {header.row + 1}: "
+        + "; ".join(found)
+        + "; rename one or map the columns."
+    )
+
+
+def header_notes(sheet: str, header: HeaderMatch) -> list[str]:
+    """Notes for the columns a header passes over: a second Category or Notes, a 'Value' beside 'Amount'."""
+    notes = []
+    for name, pairs in header.clashes.items():
+        if name not in FIGURE_FIELDS:
+            (first, first_label), *rest = pairs
+            notes.append(
+                f"Sheet '{sheet}': "
+                + ", ".join(f"{column_letter(i)} '{label}'" for i, label in rest)
+                + f" could also be the {name}; {column_letter(first)} '{first_label}' was used."
+            )
+    for name, pairs in header.others.items():
+        notes.append(
+            f"Sheet '{sheet}': "
+            + ", ".join(f"{column_letter(i)} '{label}'" for i, label in pairs)
+            + f" could also be the {name}; {column_letter(header.columns[name])} '{header.labels[name]}' "
+            "was used (the more specific header)."
+        )
+    return notes
 
 
 def ledger_layout(columns: dict[str, int]) -> str | None:
@@ -147,7 +227,7 @@ def find_header(
     for index, cells in enumerate(rows):
         match = match_header(cells, synonyms)
         if accept(match.columns):
-            return HeaderMatch(row=index, columns=match.columns, labels=match.labels)
+            return replace(match, row=index)
     return None
 
 
@@ -179,7 +259,11 @@ def choose_ledger_sheet(book: SourceBook, wanted: str | None) -> tuple[str, Head
             )
         raise NoLedgerSheet(_no_ledger_message(book, names))
     found.sort(key=lambda item: (normalise_header(item[0]) not in LEDGER_SHEET_NAMES, -len(item[1].columns)))
-    return found[0]
+    name, header = found[0]
+    problem = clash_message(name, header)
+    if problem is not None:
+        raise NoLedgerSheet(problem)
+    return name, header
 
 
 def guess_header_row(rows: list[list[str]]) -> int:

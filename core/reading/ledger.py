@@ -25,6 +25,7 @@ from core.reading.headers import (
     choose_ledger_sheet,
     find_header,
     guess_header_row,
+    header_notes,
     ledger_layout,
     match_header,
 )
@@ -32,6 +33,7 @@ from core.reading.mapping import (
     HEADER_ROWS_FOR_MAPPING,
     MAPPING_HINTS,
     ColumnMapping,
+    column_label,
     guess_mapping,
     mapped_header,
     sheet_previews,
@@ -59,6 +61,7 @@ __all__ = [
     "HeaderMatch",
     "Ledger",
     "LedgerSource",
+    "column_label",
     "empty_alliances",
     "empty_benchmarks",
     "empty_goals",
@@ -84,6 +87,8 @@ class LedgerSource:
     layout: str
     rows_read: int
     currency: str | None = None
+    # Empty spacer rows between entries: skipped and counted, never listed as issues.
+    blank_rows: int = 0
 
 
 @dataclass
@@ -102,9 +107,14 @@ class Ledger:
 
     @property
     def rows_left_out(self) -> int:
-        """Number of distinct ledger rows not used (a row may carry several issues)."""
+        """Number of distinct ledger rows not used (a row may carry several issues); blank rows are not."""
         on_ledger = self.issues[self.issues["sheet"] == self.source.sheet]
         return int(on_ledger["row"].nunique())
+
+    @property
+    def blank_rows(self) -> int:
+        """Number of empty rows skipped on the ledger sheet (not issues: they hold nothing)."""
+        return self.source.blank_rows
 
 
 def read_ledger(
@@ -124,10 +134,11 @@ def read_ledger(
     # Both ways of choosing a header (by synonyms, or the user's mapping) accept only a full layout.
     assert layout is not None, "the chosen header has no ledger layout"
     frame = body_frame(raw.rows, header)
-    notes: list[str] = []
-    entries, issues = read_entries(frame, header, sheet_name, layout, notes)
+    notes = header_notes(sheet_name, header)
+    entries, issues, blank_rows = read_entries(frame, header, sheet_name, layout, notes, raw.rows)
     entries = merge_name_variants(entries, notes)
     side = read_side_sheets(book, sheet_name, entries, notes, issues)
+    currency = ledger_currency(entries, side.fx, side.fx_base, sheet_name, header.labels, notes)
     source = LedgerSource(
         filename=filename,
         sheet=sheet_name,
@@ -135,7 +146,8 @@ def read_ledger(
         columns=header.labels,
         layout=layout,
         rows_read=len(frame),
-        currency=ledger_currency(entries, side.fx, side.fx_base, sheet_name, header.labels),
+        currency=currency,
+        blank_rows=blank_rows,
     )
     return Ledger(
         entries=entries,

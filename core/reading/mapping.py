@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.errors import LedgerError
-from core.reading.headers import HeaderMatch, ledger_layout
+from core.reading.headers import HeaderMatch, column_letter, ledger_layout
 from core.reading.parsing import clean_name, display_value, normalise_header
 from core.reading.workbook import SourceBook
 
@@ -45,15 +46,13 @@ def mapped_header(book: SourceBook, mapping: ColumnMapping) -> tuple[str, Header
             f"Row {mapping.header_row} of sheet '{sheet}' is beyond its data: pick the header row."
         )
     cells = head[mapping.header_row - 1]
-    texts = [normalise_header(c) for c in cells]
     columns, labels, missing = {}, {}, []
     for name, header_text in mapping.as_dict().items():
-        wanted = normalise_header(header_text)
-        if wanted in texts:
-            columns[name] = texts.index(wanted)
-            labels[name] = clean_name(cells[columns[name]])
-        else:
+        index = _mapped_column(cells, header_text, sheet, mapping.header_row)
+        if index is None:
             missing.append(f"'{header_text}' ({name})")
+        else:
+            columns[name], labels[name] = index, clean_name(cells[index])
     if missing:
         raise LedgerError(
             f"Row {mapping.header_row} of sheet '{sheet}' has no column "
@@ -66,6 +65,41 @@ def mapped_header(book: SourceBook, mapping: ColumnMapping) -> tuple[str, Header
             "and/or cost columns: complete the mapping."
         )
     return sheet, HeaderMatch(row=mapping.header_row - 1, columns=columns, labels=labels)
+
+
+# A mapped column named with its letter, as column_label writes it: 'E: Amount'.
+_LETTERED = re.compile(r"([A-Z]{1,3}): (.*)", re.DOTALL)
+
+
+def column_label(index: int, header: object) -> str:
+    """A column as the mapping step may name it when two headers read the same: 'E: Amount'."""
+    return f"{column_letter(index)}: {clean_name(header)}"
+
+
+def _mapped_column(cells: list[object], header_text: str, sheet: str, row: int) -> int | None:
+    """The column a mapping names by header text (or 'E: Amount'); LedgerError if two columns fit."""
+    texts = [normalise_header(c) for c in cells]
+    lettered = _LETTERED.fullmatch(header_text)
+    if lettered:
+        hits = [i for i, t in enumerate(texts) if column_letter(i) == lettered[1]]
+        if hits and texts[hits[0]] == normalise_header(lettered[2]):
+            return hits[0]
+        # Not that letter's header: perhaps a header that only looks lettered ('EUR: Amount').
+    # The header as written first: 'Amount (USD)' beside 'Amount (local)' is one column, though
+    # both read 'amount' once their units are dropped.
+    exact = [i for i, cell in enumerate(cells) if clean_name(cell) == clean_name(header_text)]
+    if len(exact) == 1:
+        return exact[0]
+    wanted = normalise_header(header_text)
+    hits = [i for i, text in enumerate(texts) if text == wanted]
+    if len(hits) > 1:
+        listed = " and ".join(column_letter(i) for i in hits)
+        example = column_label(hits[-1], header_text)
+        raise LedgerError(
+            f"Row {row} of sheet '{sheet}' has {len(hits)} columns headed '{clean_name(header_text)}' "
+            f"({listed}): rename one, or choose the column by its letter ('{example}')."
+        )
+    return hits[0] if hits else None
 
 
 def sheet_previews(

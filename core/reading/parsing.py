@@ -5,43 +5,28 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
 from core.model import COST, INFLUENCED, REVENUE, SOURCED
 
-# Symbols and ISO codes that may stand before or after an amount; they carry no value here
-# because a ledger with several currencies is refused before amounts are added up.
-_CURRENCY_TOKENS = re.compile(r"^(US\$|C\$|A\$|R\$|[$€£¥₹₩₽₣]|[A-Z]{3})|(US\$|[$€£¥₹₩₽₣]|[A-Z]{3})$")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-_THOUSANDS_COMMA = re.compile(r"\d{1,3}(,\d{3})+")
-_THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
-
+_MONTH_NAMES = (
+    "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|sep sept september"
+)
+_MONTH_NAMES += "|oct october|nov november|dec december"
 MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
+    name: number for number, names in enumerate(_MONTH_NAMES.split("|"), start=1) for name in names.split()
 }
 
-# Excel serial day numbers between these bounds are 1954-10-02 .. 2119-01-09: anything else in a
+# A ledger date lies in these years; outside them it is a typo or a placeholder (0001-01-01,
+# 9999-12-31), and reading it would stretch every monthly series over thousands of years.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+# Excel serial day numbers between these bounds are 1954-10-03 .. 2100-12-31: anything else in a
 # date column is far more likely an amount or a year typed in the wrong place.
-_EXCEL_SERIAL_MIN, _EXCEL_SERIAL_MAX = 20_000, 80_000
+_EXCEL_SERIAL_MIN, _EXCEL_SERIAL_MAX = 20_000, 73_415
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 KIND_WORDS = {
@@ -73,6 +58,9 @@ def is_blank(value: object) -> bool:
 
 def display_value(value: object) -> str:
     """A cell as the user sees it in an issue or a preview: '' when blank, dates as YYYY-MM-DD."""
+    if isinstance(value, float) and math.isnan(value):
+        # A NaN the file holds is a value to show, not an empty cell.
+        return "nan"
     if is_blank(value):
         return ""
     if hasattr(value, "isoformat"):
@@ -96,59 +84,196 @@ def clean_name(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def parse_amount(value: object) -> float:
+# Symbols and ISO codes that may stand before or after an amount, and the currency each names.
+# '$' alone is read as USD and '¥' alone as JPY, as the product documents; other dollars and the
+# yuan share these signs, so a note says so whenever they are read that way.
+_DOLLARS = {"US$": "USD", "C$": "CAD", "A$": "AUD", "R$": "BRL", "$": "USD"}
+CURRENCY_SYMBOLS = {**_DOLLARS, "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB"}
+AMBIGUOUS_SYMBOLS = frozenset({"$", "¥"})
+_TOKEN = r"(US\$|C\$|A\$|R\$|[$€£¥₹₩₽]|[A-Z]{3})"
+_CURRENCY_TOKENS = re.compile(rf"^{_TOKEN}|{_TOKEN}$")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_NOT_FINITE = re.compile(r"[-+−]?(inf|infinity|nan)", re.IGNORECASE)
+
+# No ledger entry reaches 10^15 in any currency (10^15 yen is about seven trillion dollars). Below
+# it, a sum over Excel's 1,048,576 rows stays under 10^21 and its cents (×100) far from float
+# overflow (1.8e308), so no total, ROI or rounding ever meets an infinity or an overflow warning.
+MAX_AMOUNT = 1e15
+
+# The decimal separator a column writes: a decimal point, a decimal comma, or not decidable
+# because the column writes both equally often (then amounts that could be either are refused).
+POINT, COMMA, UNDECIDED = ".", ",", "?"
+# What a single amount's text says about the decimal separator: POINT or COMMA when it settles it,
+# EITHER when it reads both ways ('1.234', '1,234'), NEITHER when it has no separator at all.
+EITHER, NEITHER = "either", ""
+SEPARATOR_WORDS = {POINT: "point", COMMA: "comma"}
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount as a cell writes it: the number, and the currency symbol or code it carries ('' if none)."""
+
+    value: float
+    symbol: str
+
+
+def currency_code(symbol: str) -> str:
+    """The ISO code a symbol names ('€' -> 'EUR'); codes are kept as written, '' stays ''."""
+    return CURRENCY_SYMBOLS.get(symbol, symbol)
+
+
+def parse_amount(value: object, decimal: str | None = None) -> float:
     """Read a number or money text such as '$12,500.00', '(2,000)' or '1 250,00 €'.
 
+    `decimal` is the column's decimal separator (POINT, COMMA or UNDECIDED); None reads each
+    value on its own, a lone '1,234' as 1234 and a lone '1.234' as 1.234.
     Raises ValueError with the reason when the value is not an amount.
     """
+    return read_money(value, decimal).value
+
+
+def read_money(value: object, decimal: str | None = None) -> Money:
+    """An amount and the currency symbol or code it carries; ValueError with the reason otherwise."""
     if isinstance(value, bool):
         raise ValueError("true/false is not an amount")
     if isinstance(value, (int, float)):
-        if math.isnan(value) or math.isinf(value):
-            raise ValueError("not a finite number")
-        return float(value)
+        # A Python int may be too large for a float at all; it is too large for an amount anyway.
+        if isinstance(value, float):
+            return Money(checked_amount(value, f"{value:g}"), "")
+        return Money(checked_amount(float(value) if abs(value) < MAX_AMOUNT else MAX_AMOUNT, str(value)), "")
     if is_blank(value):
         raise ValueError("empty amount")
-    text = _SPACES.sub("", str(value).strip())
+    return money_value(split_money(str(value)), decimal)
+
+
+def checked_amount(number: float, shown: str) -> float:
+    """`number` itself if it can be an amount: finite and below MAX_AMOUNT in size."""
+    if not math.isfinite(number):
+        raise ValueError(f"{_quoted(shown)} is not a finite number")
+    if abs(number) >= MAX_AMOUNT:
+        raise ValueError(f"{_quoted(shown)} is too large for an amount: amounts must be below 1e15")
+    return number
+
+
+def _quoted(shown: str) -> str:
+    return shown if shown.startswith("'") else f"'{shown}'"
+
+
+class MoneyText(NamedTuple):
+    """Money text taken apart: '(€1.234,50)' -> negative, '€', '1.234,50', COMMA."""
+
+    shown: str
+    negative: bool
+    symbol: str
+    digits: str
+    style: str
+
+
+def split_money(text: str) -> MoneyText:
+    """Sign, currency, digits and decimal style of money text; ValueError if it is not an amount."""
+    shown = text.strip()
+    bare = _SPACES.sub("", shown)
+    if _NOT_FINITE.fullmatch(bare):
+        raise ValueError(f"'{shown}' is not a finite number")
+    symbols: list[str] = []
     negative = False
-    if text.startswith("(") and text.endswith(")"):
-        negative, text = True, text[1:-1]
-    text = _strip_currency(text)
-    if text and text[0] in "-−+":
-        negative ^= text[0] != "+"
-        text = _strip_currency(text[1:])
-    elif text.endswith("-"):
-        negative, text = not negative, text[:-1]
-    number = _digits_to_float(text, original=str(value))
-    return -number if negative else number
+    if bare.startswith("(") and bare.endswith(")"):
+        negative, bare = True, bare[1:-1]
+    bare = _strip_currency(bare, symbols)
+    if bare and bare[0] in "-−+":
+        negative ^= bare[0] != "+"
+        bare = _strip_currency(bare[1:], symbols)
+    elif bare.endswith(("-", "−")):
+        negative, bare = not negative, _strip_currency(bare[:-1], symbols)
+    return MoneyText(shown, negative, _one_symbol(symbols, shown), bare, _separator_style(bare, shown))
 
 
-def _strip_currency(text: str) -> str:
-    previous = None
-    while previous != text:
-        previous, text = text, _CURRENCY_TOKENS.sub("", text)
+def decimal_style(value: object) -> str:
+    """What a text amount says of its decimal separator: POINT, COMMA, EITHER or NEITHER.
+
+    NEITHER also for numbers and for text that is not an amount (refused when read).
+    """
+    if not isinstance(value, str) or is_blank(value):
+        return NEITHER
+    try:
+        return split_money(value).style
+    except ValueError:
+        return NEITHER
+
+
+def _strip_currency(text: str, found: list[str]) -> str:
+    # Most amounts begin and end with a digit: no sign or code to look for.
+    while not (text[:1].isdigit() and text[-1:].isdigit()):
+        match = _CURRENCY_TOKENS.search(text)
+        if match is None:
+            break
+        found.append(match[0])
+        text = text[: match.start()] + text[match.end() :]
     return text
 
 
-def _digits_to_float(text: str, original: str) -> float:
-    if not re.fullmatch(r"\d[\d.,]*|[.,]\d+", text):
-        raise ValueError(f"'{original.strip()}' is not a number")
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        text = text.replace(thousands, "").replace(decimal, ".")
-    elif "," in text:
-        if _THOUSANDS_COMMA.fullmatch(text):
-            text = text.replace(",", "")
-        elif text.count(",") == 1:
-            text = text.replace(",", ".")
-        else:
-            raise ValueError(f"'{original.strip()}' has commas in unexpected places")
-    elif text.count(".") > 1:
-        if not _THOUSANDS_DOT.fullmatch(text):
-            raise ValueError(f"'{original.strip()}' has dots in unexpected places")
-        text = text.replace(".", "")
-    return float(text)
+def _one_symbol(symbols: list[str], shown: str) -> str:
+    """The currency an amount names; a lone '$' or '¥' gives way to a code written beside it ('$100 CAD')."""
+    if not symbols:
+        return ""
+    explicit = {currency_code(s) for s in symbols if s not in AMBIGUOUS_SYMBOLS}
+    if len(explicit) > 1:
+        raise ValueError(f"'{shown}' names two currencies: " + " and ".join(sorted(explicit)))
+    if explicit:
+        return next(s for s in symbols if s not in AMBIGUOUS_SYMBOLS)
+    loose = set(symbols)
+    if len(loose) > 1:
+        raise ValueError(f"'{shown}' names two currencies: " + " and ".join(sorted(loose)))
+    return symbols[0]
+
+
+_NUMBER = re.compile(r"\d[\d.,]*|[.,]\d+")
+_GROUPED = {",": re.compile(r"\d{1,3}(,\d{3})+"), ".": re.compile(r"\d{1,3}(\.\d{3})+")}
+
+
+def _separator_style(digits: str, shown: str) -> str:
+    """POINT, COMMA, EITHER or NEITHER for bare digits and separators; ValueError if not a number."""
+    if not _NUMBER.fullmatch(digits):
+        raise ValueError(f"'{shown}' is not a number")
+    commas, dots = digits.count(","), digits.count(".")
+    if commas and dots:
+        last = COMMA if digits.rfind(",") > digits.rfind(".") else POINT
+        if digits.count(last) > 1:
+            raise ValueError(f"'{shown}' has separators in unexpected places")
+        return last
+    if not commas and not dots:
+        return NEITHER
+    separator = "," if commas else "."
+    if max(commas, dots) > 1:
+        if not _GROUPED[separator].fullmatch(digits):
+            raise ValueError(f"'{shown}' has {'commas' if commas else 'dots'} in unexpected places")
+        # Several separators of one kind group thousands, so decimals are written with the other.
+        return POINT if commas else COMMA
+    whole, _, fraction = digits.partition(separator)
+    if len(fraction) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
+        return EITHER
+    return separator
+
+
+def money_value(parts: MoneyText, decimal: str | None = None) -> Money:
+    """The amount taken-apart money text stands for, the column's decimal separator settling '1.234'."""
+    digits, style, shown = parts.digits, parts.style, parts.shown
+    if style == EITHER:
+        if decimal == UNDECIDED:
+            point, comma = float(digits.replace(",", "")), float(digits.replace(".", "").replace(",", "."))
+            raise ValueError(
+                f"'{shown}' could be {point:g} or {comma:g}: this column writes decimals both ways"
+            )
+        style = COMMA if decimal == COMMA else POINT
+    elif style != NEITHER and decimal in (POINT, COMMA) and style != decimal:
+        raise ValueError(
+            f"'{shown}' writes a decimal {SEPARATOR_WORDS[style]}, but this column's amounts write a "
+            f"decimal {SEPARATOR_WORDS[decimal]}"
+        )
+    thousands = "." if style == COMMA else ","
+    # Only hundreds of digits overflow a float: too large, like any amount of 1e15 or more.
+    number = min(float(digits.replace(thousands, "").replace(style or ".", ".")), MAX_AMOUNT)
+    return Money(checked_amount(-number if parts.negative else number, f"'{shown}'"), parts.symbol)
 
 
 def parse_kind(value: object) -> str:
@@ -171,21 +296,45 @@ def parse_date(value: object, *, dayfirst: bool = True) -> pd.Timestamp:
     if isinstance(value, bool):
         raise ValueError("true/false is not a date")
     if isinstance(value, (dt.datetime, dt.date, pd.Timestamp)):
+        _check_year(value.year, value.isoformat()[:10])
         return pd.Timestamp(value).normalize()
+    if isinstance(value, (dt.time, dt.timedelta)):
+        raise ValueError(f"'{value}' is a time, not a date")
     if isinstance(value, (int, float)):
         return _from_excel_serial(float(value))
     if is_blank(value):
         raise ValueError("empty date")
     text = " ".join(str(value).strip().split())
-    stamp = _parse_date_text(text.lower(), dayfirst)
+    try:
+        stamp = _parse_date_text(text.lower(), dayfirst)
+    except _OutOfRange as exc:
+        raise ValueError(_outside_years(exc.year, text)) from None
     if stamp is None:
         raise ValueError(f"'{text}' is not a date or period")
     return stamp
 
 
+class _OutOfRange(ValueError):
+    """A date whose year is outside FIRST_YEAR..LAST_YEAR."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__(year)
+        self.year = year
+
+
+def _check_year(year: int, shown: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(_outside_years(year, shown))
+
+
+def _outside_years(year: int, shown: str) -> str:
+    return f"'{shown}' is in the year {year}, outside {FIRST_YEAR}–{LAST_YEAR}: not a ledger date"
+
+
 def _from_excel_serial(serial: float) -> pd.Timestamp:
-    if math.isnan(serial) or not _EXCEL_SERIAL_MIN <= serial <= _EXCEL_SERIAL_MAX:
-        raise ValueError(f"{serial:g} is a number, not a date")
+    # NaN and infinities fail the comparison too.
+    if not _EXCEL_SERIAL_MIN <= serial <= _EXCEL_SERIAL_MAX:
+        raise ValueError(f"{serial:.15g} is a number, not a date")
     return pd.Timestamp(_EXCEL_EPOCH + dt.timedelta(days=int(serial)))
 
 
@@ -195,16 +344,19 @@ def _parse_date_text(text: str, dayfirst: bool) -> pd.Timestamp | None:
         if match:
             try:
                 return build(match, dayfirst)
+            except _OutOfRange:
+                raise
             except ValueError:
                 return None
     return None
 
 
-def _stamp(year: int | str, month: int | str, day: int | str = 1) -> pd.Timestamp:
-    year = int(year)
-    if year < 100:
-        year += 2000
-    return pd.Timestamp(dt.date(year, int(month), int(day)))
+def _stamp(year: str, month: int | str, day: int | str = 1) -> pd.Timestamp:
+    # Two digits are this century's year ('Mar-24'); four digits are the year as written ('0001').
+    number = int(year) + (2000 if len(year) <= 2 else 0)
+    if not FIRST_YEAR <= number <= LAST_YEAR:
+        raise _OutOfRange(number)
+    return pd.Timestamp(dt.date(number, int(month), int(day)))
 
 
 def _month_number(name: str) -> int:
@@ -214,7 +366,7 @@ def _month_number(name: str) -> int:
 
 
 def _slash_date(match: re.Match, dayfirst: bool) -> pd.Timestamp:
-    first, second, year = (int(part) for part in match.groups())
+    first, second, year = int(match[1]), int(match[2]), match[3]
     if first > 12 or (dayfirst and second <= 12):
         return _stamp(year, second, first)
     return _stamp(year, first, second)

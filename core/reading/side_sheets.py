@@ -30,6 +30,10 @@ from core.reading.parsing import (
 )
 from core.reading.workbook import SourceBook
 
+# Real rates lie far inside these bounds (a rial to the dollar is about 1e-6); beyond them an
+# amount × rate ÷ rate could leave the range of floats, where sums become infinite.
+MIN_RATE, MAX_RATE = 1e-9, 1e9
+
 
 def empty_alliances() -> pd.DataFrame:
     """The Alliances table with no rows."""
@@ -116,6 +120,11 @@ def read_side_sheets(
     )
     if fx:
         side.fx, side.fx_base = _read_fx(book, *fx, issues, entries)
+        if side.fx.empty:
+            # Rates convert to a base; with no rate at all there is nothing to convert, and a base
+            # named by the header alone would turn every amount into one no rate can convert.
+            side.fx_base = None
+            notes.append(f"Sheet '{fx[0]}' has no usable exchange rate, so it is not used.")
     benchmarks = _find_table(
         book, others, BENCHMARK_HEADERS, {"benchmarks", "benchmark"}, lambda c: {"name", "roi"} <= set(c)
     )
@@ -140,18 +149,16 @@ def _find_table(
     return None
 
 
-def _filled_rows(book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog) -> pd.DataFrame:
-    """The sheet's rows below its header, less blank rows, which are listed as issues."""
+def _filled_rows(book: SourceBook, sheet: str, header: HeaderMatch) -> pd.DataFrame:
+    """The sheet's rows below its header, less blank rows (spacers hold nothing, so nothing is lost)."""
     frame = body_frame(book.sheet(sheet).rows, header)
     blank = pd.concat([blank_mask(frame[c]) for c in frame.columns], axis=1).all(axis=1)
-    for row in frame.index[blank]:
-        issues.add(sheet, row, "", "", "blank row")
     return frame[~blank]
 
 
 def _side_rows(book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog) -> pd.DataFrame:
     """The sheet's rows that are neither blank nor nameless; those are listed as issues."""
-    frame = _filled_rows(book, sheet, header, issues)
+    frame = _filled_rows(book, sheet, header)
     named = frame["alliance" if "alliance" in frame else "name"].map(clean_name)
     for row in frame.index[named.eq("")]:
         issues.add(sheet, row, header.labels.get("alliance", "Name"), "", "no name in this row")
@@ -252,7 +259,7 @@ def _read_fx(
     book: SourceBook, sheet: str, header: HeaderMatch, issues: IssueLog, entries: pd.DataFrame
 ) -> tuple[pd.DataFrame, str | None]:
     """Rates per currency and month (the month's last rate where a month has several) and their base."""
-    frame = _filled_rows(book, sheet, header, issues)
+    frame = _filled_rows(book, sheet, header)
     rows = []
     for row, values in frame.iterrows():
         code = clean_name(values["currency"]).upper()
@@ -261,8 +268,8 @@ def _read_fx(
                 raise ValueError(f"'{clean_name(values['currency'])}' is not a currency code like EUR")
             when = parse_date(values["date"]) if "date" in frame else pd.NaT
             rate = parse_amount(values["rate"])
-            if rate <= 0:
-                raise ValueError("a rate must be above zero")
+            if not MIN_RATE <= rate <= MAX_RATE:
+                raise ValueError(f"a rate must be between {MIN_RATE:g} and {MAX_RATE:g}")
         except ValueError as exc:
             issues.add(
                 sheet,

@@ -26,7 +26,7 @@ def test_title_banner_text_amounts_totals_and_blank_rows():
                 [dt.date(2024, 1, 5), "Acme Corp", "Revenue", "$12,500.00"],  # row 5
                 [dt.date(2024, 1, 9), "Acme Corp", "Expense", "(2,000)"],  # row 6: negative cost
                 [],  # row 7: blank
-                ["2024-02", "Beta LLC", "Income", "1 250,00 €"],  # row 8
+                ["2024-02", "Beta LLC", "Income", "$1,250.00"],  # row 8
                 ["Mar 2024", "Beta LLC", "Cost", 1000],  # row 9
                 ["2024-Q1", "Beta LLC", "Cost", "TBD"],  # row 10: bad amount
                 [None, "Total", None, 12750],  # row 11: totals
@@ -44,14 +44,32 @@ def test_title_banner_text_amounts_totals_and_blank_rows():
     assert entries["date"].tolist() == [
         pd.Timestamp(d) for d in ("2024-01-05", "2024-01-09", "2024-02-01", "2024-03-01")
     ]
+    # Row 7 is a blank spacer: counted apart, not an issue, so 2 rows (10 and 11) are left out.
     assert issues_by_row(ledger) == {
-        ("Q1 export", 7): "blank row",
         ("Q1 export", 10): "'TBD' is not a number",
         ("Q1 export", 11): "totals row: a sum of other rows, not an entry",
     }
     bad = ledger.issues[ledger.issues["row"] == 10].iloc[0]
     assert (bad["column"], bad["value"]) == ("Amount (USD)", "TBD")
-    assert ledger.rows_left_out == 3
+    assert ledger.rows_left_out == 2
+    assert ledger.blank_rows == ledger.source.blank_rows == 1
+    # Was '1 250,00 €' beside '$12,500.00': two currencies with no FX sheet are now refused
+    # (test_values_currency.py), so row 8 is in dollars. '$12,500.00' and '$1,250.00' write a decimal
+    # point, which settles '(2,000)' as -2,000; the two '$' amounts make the ledger USD, and the
+    # amounts without a sign (rows 6 and 9) are read as USD too. Row 6 is the one negative cost
+    # beside the positive one of row 9: a credit, not a sign to turn.
+    assert ledger.source.currency == "USD"
+    assert ledger.entries.sort_values("row")["currency"].tolist() == ["USD", "", "USD", ""]
+    assert ledger.notes == [
+        "Column D 'Amount (USD)' writes a decimal point (2 amounts such as '$12,500.00'), so '(2,000)' "
+        "was read as -2000.",
+        "2 amounts written with '$' alone were read as US dollars (USD): if that is not their currency, "
+        "add a Currency column that says which.",
+        "1 negative cost amount (row 6) is read as a credit that reduces cost. Costs are read as booked "
+        "negative only when at least 3 cost amounts are negative and they outnumber the positive ones at "
+        "least 3 to 1.",
+        "2 entries name no currency: read as USD, the currency of the other entries.",
+    ]
 
 
 def test_every_cell_problem_of_a_row_is_listed():
@@ -97,15 +115,21 @@ def test_names_differing_in_case_and_spaces_are_one_alliance_and_said_so():
 
 
 def test_costs_booked_as_negatives_are_read_as_costs_and_said_so():
+    # Was two negative costs; the convention now needs at least 3 negative costs (and 3 times as
+    # many as positive ones), so a third is added. Two alone are credits: test_values_layout.py.
     rows = [
         ["2024-01-01", "A", "Revenue", 150],
         ["2024-01-02", "A", "Cost", -100],
         ["2024-01-03", "A", "Cost", "(20)"],
+        ["2024-01-04", "A", "Cost", -30],
     ]
     ledger = read_ledger(ledger_bytes(rows), "x.xlsx")
     costs = ledger.entries[ledger.entries["kind"] == "cost"]["amount"].tolist()
-    assert costs == [100.0, 20.0]
-    assert any("negative" in note for note in ledger.notes)
+    assert costs == [100.0, 20.0, 30.0]
+    assert ledger.notes == [
+        "3 of the 3 non-zero cost amounts are negative, so costs are booked as negatives here: every "
+        "cost's sign was turned (a cost of −100 is read as 100)."
+    ]
 
 
 def test_ledger_sheet_found_by_headers_not_position_and_by_name():

@@ -6,6 +6,12 @@ import pandas as pd
 import pytest
 
 from core.reading.parsing import (
+    COMMA,
+    EITHER,
+    NEITHER,
+    POINT,
+    UNDECIDED,
+    decimal_style,
     normalise_header,
     parse_amount,
     parse_date,
@@ -119,3 +125,64 @@ def test_ratios(value, ratio):
 )
 def test_header_normalisation(header, normal):
     assert normalise_header(header) == normal
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        ("12.5", POINT),
+        ("1,234.56", POINT),
+        ("1,234,567", POINT),  # commas grouping thousands leave the point for decimals
+        ("12,5", COMMA),
+        ("1.234,56", COMMA),
+        ("1.234.567", COMMA),
+        ("0,500", COMMA),  # a leading zero is never a thousands group
+        ("1234,567", COMMA),  # four digits before: not a thousands group
+        ("1.234", EITHER),
+        ("€1,234", EITHER),
+        ("(123.456)", EITHER),
+        ("1234", NEITHER),
+        ("1 234", NEITHER),
+        (1234.5, NEITHER),  # numbers carry no separator
+        ("TBD", NEITHER),
+    ],
+)
+def test_what_one_amount_says_of_its_decimal_separator(text, style):
+    assert decimal_style(text) == style
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "expected"),
+    [
+        ("1.234", None, 1.234),  # on its own: a point is decimal, a comma groups thousands
+        ("1,234", None, 1234.0),
+        ("1.234", POINT, 1.234),
+        ("1.234", COMMA, 1234.0),
+        ("1,234", POINT, 1234.0),
+        ("1,234", COMMA, 1.234),
+        ("€1.234", COMMA, 1234.0),
+        ("12.5", POINT, 12.5),
+        ("1.234,56", COMMA, 1234.56),
+    ],
+)
+def test_the_columns_decimal_separator_settles_amounts_that_read_both_ways(text, decimal, expected):
+    assert parse_amount(text, decimal) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "reason"),
+    [
+        ("12.5", COMMA, "'12.5' writes a decimal point, but this column's amounts write a decimal comma"),
+        (
+            "1.234,56",
+            POINT,
+            "'1.234,56' writes a decimal comma, but this column's amounts write a decimal point",
+        ),
+        ("1,234", UNDECIDED, "'1,234' could be 1234 or 1.234: this column writes decimals both ways"),
+        ("1,234.5.6", None, "'1,234.5.6' has separators in unexpected places"),
+    ],
+)
+def test_amounts_against_the_columns_decimal_separator_are_refused(text, decimal, reason):
+    with pytest.raises(ValueError) as refused:
+        parse_amount(text, decimal)
+    assert str(refused.value) == reason
