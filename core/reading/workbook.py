@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import cast
@@ -11,7 +12,8 @@ from typing import cast
 import python_calamine
 
 from core.errors import LedgerError
-from core.reading.safety import check_rows, check_upload
+from core.reading.extent import check_extent
+from core.reading.safety import OLE_MAGIC, ZIP_MAGIC, check_rows, check_upload
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -19,6 +21,12 @@ ACCEPTED_SUFFIXES = EXCEL_SUFFIXES + CSV_SUFFIXES
 
 # Enough rows to get past a title banner and a few notes above the header row.
 HEADER_SCAN_ROWS = 30
+# calamine's words for a cell pointing past the end of the shared-string table.
+_MISSING_SHARED_STRING = "string index not found in shared strings"
+# A text file holds tabs and line breaks, and almost no other control characters.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_BINARY_SHARE = 0.001
+_STRAY_CONTROLS = 8
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,7 @@ class SourceBook:
 
     def __init__(self, data: bytes, filename: str) -> None:
         self.filename = filename
-        check_upload(data, filename)
+        self._extents = check_upload(data, filename)
         suffix = PurePath(filename).suffix.lower()
         self._csv: list[list[object]] | None
         self._book: python_calamine.CalamineWorkbook | None
@@ -59,13 +67,25 @@ class SourceBook:
             return self._csv[:nrows]
         if name in self._cache:
             return self._cache[name].rows[:nrows]
-        return _rows(self._calamine_sheet(name).to_python(skip_empty_area=False, nrows=nrows))
+        return self._python_rows(name, nrows=nrows)
 
     def _calamine_sheet(self, name: str) -> python_calamine.CalamineSheet:
         if name not in self._sheets:
             assert self._book is not None, "a CSV has no calamine sheets"
-            self._sheets[name] = self._book.get_sheet_by_name(name)
+            if name in self._extents:
+                check_extent(self._extents[name], name, PurePath(self.filename).name)
+            try:
+                self._sheets[name] = self._book.get_sheet_by_name(name)
+            except python_calamine.CalamineError as exc:
+                raise _unreadable_sheet(exc, name, self.filename) from None
         return self._sheets[name]
+
+    def _python_rows(self, name: str, nrows: int | None = None) -> list[list[object]]:
+        sheet = self._calamine_sheet(name)
+        try:
+            return _rows(sheet.to_python(skip_empty_area=False, nrows=nrows))
+        except python_calamine.CalamineError as exc:
+            raise _unreadable_sheet(exc, name, self.filename) from None
 
     def sheet(self, name: str) -> RawSheet:
         """All rows of a sheet, merged cells filled with their top-left value."""
@@ -77,7 +97,7 @@ class SourceBook:
                 calamine_sheet = self._calamine_sheet(name)
                 # total_height is the index of the last row, counted from the first row of the sheet.
                 check_rows(calamine_sheet.total_height + 1, name, self.filename)
-                rows = _rows(calamine_sheet.to_python(skip_empty_area=False))
+                rows = self._python_rows(name)
                 _fill_merged(rows, calamine_sheet.merged_cell_ranges or [])
             self._cache[name] = RawSheet(name, rows)
         return self._cache[name]
@@ -100,6 +120,23 @@ def _open_excel(data: bytes, filename: str) -> python_calamine.CalamineWorkbook:
         ) from None
 
 
+def _unreadable_sheet(exc: Exception, sheet: str, filename: str) -> LedgerError:
+    name = PurePath(filename).name
+    if _MISSING_SHARED_STRING in str(exc).lower():
+        return LedgerError(
+            f"'{name}': the workbook's text table (shared strings) is damaged: sheet '{sheet}' has cells "
+            "pointing at text that is not in it. Open the file in Excel, let it repair the workbook, "
+            "save it and upload it again."
+        )
+    reason = _short(exc)
+    if isinstance(exc, python_calamine.XmlError):
+        reason = "its XML is malformed: " + re.sub(r"^at \d+\.\.\d+: ", "", reason)
+    return LedgerError(
+        f"'{name}': sheet '{sheet}' could not be read ({reason}): save it from Excel as .xlsx "
+        "(or as .csv) and upload it again."
+    )
+
+
 def _short(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:160]
@@ -118,18 +155,58 @@ def _fill_merged(rows: list[list[object]], ranges: list) -> None:
 
 
 def _csv_rows(data: bytes, filename: str) -> list[list[object]]:
+    name = PurePath(filename).name
     if not data:
         raise LedgerError(f"'{filename}' is empty (0 bytes): upload the saved ledger file.")
+    if data.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        real = ".xlsx" if data.startswith(ZIP_MAGIC) else ".xls"
+        raise LedgerError(
+            f"'{name}' is not a text CSV file (it is an Excel workbook with a CSV name): rename it to "
+            f"'{PurePath(name).stem}{real}' and upload it again."
+        )
     text = _decode(data)
+    if text is None or _is_binary(text):
+        raise LedgerError(
+            f"'{name}' is not a text CSV file (it holds binary data): open the ledger in Excel, save it "
+            "with File › Save As › CSV UTF-8 (or as .xlsx) and upload that file."
+        )
     sample = text[:20_000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    rows: list[list[object]] = []
+    # newline="": a line break inside a quoted cell stays in the cell, and old Mac files (\r) split rows.
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        for row in reader:
+            rows.append(list(row))
+    except csv.Error as exc:
+        raise _unreadable_csv_row(exc, name, len(rows) + 1) from None
+    return rows
 
 
-def _decode(data: bytes) -> str:
+def _unreadable_csv_row(exc: csv.Error, name: str, row: int) -> LedgerError:
+    if "field larger than field limit" in str(exc):
+        return LedgerError(
+            f"'{name}': row {row:,} has a field of more than {csv.field_size_limit():,} characters; a "
+            'ledger cell is never that long: look for a quote mark (") that opens a field and is never '
+            "closed, fix it, or export the ledger from Excel as CSV again."
+        )
+    return LedgerError(
+        f"'{name}': row {row:,} cannot be read as CSV ({_short(exc)}): export the ledger from Excel as "
+        "CSV again, or save it as .xlsx and upload that."
+    )
+
+
+def _decode(data: bytes) -> str | None:
+    """The file's text, or None if it does not decode as any encoding a CSV is saved in."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data[:4096]):
+        # Excel's "Unicode Text" is UTF-16 with tabs.
+        try:
+            return data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else _utf16_order(data))
+        except UnicodeDecodeError:
+            return None
     # Excel on Windows saves CSV as cp1252 unless told otherwise; UTF-8 (with or without BOM)
     # is everyone else's default. latin-1 never fails, so it is the last resort.
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
@@ -138,3 +215,20 @@ def _decode(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     raise AssertionError("latin-1 decodes any byte string")
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """Text without a byte-order mark whose every other byte is zero."""
+    return len(head) >= 8 and max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * (len(head) // 2)
+
+
+def _utf16_order(data: bytes) -> str:
+    return "utf-16-be" if data[0::2][:2048].count(0) > data[1::2][:2048].count(0) else "utf-16-le"
+
+
+def _is_binary(text: str) -> bool:
+    """NUL bytes, or more control characters than a text file ever holds (a few, under 1 in 1,000)."""
+    body = text.rstrip("\x00\x1a")  # padding and an old DOS end-of-file mark are harmless
+    sample = body[:1_000_000]
+    controls = len(_CONTROL.findall(sample))
+    return "\x00" in body or controls > max(_BINARY_SHARE * len(sample), _STRAY_CONTROLS)
