@@ -12,12 +12,13 @@ from core.analysis.adjustments import RULE_WORDS
 from core.analysis.filters import NOT_SET
 from core.model import ALLOCATION_RULES
 from core.reading.ledger import Ledger
+from core.reading.safety import MAX_UPLOAD_MB
 from core.reading.workbook import ACCEPTED_SUFFIXES
 from core.settings import BY_PARAM
 from ui import links, state
 from ui.loading import Loaded, load, remember_upload
 
-UPLOAD_LIMIT_MB = 200
+UPLOAD_LIMIT_MB = MAX_UPLOAD_MB
 _SHARE_SLOT = "_share_slot"
 
 
