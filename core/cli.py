@@ -142,7 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         left_out = _summarize(ledger_path, output, settings, args)
     except NoLedgerSheet as exc:
-        sys.stderr.write(f"error: {exc} With the command, --sheet NAME picks the sheet to read.\n")
+        # The hint fits a workbook whose ledger sheet was not found, not two columns for one figure.
+        hint = (
+            ""
+            if "two columns could be" in str(exc)
+            else " With the command, --sheet NAME picks the sheet to read."
+        )
+        sys.stderr.write(f"error: {exc}{hint}\n")
         return EXIT_UNUSABLE
     except LedgerError as exc:
         sys.stderr.write(f"error: {exc}\n")

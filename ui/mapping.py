@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.reading.ledger import guess_header_row, guess_mapping
+from core.reading.mapping import column_label
 from ui.session import Loaded
 
 FIELDS = {
@@ -19,6 +20,17 @@ FIELDS = {
     "currency": "Currency (optional)",
 }
 NONE = "—"
+
+
+def column_choices(cells: list[str]) -> list[str]:
+    """The header row's columns as the mapping step offers them: the header text, or 'E: Amount'
+    with the column's letter when two columns read the same, so that either can be chosen."""
+    texts = [" ".join(str(c).split()).casefold() for c in cells]
+    return [
+        column_label(i, cell) if texts.count(texts[i]) > 1 else str(cell)
+        for i, cell in enumerate(cells)
+        if str(cell).strip()
+    ]
 
 
 def column_mapping(loaded: Loaded) -> None:
@@ -42,17 +54,22 @@ def column_mapping(loaded: Loaded) -> None:
         value=guess_header_row(rows),
         key=f"map_header_{sheet}",
     )
-    headers = [h for h in rows[header_row - 1] if h] if rows else []
+    cells = rows[header_row - 1] if rows else []
+    headers = [h for h in cells if h]
+    choices = column_choices(cells)
     guesses = guess_mapping(headers)
     chosen = {}
     cols = st.columns(2)
     for i, (field, label) in enumerate(FIELDS.items()):
         with cols[i % 2]:
-            options = [NONE, *headers]
+            options = [NONE, *choices]
+            guess = guesses.get(field, NONE)
+            # A guessed header that two columns share is offered by its first column's letter.
+            guess = next((c for c in choices if c == guess or c.endswith(f": {guess}")), NONE)
             pick = st.selectbox(
                 label,
                 options,
-                index=options.index(guesses.get(field, NONE)),
+                index=options.index(guess),
                 key=f"map_{field}_{sheet}_{header_row}",
             )
         if pick != NONE:

@@ -72,7 +72,9 @@ def source_banner(loaded: Loaded | None, report: Report | None) -> None:
     st.caption(
         f"{plain(source.filename)} · sheet '{plain(source.sheet)}', header on row {source.header_row} · "
         f"{source.rows_read:,} rows read in {loaded.seconds:.2f} s · {len(report.ledger.entries):,} "
-        f"entries used · {report.rows_left_out:,} rows left out · fingerprint {loaded.fingerprint}"
+        f"entries used · {report.rows_left_out:,} rows left out"
+        + (f" · {report.ledger.blank_rows:,} blank rows skipped" if report.ledger.blank_rows else "")
+        + f" · fingerprint {loaded.fingerprint}"
     )
 
 

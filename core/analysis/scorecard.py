@@ -7,6 +7,7 @@ date passed in (never the clock), so that a review can be reproduced.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any  # a Goals row from itertuples: its fields are the sheet's columns
 
 import pandas as pd
@@ -57,9 +58,9 @@ def goal_status(
 
 
 def _progress(target: float, actual: float, lower: bool) -> float:
-    if lower:
-        return 1.0 if actual <= 0 else target / actual
-    return actual / target
+    """Share of the target reached; NaN when the ratio is not finite (a target of 1e-300)."""
+    progress = (1.0 if actual <= 0 else target / actual) if lower else actual / target
+    return progress if math.isfinite(progress) else float("nan")
 
 
 def _judge(goal: Any, start: pd.Timestamp, today: pd.Timestamp) -> tuple[float, float, str, str]:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import math
 
 import pandas as pd
 import pytest
@@ -246,3 +247,21 @@ def test_scorecard_sheet_of_the_sample_shape():
     assert row["Status"] == "At risk"
     assert row["Progress"] == pytest.approx(0.40)
     assert sheet.cell(2, header.index("Progress") + 1).number_format == "0.0%"
+
+
+def test_a_goal_whose_progress_is_not_finite_still_exports():
+    # Target 1e-300 and actual 1e14: actual / target overflows to infinity. The goal is achieved
+    # (1e14 ≥ 1e-300); its progress is not a number, written as an empty cell, never INF.
+    goals = [
+        ["Alliance", "Metric", "Target", "Actual", "Unit", "Start date", "Due date", "Owner"],
+        ["A", "Customers", 1e-300, 1e14, "count", "2025-01-01", "2025-12-31", "Kim"],
+    ]
+    ledger = read_ledger(
+        ledger_bytes([["2025-01-01", "A", "Revenue", 10], ["2025-01-01", "A", "Cost", 5]], Goals=goals),
+        "g.xlsx",
+    )
+    report = build_report(ledger, Settings(as_of=dt.date(2025, 6, 30)))
+    assert report.goals["status"].tolist() == ["Achieved"]
+    assert math.isnan(report.goals["progress"].iloc[0])
+    book = load_workbook(io.BytesIO(summary_workbook(report)))
+    assert book["Scorecard"]["A1"].value is not None

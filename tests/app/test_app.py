@@ -392,3 +392,31 @@ def test_a_file_that_would_abort_the_reader_gets_a_message_and_the_app_keeps_ser
     assert at.error[0].value.startswith("'corner.xlsx'\\: sheet 'Ledger' reaches cell XFD1048576")
     other.run()  # another session of the same server still works
     assert not other.exception and metrics(other)["Portfolio ROI"].endswith("%")
+
+
+def test_two_amount_columns_are_asked_about_and_either_can_be_chosen():
+    rows = [
+        ["Date", "Alliance", "Kind", "Amount", "Amount"],
+        ["2024-01-01", "Acme", "Revenue", 1200, 12],
+        ["2024-01-02", "Acme", "Cost", 1000, 10],
+    ]
+    at = start()
+    at.file_uploader[0].set_value(("two.xlsx", workbook_bytes({"Ledger": rows}), XLSX))
+    at.run()
+    assert not at.exception
+    assert (
+        r"two columns could be the amount\: D 'Amount' and E 'Amount'" in at.error[0].value
+    )  # Markdown-escaped
+    amount = at.selectbox(key="map_amount_Ledger_1")
+    assert amount.options == ["—", "Date", "Alliance", "Kind", "D: Amount", "E: Amount"]
+    for field, header in (
+        ("date", "Date"),
+        ("alliance", "Alliance"),
+        ("kind", "Kind"),
+        ("amount", "E: Amount"),
+    ):
+        at.selectbox(key=f"map_{field}_Ledger_1").set_value(header)
+    at.button(key="map_apply").click()
+    at.run()
+    assert not at.exception
+    assert metrics(at)["Portfolio ROI"] == "20.0 %"  # column E: (12 − 10) / 10
