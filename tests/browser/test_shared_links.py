@@ -100,3 +100,25 @@ def test_a_shared_view_reopens_with_the_same_settings_and_figures(server, browse
     shot(bob, "7-opened-by-bob")
     alice.context.close()
     bob.context.close()
+
+
+def test_a_hostile_file_gets_a_message_while_another_session_keeps_working(server, browser):
+    from tests.hostile_corpus import CORPUS
+
+    mallory, alice = new_page(browser), new_page(browser)
+    alice.goto(server)
+    settle(alice)
+    mallory.goto(server)
+    settle(mallory)
+    upload(mallory, CORPUS["sparse-corner-XFD1048576.xlsx"](), "corner.xlsx")
+    expect(mallory.get_by_text("reaches cell XFD1048576", exact=False)).to_be_visible(timeout=60_000)
+    settle(mallory)
+    # The other session is served as before: it uploads and reads its own file.
+    upload(alice, case_workbook())
+    expect(
+        alice.locator("[data-testid='stMetric']").filter(has_text="Portfolio ROI").filter(has_text="13.3 %")
+    ).to_have_count(1, timeout=60_000)
+    settle(alice)
+    shot(mallory, "8-hostile-file-message")
+    mallory.context.close()
+    alice.context.close()
