@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from core.reading.headers import HeaderMatch
-from core.reading.parsing import (
+from core.reading.money import (
     COMMA,
     EITHER,
     MAX_AMOUNT,
@@ -23,15 +23,12 @@ from core.reading.parsing import (
     Money,
     MoneyText,
     checked_amount,
-    clean_name,
-    is_blank,
     money_value,
     parse_amount,
-    parse_date,
     read_money,
-    slash_order,
     split_money,
 )
+from core.reading.parsing import clean_name, is_blank, parse_date, slash_order
 
 # A label that marks a row summing the rows above it, which is not an entry of its own.
 _TOTALS = re.compile(r"^\s*(grand\s+)?(sub-?\s*)?totals?\b|^\s*sum\b", re.IGNORECASE)

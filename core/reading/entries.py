@@ -23,14 +23,8 @@ from core.reading.columns import (
 )
 from core.reading.headers import HeaderMatch, column_letter
 from core.reading.issues import IssueLog
-from core.reading.parsing import (
-    AMBIGUOUS_SYMBOLS,
-    clean_name,
-    currency_code,
-    display_value,
-    parse_attribution,
-    parse_kind,
-)
+from core.reading.money import AMBIGUOUS_SYMBOLS, currency_code
+from core.reading.parsing import clean_name, display_value, parse_attribution, parse_kind
 
 # Costs are read as booked negative (an ERP habit) only on clear evidence from the whole column: at
 # least NEGATIVE_COSTS_MIN non-zero costs are negative, and at least CLEAR_MAJORITY times as many

@@ -19,15 +19,8 @@ from core.reading.headers import (
     find_header,
 )
 from core.reading.issues import IssueLog
-from core.reading.parsing import (
-    clean_name,
-    display_value,
-    is_blank,
-    normalise_header,
-    parse_amount,
-    parse_date,
-    parse_ratio,
-)
+from core.reading.money import parse_amount, parse_ratio
+from core.reading.parsing import clean_name, display_value, is_blank, normalise_header, parse_date
 from core.reading.workbook import SourceBook
 
 # Real rates lie far inside these bounds (a rial to the dollar is about 1e-6); beyond them an

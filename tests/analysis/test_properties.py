@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.analysis.roi import alliance_roi, portfolio_summary
-from core.reading.parsing import parse_amount, parse_date
+from core.reading.money import parse_amount
+from core.reading.parsing import parse_date
 
 cents = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("999999999.99"), places=2)
 

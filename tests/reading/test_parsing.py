@@ -5,20 +5,17 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from core.reading.parsing import (
+from core.reading.money import (
     COMMA,
     EITHER,
     NEITHER,
     POINT,
     UNDECIDED,
     decimal_style,
-    normalise_header,
     parse_amount,
-    parse_date,
-    parse_kind,
     parse_ratio,
-    slash_order,
 )
+from core.reading.parsing import normalise_header, parse_date, parse_kind, slash_order
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import pytest
 from core.analysis.report import build_report
 from core.errors import LedgerError
 from core.reading.ledger import read_ledger
-from core.reading.parsing import read_money
+from core.reading.money import read_money
 from core.settings import Settings
 from tests.helpers import ledger_bytes, workbook_bytes
 
