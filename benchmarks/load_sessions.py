@@ -49,7 +49,7 @@ async def one_session(browser, url: str, ledger: Path, name: str) -> float:
     await page.get_by_text("Sample ledger", exact=False).first.wait_for(timeout=120_000)
     started = time.perf_counter()
     await page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
-        files=[{"name": name, "buffer": ledger.read_bytes(), "mimeType": XLSX_MIME}]
+        files=[{"name": name, "buffer": ledger.read_bytes(), "mimeType": XLSX_MIME}], timeout=300_000
     )
     await (
         page.locator("[data-testid='stCaptionContainer']")
