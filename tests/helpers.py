@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 from openpyxl import Workbook
 
@@ -32,3 +35,17 @@ def ledger_bytes(rows: list[list[object]], **other_sheets: list[list[object]]) -
     sheets = {"Ledger": [LEDGER_HEADER, *rows]}
     sheets.update({name.replace("_", " "): value for name, value in other_sheets.items()})
     return workbook_bytes(sheets)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def summarize(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`python -m core summarize ARGS` as a real process from the project's root, output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "core", "summarize", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -18,7 +18,7 @@ MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES.split("|"), start=1) for name in names.split()
 }
 
-# A ledger date lies in these years; outside them it is a typo or a placeholder (0001-01-01,
+# A ledger date lies in these years; outside them it is a typo or a stand-in date (0001-01-01,
 # 9999-12-31), and reading it would stretch every monthly series over thousands of years.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 

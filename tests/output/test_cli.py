@@ -8,19 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.helpers import ledger_bytes, workbook_bytes
+from tests.helpers import ledger_bytes, summarize, workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def summarize(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "core", "summarize", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture

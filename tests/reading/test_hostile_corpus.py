@@ -7,13 +7,12 @@ Through the app: a message, never an error box with a traceback, and the app sti
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.helpers import summarize
 from tests.hostile_corpus import CORPUS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,13 +30,7 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_the_command_answers_with_a_figure_or_one_error_line(corpus, tmp_path, name):
     out = tmp_path / "summary.xlsx"
-    result = subprocess.run(
-        [sys.executable, "-m", "core", "summarize", str(corpus / name), "-o", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    result = summarize(str(corpus / name), "-o", str(out), timeout=240)
     lines = result.stderr.splitlines()
     assert "Traceback" not in result.stderr and "Warning" not in result.stderr, result.stderr
     if result.returncode == 0:

@@ -8,8 +8,6 @@ with a sentence before it is parsed; a real ledger, even at Excel's last row, ne
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from core.reading.extent import (
 from core.reading.isolation import Limits, read_isolated
 from core.reading.ledger import read_ledger
 from core.reading.safety import check_upload
+from tests.helpers import summarize
 from tests.reading.test_bad_input import rezip
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,13 +107,7 @@ def test_a_stray_value_far_right_names_its_cell_and_count():
 def test_the_command_exits_2_with_the_one_line(tmp_path):
     ledger = tmp_path / "corner.xlsx"
     ledger.write_bytes(with_cell("XFD1048576"))
-    result = subprocess.run(
-        [sys.executable, "-m", "core", "summarize", str(ledger)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = summarize(str(ledger))
     assert (result.returncode, result.stderr) == (2, f"error: {CORNER_MESSAGE}\n")
     assert not ledger.with_name("corner-summary.xlsx").exists()
 

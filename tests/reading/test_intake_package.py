@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import pytest
 
 from core.errors import LedgerError
 from core.reading.ledger import read_ledger
-from tests.helpers import ledger_bytes
+from tests.helpers import ledger_bytes, summarize
 from tests.reading.test_bad_input import GOOD, rezip
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,13 +90,7 @@ def test_every_size_at_one_byte_through_the_command(tmp_path):
         data = patch_sizes(data, part, 1, local=False)
     ledger = tmp_path / "lying-sizes.xlsx"
     ledger.write_bytes(data)
-    result = subprocess.run(
-        [sys.executable, "-m", "core", "summarize", str(ledger)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = summarize(str(ledger))
     assert result.returncode == 2
     assert result.stderr.startswith(
         "error: 'lying-sizes.xlsx' has inconsistent sizes (it is damaged or was tampered"
