@@ -16,7 +16,7 @@ from core.reading.safety import MAX_UPLOAD_MB
 from core.reading.workbook import ACCEPTED_SUFFIXES
 from core.settings import BY_PARAM
 from ui import links, state
-from ui.loading import Loaded, load, remember_upload
+from ui.loading import Loaded, current, load, remember_upload
 
 UPLOAD_LIMIT_MB = MAX_UPLOAD_MB
 _SHARE_SLOT = "_share_slot"
@@ -77,7 +77,9 @@ def state_ledger() -> Ledger | None:
 def share_popover() -> None:
     """'Share this view', filled after the page ran, so the link holds the settings it used."""
     slot = st.session_state.pop(_SHARE_SLOT, None)
-    if slot is None or links.pending() is not None:
+    loaded = current()
+    # A file that could not be read has no view to share; the address bar still holds the last one.
+    if slot is None or links.pending() is not None or loaded is None or loaded.ledger is None:
         return
     with slot.container(), st.popover("Share this view", icon=":material/link:", width="stretch"):
         st.caption(

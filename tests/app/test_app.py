@@ -33,6 +33,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 def test_opens_on_the_labelled_sample():
     at = start()
     assert any("Sample ledger" in i.value for i in at.info)
+    assert len(at.get("popover")) == 1  # Share this view
     assert metrics(at)["Portfolio ROI"].endswith("%")
     assert len(at.dataframe) >= 1
     labels = [b.label for b in at.get("download_button")]
@@ -89,6 +90,7 @@ def test_unusable_upload_shows_a_message_and_the_app_keeps_running():
     assert "No sheet looks like a ledger" in at.error[0].value
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Blank ledger template (.xlsx)"]
+    assert not at.get("popover")  # no view to share while the file cannot be read
 
 
 def test_summary_download_serves_the_uploaded_ledgers_workbook(deferred_downloads):
