@@ -96,6 +96,8 @@ STATUSES = tuple(GoalStatus)
 
 # What the case-study paragraph calls an initiative that was not named.
 DEFAULT_INITIATIVE_NAME = "the initiative"
+# The pseudo-alliance shared costs are booked to, unless the user names another.
+DEFAULT_SHARED_NAME = "Shared"
 
 # Row names that are not alliances.
 PORTFOLIO = "Portfolio"

@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.analysis.adjustments import RULE_WORDS
 from core.analysis.filters import NOT_SET
-from core.model import ALLOCATION_RULES
+from core.model import ALLOCATION_RULES, DEFAULT_SHARED_NAME
 from core.reading.ledger import Ledger
 from core.reading.safety import MAX_UPLOAD_MB
 from core.reading.workbook import ACCEPTED_SUFFIXES
@@ -106,7 +106,7 @@ def adjustment_controls(ledger: Ledger) -> None:
             max_chars=80,
             help="Cost rows of this pseudo-alliance are split over the real alliances.",
         )
-        shared_name = (st.session_state.get("shared_name") or "Shared").casefold()
+        shared_name = (st.session_state.get("shared_name") or DEFAULT_SHARED_NAME).casefold()
         if shared_name in found.folded_names:
             st.radio(
                 "Split shared costs", list(ALLOCATION_RULES), key="shared_rule", format_func=RULE_WORDS.get

@@ -16,7 +16,16 @@ import streamlit as st
 from core.analysis.benchmarks import effective_benchmarks
 from core.analysis.filters import filter_options
 from core.analysis.report import default_initiative_date
-from core.model import BY_WEIGHT, INFLUENCED, REVENUE_SHARE, Benchmark, InitiativeSource, WindowMode
+from core.model import (
+    BY_WEIGHT,
+    DEFAULT_INITIATIVE_NAME,
+    DEFAULT_SHARED_NAME,
+    INFLUENCED,
+    REVENUE_SHARE,
+    Benchmark,
+    InitiativeSource,
+    WindowMode,
+)
 from core.reading.ledger import Ledger
 from core.settings import BY_PARAM, FIELDS, Decoded, Settings, parse_values
 from ui.text import plain
@@ -95,8 +104,8 @@ def set_defaults() -> None:
         state.setdefault(spec.key, spec.default)
     state.setdefault("ba_window", str(WindowMode.EQUAL))
     state.setdefault(BA_MONTHS, 6)
-    state.setdefault("ba_name", "the initiative")
-    state.setdefault("shared_name", "Shared")
+    state.setdefault("ba_name", DEFAULT_INITIATIVE_NAME)
+    state.setdefault("shared_name", DEFAULT_SHARED_NAME)
     state.setdefault("as_of", dt.date.today())
 
 
@@ -140,7 +149,10 @@ def values(found: LedgerFacts) -> dict[str, list[str]]:
             out[spec.param] = [spec.text(float(number))]
     out.update(_initiative_values(found))
     out.update(_filter_values(found))
-    for param, key, default in (("name", "ba_name", "the initiative"), ("shared", "shared_name", "Shared")):
+    for param, key, default in (
+        ("name", "ba_name", DEFAULT_INITIATIVE_NAME),
+        ("shared", "shared_name", DEFAULT_SHARED_NAME),
+    ):
         text = " ".join(str(state.get(key) or "").split())
         if text and text != default:
             out[param] = [text]

@@ -14,6 +14,7 @@ from core.model import (
     ALLOCATION_RULES,
     BY_WEIGHT,
     COST,
+    DEFAULT_SHARED_NAME,
     EVENLY,
     INFLUENCED,
     ISSUE_COLUMNS,
@@ -130,7 +131,7 @@ def allocation_shares(entries: pd.DataFrame, rule: str, weights: pd.Series | Non
 def allocate_shared(
     entries: pd.DataFrame,
     rule: str,
-    shared_name: str = "Shared",
+    shared_name: str = DEFAULT_SHARED_NAME,
     weights: pd.Series | None = None,
     shares: pd.Series | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

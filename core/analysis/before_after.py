@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.analysis.roi import CENT_DIGITS, roi_of
-from core.model import ALL, EQUAL, MONTHS
+from core.model import ALL, DEFAULT_INITIATIVE_NAME, EQUAL, MONTHS
 from core.output import formatting as fmt
 
 MIN_MONTHS_PER_SIDE = 3
@@ -207,7 +207,7 @@ def before_after(
     initiatives: dict[str, pd.Timestamp],
     choice: WindowChoice = WindowChoice(),
     left_out: list[tuple[str, str]] | None = None,
-    initiative_name: str = "the initiative",
+    initiative_name: str = DEFAULT_INITIATIVE_NAME,
 ) -> BeforeAfter:
     """Compare each alliance with an initiative date, the portfolio of them, and the control group."""
     left_out = list(left_out or [])
@@ -322,7 +322,7 @@ def _month_names(months: frozenset[int]) -> str:
     return ", ".join(dt.date(2000, m, 1).strftime("%b") for m in sorted(months))
 
 
-def case_study_paragraph(result: BeforeAfter, initiative_name: str = "the initiative") -> str:
+def case_study_paragraph(result: BeforeAfter, initiative_name: str = DEFAULT_INITIATIVE_NAME) -> str:
     """A short case-study paragraph written from the numbers, ready for a review deck."""
     p = result.portfolio
     w = result.windows

@@ -9,7 +9,7 @@ from typing import Any
 
 from core.analysis.before_after import WindowChoice
 from core.analysis.roi import BandThresholds
-from core.model import DEFAULT_INITIATIVE_NAME
+from core.model import DEFAULT_INITIATIVE_NAME, DEFAULT_SHARED_NAME
 from core.settings.values import (
     Settings,
     benchmarks_text,
@@ -281,7 +281,7 @@ FIELDS: tuple[Field, ...] = (
         metavar="NAME",
         parse=parse_text,
         text=str,
-        get=lambda s: None if s.shared_name == "Shared" else s.shared_name,
+        get=lambda s: None if s.shared_name == DEFAULT_SHARED_NAME else s.shared_name,
         put=lambda s, v: replace(s, shared_name=v),
         default_words="'Shared'",
     ),

@@ -12,7 +12,14 @@ from core.analysis.before_after import WindowChoice
 from core.analysis.filters import Filters
 from core.analysis.roi import BandThresholds
 from core.analysis.time_value import TimeSettings
-from core.model import ALLOCATION_RULES, DEFAULT_INITIATIVE_NAME, Benchmark, SharedRule, WindowMode
+from core.model import (
+    ALLOCATION_RULES,
+    DEFAULT_INITIATIVE_NAME,
+    DEFAULT_SHARED_NAME,
+    Benchmark,
+    SharedRule,
+    WindowMode,
+)
 
 MAX_TEXT = 120
 MAX_ITEMS = 200
@@ -35,7 +42,7 @@ class Settings:
     reporting_currency: str | None = None
     influenced_credit: float = 1.0
     shared_rule: SharedRule | None = None
-    shared_name: str = "Shared"
+    shared_name: str = DEFAULT_SHARED_NAME
     time: TimeSettings = TimeSettings()
 
 
