@@ -1,0 +1,102 @@
+"""Where saved reviews live: the database URL, its engine, and the migrations that shape it.
+
+Without configuration the database is an embedded SQLite file under `data/` (nothing to set up);
+a PostgreSQL URL (`ALLIANCE_ROI_DATABASE_URL`, or `database_url` in Streamlit's secrets, which the
+app passes in) moves it to a server that several app replicas can share. The schema is created and
+upgraded only by Alembic, under a lock, so replicas starting together migrate once.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+URL_VARIABLE = "ALLIANCE_ROI_DATABASE_URL"
+DATA_DIR_VARIABLE = "ALLIANCE_ROI_DATA_DIR"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+SQLITE_FILE = "reviews.sqlite3"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Any constant works; it only has to be the same in every replica (PostgreSQL advisory locks).
+_MIGRATION_LOCK = 4_172_026
+
+
+def database_url(configured: str | None = None) -> str:
+    """The database to use: the configured URL, the environment's, else the embedded SQLite file."""
+    url = (configured or os.environ.get(URL_VARIABLE) or "").strip()
+    if not url:
+        folder = Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR)
+        folder.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{folder / SQLITE_FILE}"
+    # psycopg 3 is the installed driver; URLs copied from a host's panel often name no driver.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def describe(url: str) -> str:
+    """The database for a message: its kind and place, never its password."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite file {parsed.database}"
+    return f"PostgreSQL database {parsed.database} on {parsed.host}:{parsed.port or 5432}"
+
+
+def new_engine(url: str) -> sa.Engine:
+    """An engine for the URL; SQLite connections wait for each other's writes instead of failing."""
+    if sa.make_url(url).get_backend_name() != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True)
+    engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: object, _record: object) -> None:
+        # The driver's own transaction handling would start writes as readers and fail under
+        # concurrent saves; transactions are begun below instead, as writers from the start.
+        dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
+        cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+        for pragma in ("foreign_keys=ON", "busy_timeout=30000", "journal_mode=WAL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _config(connection: sa.Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    """The newest migration of this version of the product."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    """The migration the database is at, None when it has no schema yet."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: sa.Engine) -> None:
+    """Create or upgrade the schema to this version's head, once even when replicas start together."""
+    if current_revision(engine) == head_revision():
+        return
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Held until this transaction ends: a second replica waits, then finds the schema current.
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        command.upgrade(_config(connection), "head")

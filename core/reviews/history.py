@@ -1,0 +1,155 @@
+"""Reviews of one portfolio side by side: per alliance, each review's figures and what changed.
+
+Each review is compared with the one before it: ROI up or down in percentage points, a band or a
+quartile moved, goal status changed, red flags raised or cleared, an alliance new or dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from core.analysis.roi import ROI_DIGITS
+
+UP, DOWN, SAME = "▲ up", "▼ down", "→ same"
+NEW, DROPPED, UNDEFINED_CHANGE = "new", "dropped", "n/a"
+FIRST = "first review"
+
+COLUMNS = [
+    "position",
+    "review",
+    "review_date",
+    "alliance",
+    "roi",
+    "band",
+    "quartile",
+    "goal_status",
+    "flags",
+    "change",
+    "roi_points",
+    "band_change",
+    "quartile_change",
+    "goal_change",
+    "flags_raised",
+    "flags_cleared",
+]
+
+
+@dataclass(frozen=True)
+class ReviewFigures:
+    """One saved review as the history needs it: its title, date and per-alliance figures."""
+
+    title: str
+    review_date: dt.date
+    alliances: list[dict[str, Any]]
+
+
+def _moved(before: str, after: str) -> str:
+    return "" if before == after else f"{before or '—'} → {after or '—'}"
+
+
+def _direction(before: float | None, after: float | None) -> tuple[str, float | None]:
+    if before is None or after is None:
+        return UNDEFINED_CHANGE, None
+    points = round((after - before) * 100, ROI_DIGITS - 2)
+    if points > 0:
+        return UP, points
+    return (DOWN, points) if points < 0 else (SAME, 0.0)
+
+
+def compare(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """What changed for one alliance between two reviews."""
+    change, points = _direction(before["roi"], after["roi"])
+    raised = [f for f in after["flags"] if f not in before["flags"]]
+    cleared = [f for f in before["flags"] if f not in after["flags"]]
+    return {
+        "change": change,
+        "roi_points": points,
+        "band_change": _moved(before["band"], after["band"]),
+        "quartile_change": _moved(before["quartile"], after["quartile"]),
+        "goal_change": _moved(before["goal_status"], after["goal_status"]),
+        "flags_raised": "; ".join(raised),
+        "flags_cleared": "; ".join(cleared),
+    }
+
+
+_UNCHANGED = {
+    k: "" for k in ("band_change", "quartile_change", "goal_change", "flags_raised", "flags_cleared")
+}
+
+
+def _row(review: ReviewFigures, record: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "position": 0,
+        "review": review.title,
+        "review_date": review.review_date,
+        "alliance": record["alliance"],
+        "roi": record["roi"],
+        "band": record["band"],
+        "quartile": record["quartile"],
+        "goal_status": record["goal_status"],
+        "flags": "; ".join(record["flags"]),
+        **change,
+    }
+
+
+def review_rows(previous: ReviewFigures | None, review: ReviewFigures) -> list[dict[str, Any]]:
+    """One row per alliance of this review, and one per alliance of the previous review it dropped."""
+    before = {r["alliance"]: r for r in previous.alliances} if previous else {}
+    rows = []
+    for record in review.alliances:
+        if previous is None:
+            change = {"change": FIRST, "roi_points": None, **_UNCHANGED}
+        elif record["alliance"] not in before:
+            change = {
+                "change": NEW,
+                "roi_points": None,
+                **_UNCHANGED,
+                "flags_raised": "; ".join(record["flags"]),
+            }
+        else:
+            change = compare(before[record["alliance"]], record)
+        rows.append(_row(review, record, change))
+    now = {r["alliance"] for r in review.alliances}
+    for name, record in before.items():
+        if name not in now:
+            gone = {"change": DROPPED, "roi_points": None, **_UNCHANGED}
+            rows.append(
+                _row(
+                    review,
+                    {**record, "roi": None, "band": "", "quartile": "", "goal_status": "", "flags": []},
+                    gone,
+                )
+            )
+    return rows
+
+
+def history(reviews: list[ReviewFigures]) -> pd.DataFrame:
+    """Every review's alliances, each compared with the review before it; `reviews` come oldest
+    first, and `position` numbers them from 1."""
+    rows: list[dict[str, Any]] = []
+    for position, (previous, review) in enumerate(zip([None, *reviews[:-1]], reviews, strict=True), 1):
+        rows.extend({**row, "position": position} for row in review_rows(previous, review))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def side_by_side(table: pd.DataFrame, value: str = "roi") -> pd.DataFrame:
+    """One row per alliance, one column per review (oldest first) holding `value`."""
+    if table.empty:
+        return pd.DataFrame()
+    present = table[table["change"] != DROPPED]
+    labels = present["review"] + " (" + present["review_date"].astype(str) + ")"
+    wide = present.assign(label=labels).pivot_table(
+        index="alliance", columns="label", values=value, aggfunc="first", sort=False, dropna=False
+    )
+    return wide.reindex(columns=list(dict.fromkeys(labels)))
+
+
+def latest_changes(table: pd.DataFrame) -> pd.DataFrame:
+    """The newest review's rows: what changed since the review before it."""
+    if table.empty:
+        return table
+    return table[table["position"] == table["position"].max()].reset_index(drop=True)

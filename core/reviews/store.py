@@ -1,0 +1,237 @@
+"""Saving, opening, revoking and deleting reviews, and reading their history, in one database.
+
+A review is found by its token, which only its link holds: the database keeps the token's SHA-256,
+so a copy of the database opens no review. Ledger bytes are stored once per content; deleting the
+last review that uses them deletes them too. Saves from several sessions or replicas at once all
+land: the shared ledger row is inserted "if absent", and each review is its own row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from core.reviews.database import new_engine, upgrade
+from core.reviews.history import ReviewFigures
+from core.reviews.schema import ledgers, reviews
+
+# 32 random bytes: 256 bits, far beyond guessing; URL-safe base64 keeps the link short.
+TOKEN_BYTES = 32
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,100}")
+# A chain of reviews is walked at most this far back (a guard against a cycle, not a product limit).
+MAX_HISTORY = 200
+
+
+def product_version() -> str:
+    """This product's version, recorded with each review."""
+    try:
+        return metadata.version("alliance-roi")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def token_hash(token: str) -> str:
+    """What the database keeps of a token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class NewReview:
+    """What a user chose to save."""
+
+    portfolio: str
+    title: str
+    review_date: dt.date
+    ledger_name: str
+    ledger: bytes
+    settings: dict[str, list[str]]
+    figures: dict[str, Any]
+    saved_by: str | None = None
+    previous_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SavedReview:
+    """A review as stored, without its ledger's bytes."""
+
+    id: int
+    portfolio: str
+    title: str
+    review_date: dt.date
+    saved_at: dt.datetime
+    saved_by: str | None
+    product_version: str
+    ledger_sha256: str
+    ledger_name: str
+    settings: dict[str, list[str]]
+    figures: dict[str, Any]
+    previous_id: int | None
+
+    def as_history(self) -> ReviewFigures:
+        """The review as one column of the history."""
+        return ReviewFigures(self.title, self.review_date, self.figures["alliances"])
+
+
+_FIELDS = [c for c in reviews.c if c.name not in ("token_hash", "revoked_at")]
+
+
+def _saved(row: sa.Row) -> SavedReview:
+    values = row._mapping
+    return SavedReview(**{c.name: values[c.name] for c in _FIELDS})
+
+
+class ReviewStore:
+    """The saved reviews of one database."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def at(cls, url: str) -> ReviewStore:
+        """The store at a database URL, its schema created or upgraded first."""
+        engine = new_engine(url)
+        upgrade(engine)
+        return cls(engine)
+
+    def _insert_ledger(self, connection: sa.Connection, content: bytes, now: dt.datetime) -> str:
+        digest = hashlib.sha256(content).hexdigest()
+        values = {"sha256": digest, "size": len(content), "content": content, "stored_at": now}
+        insert: sa.Executable
+        if connection.dialect.name == "postgresql":
+            insert = postgresql.insert(ledgers).values(**values).on_conflict_do_nothing()
+        else:
+            insert = sqlite.insert(ledgers).values(**values).on_conflict_do_nothing()
+        connection.execute(insert)
+        return digest
+
+    def save(self, review: NewReview) -> tuple[SavedReview, str]:
+        """Store a review and its ledger; returns it with the token of its link (shown once)."""
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        now = dt.datetime.now(dt.UTC)
+        with self.engine.begin() as connection:
+            digest = self._insert_ledger(connection, review.ledger, now)
+            inserted = connection.execute(
+                reviews.insert()
+                .values(
+                    token_hash=token_hash(token),
+                    portfolio=review.portfolio,
+                    title=review.title,
+                    review_date=review.review_date,
+                    saved_at=now,
+                    saved_by=review.saved_by,
+                    product_version=product_version(),
+                    ledger_sha256=digest,
+                    ledger_name=review.ledger_name,
+                    settings=review.settings,
+                    figures=review.figures,
+                    previous_id=review.previous_id,
+                )
+                .returning(*_FIELDS)
+            ).one()
+        return _saved(inserted), token
+
+    def _live(self, connection: sa.Connection, token: str) -> sa.Row | None:
+        if not _TOKEN_SHAPE.fullmatch(token or ""):
+            return None
+        query = sa.select(*_FIELDS).where(
+            reviews.c.token_hash == token_hash(token), reviews.c.revoked_at.is_(None)
+        )
+        return connection.execute(query).one_or_none()
+
+    def open(self, token: str) -> SavedReview | None:
+        """The review a link's token opens; None when there is none (unknown, revoked or deleted)."""
+        with self.engine.connect() as connection:
+            row = self._live(connection, token)
+        return _saved(row) if row is not None else None
+
+    def ledger_bytes(self, review: SavedReview) -> bytes:
+        """The ledger a review was made on, byte for byte."""
+        with self.engine.connect() as connection:
+            return connection.execute(
+                sa.select(ledgers.c.content).where(ledgers.c.sha256 == review.ledger_sha256)
+            ).scalar_one()
+
+    def revoke(self, token: str) -> bool:
+        """Stop a review's link from opening it; its figures stay for the history of signed-in members."""
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                reviews.update()
+                .where(reviews.c.token_hash == token_hash(token), reviews.c.revoked_at.is_(None))
+                .values(revoked_at=dt.datetime.now(dt.UTC))
+            )
+        return result.rowcount == 1
+
+    def delete(self, review_id: int) -> bool:
+        """Delete a review, and its ledger's bytes when no other review uses them."""
+        with self.engine.begin() as connection:
+            digest = connection.execute(
+                sa.delete(reviews).where(reviews.c.id == review_id).returning(reviews.c.ledger_sha256)
+            ).scalar_one_or_none()
+            if digest is None:
+                return False
+            still_used = sa.exists().where(reviews.c.ledger_sha256 == digest)
+            connection.execute(sa.delete(ledgers).where(ledgers.c.sha256 == digest, ~still_used))
+        return True
+
+    def earlier(self, review: SavedReview) -> list[SavedReview]:
+        """The review and those it follows, oldest first: what its link may show as history.
+
+        Revoked reviews are left out: their link no longer opens them, so neither does a later one.
+        """
+        chain = [review]
+        with self.engine.connect() as connection:
+            while chain[-1].previous_id is not None and len(chain) < MAX_HISTORY:
+                row = connection.execute(
+                    sa.select(*_FIELDS).where(
+                        reviews.c.id == chain[-1].previous_id, reviews.c.revoked_at.is_(None)
+                    )
+                ).one_or_none()
+                if row is None or any(r.id == row.id for r in chain):
+                    break
+                chain.append(_saved(row))
+        return chain[::-1]
+
+    def portfolios(self) -> list[tuple[str, int, dt.date]]:
+        """Every portfolio with its number of reviews and latest review date (for signed-in members)."""
+        query = (
+            sa.select(reviews.c.portfolio, sa.func.count(), sa.func.max(reviews.c.review_date))
+            .group_by(reviews.c.portfolio)
+            .order_by(sa.func.max(reviews.c.review_date).desc())
+        )
+        with self.engine.connect() as connection:
+            return [(str(p), int(n), d) for p, n, d in connection.execute(query)]
+
+    def of_portfolio(self, portfolio: str) -> list[tuple[SavedReview, bool]]:
+        """A portfolio's reviews, oldest first, each with whether its link was revoked (members only)."""
+        query = (
+            sa.select(*_FIELDS, reviews.c.revoked_at)
+            .where(reviews.c.portfolio == portfolio)
+            .order_by(reviews.c.review_date, reviews.c.saved_at, reviews.c.id)
+        )
+        with self.engine.connect() as connection:
+            return [(_saved(row), row.revoked_at is not None) for row in connection.execute(query)]
+
+    def by_id(self, review_id: int) -> SavedReview | None:
+        """A review by its number (for signed-in members, who see every review)."""
+        with self.engine.connect() as connection:
+            row = connection.execute(sa.select(*_FIELDS).where(reviews.c.id == review_id)).one_or_none()
+        return _saved(row) if row is not None else None
+
+    def new_token(self, review_id: int) -> str:
+        """Give a review a new link (for members): the old link stops working, a revoked one reopens."""
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        with self.engine.begin() as connection:
+            connection.execute(
+                reviews.update()
+                .where(reviews.c.id == review_id)
+                .values(token_hash=token_hash(token), revoked_at=None)
+            )
+        return token
