@@ -34,6 +34,8 @@ reviews = sa.Table(
     sa.Column("ledger_name", sa.String(255), nullable=False),
     # The link's settings (parameter → values), so a review reopens through the same codec as a link.
     sa.Column("settings", sa.JSON, nullable=False),
+    # The column mapping the user confirmed for a ledger whose headers were not recognised.
+    sa.Column("mapping", sa.JSON, nullable=True),
     # The figures the review showed: headline and one record per alliance (see core.reviews.snapshot).
     sa.Column("figures", sa.JSON, nullable=False),
     # The review this one follows: a review's link shows the reviews before it, and only those.

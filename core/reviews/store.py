@@ -56,6 +56,7 @@ class NewReview:
     figures: dict[str, Any]
     saved_by: str | None = None
     previous_id: int | None = None
+    mapping: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class SavedReview:
     settings: dict[str, list[str]]
     figures: dict[str, Any]
     previous_id: int | None
+    mapping: dict[str, Any] | None
 
     def as_history(self) -> ReviewFigures:
         """The review as one column of the history."""
@@ -133,6 +135,7 @@ class ReviewStore:
                     settings=review.settings,
                     figures=review.figures,
                     previous_id=review.previous_id,
+                    mapping=review.mapping,
                 )
                 .returning(*_FIELDS)
             ).one()

@@ -37,6 +37,7 @@ def upgrade() -> None:
         sa.Column("ledger_sha256", sa.String(64), sa.ForeignKey("ledgers.sha256"), nullable=False),
         sa.Column("ledger_name", sa.String(255), nullable=False),
         sa.Column("settings", sa.JSON, nullable=False),
+        sa.Column("mapping", sa.JSON, nullable=True),
         sa.Column("figures", sa.JSON, nullable=False),
         sa.Column("previous_id", sa.Integer, sa.ForeignKey("reviews.id", ondelete="SET NULL"), nullable=True),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
