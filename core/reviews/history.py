@@ -131,7 +131,9 @@ def history(reviews: list[ReviewFigures]) -> pd.DataFrame:
     """Every review's alliances, each compared with the review before it; `reviews` come oldest
     first, and `position` numbers them from 1."""
     rows: list[dict[str, Any]] = []
-    for position, (previous, review) in enumerate(zip([None, *reviews[:-1]], reviews, strict=True), 1):
+    # Each review beside the one before it; with no reviews there are no pairs (and no rows).
+    previous_of: list[ReviewFigures | None] = [None, *reviews][: len(reviews)]
+    for position, (previous, review) in enumerate(zip(previous_of, reviews, strict=True), 1):
         rows.extend({**row, "position": position} for row in review_rows(previous, review))
     return pd.DataFrame(rows, columns=COLUMNS)
 
