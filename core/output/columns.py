@@ -300,3 +300,31 @@ TIME_VALUE: TableSpec = (
     Column("irr_note", "IRR note", "text", "Why there is no IRR, where there is none"),
     HURDLE,
 )
+
+HISTORY: TableSpec = (
+    Column("review", "Review", "text", "The saved review's title"),
+    Column("review_date", "Review date", "date"),
+    ALLIANCE,
+    Column("roi", "ROI", "ratio", "(Revenue − cost) / cost at that review"),
+    BAND,
+    Column("quartile", "Quartile", "text", "Position in that review's portfolio"),
+    Column(
+        "goal_status", "Goal status", "text", "The worst status among the alliance's goals, or 'No goals'"
+    ),
+    Column("flags", "Red flags", "text"),
+    Column(
+        "change",
+        "Change",
+        "text",
+        "ROI against the review before: ▲ up, ▼ down, → same; n/a when either ROI is undefined; "
+        "first review, new or dropped",
+    ),
+    Column("roi_change", "ROI change (points)", "points", "ROI − ROI at the review before"),
+    Column(
+        "band_change", "Band change", "text", "Band at the review before → band now; empty when unchanged"
+    ),
+    Column("quartile_change", "Quartile change", "text", "Quartile before → now; empty when unchanged"),
+    Column("goal_change", "Goal status change", "text", "Goal status before → now; empty when unchanged"),
+    Column("flags_raised", "Flags raised", "text", "Red flags not raised at the review before"),
+    Column("flags_cleared", "Flags cleared", "text", "Red flags of the review before that are gone"),
+)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from core.analysis.report import Report
 from core.output.about_sheet import about_sheet
 from core.output.csv import alliance_csv, csv_safe
+from core.output.history_sheet import history_sheet
 from core.output.summary_sheet import summary_sheet
 from core.output.table_sheets import (
     alliances_sheet,
@@ -18,12 +21,21 @@ from core.output.table_sheets import (
 from core.output.xlsx import needs_quoting, new_workbook
 
 SHEETS = ("Summary", "Alliances", "Quarterly", "Before-After", "Scorecard", "Data issues", "About")
+# Sheets added after the contract's first ones come after all of them, in this order.
+HISTORY = "History"
 
 
 def summary_workbook(
-    report: Report, exported_at: dt.datetime | None = None, link: str | None = None
+    report: Report,
+    exported_at: dt.datetime | None = None,
+    link: str | None = None,
+    history: pd.DataFrame | None = None,
 ) -> bytes:
-    """The summary workbook of the product contract, as bytes; `link` is the view's shared link."""
+    """The summary workbook of the product contract, as bytes; `link` is the view's shared link.
+
+    `history` is the table of `core.reviews.history.history` for the portfolio's saved reviews: when
+    it has rows, a History sheet follows the contract's sheets; otherwise the workbook is unchanged.
+    """
     exported_at = exported_at or dt.datetime.now().replace(microsecond=0)
     book, buffer, formats = new_workbook()
     sheets = {name: book.add_worksheet(name) for name in SHEETS}
@@ -34,8 +46,10 @@ def summary_workbook(
     scorecard_sheet(sheets["Scorecard"], report, formats)
     issues_sheet(sheets["Data issues"], report, formats)
     about_sheet(sheets["About"], report, formats, exported_at, link)
+    if history is not None and not history.empty:
+        history_sheet(book.add_worksheet(HISTORY), history, formats)
     book.close()
     return buffer.getvalue()
 
 
-__all__ = ["SHEETS", "alliance_csv", "csv_safe", "needs_quoting", "summary_workbook"]
+__all__ = ["HISTORY", "SHEETS", "alliance_csv", "csv_safe", "needs_quoting", "summary_workbook"]
