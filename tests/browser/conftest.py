@@ -51,9 +51,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def start_server(name: str = "server") -> Iterator[str]:
-    """A new `streamlit run app.py` on a free loopback port; its log must hold no traceback."""
-    port = free_port()
+def start_server(
+    name: str = "server", script: str = "app.py", port: int | None = None, secrets: Path | None = None
+) -> Iterator[str]:
+    """A new `streamlit run app.py` (or `script`) on a free loopback port (or `port`); its log must
+    hold no traceback. `secrets` replaces the secrets files Streamlit would otherwise read."""
+    port = port or free_port()
+    options = ["--secrets.files", str(secrets)] if secrets else []
     log_path = ARTIFACTS / f"{name}.log"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = log_path.open("w")
@@ -63,13 +67,14 @@ def start_server(name: str = "server") -> Iterator[str]:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            script,
             "--server.port",
             str(port),
             "--server.address",
             "127.0.0.1",
             "--server.headless",
             "true",
+            *options,
         ],
         cwd=ROOT,
         stdout=log,
