@@ -8,17 +8,20 @@ fingerprint, and asks for that file when opened.
 
 from __future__ import annotations
 
+import datetime as dt
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
 from core.settings import BY_PARAM, SHEET, SOURCE_PARAMS, Notice, Settings, parse_values, to_values
-from ui import state
+from ui import reviews, state
 from ui.loading import Loaded
 from ui.text import plain
 
 SAMPLE = "sample"
+# The source of a link that opened a saved review (its ledger comes from the database).
+REVIEW = "\0review"
 _PENDING = "_link_pending"
 _READ = "_link_read"
 _NOTICES = "_link_notices"
@@ -48,6 +51,13 @@ def read_link() -> None:
     source = (params.get("src") or [SAMPLE])[-1][:200] or SAMPLE
     fp = (params.get("fp") or [""])[-1][:16]
     settings_params = {k: v for k, v in params.items() if k not in SOURCE_PARAMS}
+    review = reviews.open_link(params)
+    if review is not None:
+        # The review's own link reopens its saved settings; an edited view's link carries its own.
+        settings_params = settings_params if "edited" in params else review.review.settings
+        source, fp = REVIEW, review.review.ledger_sha256[:8]
+    elif "review" in params or "rid" in params:
+        return
     if not settings_params and source == SAMPLE:
         return
     decoded = parse_values(settings_params)
@@ -68,6 +78,12 @@ def _said(notice: Notice) -> str:
     return f"'{notice.param}={plain(notice.asked)}' {notice.why}: using {notice.used}."
 
 
+def reopen(settings: Settings, fingerprint: str) -> None:
+    """Apply a saved review's settings again, as if its link had just been opened."""
+    given = frozenset(to_values(settings))
+    st.session_state[_PENDING] = PendingLink(settings, given, REVIEW, fingerprint)
+
+
 def pending() -> PendingLink | None:
     """The link still waiting for its ledger, if any."""
     return st.session_state.get(_PENDING)
@@ -80,7 +96,13 @@ def apply_to(loaded: Loaded) -> None:
         return
     if link.wants_sample != loaded.is_sample:
         return
-    if not loaded.is_sample:
+    found = state.facts(loaded.ledger)
+    if link.source == REVIEW:
+        if reviews.opened() is None or link.fingerprint != loaded.fingerprint:
+            return
+        # A saved review's settings replace every setting, not only those that differ from a default.
+        state.reset_all(found)
+    elif not loaded.is_sample:
         same_name = link.source == loaded.name
         same_content = bool(link.fingerprint) and link.fingerprint == loaded.fingerprint
         if not (same_name or same_content):
@@ -90,7 +112,6 @@ def apply_to(loaded: Loaded) -> None:
                 f"'{plain(loaded.name)}' is not byte for byte the file this link was made on (fingerprint "
                 f"{loaded.fingerprint}, the link's is {link.fingerprint}): its figures may differ."
             )
-    found = state.facts(loaded.ledger)
     for problem in state.apply(link.settings, set(link.given), found):
         _say(problem + ": left out.")
     del st.session_state[_PENDING]
@@ -111,8 +132,28 @@ def notices() -> list[str]:
     return st.session_state.pop(_NOTICES, [])
 
 
+def review_params(used: Settings, review: reviews.Opened) -> dict[str, list[str]]:
+    """A saved review's link: its token alone while the view is the saved one; with the settings
+    (marked edited) once they differ, so the link reopens that new view of the same ledger."""
+    params: dict[str, list[str]] = (
+        {"review": [review.token]} if review.token else {"rid": [str(review.review.id)]}
+    )
+    if is_saved_view(used, review):
+        return params
+    return {**params, "edited": ["1"], **to_values(used)}
+
+
+def is_saved_view(used: Settings, review: reviews.Opened) -> bool:
+    """True when the view shows the saved review's own settings (goals judged on the same day)."""
+    dated = used if used.as_of is not None else replace(used, as_of=dt.date.today())
+    return to_values(dated) == review.review.settings
+
+
 def link_params(used: Settings, loaded: Loaded) -> dict[str, list[str]]:
     """The parameters of a link to this view: its source, then every setting that is not the default."""
+    review = reviews.opened()
+    if review is not None and not loaded.is_sample:
+        return review_params(used, review)
     params: dict[str, list[str]] = {"src": [SAMPLE if loaded.is_sample else loaded.name]}
     if not loaded.is_sample:
         params["fp"] = [loaded.fingerprint]

@@ -19,6 +19,7 @@ from core.errors import LedgerError, NoLedgerSheet
 from core.reading.isolation import previews_isolated, read_isolated
 from core.reading.ledger import ColumnMapping, Ledger
 from core.settings import fingerprint
+from ui import reviews
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = ROOT / "sample_data" / "alliance_ledger_sample.xlsx"
@@ -79,19 +80,35 @@ def saved_mapping() -> ColumnMapping | None:
 
 
 def remember_upload(key: str = "ledger_upload") -> None:
-    """Keep the upload (or its removal) apart from the widget, which may forget it between pages."""
+    """Keep the upload (or its removal) apart from the widget, which may forget it between pages.
+
+    A new upload, or removing one, leaves the saved review in view: the user chose another file.
+    """
     st.session_state[UPLOAD] = st.session_state.get(key)
+    reviews.close()
+
+
+def _source() -> tuple[str, bytes, bool, ColumnMapping | None]:
+    """Name, bytes, whether it is the sample, and the column mapping of the ledger in view."""
+    found = reviews.opened()
+    if found is not None:
+        return found.review.ledger_name, reviews.ledger_bytes(found), False, reviews.mapping_of(found)
+    uploaded = st.session_state.get(UPLOAD)
+    if uploaded is not None:
+        return uploaded.name, uploaded.getvalue(), False, saved_mapping()
+    return SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), True, None
+
+
+def current_bytes() -> bytes:
+    """The bytes of the ledger in view (to save it as a review)."""
+    return _source()[1]
 
 
 def load() -> Loaded:
-    """The ledger in view: the uploaded file if there is one, else the embedded sample."""
-    uploaded = st.session_state.get(UPLOAD)
-    if uploaded is not None:
-        name, data, is_sample = uploaded.name, uploaded.getvalue(), False
-    else:
-        name, data, is_sample = SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), True
-    mapping = None if is_sample else saved_mapping()
-    key = ("sample" if is_sample else "upload", fingerprint(data), name, mapping)
+    """The ledger in view: a saved review's, else the uploaded file, else the embedded sample."""
+    name, data, is_sample, mapping = _source()
+    # An upload saved as a review is the same file: one cache entry serves both.
+    key = ("sample" if is_sample else "file", fingerprint(data), name, mapping)
     cache: dict[tuple, Loaded] = st.session_state.setdefault(_CACHE, {})
     loaded = cache.get(key)
     if loaded is None:

@@ -46,3 +46,11 @@ def report() -> tuple[Loaded, Report | None]:
 def settings_notices() -> list[str]:
     """Settings the widgets asked for that were refused this run (e.g. Moderate above Strong)."""
     return st.session_state.get(_NOTICES, [])
+
+
+def shown() -> Report | None:
+    """The report this run showed for the ledger in view, if any (for saving it after the page ran)."""
+    loaded, cached = current(), st.session_state.get(_REPORT)
+    if loaded is None or cached is None or cached[0][0] != loaded.key or links.pending() is not None:
+        return None
+    return cached[1]

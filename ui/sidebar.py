@@ -15,7 +15,7 @@ from core.reading.ledger import Ledger
 from core.reading.safety import MAX_UPLOAD_MB
 from core.reading.workbook import ACCEPTED_SUFFIXES
 from core.settings import BY_PARAM
-from ui import links, state
+from ui import auth, links, review_panel, reviews, session, state
 from ui.loading import Loaded, current, load, remember_upload
 
 UPLOAD_LIMIT_MB = MAX_UPLOAD_MB
@@ -48,6 +48,7 @@ def draw() -> Loaded:
     Widgets are drawn last because a link's settings can only be written before their widgets exist.
     """
     links.read_link()
+    reviews.gate()
     state.set_defaults()
     state.keep()
     previous = state_ledger()
@@ -81,12 +82,25 @@ def share_popover() -> None:
     # A file that could not be read has no view to share; the address bar still holds the last one.
     if slot is None or links.pending() is not None or loaded is None or loaded.ledger is None:
         return
-    with slot.container(), st.popover("Share this view", icon=":material/link:", width="stretch"):
-        st.caption(
-            "This link reopens the same page and settings. It holds no data: a view of an uploaded "
-            "file asks for that file again (its name and fingerprint are in the link)."
-        )
-        st.code(links.share_url(), language=None, wrap_lines=True)
+    report = session.shown()
+    with slot.container():
+        with st.popover("Share this view", icon=":material/link:", width="stretch"):
+            if reviews.opened() is not None:
+                st.caption(
+                    "This link opens the saved review's ledger with this page's settings, without the "
+                    "file. Anyone who has it can open it."
+                )
+            else:
+                st.caption(
+                    "This link reopens the same page and settings. It holds no data: a view of an uploaded "
+                    "file asks for that file again (its name and fingerprint are in the link). To share "
+                    "the figures themselves, save this review."
+                )
+            st.code(links.share_url(), language=None, wrap_lines=True)
+        if report is not None:
+            with st.popover("Save this review", icon=":material/bookmark_add:", width="stretch"):
+                review_panel.save_form(loaded, report)
+        auth.account_box()
 
 
 def adjustment_controls(ledger: Ledger) -> None:

@@ -109,6 +109,15 @@ def set_defaults() -> None:
     state.setdefault("as_of", dt.date.today())
 
 
+def reset_all(found: LedgerFacts) -> None:
+    """Every setting back to its default for this ledger (before a saved review's settings apply)."""
+    state = st.session_state
+    for key in ("ba_window", BA_MONTHS, "ba_name", "shared_name", "as_of", *(f.key for f in PERCENT_FIELDS)):
+        state.pop(key, None)
+    set_defaults()
+    reset_for(found)
+
+
 def keep() -> None:
     """Keep every setting when the user moves to a page that does not draw its widget.
 

@@ -20,7 +20,7 @@ from core.output.tables import (
     sensitivity_display,
     time_value_display,
 )
-from ui import links, session, sidebar
+from ui import links, review_panel, reviews, session, sidebar
 from ui.columns import grid
 from ui.loading import TEMPLATE_PATH, Loaded
 from ui.mapping import column_mapping
@@ -59,6 +59,12 @@ def source_banner(loaded: Loaded | None, report: Report | None) -> None:
         return
     for notice in session.settings_notices():
         st.sidebar.warning(notice)
+    message = reviews.said()
+    if message:
+        st.success(plain(message), icon="✅")
+    found = reviews.opened()
+    if found is not None:
+        review_panel.banner(found, report)
     if loaded.is_sample:
         st.info(
             "**Sample ledger** (made-up alliances): upload your own workbook in the sidebar "
@@ -233,11 +239,12 @@ def downloads(report: Report) -> None:
     stem = PurePath(report.ledger.source.filename).stem
     # session.report() has written this view's settings to the address bar, so the link is current.
     link = links.share_url()
+    past = review_panel.history_table(report)
     # Callables run only when their button is clicked, so reruns do not rebuild the files.
     files = [
         (
             "Summary workbook (.xlsx)",
-            lambda: summary_workbook(report, link=link),
+            lambda: summary_workbook(report, link=link, history=past),
             "summary.xlsx",
             XLSX_MIME,
             "download",

@@ -294,3 +294,24 @@ def revenue_cost_map(table: pd.DataFrame, lines: tuple[float, ...] = (0.0, 0.10,
     fig.update_xaxes(title="Cost", tickformat=",.0f", range=[0, top])
     fig.update_yaxes(title="Revenue", tickformat=",.0f", range=[0, top])
     return _layout(fig, "Revenue against cost: above a line, ROI beats it", height=520)
+
+
+def roi_across_reviews(history: pd.DataFrame) -> go.Figure:
+    """ROI of each alliance in each saved review, oldest review first (the history page's chart)."""
+    fig = go.Figure()
+    present = history[history["roi"].notna()]
+    labels = present["review"] + " (" + present["review_date"].astype(str) + ")"
+    order = list(dict.fromkeys(labels))
+    for name, part in present.assign(label=labels).groupby("alliance", sort=True):
+        fig.add_scatter(
+            x=plain_labels(part["label"]),
+            y=part["roi"] * 100,
+            mode="lines+markers",
+            name=plain_label(name),
+            hovertemplate="%{fullData.name}<br>%{x}: %{y:.1f} %<extra></extra>",
+        )
+    fig.update_yaxes(title="ROI (%)", ticksuffix=" %")
+    fig.update_xaxes(
+        title="Review", type="category", categoryorder="array", categoryarray=plain_labels(order)
+    )
+    return _layout(fig, "ROI in each saved review")

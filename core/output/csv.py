@@ -9,7 +9,7 @@ import pandas as pd
 from core.analysis.report import Report
 from core.output.columns import spec_of
 from core.output.tables import alliance_detail_display
-from core.output.xlsx import needs_quoting, rounded
+from core.output.xlsx import SCALE, needs_quoting, rounded
 
 
 def csv_safe(value: object) -> object:
@@ -25,13 +25,20 @@ def alliance_csv(report: Report) -> bytes:
     Money to the cent and ratios to the compared precision, never 16-digit fractions; headers (which
     carry benchmark names a user typed) are neutralised like any other cell.
     """
-    table = alliance_detail_display(report)
+    return table_csv(alliance_detail_display(report))
+
+
+def table_csv(table: pd.DataFrame) -> bytes:
+    """A display frame (made from a column spec) as UTF-8 CSV with BOM, rounded and neutralised."""
     spec = spec_of(table)
     frame = pd.DataFrame(
         {
-            csv_safe(column.header): table[column.header].map(
+            # Points are written as points (0.15 → 15.0), as in the workbook, under a "(points)" header.
+            csv_safe(column.header): (table[column.header] * SCALE.get(column.kind, 1.0)).map(
                 lambda v, k=column.kind: csv_safe(rounded(v, k))
             )
+            if column.kind in SCALE
+            else table[column.header].map(lambda v, k=column.kind: csv_safe(rounded(v, k)))
             for column in spec
         }
     )

@@ -321,7 +321,9 @@ FIELDS: tuple[Field, ...] = (
 )
 BY_PARAM: dict[str, Field] = {f.param: f for f in FIELDS}
 # Parameters a link may carry that are not settings: the file it was made on and its fingerprint.
-SOURCE_PARAMS = ("src", "fp")
+# Where a view's ledger comes from, not how it is computed: a file's name and fingerprint, or a saved
+# review (its link's token, or its number for signed-in members) and whether its settings were changed.
+SOURCE_PARAMS = ("src", "fp", "review", "rid", "edited")
 
 
 def fingerprint(data: bytes) -> str:

@@ -33,7 +33,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 def test_opens_on_the_labelled_sample():
     at = start()
     assert any("Sample ledger" in i.value for i in at.info)
-    assert len(at.get("popover")) == 1  # Share this view
+    assert len(at.get("popover")) == 2  # Share this view, Save this review
     assert metrics(at)["Portfolio ROI"].endswith("%")
     assert len(at.dataframe) >= 1
     labels = [b.label for b in at.get("download_button")]

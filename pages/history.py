@@ -1,0 +1,153 @@
+"""Review history: saved reviews of one portfolio side by side, and what changed since the last one.
+
+Without sign-in, a visitor sees only the history a review's link carries: that review and the ones
+it follows. With sign-in, signed-in members see every portfolio; nobody else sees anything.
+"""
+
+import streamlit as st
+
+from core.output.charts import roi_across_reviews
+from core.output.csv import table_csv
+from core.output.history_sheet import history_display
+from core.reviews.history import history, latest_changes, side_by_side
+from core.reviews.store import SavedReview
+from ui import auth, navigation, reviews
+from ui.text import plain
+
+navigation.page_start()
+st.title("Review history")
+
+
+def show(chain: list[SavedReview]) -> None:
+    """The reviews side by side, what changed since the previous one, a chart and a download."""
+    table = history([r.as_history() for r in chain])
+    latest = chain[-1]
+    st.caption(
+        f"{len(chain)} saved review(s) of portfolio '{plain(latest.portfolio)}', from "
+        f"{chain[0].review_date:%Y-%m-%d} to {latest.review_date:%Y-%m-%d}."
+    )
+    st.subheader(f"Since the previous review: {plain(latest.title)}")
+    changes = latest_changes(table)
+    st.dataframe(
+        changes[
+            ["alliance", "change", "roi", "roi_points", "band_change", "quartile_change", "goal_change"]
+            + ["flags_raised", "flags_cleared"]
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "alliance": "Alliance",
+            "change": "Change",
+            "roi": st.column_config.NumberColumn("ROI", format="percent"),
+            "roi_points": st.column_config.NumberColumn("ROI change (points)", format="%+.1f"),
+            "band_change": "Band change",
+            "quartile_change": "Quartile change",
+            "goal_change": "Goal status change",
+            "flags_raised": "Flags raised",
+            "flags_cleared": "Flags cleared",
+        },
+    )
+    st.subheader("Side by side")
+    roi = side_by_side(table, "roi")
+    st.dataframe(
+        roi, width="stretch", column_config={c: st.column_config.NumberColumn(format="percent") for c in roi}
+    )
+    with st.expander("Band, quartile, goal status and red flags in each review"):
+        for value, label in (
+            ("band", "Band"),
+            ("quartile", "Quartile"),
+            ("goal_status", "Goal status"),
+            ("flags", "Red flags"),
+        ):
+            st.markdown(f"**{label}**")
+            st.dataframe(side_by_side(table, value), width="stretch")
+    if len(chain) > 1:
+        st.plotly_chart(roi_across_reviews(table), width="stretch")
+    st.download_button(
+        "History (.csv)",
+        lambda: table_csv(history_display(table)),
+        file_name=f"{latest.portfolio[:60]}-history.csv",
+        mime="text/csv",
+        icon=":material/table:",
+        on_click="ignore",
+    )
+    st.caption(
+        "The summary workbook of the latest review (Overview, Downloads) has this history as its "
+        "History sheet."
+    )
+
+
+def for_link_holders() -> None:
+    """Without sign-in: the history the opened review's link carries, or how to start one."""
+    found = reviews.opened()
+    if found is None:
+        st.info(
+            "History compares the saved reviews of a portfolio, quarter after quarter. Save this view "
+            "with **Save this review** in the sidebar. Next quarter, open that review's link, upload the "
+            "new ledger and save again: the new review follows the old one, and both appear here side "
+            "by side. Reviews are found only through their links: this page lists nothing else.",
+            icon="🗂️",
+        )
+        return
+    show(reviews.history_of(found))
+
+
+def for_members() -> None:
+    """With sign-in: every portfolio's reviews, with open, new link and delete."""
+    portfolios = reviews.store().portfolios()
+    if not portfolios:
+        st.info("No review has been saved yet: use **Save this review** in the sidebar.", icon="🗂️")
+        return
+    names = [p for p, _, _ in portfolios]
+    found = reviews.opened()
+    start = names.index(found.review.portfolio) if found and found.review.portfolio in names else 0
+    chosen = st.selectbox(
+        "Portfolio",
+        names,
+        index=start,
+        format_func=lambda p: f"{p} ({dict((n, c) for n, c, _ in portfolios)[p]} reviews)",
+    )
+    listed = reviews.store().of_portfolio(chosen)
+    show([r for r, _ in listed])
+    st.subheader("Saved reviews")
+    for review, revoked in reversed(listed):
+        review_row(review, revoked)
+
+
+def review_row(review: SavedReview, revoked: bool) -> None:
+    """One saved review with what a member can do with it."""
+    left, middle, right = st.columns([5, 1, 1])
+    state = " · link revoked" if revoked else ""
+    left.markdown(
+        f"**{plain(review.title)}** · {review.review_date:%Y-%m-%d} · "
+        f"{plain(reviews.saved_on(review))}{state}"
+    )
+    if middle.button("Open", key=f"open_{review.id}"):
+        reviews.open_by_member(review)
+        st.switch_page(navigation.pages()[0])
+    with right.popover("More"):
+        if st.button("New link", key=f"link_{review.id}", help="The old link stops working."):
+            token = reviews.store().new_token(review.id)
+            base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
+            st.code(f"{base}/?review={token}", language=None, wrap_lines=True)
+            st.caption("The review's new link, shown only now: copy it.")
+        if st.button("Delete", key=f"delete_{review.id}", type="primary"):
+            reviews.store().delete(review.id)
+            in_view = reviews.opened()
+            if in_view is not None and in_view.review.id == review.id:
+                reviews.forget()
+            st.rerun()
+
+
+try:
+    if auth.sign_in_configured():
+        if auth.member() is None:
+            auth.sign_in_prompt(
+                "The history of saved reviews is for signed-in members.", key="history_sign_in"
+            )
+        else:
+            for_members()
+    else:
+        for_link_holders()
+except reviews.StoreUnavailable as exc:
+    st.error(plain(exc), icon="⚠️")

@@ -1,0 +1,170 @@
+"""What a saved review adds to a page: the save form, the review's banner, revoking and deleting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import PurePath
+
+import pandas as pd
+import streamlit as st
+
+from core.analysis.report import Report
+from core.reviews.database import database_url, describe
+from core.reviews.history import history
+from core.reviews.snapshot import differences, figures_of
+from core.reviews.store import NewReview
+from core.settings import parse_values, to_values
+from ui import auth, links, reviews
+from ui.loading import Loaded, current_bytes
+from ui.text import plain
+
+
+def saved_settings(report: Report) -> dict[str, list[str]]:
+    """The settings a review keeps: the view's, with the day goals were judged on made explicit,
+    so that the review reads the same on any later day."""
+    return to_values(replace(report.settings, as_of=report.as_of))
+
+
+def _default_portfolio(loaded: Loaded) -> str:
+    found = reviews.previous()
+    if found is not None:
+        return found.review.portfolio
+    return "Sample portfolio" if loaded.is_sample else PurePath(loaded.name).stem[: reviews.PORTFOLIO_CHARS]
+
+
+def save_form(loaded: Loaded, report: Report) -> None:
+    """'Save this review': title, portfolio and review date; nothing is stored before Save is pressed."""
+    if not reviews.allowed():
+        auth.sign_in_prompt("Saving reviews is for signed-in members.", key="save_sign_in")
+        return
+    where = describe(database_url(reviews.configured_url()))
+    st.caption(
+        f"Keeps this ledger's file, these settings and the figures shown, in the {plain(where)}, so "
+        "that colleagues can open the review from its link without the file. Nothing is stored until "
+        "you press Save."
+    )
+    found = reviews.previous()
+    today = dt.date.today()
+    with st.form("save_review", border=False):
+        title = st.text_input("Title", value=reviews.default_title(today), max_chars=reviews.TITLE_CHARS)
+        portfolio = st.text_input(
+            "Portfolio",
+            value=_default_portfolio(loaded),
+            max_chars=reviews.PORTFOLIO_CHARS,
+            help="Reviews of the same portfolio are compared on the Review history page.",
+        )
+        day = st.date_input("Review date", value=today, format="YYYY-MM-DD")
+        follows = (
+            st.checkbox(f"Follows '{plain(found.review.title)}' (continues its history)", value=True)
+            if found is not None
+            else False
+        )
+        submitted = st.form_submit_button("Save", type="primary", icon=":material/bookmark_add:")
+    if not submitted:
+        return
+    if not title.strip() or not portfolio.strip():
+        st.error("A review needs a title and a portfolio.")
+        return
+    new = NewReview(
+        portfolio=" ".join(portfolio.split()),
+        title=" ".join(title.split()),
+        review_date=day if isinstance(day, dt.date) else today,
+        ledger_name=loaded.name,
+        ledger=current_bytes(),
+        settings=saved_settings(report),
+        figures=figures_of(report),
+        saved_by=reviews.saved_by(),
+        previous_id=found.review.id if found is not None and follows else None,
+        mapping=st.session_state.get("column_mapping") if loaded.mapped else None,
+    )
+    try:
+        with st.spinner("Saving the review…"):
+            reviews.save(new)
+    except reviews.StoreUnavailable as exc:
+        st.error(plain(exc), icon="⚠️")
+        return
+    st.rerun()
+
+
+def _back_to_saved(found: reviews.Opened) -> None:
+    """Reapply the review's own settings (a button's callback: runs before any widget is drawn)."""
+    decoded = parse_values(found.review.settings)
+    links.reopen(decoded.settings, found.review.ledger_sha256[:8])
+
+
+def banner(found: reviews.Opened, report: Report) -> None:
+    """Which saved review is in view, whether the view still shows it, and its link once saved."""
+    token = reviews.just_saved()
+    if token is not None:
+        st.success(
+            f"Saved '{plain(found.review.title)}'. This is its link: anyone who has it can open the "
+            "review, without the file. It is shown only now; copy it.",
+            icon="✅",
+        )
+        st.code(links.share_url(), language=None, wrap_lines=True)
+    review = found.review
+    st.info(
+        f"**Saved review** '{plain(review.title)}' of portfolio '{plain(review.portfolio)}', review "
+        f"date {review.review_date:%Y-%m-%d}, {plain(reviews.saved_on(review))}. Ledger "
+        f"'{plain(review.ledger_name)}'.",
+        icon="🗂️",
+    )
+    if not links.is_saved_view(report.settings, found):
+        left, right = st.columns([4, 1])
+        left.warning(
+            "You changed settings: this is a new, unsaved view of the review's ledger. Its link keeps "
+            "these settings; save it as a review to keep its figures.",
+            icon="✏️",
+        )
+        right.button("Back to the saved review", on_click=_back_to_saved, args=(found,), key="back_to_saved")
+    else:
+        changed = differences(review.figures, figures_of(report))
+        if changed:
+            st.warning(
+                f"Recomputed by this version, {len(changed)} figure(s) differ from those saved with "
+                f"version {plain(review.product_version)}: " + plain("; ".join(changed[:5])),
+                icon="⚠️",
+            )
+    manage(found)
+
+
+def manage(found: reviews.Opened) -> None:
+    """Revoke the review's link or delete the review (with its file when no other review uses it)."""
+    if not reviews.allowed():
+        return
+    with st.expander("Manage this saved review"):
+        st.caption(
+            "Revoking stops its link from opening it; deleting removes it and, unless another review "
+            "uses the same file, the file too. Neither can be undone."
+        )
+        sure = st.checkbox("Yes, I mean it", key="review_sure")
+        left, right = st.columns(2)
+        if left.button("Revoke the link", disabled=not sure or found.token is None, key="review_revoke"):
+            reviews.store().revoke(found.token or "")
+            _leave(f"The link of '{found.review.title}' was revoked: it no longer opens the review.")
+        if right.button("Delete the review", disabled=not sure, type="primary", key="review_delete"):
+            reviews.store().delete(found.review.id)
+            _leave(f"'{found.review.title}' was deleted.")
+
+
+def _leave(message: str) -> None:
+    reviews.forget()
+    reviews.say(message)
+    st.query_params.clear()
+    st.rerun()
+
+
+def history_table(report: Report) -> pd.DataFrame | None:
+    """The history up to the saved review in view, for its summary workbook's History sheet; None
+    when no saved review is in view or its settings were changed (the figures would not be its own)."""
+    found = reviews.opened()
+    if found is None or not links.is_saved_view(report.settings, found):
+        return None
+    try:
+        chain = reviews.history_of(found)
+    except reviews.StoreUnavailable:
+        return None
+    ids = [r.id for r in chain]
+    upto = chain[: ids.index(found.review.id) + 1] if found.review.id in ids else [found.review]
+    return history([r.as_history() for r in upto])
