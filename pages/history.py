@@ -4,12 +4,14 @@ Without sign-in, a visitor sees only the history a review's link carries: that r
 it follows. With sign-in, signed-in members see every portfolio; nobody else sees anything.
 """
 
+import pandas as pd
 import streamlit as st
 
+from core.output import formatting as fmt
 from core.output.charts import roi_across_reviews
 from core.output.csv import table_csv
 from core.output.history_sheet import history_display
-from core.reviews.history import history, latest_changes, side_by_side
+from core.reviews.history import DROPPED, history, latest_changes, side_by_side
 from core.reviews.store import SavedReview
 from ui import auth, navigation, reviews
 from ui.text import plain
@@ -23,34 +25,36 @@ def show(chain: list[SavedReview]) -> None:
     table = history([r.as_history() for r in chain])
     latest = chain[-1]
     st.caption(
-        f"{len(chain)} saved review(s) of portfolio '{plain(latest.portfolio)}', from "
+        f"{len(chain)} saved review{'s' if len(chain) > 1 else ''} of portfolio "
+        f"'{plain(latest.portfolio)}', from "
         f"{chain[0].review_date:%Y-%m-%d} to {latest.review_date:%Y-%m-%d}."
     )
     st.subheader(f"Since the previous review: {plain(latest.title)}")
     changes = latest_changes(table)
-    st.dataframe(
-        changes[
-            ["alliance", "change", "roi", "roi_points", "band_change", "quartile_change", "goal_change"]
-            + ["flags_raised", "flags_cleared"]
-        ],
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "alliance": "Alliance",
-            "change": "Change",
-            "roi": st.column_config.NumberColumn("ROI", format="percent"),
-            "roi_points": st.column_config.NumberColumn("ROI change (points)", format="%+.1f"),
-            "band_change": "Band change",
-            "quartile_change": "Quartile change",
-            "goal_change": "Goal status change",
-            "flags_raised": "Flags raised",
-            "flags_cleared": "Flags cleared",
-        },
+    shown = pd.DataFrame(
+        {
+            "Alliance": changes["alliance"],
+            "Change": changes["change"],
+            "ROI": [
+                fmt.percent(r) if c != DROPPED else "—"
+                for r, c in zip(changes["roi"], changes["change"], strict=True)
+            ],
+            "ROI change": [fmt.points(p / 100) if pd.notna(p) else "—" for p in changes["roi_points"]],
+            "Band change": changes["band_change"],
+            "Quartile change": changes["quartile_change"],
+            "Goal status change": changes["goal_change"],
+            "Flags raised": changes["flags_raised"],
+            "Flags cleared": changes["flags_cleared"],
+        }
     )
+    st.dataframe(shown, hide_index=True, width="stretch")
     st.subheader("Side by side")
     roi = side_by_side(table, "roi")
-    st.dataframe(
-        roi, width="stretch", column_config={c: st.column_config.NumberColumn(format="percent") for c in roi}
+    as_text = roi.apply(lambda column: [fmt.percent(v) if pd.notna(v) else "—" for v in column])
+    st.dataframe(as_text.rename_axis("Alliance"), width="stretch")
+    st.caption(
+        "ROI in each review, oldest first; — where the alliance was not in that review, n/a where it "
+        "had no cost."
     )
     with st.expander("Band, quartile, goal status and red flags in each review"):
         for value, label in (
@@ -60,7 +64,7 @@ def show(chain: list[SavedReview]) -> None:
             ("flags", "Red flags"),
         ):
             st.markdown(f"**{label}**")
-            st.dataframe(side_by_side(table, value), width="stretch")
+            st.dataframe(side_by_side(table, value).fillna("—").rename_axis("Alliance"), width="stretch")
     if len(chain) > 1:
         st.plotly_chart(roi_across_reviews(table), width="stretch")
     st.download_button(
@@ -99,13 +103,14 @@ def for_members() -> None:
         st.info("No review has been saved yet: use **Save this review** in the sidebar.", icon="🗂️")
         return
     names = [p for p, _, _ in portfolios]
+    counts = {p: n for p, n, _ in portfolios}
     found = reviews.opened()
     start = names.index(found.review.portfolio) if found and found.review.portfolio in names else 0
     chosen = st.selectbox(
         "Portfolio",
         names,
         index=start,
-        format_func=lambda p: f"{p} ({dict((n, c) for n, c, _ in portfolios)[p]} reviews)",
+        format_func=lambda p: f"{p} ({counts[p]} review{'s' if counts[p] > 1 else ''})",
     )
     listed = reviews.store().of_portfolio(chosen)
     show([r for r, _ in listed])

@@ -175,10 +175,13 @@ def test_a_review_saved_from_the_previous_ones_link_continues_its_history(deferr
     at.switch_page("pages/history.py").run()
     assert not at.exception
     changes = at.dataframe[0].value
-    by_alliance = changes.set_index("Alliance") if "Alliance" in changes else changes.set_index("alliance")
-    # A: 20 % → 50 % is +30.0 points; B: −10 % → 30 % is +40.0 points.
-    points = by_alliance.filter(like="points").iloc[:, 0]
-    assert points.loc["A"] == pytest.approx(30.0) and points.loc["B"] == pytest.approx(40.0)
+    by_alliance = changes.set_index("Alliance")
+    # A: 20 % → 50 % is +30.0 points; B: −10 % → 30 % is +40.0 points, Weak → Strong.
+    assert by_alliance.loc["A", "ROI change"] == "+30.0 pts" and by_alliance.loc["A", "ROI"] == "50.0 %"
+    assert by_alliance.loc["B", "ROI change"] == "+40.0 pts" and by_alliance.loc["B", "Change"] == "▲ up"
+    assert by_alliance.loc["B", "Band change"] == "Weak → Strong"
+    side = at.dataframe[1].value
+    assert list(side.loc["A"]) == ["20.0 %", "50.0 %"]
 
     # The Q2 review's own link shows no later review: history only looks back.
     at = app(review=q2)
