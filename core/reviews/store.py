@@ -90,6 +90,19 @@ def _saved(row: sa.Row) -> SavedReview:
     return SavedReview(**{c.name: values[c.name] for c in _FIELDS})
 
 
+def _lock_ledger(connection: sa.Connection, digest: str) -> None:
+    """Make saves and deletes of the same ledger take turns, until this transaction ends.
+
+    Without it, on PostgreSQL a delete could remove a ledger that a save found present a moment
+    before (the save then fails on its foreign key), or fail itself on a review saved meanwhile;
+    and two deletes of its last two reviews would each see the other and leave the bytes behind.
+    SQLite needs nothing: its transactions begin as writers, one at a time.
+    """
+    if connection.dialect.name == "postgresql":
+        # The digest's first 60 bits as the lock's key: distinct ledgers practically never share one.
+        connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": int(digest[:15], 16)})
+
+
 class ReviewStore:
     """The saved reviews of one database."""
 
@@ -105,6 +118,7 @@ class ReviewStore:
 
     def _insert_ledger(self, connection: sa.Connection, content: bytes, now: dt.datetime) -> str:
         digest = hashlib.sha256(content).hexdigest()
+        _lock_ledger(connection, digest)
         values = {"sha256": digest, "size": len(content), "content": content, "stored_at": now}
         insert: sa.Executable
         if connection.dialect.name == "postgresql":
@@ -176,10 +190,15 @@ class ReviewStore:
         """Delete a review, and its ledger's bytes when no other review uses them."""
         with self.engine.begin() as connection:
             digest = connection.execute(
-                sa.delete(reviews).where(reviews.c.id == review_id).returning(reviews.c.ledger_sha256)
+                sa.select(reviews.c.ledger_sha256).where(reviews.c.id == review_id)
             ).scalar_one_or_none()
             if digest is None:
                 return False
+            _lock_ledger(connection, digest)
+            deleted = connection.execute(sa.delete(reviews).where(reviews.c.id == review_id)).rowcount
+            if deleted != 1:
+                return False
+            # Checked after the lock: a save of the same ledger that committed meanwhile is seen.
             still_used = sa.exists().where(reviews.c.ledger_sha256 == digest)
             connection.execute(sa.delete(ledgers).where(ledgers.c.sha256 == digest, ~still_used))
         return True
