@@ -15,9 +15,16 @@ import re
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>!:$|~#])")
 
 
+# GitHub-flavoured Markdown turns bare addresses (https://…, www.…, name@domain) into links even when
+# escaped; an invisible word joiner before '://' and '@' and after 'www' breaks the pattern, not the text.
+_AUTOLINK = re.compile(r"(?i)(?=://)|(?=@)|(?<=www)(?=\.)")
+WORD_JOINER = "\u2060"
+
+
 def plain(text: object) -> str:
     """`text` escaped for an element that renders Markdown, on one line, shown exactly as typed."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+    joined = _AUTOLINK.sub(WORD_JOINER, " ".join(str(text).split()))
+    return _MARKDOWN.sub(r"\\\1", joined)
 
 
 def plain_lines(text: object) -> str:

@@ -9,7 +9,10 @@ upgraded only by Alembic, under a lock, so replicas starting together migrate on
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -60,8 +63,9 @@ def new_engine(url: str) -> sa.Engine:
         # concurrent saves; transactions are begun below instead, as writers from the start.
         dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
         cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-        for pragma in ("foreign_keys=ON", "busy_timeout=30000", "journal_mode=WAL"):
+        for pragma in ("foreign_keys=ON", "busy_timeout=30000"):
             cursor.execute(f"PRAGMA {pragma}")
+        _switch_to_wal(cursor)
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
@@ -69,6 +73,21 @@ def new_engine(url: str) -> sa.Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _switch_to_wal(cursor: Any, patience: float = 30.0) -> None:
+    """WAL lets readers go on while a review is saved. Switching a new file to it does not wait for
+    the busy timeout when another process is writing at that moment ("database is locked"), so the
+    switch is retried for as long as a write would be waited for."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _config(connection: sa.Connection) -> Config:

@@ -206,19 +206,23 @@ class ReviewStore:
     def earlier(self, review: SavedReview) -> list[SavedReview]:
         """The review and those it follows, oldest first: what its link may show as history.
 
-        Revoked reviews are left out: their link no longer opens them, so neither does a later one.
+        Revoked reviews are left out (their link no longer opens them, so neither does a later one);
+        the live reviews before them are still shown.
         """
-        chain = [review]
+        chain, seen, revoked = [review], {review.id}, False
+        previous = review.previous_id
         with self.engine.connect() as connection:
-            while chain[-1].previous_id is not None and len(chain) < MAX_HISTORY:
+            while previous is not None and previous not in seen and len(seen) < MAX_HISTORY:
                 row = connection.execute(
-                    sa.select(*_FIELDS).where(
-                        reviews.c.id == chain[-1].previous_id, reviews.c.revoked_at.is_(None)
-                    )
+                    sa.select(*_FIELDS, reviews.c.revoked_at).where(reviews.c.id == previous)
                 ).one_or_none()
-                if row is None or any(r.id == row.id for r in chain):
+                if row is None:
                     break
-                chain.append(_saved(row))
+                seen.add(row.id)
+                revoked = row.revoked_at is not None
+                if not revoked:
+                    chain.append(_saved(row))
+                previous = row.previous_id
         return chain[::-1]
 
     def portfolios(self) -> list[tuple[str, int, dt.date]]:

@@ -197,8 +197,9 @@ def test_link_values_are_shown_as_text_never_as_markdown():
     assert not at.exception
     shown = "\n".join(markdown_shown(at))
     assert not UNESCAPED_LINK.search(shown)
-    assert r"'\!\[x\](https\://tracker.example/p.png)'" in shown  # the file the link names, as text
-    assert r"'strong=\[sign in again\](https\://evil.example)'" in shown
+    # as text: Markdown escaped, and a word joiner before '://' so no bare address becomes a link
+    assert "'\\!\\[x\\](https\u2060\\://tracker.example/p.png)'" in shown
+    assert "'strong=\\[sign in again\\](https\u2060\\://evil.example)'" in shown
 
 
 def test_names_from_the_ledger_are_shown_as_text():

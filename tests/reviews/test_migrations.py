@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -16,13 +15,6 @@ from core.reviews.database import _config, current_revision, head_revision, new_
 from core.reviews.schema import metadata
 from core.reviews.store import ReviewStore
 from tests.reviews import new_review, open_in_a_process, run_together
-
-# A defect of core/reviews/database.py (new_engine's connect hook), reported with a proposed fix.
-WAL_SWITCH_FAILS = (
-    "new_engine's `PRAGMA journal_mode=WAL` fails at once with 'database is locked' (SQLite does "
-    "not call the busy handler there) while another connection writes to a file not yet in WAL "
-    "mode: two processes opening a new file together fail about 1 time in 10"
-)
 
 REVIEW_COLUMNS = {
     "id",
@@ -113,10 +105,7 @@ def test_upgrading_again_changes_nothing(database_url):
         store.engine.dispose()
 
 
-def test_two_processes_opening_a_fresh_database_at_once_migrate_it_once(database_url, request):
-    if database_url.startswith("sqlite"):
-        # Not strict: the race is lost only now and then; the test below shows it every time.
-        request.applymarker(pytest.mark.xfail(strict=False, reason=WAL_SWITCH_FAILS))
+def test_two_processes_opening_a_fresh_database_at_once_migrate_it_once(database_url):
     opened = run_together(open_in_a_process, [(database_url,), (database_url,)])
     assert [result["revision"] for result in opened] == [head_revision()] * 2
     # One process ran the migration (one line per migration), the other found the schema current.
@@ -155,7 +144,6 @@ def test_downgrade_to_nothing_and_back(database_url):
         engine.dispose()
 
 
-@pytest.mark.xfail(strict=True, reason=WAL_SWITCH_FAILS)
 def test_opening_a_new_sqlite_file_waits_for_a_writer_instead_of_failing(tmp_path):
     """What the second of two processes meets when both open a new file: the first one writing
     before the file is in WAL mode. The store should wait (its busy timeout is 30 s), not fail."""
