@@ -15,11 +15,6 @@ from tests.db_servers import fresh_database, postgres_server
 BACKENDS = ["sqlite", "postgresql"]
 
 
-def pytest_configure(config):
-    for backend in BACKENDS:
-        config.addinivalue_line("markers", f"{backend}: a saved-reviews test on {backend}")
-
-
 @pytest.fixture(scope="session")
 def postgres_server_url():
     with postgres_server() as url:
