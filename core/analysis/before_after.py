@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from core.analysis.roi import CENT_DIGITS, roi_of
@@ -218,26 +219,21 @@ def before_after(
         )
     reference = pd.Series(list(initiatives.values())).mode().iloc[0]
     reference_windows = comparison_windows(entries, reference, choice)
-    rows, windows_of = [], {}
-    entries_of = dict(tuple(entries.groupby("alliance", sort=False)))
-    for alliance, date in sorted(initiatives.items()):
-        own = entries_of.get(alliance, entries.iloc[0:0])
-        try:
-            windows = reference_windows if date == reference else comparison_windows(entries, date, choice)
-        except BeforeAfterError as exc:
-            left_out.append((alliance, str(exc)))
-            continue
-        if own.empty:
-            left_out.append((alliance, "no entries in the ledger"))
-            continue
-        windows_of[alliance] = windows
-        before = _sides(own, windows.before_start, windows.initiative)
-        after = _sides(own, windows.initiative, windows.after_end)
+    windows_of = _windows_per_alliance(entries, initiatives, choice, left_out, {reference: reference_windows})
+    sums = _window_sums(entries, windows_of)
+    rows = []
+    for alliance, windows in windows_of.items():
         before_text, after_text = windows.describe()
+        before = pd.Series(
+            {"revenue": sums.at[alliance, "revenue_before"], "cost": sums.at[alliance, "cost_before"]}
+        )
+        after = pd.Series(
+            {"revenue": sums.at[alliance, "revenue_after"], "cost": sums.at[alliance, "cost_after"]}
+        )
         rows.append(
             {
                 "alliance": alliance,
-                "initiative_date": date,
+                "initiative_date": initiatives[alliance],
                 "before_window": before_text,
                 "after_window": after_text,
                 **_compare(before, after),
@@ -252,6 +248,57 @@ def before_after(
     result.checks = honesty_checks(result, windows_of, entries)
     result.paragraph = case_study_paragraph(result, initiative_name)
     return result
+
+
+def _windows_per_alliance(
+    entries: pd.DataFrame,
+    initiatives: dict[str, pd.Timestamp],
+    choice: WindowChoice,
+    left_out: list[tuple[str, str]],
+    known: dict[pd.Timestamp, Windows],
+) -> dict[str, Windows]:
+    """Each alliance's windows around its own date (worked out once per distinct date); alliances
+    whose windows cannot be set, or that have no entries, go to `left_out` with the reason."""
+    present = set(entries["alliance"].unique())
+    found: dict[pd.Timestamp, Windows | BeforeAfterError] = dict(known)
+    windows_of = {}
+    for alliance, date in sorted(initiatives.items()):
+        if date not in found:
+            try:
+                found[date] = comparison_windows(entries, date, choice)
+            except BeforeAfterError as exc:
+                found[date] = exc
+        windows = found[date]
+        if isinstance(windows, BeforeAfterError):
+            left_out.append((alliance, str(windows)))
+        elif alliance not in present:
+            left_out.append((alliance, "no entries in the ledger"))
+        else:
+            windows_of[alliance] = windows
+    return windows_of
+
+
+def _window_sums(entries: pd.DataFrame, windows_of: dict[str, Windows]) -> pd.DataFrame:
+    """Revenue and cost before and after each alliance's own date, for all alliances at once
+    (columns revenue_before, cost_before, revenue_after, cost_after; sums rounded to cents)."""
+    names = list(windows_of)
+    columns = ["revenue_before", "cost_before", "revenue_after", "cost_after"]
+    own = entries[entries["alliance"].isin(names)]
+    bounds = pd.DataFrame(
+        [(w.before_start, w.initiative, w.after_end) for w in windows_of.values()],
+        index=names,
+        columns=["start", "initiative", "end"],
+    ).reindex(own["alliance"])
+    date = own["date"].to_numpy()
+    start, initiative, end = (bounds[c].to_numpy(dtype="datetime64[ns]") for c in bounds.columns)
+    side = np.select(
+        [(date >= start) & (date < initiative), (date >= initiative) & (date < end)], ["before", "after"], ""
+    )
+    inside = own.assign(side=side)[side != ""]
+    sums = inside.groupby(["alliance", "kind", "side"], observed=True)["amount"].sum()
+    table = sums.unstack(["kind", "side"]) if len(sums) else pd.DataFrame(index=pd.Index([], name="alliance"))
+    table.columns = [f"{kind}_{side}" for kind, side in table.columns]
+    return table.reindex(index=names, columns=columns, fill_value=0.0).fillna(0.0).round(CENT_DIGITS)
 
 
 def _sides(entries: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.Series:
