@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from typing import Any  # a Goals row from itertuples: its fields are the sheet's columns
 
+import numpy as np
 import pandas as pd
 
 from core.analysis.roi import CENT_DIGITS, roi_of
@@ -123,100 +124,153 @@ def red_flags(
     entries: pd.DataFrame,
     scored_goals: pd.DataFrame,
 ) -> pd.DataFrame:
-    """One row per flag raised: alliance, flag, and the figures behind it."""
-    flags: list[tuple[str, str, str]] = []
-    data_end = entries["date"].max() if len(entries) else None
+    """One row per flag raised: alliance, flag, and the figures behind it.
+
+    Each flag is judged for every alliance at once (grouped columns, no loop over alliances); only
+    the alliances it fires for get their sentence. Rows come per alliance in the table's order, and
+    per alliance in the order of FLAG_ORDER.
+    """
     # Partial quarters at the edges of the data would make a trend out of a short quarter.
-    complete = quarterly[quarterly["complete"].astype(bool)]
-    quarters_of = dict(tuple(complete.groupby("alliance", sort=False)))
-    entries_of = dict(tuple(entries.groupby("alliance", sort=False)))
-    goals_of = dict(tuple(scored_goals.groupby("alliance", sort=False)))
-    for alliance, row in alliance_table.iterrows():
-        if pd.notna(row["roi"]) and row["roi"] < 0:
-            flags.append(
-                (
-                    alliance,
-                    NEGATIVE_ROI,
-                    f"ROI {fmt.percent(row['roi'])}: revenue "
-                    f"{fmt.money(row['revenue'])} against cost {fmt.money(row['cost'])}",
-                )
-            )
-        own = quarters_of.get(alliance, complete.iloc[0:0])
-        falling = _roi_falling(own)
-        if falling:
-            flags.append((alliance, ROI_FALLING, falling))
-        outgrows = _cost_outgrows_revenue(own)
-        if outgrows:
-            flags.append((alliance, COST_OUTGROWS, outgrows))
-        if data_end is not None:
-            silent = _no_recent_revenue(entries_of.get(alliance, entries.iloc[0:0]), data_end)
-            if silent:
-                flags.append((alliance, NO_RECENT_REVENUE, silent))
-        goals = goals_of.get(alliance, scored_goals.iloc[0:0])
-        if goals.empty:
-            flags.append(
-                (alliance, NO_GOALS, "no shared goal with a target, owner and date on the Goals sheet")
-            )
-        off = goals[goals["status"] == OFF_TRACK]
-        if len(off):
-            flags.append(
-                (
-                    alliance,
-                    GOALS_OFF_TRACK,
-                    f"{len(off)} of {len(goals)}: "
-                    + "; ".join(f"{m} ({w})" for m, w in zip(off["metric"], off["why"], strict=True)),
-                )
-            )
-    return pd.DataFrame(flags, columns=["alliance", "flag", "figures"])
+    complete = quarterly[
+        quarterly["complete"].astype(bool) & quarterly["alliance"].isin(alliance_table.index)
+    ]
+    found = [
+        _negative_roi(alliance_table),
+        _roi_falling(complete),
+        _cost_outgrows_revenue(complete),
+        _no_recent_revenue(entries, alliance_table.index),
+        *_goal_flags(scored_goals, alliance_table.index),
+    ]
+    flags = pd.concat([f for f in found if len(f)] or [_NO_FLAGS], ignore_index=True)
+    position = pd.Series(range(len(alliance_table)), index=alliance_table.index)
+    order = flags["alliance"].map(position) * len(FLAG_ORDER) + flags["flag"].map(FLAG_ORDER.index)
+    return flags.iloc[order.argsort(kind="stable")].reset_index(drop=True)[["alliance", "flag", "figures"]]
 
 
-def _roi_falling(quarters: pd.DataFrame) -> str:
-    last = quarters.tail(3)
-    rois = last["roi"].tolist()
-    if len(rois) < 3 or any(pd.isna(r) for r in rois) or not rois[0] > rois[1] > rois[2]:
-        return ""
-    steps = " → ".join(fmt.percent(r) for r in rois)
-    return f"ROI {steps} ({last['quarter'].iloc[0]} to {last['quarter'].iloc[-1]})"
+FLAG_ORDER = [NEGATIVE_ROI, ROI_FALLING, COST_OUTGROWS, NO_RECENT_REVENUE, NO_GOALS, GOALS_OFF_TRACK]
+_NO_FLAGS = pd.DataFrame(columns=["alliance", "flag", "figures"])
 
 
-def _cost_outgrows_revenue(quarters: pd.DataFrame) -> str:
+def _flagged(alliances: pd.Index | list, flag: str, figures: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"alliance": list(alliances), "flag": flag, "figures": figures})
+
+
+def _negative_roi(table: pd.DataFrame) -> pd.DataFrame:
+    hit = table[table["roi"].notna() & (table["roi"] < 0)]
+    return _flagged(
+        hit.index,
+        NEGATIVE_ROI,
+        [
+            f"ROI {fmt.percent(r.roi)}: revenue {fmt.money(r.revenue)} against cost {fmt.money(r.cost)}"
+            for r in hit.itertuples()
+        ],
+    )
+
+
+def _from_end(quarters: pd.DataFrame) -> pd.Series:
+    """Each quarter's place counted from its alliance's last one (0 for the last)."""
+    return quarters.groupby("alliance", sort=False).cumcount(ascending=False)
+
+
+def _roi_falling(quarters: pd.DataFrame) -> pd.DataFrame:
+    """ROI lower in each of the last three complete quarters than in the one before."""
+    last = quarters[(_from_end(quarters) < 3).to_numpy()]
+    last = last.assign(place=_from_end(last).to_numpy())
+    wide = last.pivot(index="alliance", columns="place", values="roi")
+    if wide.shape[1] < 3:
+        return _NO_FLAGS
+    falling = wide[
+        wide[2].notna() & wide[1].notna() & wide[0].notna() & (wide[2] > wide[1]) & (wide[1] > wide[0])
+    ]
+    names = last.pivot(index="alliance", columns="place", values="quarter")
+    return _flagged(
+        falling.index,
+        ROI_FALLING,
+        [
+            f"ROI {' → '.join(fmt.percent(r) for r in (row[2], row[1], row[0]))} "
+            f"({names.at[a, 2]} to {names.at[a, 0]})"
+            for a, row in falling.iterrows()
+        ],
+    )
+
+
+def _cost_outgrows_revenue(quarters: pd.DataFrame) -> pd.DataFrame:
     """Last four quarters against the four before (season for season); with under eight quarters,
     the last quarter against the first of the last four."""
-    if len(quarters) >= 8:
-        recent, earlier = quarters.tail(4), quarters.iloc[-8:-4]
-        then_cost, then_revenue = earlier["cost"].sum(), earlier["revenue"].sum()
-        now_cost, now_revenue = recent["cost"].sum(), recent["revenue"].sum()
-        span = (
-            f"last four quarters ({recent['quarter'].iloc[0]} to {recent['quarter'].iloc[-1]}) "
-            "against the four before"
+    place = _from_end(quarters).to_numpy()
+    counted = quarters.groupby("alliance", sort=False)["quarter"].transform("size").to_numpy()
+    side = np.where(
+        counted >= 8,
+        np.select([place < 4, place < 8], ["now", "then"], ""),
+        np.select([place == 0, place == 3], ["now", "then"], ""),
+    )
+    side = np.where(counted >= 4, side, "")
+    both = quarters.assign(side=side)[side != ""]
+    if both.empty:
+        return _NO_FLAGS
+    sums = both.groupby(["alliance", "side"], sort=False)[["cost", "revenue"]].sum().unstack("side")
+    edge = quarters.assign(place=place)
+    start = edge[edge["place"] == 3].set_index("alliance")["quarter"]
+    end = edge[edge["place"] == 0].set_index("alliance")["quarter"]
+    n = pd.Series(counted, index=quarters["alliance"].to_numpy()).groupby(level=0).first()
+    then_cost, then_revenue = sums[("cost", "then")], sums[("revenue", "then")]
+    cost_growth = sums[("cost", "now")] / then_cost - 1
+    revenue_growth = sums[("revenue", "now")] / then_revenue - 1
+    hit = (then_cost > 0) & (then_revenue > 0) & (cost_growth > revenue_growth) & (cost_growth > 0)
+    figures = [
+        (
+            f"last four quarters ({start[a]} to {end[a]}) against the four before"
+            if n[a] >= 8
+            else f"from {start[a]} to {end[a]}"
         )
-    elif len(quarters) >= 4:
-        last = quarters.tail(4)
-        then_cost, then_revenue = last["cost"].iloc[0], last["revenue"].iloc[0]
-        now_cost, now_revenue = last["cost"].iloc[-1], last["revenue"].iloc[-1]
-        span = f"from {last['quarter'].iloc[0]} to {last['quarter'].iloc[-1]}"
-    else:
-        return ""
-    if then_cost <= 0 or then_revenue <= 0:
-        return ""
-    cost_growth, revenue_growth = now_cost / then_cost - 1, now_revenue / then_revenue - 1
-    if cost_growth <= revenue_growth or cost_growth <= 0:
-        return ""
-    return f"{span}: cost {_signed(cost_growth)}, revenue {_signed(revenue_growth)}"
+        + f": cost {_signed(cost_growth[a])}, revenue {_signed(revenue_growth[a])}"
+        for a in hit[hit].index
+    ]
+    return _flagged(hit[hit].index, COST_OUTGROWS, figures)
+
+
+def _goal_flags(scored: pd.DataFrame, alliances: pd.Index) -> list[pd.DataFrame]:
+    """No goals defined; goals off track (with each off-track goal's metric and why)."""
+    counts = scored.groupby("alliance")["status"].size().reindex(alliances, fill_value=0)
+    none = _flagged(
+        counts[counts == 0].index,
+        NO_GOALS,
+        ["no shared goal with a target, owner and date on the Goals sheet"] * int((counts == 0).sum()),
+    )
+    off = scored[(scored["status"] == OFF_TRACK) & scored["alliance"].isin(alliances)]
+    said = {
+        alliance: f"{len(group)} of {counts[alliance]}: "
+        + "; ".join(f"{m} ({w})" for m, w in zip(group["metric"], group["why"], strict=True))
+        for alliance, group in off.groupby("alliance", sort=False)
+    }
+    return [none, _flagged(list(said), GOALS_OFF_TRACK, list(said.values()))]
 
 
 def _signed(ratio: float) -> str:
     return f"{ratio * 100:+.1f} %"
 
 
-def _no_recent_revenue(entries: pd.DataFrame, data_end: pd.Timestamp) -> str:
+def _no_recent_revenue(entries: pd.DataFrame, alliances: pd.Index) -> pd.DataFrame:
+    """No revenue in the last NO_REVENUE_DAYS days of the data (the data's end, not the clock)."""
+    if entries.empty:
+        return _NO_FLAGS
+    data_end = entries["date"].max()
     since = data_end - pd.Timedelta(days=NO_REVENUE_DAYS)
-    recent = entries[(entries["date"] > since) & (entries["kind"] == "revenue")]["amount"].sum()
-    if recent > 0:
-        return ""
-    last = entries.loc[(entries["kind"] == "revenue") & (entries["amount"] > 0), "date"]
-    when = f"last revenue {last.max():%Y-%m-%d}" if len(last) else "no revenue at all"
-    return f"nothing after {since:%Y-%m-%d} (data ends {data_end:%Y-%m-%d}); {when}"
+    revenue = entries[entries["kind"] == "revenue"]
+    recent = (
+        revenue[revenue["date"] > since].groupby("alliance")["amount"].sum().reindex(alliances, fill_value=0)
+    )
+    silent = recent[~(recent > 0)].index
+    last = revenue[revenue["amount"] > 0].groupby("alliance")["date"].max()
+    return _flagged(
+        silent,
+        NO_RECENT_REVENUE,
+        [
+            f"nothing after {since:%Y-%m-%d} (data ends {data_end:%Y-%m-%d}); "
+            + (f"last revenue {last[a]:%Y-%m-%d}" if a in last.index else "no revenue at all")
+            for a in silent
+        ],
+    )
 
 
 def roi_by_type(alliance_table: pd.DataFrame) -> pd.DataFrame:
