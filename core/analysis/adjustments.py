@@ -7,6 +7,7 @@ pseudo-alliance across the real alliances.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from core.analysis.roi import alliance_roi
@@ -102,8 +103,11 @@ def credit_influenced(entries: pd.DataFrame, credit: float) -> pd.DataFrame:
 
 
 def is_shared(entries: pd.DataFrame, shared_name: str) -> pd.Series:
-    """Entries booked to the shared pseudo-alliance (compared without case)."""
-    return entries["alliance"].str.casefold() == shared_name.casefold()
+    """Entries booked to the shared pseudo-alliance (compared without case, once per distinct name)."""
+    codes, names = pd.factorize(entries["alliance"])
+    target = shared_name.casefold()
+    hit = np.array([str(name).casefold() == target for name in names] + [False], dtype=bool)
+    return pd.Series(hit[codes], index=entries.index, dtype=bool)
 
 
 def allocation_shares(entries: pd.DataFrame, rule: str, weights: pd.Series | None = None) -> pd.Series:
