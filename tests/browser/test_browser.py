@@ -41,7 +41,7 @@ def test_real_browser_journey(server, page, tmp_path):
             }
         ]
     )
-    expect(page.get_by_text("case.xlsx", exact=False).first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("case.xlsx · sheet", exact=False).first).to_be_visible(timeout=60_000)
     # While a run replaces the sample's view, its tiles are briefly on the page twice (the old one stale).
     expect(
         page.locator("[data-testid='stMetric']").filter(has_text="Portfolio ROI").filter(has_text="13.3 %")

@@ -66,7 +66,7 @@ def test_a_shared_view_reopens_with_the_same_settings_and_figures(server, browse
     alice.goto(server)
     settle(alice)
     upload(alice, case_workbook())
-    expect(alice.get_by_text("case.xlsx", exact=False).first).to_be_visible(timeout=30_000)
+    expect(alice.get_by_text("case.xlsx · sheet", exact=False).first).to_be_visible(timeout=60_000)
     settle(alice)
     set_number(alice, "Band thresholds", "Strong above (%)", "25")
     set_number(alice, "Currency, shared costs, time value", "Discount rate for NPV (% a year)", "8")
