@@ -1,0 +1,571 @@
+"""The review deck: a 16:9 PowerPoint with native, editable charts, for the next quarterly review.
+
+Slides: title, portfolio, one per alliance (best ROI first), before/after, data issues. The figures
+come from the same rows the summary workbook writes and are rounded as it rounds them (ratios to
+ROI_DIGITS decimals, money to the cent), so a value in a chart equals the workbook's cell. Text from
+the upload goes in as plain text runs; long lists stop at a few items and end with "and N more".
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
+
+import pandas as pd
+from pptx import Presentation
+from pptx.chart.chart import Chart
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as Deck
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.slide import Slide
+from pptx.table import _Cell
+from pptx.text.text import TextFrame
+from pptx.util import Inches, Length, Pt
+
+from core.analysis.report import Report
+from core.analysis.roi import band, comparable
+from core.model import PORTFOLIO, Band
+from core.output import formatting as fmt
+from core.output.columns import Kind
+from core.output.summary_sheet import period
+from core.output.tables import alliance_rows, before_after_rows
+from core.output.xlsx import ROUNDING
+
+# 16:9 at PowerPoint's default widescreen size.
+WIDTH, HEIGHT = 13.333, 7.5
+# Arial everywhere: on every PowerPoint, and LibreOffice draws it with the metric-compatible
+# Liberation Sans, so what fits here fits there.
+FONT = "Arial"
+TITLE_SIZE, BODY, SMALL = 28, 16, 12
+INK = RGBColor(0x1F, 0x29, 0x37)
+MUTED = RGBColor(0x6B, 0x72, 0x80)
+GRID = RGBColor(0xE5, 0xE7, 0xEB)
+ACCENT = RGBColor(0x7C, 0x3A, 0xED)
+GREY = RGBColor(0x9C, 0xA3, 0xAF)
+BAND_COLOURS: dict[str, RGBColor] = {
+    Band.STRONG: RGBColor(0x2E, 0x9E, 0x5B),
+    Band.MODERATE: RGBColor(0xE0, 0xA8, 0x00),
+    Band.WEAK: RGBColor(0xD6, 0x45, 0x45),
+    Band.UNDEFINED: GREY,
+}
+# Layouts of python-pptx's default template.
+TITLE_LAYOUT, TITLE_ONLY_LAYOUT = 0, 5
+# How much of a list a slide shows before "and N more", and where long text is cut.
+MAX_BENCHMARKS, MAX_GOALS, MAX_FLAGS, MAX_ISSUES, MAX_NOTES = 3, 3, 3, 10, 3
+ITEM_CHARS, NOTE_CHARS, PARAGRAPH_CHARS, NAME_CHARS = 120, 160, 640, 56
+# A longer category label would squeeze the plot; the alliance's own slide has its whole name.
+CATEGORY_CHARS = 32
+# Issue table columns: header, width in inches, characters that fit on one line at 12 pt.
+ISSUE_COLUMNS = (("Sheet", 1.5, 13), ("Row", 0.9, 7), ("Column", 2.0, 18), ("Value", 2.5, 24))
+ISSUE_REASON = ("Reason", WIDTH - 1.0 - sum(w for _, w, _ in ISSUE_COLUMNS), 56)
+ROW_HEIGHT = 0.4
+NO_ISSUES = "Every row of the ledger was used: no data issues."
+
+
+@dataclass(frozen=True)
+class Box:
+    """A shape's place on the slide, in inches from the top left corner."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    def place(self) -> tuple[Length, Length, Length, Length]:
+        """Left, top, width and height as python-pptx lengths."""
+        return Inches(self.left), Inches(self.top), Inches(self.width), Inches(self.height)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of a text box: one run of plain text in one style."""
+
+    text: str
+    size: int = BODY
+    bold: bool = False
+    colour: RGBColor = INK
+    link: str | None = None
+    space_before: int = 0
+
+
+# Where things go: the title band, then the body below it.
+TITLE_BOX = Box(0.5, 0.3, WIDTH - 1.0, 0.75)
+SUBTITLE_BOX = Box(0.5, 1.05, WIDTH - 1.0, 0.45)
+
+
+def clip(text: object, limit: int) -> str:
+    """The text on one line (runs of whitespace made one space), cut at `limit` characters with '…'."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def first_items(items: Sequence[str], limit: int) -> list[str]:
+    """The first `limit` items, then 'and N more' when there are more."""
+    shown = list(items[:limit])
+    if len(items) > limit:
+        shown.append(f"and {len(items) - limit} more")
+    return shown
+
+
+def _ratio(value: object) -> float | None:
+    """A ratio as the workbook writes it (rounded to ROI_DIGITS), None where it is undefined."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or math.isnan(value):
+        return None
+    return round(float(value), ROUNDING["ratio"])
+
+
+def _fill(frame: TextFrame, lines: Sequence[Line]) -> None:
+    """Replace a text frame's text with the lines, wrapped inside its shape and never resized."""
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    for i, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.LEFT
+        if line.space_before:
+            paragraph.space_before = Pt(line.space_before)
+        run = paragraph.add_run()
+        run.text = line.text
+        run.font.name = FONT
+        run.font.size = Pt(line.size)
+        run.font.bold = line.bold
+        run.font.color.rgb = line.colour
+        if line.link:
+            run.hyperlink.address = line.link
+
+
+def _text(slide: Slide, box: Box, lines: Sequence[Line]) -> None:
+    """A text box holding the lines."""
+    _fill(slide.shapes.add_textbox(*box.place()).text_frame, lines)
+
+
+def _titled(prs: Deck, title: str, subtitle: str = "") -> Slide:
+    """A new slide with its title (a real title placeholder, for the outline) and a muted subtitle."""
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT])
+    shape = slide.shapes.title
+    shape.left, shape.top, shape.width, shape.height = TITLE_BOX.place()
+    shape.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    # A long alliance name gets a smaller size, so that it stays on one line.
+    size = TITLE_SIZE if len(title) <= 40 else 22
+    _fill(shape.text_frame, [Line(clip(title, NAME_CHARS), size, bold=True)])
+    if subtitle:
+        _text(slide, SUBTITLE_BOX, [Line(clip(subtitle, 100), BODY, colour=MUTED)])
+    return slide
+
+
+# Charts
+
+
+def _chart(slide: Slide, kind: XL_CHART_TYPE, data: CategoryChartData, box: Box, title: str) -> Chart:
+    """A native chart in the deck's font, titled, with a percent value axis."""
+    # python-pptx's hints name ChartData for the data and Chart for the result; it takes any chart
+    # data and returns the graphic frame that holds the chart.
+    shape = slide.shapes.add_chart(kind, *box.place(), data)  # type: ignore[arg-type]
+    chart = cast(GraphicFrame, shape).chart
+    chart.font.name = FONT
+    chart.font.size = Pt(SMALL)
+    chart.font.color.rgb = INK
+    chart.has_title = True
+    chart.chart_title.text_frame.text = title
+    chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
+    chart.chart_title.text_frame.paragraphs[0].runs[0].font.bold = True
+    axis = chart.value_axis
+    axis.tick_labels.number_format = "0%"
+    axis.tick_labels.number_format_is_linked = False
+    axis.has_major_gridlines = True
+    axis.major_gridlines.format.line.color.rgb = GRID
+    chart.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    return chart
+
+
+def _top_down(chart: Chart) -> None:
+    """A bar chart read from the top: first category (and first series of a group) on top, the
+    value axis still at the bottom (python-pptx has no setting for where the value axis crosses)."""
+    chart.category_axis.reverse_order = True
+    crosses = chart.value_axis._element.find(qn("c:crosses"))
+    if crosses is not None:
+        crosses.set("val", "max")
+
+
+def _label_size(categories: int) -> int:
+    """Category label size: smaller as a chart holds more categories."""
+    return SMALL if categories <= 15 else 10 if categories <= 30 else 8
+
+
+def _data_labels(chart: Chart, size: int = 11) -> None:
+    """Each value written at its bar or marker as a percent with one decimal."""
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = "0.0%"
+    labels.number_format_is_linked = False
+    labels.font.size = Pt(size)
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+
+
+def _ranking(report: Report) -> pd.DataFrame:
+    """Alliance rows (as the workbook writes them), best ROI first, undefined ROI last; equal ROIs (at
+    the precision they are compared at) in the ledger's order."""
+    rows = alliance_rows(report)
+    return rows.sort_values("roi", ascending=False, na_position="last", kind="stable", key=comparable)
+
+
+def roi_chart_data(report: Report) -> tuple[list[str], list[float], list[str]]:
+    """Names, ROIs and bands of the alliances with a defined ROI, best first."""
+    rows = _ranking(report)
+    rows = rows[rows["roi"].notna()]
+    values = [_ratio(v) for v in rows["roi"]]
+    return list(rows["alliance"]), [v for v in values if v is not None], list(rows["band"])
+
+
+def _roi_by_alliance(slide: Slide, report: Report, box: Box) -> None:
+    """Horizontal bars of ROI per alliance, each bar coloured by its band."""
+    names, rois, bands = roi_chart_data(report)
+    if not names:
+        _text(slide, box, [Line("No alliance has a defined ROI (none has any cost).", colour=MUTED)])
+        return
+    data = CategoryChartData(number_format="0.0%")
+    data.categories = [clip(name, CATEGORY_CHARS) for name in names]
+    data.add_series("ROI", rois)
+    chart = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, box, "ROI by alliance")
+    chart.has_legend = False
+    _top_down(chart)
+    chart.category_axis.tick_labels.font.size = Pt(_label_size(len(names)))
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    for point, name in zip(plot.series[0].points, bands, strict=True):
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = BAND_COLOURS.get(name, GREY)
+    if len(names) <= 25:
+        _data_labels(chart, _label_size(len(names)) - 1)
+
+
+def _quarterly_data(report: Report, alliance: str) -> CategoryChartData | None:
+    """The alliance's ROI by quarter beside the portfolio's; None when no quarter has a defined ROI."""
+    q = report.quarterly
+    own = q[q["alliance"] == alliance]
+    if own["roi"].notna().sum() == 0:
+        return None
+    portfolio = q[q["alliance"] == PORTFOLIO].set_index("quarter")["roi"]
+    data = CategoryChartData(number_format="0.0%")
+    data.categories = list(own["quarter"])
+    data.add_series(clip(alliance, CATEGORY_CHARS), [_ratio(v) for v in own["roi"]])
+    data.add_series(PORTFOLIO, [_ratio(v) for v in portfolio.reindex(own["quarter"])])
+    return data
+
+
+def _quarterly_chart(slide: Slide, report: Report, alliance: str, box: Box) -> None:
+    """The alliance's quarterly ROI trend as a line chart, the portfolio's as a dashed grey line."""
+    data = _quarterly_data(report, alliance)
+    if data is None:
+        why = "No quarter with a defined ROI (no cost recorded), so there is no ROI trend to draw."
+        _text(slide, Box(box.left, box.top + 0.2, box.width, 1.0), [Line(why, colour=MUTED)])
+        return
+    chart = _chart(slide, XL_CHART_TYPE.LINE_MARKERS, data, box, "ROI by quarter")
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    own, portfolio = chart.plots[0].series
+    own.format.line.color.rgb = ACCENT
+    own.format.line.width = Pt(2.5)
+    own.smooth = False
+    portfolio.format.line.color.rgb = GREY
+    portfolio.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    portfolio.smooth = False
+    if len(data.categories) <= 12:
+        own_labels = own.data_labels
+        own_labels.show_value = True
+        own_labels.number_format = "0.0%"
+        own_labels.number_format_is_linked = False
+        own_labels.font.size = Pt(10)
+        own_labels.position = XL_LABEL_POSITION.ABOVE
+
+
+def before_after_data(report: Report) -> CategoryChartData | None:
+    """ROI before and after per alliance, then the portfolio; None when there is no comparison."""
+    rows = before_after_rows(report)
+    if rows.empty:
+        return None
+    data = CategoryChartData(number_format="0.0%")
+    data.categories = [clip(name, CATEGORY_CHARS) for name in rows["alliance"]]
+    data.add_series("ROI before", [_ratio(v) for v in rows["roi_before"]])
+    data.add_series("ROI after", [_ratio(v) for v in rows["roi_after"]])
+    return data
+
+
+def _before_after_chart(slide: Slide, data: CategoryChartData, box: Box) -> None:
+    """Clustered bars: before in grey, after in the accent colour."""
+    chart = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, box, "ROI before and after")
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    count = len(data.categories)
+    chart.category_axis.tick_labels.font.size = Pt(_label_size(count))
+    _top_down(chart)
+    plot = chart.plots[0]
+    plot.gap_width = 50
+    plot.overlap = 0
+    before, after = plot.series
+    for series, colour in ((before, GREY), (after, ACCENT)):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = colour
+        series.invert_if_negative = False
+    if count <= 12:
+        _data_labels(chart, 10)
+
+
+# Slides
+
+
+def _title_slide(prs: Deck, report: Report, link: str | None) -> None:
+    """Ledger file name, period covered, as-of date, currency and the view's link."""
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_LAYOUT])
+    title, subtitle = slide.placeholders[0], slide.placeholders[1]
+    title.left, title.top, title.width, title.height = Box(0.8, 1.2, WIDTH - 1.6, 1.2).place()
+    _fill(title.text_frame, [Line("Alliance ROI review", 40, bold=True)])
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Box(0.8, 2.6, WIDTH - 1.6, 4.4).place()
+    source = report.ledger.source
+    lines = [
+        Line(clip(source.filename, 80), 24, bold=True),
+        Line(f"Period covered: {period(report)}", 18, space_before=12),
+        Line(f"Goal status as of {report.as_of:%Y-%m-%d}", 18),
+        Line(f"Currency: {report.currency or 'as in the ledger'}", 18),
+        Line(f"Alliances in view: {len(report.alliances)}", 18),
+        Line(clip(f"Filters: {report.settings.filters.describe()}", 110), 18),
+    ]
+    if link:
+        web = link.startswith(("https://", "http://"))
+        lines.append(Line("View in the app:", SMALL, colour=MUTED, space_before=18))
+        lines.append(
+            Line(clip(link, 300), SMALL, colour=ACCENT if web else MUTED, link=link if web else None)
+        )
+    _fill(subtitle.text_frame, lines)
+
+
+def _headline(report: Report) -> list[Line]:
+    """Portfolio ROI with its band, the money figures, the benchmark gaps and the band counts."""
+    p = report.portfolio
+    money = report.currency
+    portfolio_band = band(p.roi, report.settings.thresholds)
+    headline = fmt.percent(p.roi) if p.roi is None else f"{fmt.percent(p.roi)}  {portfolio_band}"
+    lines = [
+        Line("Portfolio ROI (cost-weighted)", 14, colour=MUTED),
+        Line(headline, 36, bold=True, colour=BAND_COLOURS[portfolio_band]),
+    ]
+    if p.roi is None:
+        lines.append(Line(clip(p.roi_note, ITEM_CHARS), SMALL, colour=MUTED))
+    lines += [
+        Line(f"Revenue: {fmt.money(p.revenue, money)}", space_before=10),
+        Line(f"Cost: {fmt.money(p.cost, money)}"),
+        Line(f"Net value: {fmt.money(p.net_value, money)}"),
+        Line(f"Mean of alliance ROIs (unweighted): {fmt.percent(p.mean_roi)}", 14, colour=MUTED),
+        Line("Against the benchmarks", 14, bold=True, space_before=10),
+        *_benchmark_lines(report, p.roi),
+        Line("Alliances per band", 14, bold=True, space_before=10),
+        Line(" · ".join(f"{name}: {count}" for name, count in p.band_counts.items()), 14),
+    ]
+    return lines
+
+
+def _benchmark_lines(report: Report, roi: float | None) -> list[Line]:
+    """'+20.0 pts vs Cross-industry average (15.0 %)', one line per benchmark, at most a few."""
+    texts = [
+        f"{fmt.points(None if roi is None else roi - bench)} vs {clip(name, 44)} ({fmt.percent(bench)})"
+        for name, bench in zip(report.benchmarks["name"], report.benchmarks["roi"], strict=True)
+    ]
+    return [Line(text, 14) for text in first_items(texts, MAX_BENCHMARKS)]
+
+
+def _portfolio_slide(prs: Deck, report: Report) -> None:
+    """Headline figures on the left, ROI by alliance on the right."""
+    count = len(report.alliances)
+    slide = _titled(prs, "Portfolio", f"{count} alliance{'s' if count != 1 else ''} · {period(report)}")
+    _text(slide, Box(0.5, 1.6, 4.9, 5.6), _headline(report))
+    _roi_by_alliance(slide, report, Box(5.5, 1.55, 7.35, 5.15))
+    t = report.settings.thresholds
+    strong, moderate = (fmt.percent(v, 0) for v in (t.strong, t.moderate))
+    notes = [
+        f"Bars coloured by band: Strong above {strong}, Moderate {moderate} to {strong}, "
+        f"Weak below {moderate}."
+    ]
+    undefined = report.alliances.index[report.alliances["roi"].isna()]
+    if len(undefined):
+        names = ", ".join(first_items([clip(n, 30) for n in undefined], 4))
+        notes.append(clip(f"ROI undefined (no cost), not drawn: {names}", 150))
+    _text(slide, Box(5.5, 6.7, 7.35, 0.7), [Line(n, 11, colour=MUTED) for n in notes])
+
+
+def _alliance_figures(report: Report, row: pd.Series) -> list[Line]:
+    """ROI, band, quartile, money figures and benchmark gaps of one alliance."""
+    money = report.currency
+    roi = _ratio(row["roi"])
+    quartile = f"{row['quartile']} quartile" if row["quartile"] else "not ranked"
+    lines = [
+        Line("ROI", 14, colour=MUTED),
+        Line(fmt.percent(roi), 36, bold=True, colour=BAND_COLOURS.get(row["band"], GREY)),
+        Line(f"{row['band']} band · {quartile}" if roi is not None else clip(row["roi_note"], 80), 14),
+        Line(f"Revenue: {fmt.money(row['revenue'], money)}", space_before=8),
+        Line(f"Cost: {fmt.money(row['cost'], money)}"),
+        Line(f"Net value: {fmt.money(row['net_value'], money)}"),
+    ]
+    gaps = [
+        f"{fmt.points(_ratio(row[f'vs {name}']))} vs {clip(name, 40)}" for name in report.benchmarks["name"]
+    ]
+    shown = first_items(gaps, MAX_BENCHMARKS)
+    lines += [Line(text, 13, space_before=8 if i == 0 else 0) for i, text in enumerate(shown)]
+    return lines
+
+
+def _goal_lines(report: Report, alliance: str) -> list[Line]:
+    """The alliance's goals, status first ('At risk: Customers (40 customers against 100 …)'), or that
+    it has none."""
+    goals = report.goals[report.goals["alliance"] == alliance]
+    items = [
+        clip(f"{g.status}: {g.metric}" + (f" ({g.why})" if g.why else ""), ITEM_CHARS)
+        for g in goals.itertuples(index=False)
+    ]
+    body = first_items(items, MAX_GOALS) or ["No goals defined."]
+    return [Line("Goals", 14, bold=True), *(Line(t, SMALL) for t in body)]
+
+
+def _flag_lines(report: Report, alliance: str) -> list[Line]:
+    """The alliance's red flags with their figures, or that it has none."""
+    flags = report.flags[report.flags["alliance"] == alliance]
+    items = [clip(f"{f.flag}: {f.figures}", ITEM_CHARS) for f in flags.itertuples(index=False)]
+    body = first_items(items, MAX_FLAGS) or ["No red flags."]
+    colour = BAND_COLOURS[Band.WEAK] if len(flags) else INK
+    return [Line("Red flags", 14, bold=True, colour=colour), *(Line(t, SMALL) for t in body)]
+
+
+def ranks(rois: pd.Series) -> pd.Series:
+    """'#1 of 9 by ROI' per alliance (equal ROIs share a rank), 'ROI undefined' where there is none."""
+    rank = comparable(rois).rank(method="min", ascending=False)
+    ranked = int(rois.notna().sum())
+    return rank.map(lambda r: "ROI undefined" if pd.isna(r) else f"#{int(r)} of {ranked} by ROI")
+
+
+def _alliance_slide(prs: Deck, report: Report, row: pd.Series, rank: str) -> None:
+    """Figures, quarterly trend, goals and red flags of one alliance."""
+    name = str(row["alliance"])
+    kind = str(row["type"]) or "no type given"
+    slide = _titled(prs, name, f"{kind} · {rank}")
+    _text(slide, Box(0.5, 1.6, 4.6, 3.4), _alliance_figures(report, row))
+    _quarterly_chart(slide, report, name, Box(5.1, 1.55, 7.75, 3.45))
+    _text(slide, Box(0.5, 5.15, 6.1, 2.15), _goal_lines(report, name))
+    _text(slide, Box(6.75, 5.15, 6.1, 2.15), _flag_lines(report, name))
+
+
+def _windows_text(report: Report) -> str:
+    """'Initiative 2024-04-01 · before Jan 2024 – Mar 2024 · after Apr 2024 – Jun 2024'."""
+    result = report.before_after
+    assert result is not None
+    windows = result.windows
+    before, after = windows.describe()
+    return f"Initiative {windows.initiative:%Y-%m-%d} · before {before} · after {after}"
+
+
+def _left_out(left_out: Sequence[tuple[str, str]]) -> list[str]:
+    """The alliances left out of the comparison, one line per reason: 'Left out (why): A, B and 3 more'."""
+    by_reason: dict[str, list[str]] = {}
+    for name, why in left_out:
+        by_reason.setdefault(why, []).append(clip(name, 30))
+    return [f"Left out ({why}): {', '.join(first_items(names, 5))}" for why, names in by_reason.items()]
+
+
+def _case_study_lines(report: Report) -> list[Line]:
+    """The case-study paragraph, then the checks and the alliances left out of the comparison."""
+    result = report.before_after
+    assert result is not None
+    notes = [*result.checks, *_left_out(result.left_out)]
+    return [
+        Line("Case study", 14, bold=True),
+        Line(clip(result.paragraph, PARAGRAPH_CHARS), 14),
+        *(
+            Line(clip(note, NOTE_CHARS), 11, colour=MUTED, space_before=6)
+            for note in first_items(notes, MAX_NOTES)
+        ),
+    ]
+
+
+def _before_after_slide(prs: Deck, report: Report) -> None:
+    """ROI before and after per alliance and the case-study paragraph, or why there is no comparison."""
+    title = f"Before / after: {report.settings.initiative_name}"
+    data = before_after_data(report)
+    if data is None:
+        slide = _titled(prs, title, "No comparison for this ledger and these settings")
+        why = report.before_after_error or "The comparison could not be made."
+        _text(slide, Box(0.5, 1.8, WIDTH - 1.0, 2.0), [Line(clip(why, 400), 18)])
+        return
+    slide = _titled(prs, title, _windows_text(report))
+    _before_after_chart(slide, data, Box(0.5, 1.55, 7.4, 5.75))
+    _text(slide, Box(8.1, 1.6, 4.75, 5.7), _case_study_lines(report))
+
+
+def _cell(cell: _Cell, text: str, bold: bool = False) -> None:
+    """One table cell of plain text in the deck's font."""
+    cell.margin_top = cell.margin_bottom = Inches(0.03)
+    _fill(cell.text_frame, [Line(text, SMALL, bold=bold, colour=RGBColor(0xFF, 0xFF, 0xFF) if bold else INK)])
+
+
+def _issues_table(slide: Slide, issues: pd.DataFrame, top: float) -> None:
+    """Sheet, row, column, value and reason of the first issues, each cell cut to fit one line."""
+    columns = (*ISSUE_COLUMNS, ISSUE_REASON)
+    shown = issues.head(MAX_ISSUES)
+    shape = slide.shapes.add_table(
+        len(shown) + 1, len(columns), *Box(0.5, top, WIDTH - 1.0, ROW_HEIGHT * (len(shown) + 1)).place()
+    )
+    table = shape.table
+    for c, (header, width, _) in enumerate(columns):
+        table.columns[c].width = Inches(width)
+        _cell(table.cell(0, c), header, bold=True)
+    sources = ("sheet", "row", "column", "value", "reason")
+    for r, record in enumerate(shown.to_dict("records"), start=1):
+        for c, (source, (_, _, chars)) in enumerate(zip(sources, columns, strict=True)):
+            kind: Kind = "integer" if source == "row" else "text"
+            _cell(table.cell(r, c), clip(fmt.cell(record[source], kind), chars))
+
+
+def _issues_slide(prs: Deck, report: Report) -> None:
+    """How many rows were not used and why, the first of them in a table, and how many more."""
+    issues = report.issues
+    if issues.empty:
+        slide = _titled(prs, "Data issues", "0 issues")
+        _text(slide, Box(0.5, 1.8, WIDTH - 1.0, 1.0), [Line(NO_ISSUES, 18)])
+        return
+    rows = report.rows_left_out
+    subtitle = (
+        f"{len(issues)} issue{'s' if len(issues) != 1 else ''} · "
+        f"{rows} ledger row{'s' if rows != 1 else ''} left out"
+    )
+    slide = _titled(prs, "Data issues", subtitle)
+    _issues_table(slide, issues, 1.65)
+    more = len(issues) - MAX_ISSUES
+    note = "Every issue is listed on the Data issues sheet of the summary workbook."
+    if more > 0:
+        note = f"and {more} more; every issue is listed on the Data issues sheet of the summary workbook."
+    top = 1.65 + ROW_HEIGHT * (min(len(issues), MAX_ISSUES) + 1) + 0.15
+    _text(slide, Box(0.5, top, WIDTH - 1.0, 0.5), [Line(note, 14, colour=MUTED)])
+
+
+def deck(report: Report, link: str | None = None) -> bytes:
+    """The review deck (.pptx bytes); `link` is the view's shared link, shown on the title slide."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
+    prs.core_properties.title = clip(f"Alliance ROI review: {report.ledger.source.filename}", 200)
+    _title_slide(prs, report, link)
+    _portfolio_slide(prs, report)
+    rows = _ranking(report)
+    for (_, row), rank in zip(rows.iterrows(), ranks(rows["roi"]), strict=True):
+        _alliance_slide(prs, report, row, rank)
+    _before_after_slide(prs, report)
+    _issues_slide(prs, report)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()

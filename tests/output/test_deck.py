@@ -1,0 +1,471 @@
+"""The review deck read back with python-pptx, its charts' numbers against the workbook, and the deck
+printed by LibreOffice (pages, text, pictures in tests/artifacts/deck/ to look at).
+
+The small ledger's figures are worked out in tests/output/small_ledger.py:
+
+    Acme ROI (1,300 − 1,000) / 1,000 = 0.30 Strong, Top; Beta (900 − 1,000) / 1,000 = −0.10 Weak,
+    Bottom; Gamma has no cost (ROI n/a). Portfolio (2,700 − 2,000) / 2,000 = 0.35.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.util import Inches
+
+from core.analysis.filters import Filters
+from core.analysis.report import Report, build_report
+from core.output.deck import clip, deck, first_items, ranks
+from core.output.export import summary_workbook
+from core.reading.ledger import read_ledger
+from core.settings import Settings
+from tests.db_servers import unavailable
+from tests.helpers import ROOT, ledger_bytes
+from tests.output.small_ledger import ALLIANCES as SMALL_ALLIANCES
+from tests.output.small_ledger import ROWS as SMALL_ROWS
+from tests.output.small_ledger import small_report
+
+SAMPLE = ROOT / "sample_data" / "alliance_ledger_sample.xlsx"
+ARTIFACTS = ROOT / "tests" / "artifacts" / "deck"
+LINK = "http://127.0.0.1:8501/?initiative=2024-04-01&strong=20"
+
+
+def open_deck(data: bytes):
+    return Presentation(io.BytesIO(data))
+
+
+def texts(slide) -> list[str]:
+    """Every paragraph of the slide's text boxes, placeholders and tables, in shape order."""
+    found = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            found += [p.text for p in shape.text_frame.paragraphs]
+        if shape.has_table:
+            found += [cell.text for row in shape.table.rows for cell in row.cells]
+    return found
+
+
+def charts(slide):
+    return [shape.chart for shape in slide.shapes if shape.has_chart]
+
+
+def series_values(chart) -> dict[str, dict[str, float | None]]:
+    """{series name: {category: value}} of a category chart."""
+    categories = list(chart.plots[0].categories)
+    return {s.name: dict(zip(categories, s.values, strict=True)) for s in chart.plots[0].series}
+
+
+@cache
+def sample_report() -> Report:
+    return build_report(read_ledger(SAMPLE.read_bytes(), SAMPLE.name))
+
+
+@cache
+def small_deck() -> bytes:
+    return deck(small_report(), LINK)
+
+
+@cache
+def sample_deck() -> bytes:
+    return deck(sample_report())
+
+
+LONG_NAME = "The Extraordinarily Long-Named Joint Go-To-Market Alliance of Northern Hemisphere Resellers"
+LONG_METRIC = "Joint customers acquired in the enterprise segment across " * 4
+
+
+@cache
+def crowded_report() -> Report:
+    """Fourteen alliances (one with a 90-character name), six goals on one, five benchmarks with long
+    names besides the two defaults, fifteen unusable rows: every list on a slide has more than it shows."""
+    rows = []
+    for i in range(14):
+        name = LONG_NAME if i == 0 else f"Partner {i:02d}"
+        for month in range(1, 13):
+            rows.append([f"2024-{month:02d}-10", name, "Revenue", 1000 + 37 * i + 11 * month])
+            rows.append([f"2024-{month:02d}-12", name, "Cost", 1000])
+    rows += [["2024-03-01", "Partner 01", "Revenue", f"bad {n}"] for n in range(15)]
+    goals = [["Alliance", "Metric", "Target", "Actual", "Unit", "Start date", "Due date", "Owner"]]
+    goals += [
+        [
+            LONG_NAME,
+            f"{LONG_METRIC}{n}",
+            100,
+            10,
+            "customers",
+            dt.date(2024, 1, 1),
+            dt.date(2024, 12, 31),
+            "Kim",
+        ]
+        for n in range(6)
+    ]
+    benchmarks = [["Name", "ROI"]] + [
+        [f"Benchmark with a rather long name number {n}", 0.05 * n] for n in range(5)
+    ]
+    data = ledger_bytes(rows, Goals=goals, Benchmarks=benchmarks)
+    settings = Settings(initiative_date=dt.date(2024, 7, 1), as_of=dt.date(2024, 10, 1))
+    return build_report(read_ledger(data, "crowded.xlsx"), settings)
+
+
+@cache
+def crowded_deck() -> bytes:
+    return deck(crowded_report())
+
+
+class TestSmallLedger:
+    def test_one_slide_per_alliance_between_the_portfolio_and_the_before_after(self):
+        """2 + 3 alliances + 2 = 7; alliances best ROI first, the one without ROI last."""
+        prs = open_deck(small_deck())
+        assert [s.shapes.title.text for s in prs.slides] == [
+            "Alliance ROI review",
+            "Portfolio",
+            "Acme",
+            "Beta",
+            "Gamma",
+            "Before / after: the initiative",
+            "Data issues",
+        ]
+
+    def test_widescreen(self):
+        prs = open_deck(small_deck())
+        assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
+
+    def test_title_slide(self):
+        slide = open_deck(small_deck()).slides[0]
+        shown = texts(slide)
+        for expected in (
+            "tables.xlsx",
+            "Period covered: 2024-01-15 to 2024-06-05",
+            "Goal status as of 2024-07-01",
+            "Currency: as in the ledger",
+            LINK,
+        ):
+            assert expected in shown
+        runs = [r for shape in slide.shapes for p in shape.text_frame.paragraphs for r in p.runs]
+        assert [r.hyperlink.address for r in runs if r.hyperlink.address] == [LINK]
+
+    def test_link_that_is_not_a_web_address_is_text_only(self):
+        slide = open_deck(deck(small_report(), "javascript:alert(1)")).slides[0]
+        runs = [r for shape in slide.shapes for p in shape.text_frame.paragraphs for r in p.runs]
+        assert "javascript:alert(1)" in [r.text for r in runs]
+        assert not [r for r in runs if r.hyperlink.address]
+
+    def test_portfolio_headline(self):
+        """ROI 0.35 is above 20 %: Strong; gaps 0.35 − 0.15 = +20 pts and 0.35 − 0.25 = +10 pts."""
+        shown = texts(open_deck(small_deck()).slides[1])
+        for expected in (
+            "35.0 %  Strong",
+            "Revenue: 2,700",
+            "Cost: 2,000",
+            "Net value: 700",
+            "Mean of alliance ROIs (unweighted): 10.0 %",
+            "+20.0 pts vs Cross-industry average (15.0 %)",
+            "+10.0 pts vs Top quartile, technology partnerships (25.0 %)",
+            "Strong: 1 · Moderate: 0 · Weak: 1 · n/a: 1",
+            "ROI undefined (no cost), not drawn: Gamma",
+        ):
+            assert expected in shown
+
+    def test_roi_by_alliance_is_a_bar_chart_of_the_hand_computed_rois(self):
+        (chart,) = charts(open_deck(small_deck()).slides[1])
+        assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+        assert chart.chart_title.text_frame.text == "ROI by alliance"
+        assert list(chart.plots[0].categories) == ["Acme", "Beta"]
+        assert chart.plots[0].series[0].values == (0.3, -0.1)
+
+    def test_alliance_slide_figures_goals_and_flags(self):
+        """Acme: Q1 (600 − 500) / 500 = 0.20, Q2 (700 − 500) / 500 = 0.40; the portfolio's quarters
+        (1,250 − 1,000) / 1,000 = 0.25 and (1,450 − 1,000) / 1,000 = 0.45."""
+        slide = open_deck(small_deck()).slides[2]
+        shown = texts(slide)
+        for expected in ("Value Multiplier · #1 of 2 by ROI", "30.0 %", "Strong band · Top quartile"):
+            assert expected in shown
+        assert "Revenue: 1,300" in shown and "Cost: 1,000" in shown and "Net value: 300" in shown
+        assert "+15.0 pts vs Cross-industry average" in shown
+        assert any(t.startswith("At risk: Customers (40 customers against 100") for t in shown)
+        assert "No red flags." in shown
+        (chart,) = charts(slide)
+        assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
+        assert series_values(chart) == {
+            "Acme": {"2024-Q1": 0.2, "2024-Q2": 0.4},
+            "Portfolio": {"2024-Q1": 0.25, "2024-Q2": 0.45},
+        }
+
+    def test_alliance_with_red_flags_and_no_goals(self):
+        shown = texts(open_deck(small_deck()).slides[3])
+        assert "Weak band · Bottom quartile" in shown
+        assert "No goals defined." in shown
+        assert "Negative ROI: ROI -10.0 %: revenue 900 against cost 1,000" in shown
+
+    def test_alliance_without_roi_has_no_trend_chart_and_says_why(self):
+        slide = open_deck(small_deck()).slides[4]
+        shown = texts(slide)
+        assert charts(slide) == []
+        assert "n/a" in shown and "no cost recorded, so ROI is undefined" in shown
+        assert "Market Accelerator · ROI undefined" in shown
+        assert any(t.startswith("No quarter with a defined ROI") for t in shown)
+
+    def test_before_after_chart_and_case_study(self):
+        """Windows Jan–Mar and Apr–Jun: Acme (600 − 500) / 500 = 0.2 → (700 − 500) / 500 = 0.4; Beta
+        −0.1 → −0.1; Gamma undefined on both sides; portfolio 0.25 → 0.45."""
+        slide = open_deck(small_deck()).slides[5]
+        (chart,) = charts(slide)
+        assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+        assert series_values(chart) == {
+            "ROI before": {"Acme": 0.2, "Beta": -0.1, "Gamma": None, "Portfolio": 0.25},
+            "ROI after": {"Acme": 0.4, "Beta": -0.1, "Gamma": None, "Portfolio": 0.45},
+        }
+        shown = texts(slide)
+        assert "Initiative 2024-04-01 · before Jan 2024 – Mar 2024 · after Apr 2024 – Jun 2024" in shown
+        assert small_report().before_after.paragraph in shown
+
+    def test_data_issues_table(self):
+        shown = texts(open_deck(small_deck()).slides[6])
+        assert "1 issue · 1 ledger row left out" in shown
+        assert "Every issue is listed on the Data issues sheet of the summary workbook." in shown
+
+    def test_shapes_stay_on_the_slide_and_do_not_overlap(self):
+        prs = open_deck(small_deck())
+        for slide in prs.slides:
+            boxes = [(s.left, s.top, s.left + s.width, s.top + s.height) for s in slide.shapes]
+            for left, top, right, bottom in boxes:
+                assert 0 <= left < right <= prs.slide_width and 0 <= top < bottom <= prs.slide_height
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1 :]:
+                    assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+
+
+def test_issue_table_rows():
+    table = next(s.table for s in open_deck(small_deck()).slides[6].shapes if s.has_table)
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Sheet", "Row", "Column", "Value", "Reason"],
+        ["Ledger", "12", "Amount", "oops", "'oops' is not a number"],
+    ]
+
+
+def test_no_comparison_says_why():
+    """An initiative date after the data: the before/after slide has no chart, only the reason."""
+    data = ledger_bytes([["2024-01-15", "Acme", "Revenue", 600], ["2024-01-20", "Acme", "Cost", 500]])
+    report = build_report(read_ledger(data, "one.xlsx"), Settings(initiative_date=dt.date(2030, 1, 1)))
+    assert report.before_after is None
+    prs = open_deck(deck(report))
+    assert len(prs.slides) == 2 + 1 + 2
+    slide = prs.slides[3]
+    assert charts(slide) == []
+    assert report.before_after_error in texts(slide)
+    assert "Every row of the ledger was used: no data issues." in texts(prs.slides[4])
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_workbook(io.BytesIO(summary_workbook(sample_report())), read_only=True)
+
+
+@pytest.fixture(scope="module")
+def prs():
+    return open_deck(sample_deck())
+
+
+def test_portfolio_without_roi():
+    """Only Gamma in view (type filter): no cost anywhere, so no portfolio ROI, no band, no bar."""
+    data = ledger_bytes(SMALL_ROWS, Alliances=SMALL_ALLIANCES)
+    settings = Settings(filters=Filters(types=("Market Accelerator",)))
+    prs = open_deck(deck(build_report(read_ledger(data, "gamma.xlsx"), settings)))
+    assert len(prs.slides) == 2 + 1 + 2
+    shown = texts(prs.slides[1])
+    assert "n/a" in shown and "Revenue: 500" in shown
+    assert "No alliance has a defined ROI (none has any cost)." in shown
+    assert charts(prs.slides[1]) == []
+
+
+class TestSampleAgainstWorkbook:
+    """The sample ledger: every number in a chart equals the summary workbook's cell."""
+
+    @staticmethod
+    def table(sheet) -> list[dict[str, object]]:
+        """The sheet's first table: the header row and the rows down to the first blank one."""
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows)
+        found = []
+        for row in rows:
+            if row[0] is None:
+                break
+            found.append(dict(zip(header, row, strict=True)))
+        return found
+
+    def test_slide_count(self, prs):
+        assert len(prs.slides) == 2 + len(sample_report().alliances) + 2 == 14
+
+    def test_roi_by_alliance_equals_the_alliances_sheet(self, prs, book):
+        sheet = {r["Alliance"]: r["ROI"] for r in self.table(book["Alliances"])}
+        (chart,) = charts(prs.slides[1])
+        drawn = series_values(chart)["ROI"]
+        assert drawn == {name: roi for name, roi in sheet.items() if roi is not None}
+        assert list(drawn.values()) == sorted(drawn.values(), reverse=True)
+        assert "Hooli Referrals" not in drawn and sheet["Hooli Referrals"] is None
+
+    def test_quarterly_lines_equal_the_quarterly_sheet(self, prs, book):
+        sheet = {(r["Alliance"], r["Quarter"]): r["ROI"] for r in self.table(book["Quarterly"])}
+        checked = 0
+        for slide in list(prs.slides)[2:-2]:
+            for chart in charts(slide):
+                assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
+                for name, values in series_values(chart).items():
+                    for quarter, roi in values.items():
+                        assert roi == sheet[(name, quarter)], (name, quarter)
+                        checked += 1
+        # Nine alliances with an ROI, nine quarters each, their line and the portfolio's.
+        assert checked == 9 * 9 * 2
+
+    def test_before_after_equals_the_before_after_sheet(self, prs, book):
+        rows = self.table(book["Before-After"])
+        (chart,) = charts(prs.slides[-2])
+        drawn = series_values(chart)
+        assert drawn["ROI before"] == {r["Alliance"]: r["ROI before"] for r in rows}
+        assert drawn["ROI after"] == {r["Alliance"]: r["ROI after"] for r in rows}
+        assert list(drawn["ROI after"])[-1] == "Portfolio"
+
+    def test_alliance_slides_follow_the_chart_order(self, prs):
+        (chart,) = charts(prs.slides[1])
+        titles = [s.shapes.title.text for s in list(prs.slides)[2:-2]]
+        assert titles == [*chart.plots[0].categories, "Hooli Referrals"]
+
+    def test_headline_text_equals_the_summary_sheet(self, prs, book):
+        summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
+        shown = texts(prs.slides[1])
+        roi = summary["Portfolio ROI (cost-weighted)"]
+        assert f"{roi * 100:.1f} %  Moderate" in shown
+        assert f"Revenue: {summary['Revenue']:,.0f} USD" in shown
+        assert f"Net value: {summary['Net value']:,.0f} USD" in shown
+
+
+class TestCrowded:
+    """Lists longer than a slide holds stop and say how many more there are."""
+
+    def test_slide_count(self):
+        assert len(open_deck(crowded_deck()).slides) == 2 + 14 + 2
+
+    def test_benchmarks_goals_and_issues_are_cut_with_a_count(self):
+        prs = open_deck(crowded_deck())
+        portfolio = texts(prs.slides[1])
+        assert "and 4 more" in portfolio  # the two defaults and five more, three shown
+        slide = next(s for s in prs.slides if s.shapes.title.text.startswith("The Extraordinarily"))
+        shown = texts(slide)
+        assert "and 3 more" in shown  # six goals, three shown
+        goals = [t for t in shown if t.startswith("Off track: Joint customers")]
+        assert len(goals) == 3 and all(len(t) <= 120 and t.endswith("…") for t in goals)
+        issues = prs.slides[-1]
+        table = next(s.table for s in issues.shapes if s.has_table)
+        assert len(table.rows) == 1 + 10
+        assert "and 5 more; every issue is listed on the Data issues sheet of the summary workbook." in texts(
+            issues
+        )
+
+    def test_long_name_is_cut_in_the_title_and_the_charts(self):
+        prs = open_deck(crowded_deck())
+        titles = [s.shapes.title.text for s in prs.slides]
+        assert clip(LONG_NAME, 56) in titles
+        for slide in (prs.slides[1], prs.slides[-2]):
+            (chart,) = charts(slide)
+            assert clip(LONG_NAME, 32) in chart.plots[0].categories
+
+    def test_shapes_stay_on_the_slide(self):
+        prs = open_deck(crowded_deck())
+        for slide in prs.slides:
+            for s in slide.shapes:
+                assert s.left + s.width <= prs.slide_width and s.top + s.height <= prs.slide_height
+
+
+@pytest.mark.parametrize(
+    ("items", "limit", "expected"),
+    [
+        ([], 3, []),
+        (["a", "b"], 3, ["a", "b"]),
+        (["a", "b", "c"], 3, ["a", "b", "c"]),
+        (["a", "b", "c", "d", "e"], 3, ["a", "b", "c", "and 2 more"]),
+    ],
+)
+def test_first_items(items, limit, expected):
+    assert first_items(items, limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short", 10, "short"),
+        ("two\nlines  and\tspaces", 40, "two lines and spaces"),
+        ("exactly ten", 11, "exactly ten"),
+        ("a sentence that is too long", 12, "a sentence…"),
+    ],
+)
+def test_clip(text, limit, expected):
+    assert clip(text, limit) == expected
+
+
+def test_equal_rois_share_a_rank():
+    """0.1 + 0.2 is 0.30000000000000004 in floating point, equal to 0.3 at the compared precision."""
+    rois = pd.Series([0.3, 0.1 + 0.2, 0.1, float("nan")])
+    assert ranks(rois).tolist() == ["#1 of 3 by ROI", "#1 of 3 by ROI", "#3 of 3 by ROI", "ROI undefined"]
+
+
+# LibreOffice as a real client of the deck
+
+
+def soffice() -> str:
+    """LibreOffice's command; without it (or poppler's tools) the test skips, or fails in CI."""
+    found = shutil.which("soffice")
+    if found is None:
+        unavailable("LibreOffice (soffice) is not installed")
+    if shutil.which("pdfinfo") is None:
+        unavailable("poppler-utils (pdfinfo, pdftotext, pdftoppm) is not installed")
+    return found
+
+
+def to_pdf(pptx: Path, workdir: Path) -> Path:
+    """The deck printed by LibreOffice, with a private profile so that parallel runs do not clash."""
+    profile = (workdir / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(workdir), str(pptx)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return workdir / f"{pptx.stem}.pdf"
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+DECKS = {"small": small_deck, "sample": sample_deck, "crowded": crowded_deck}
+NAMES = {"small": "Acme", "sample": "Umbrella Resellers", "crowded": "Partner 07"}
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_libreoffice_prints_every_slide(name, tmp_path):
+    data = DECKS[name]()
+    pptx = tmp_path / f"{name}.pptx"
+    pptx.write_bytes(data)
+    pdf = to_pdf(pptx, tmp_path)
+    slides = len(open_deck(data).slides)
+    assert pdf_pages(pdf) == slides
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert NAMES[name] in text
+    assert "ROI by alliance" in text and "Data issues" in text
+    pictures = ARTIFACTS / name
+    shutil.rmtree(pictures, ignore_errors=True)
+    pictures.mkdir(parents=True)
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(pictures / "slide")], check=True)
+    assert len(list(pictures.glob("slide-*.png"))) == slides
