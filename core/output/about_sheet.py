@@ -9,10 +9,12 @@ from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.adjustments import RULE_WORDS
 from core.analysis.report import Report
-from core.output.xlsx import Formats, write_cell
+from core.output.xlsx import Formats, Pair, write_cell, write_note, write_pairs
 from core.settings import describe
 
 NO_LINK = "not recorded: this workbook was exported without a link to a view"
+# Values and definitions are sentences: one wide column that wraps them reads best.
+VALUE_WIDTH = 100
 
 DEFINITIONS = [
     ("Revenue", "Sum of ledger amounts of kind revenue in the window (revenue attributed to the alliance)."),
@@ -101,8 +103,7 @@ def about_sheet(
     ws: Worksheet, report: Report, formats: Formats, exported_at: dt.datetime, link: str | None = None
 ) -> None:
     """Write the About sheet: what was read and how, the settings in words, the link, the definitions."""
-    ws.set_column(0, 0, 30)
-    ws.set_column(1, 1, 100)
+    formats.layout(ws).fixed[1] = VALUE_WIDTH
     write_cell(ws, 0, 0, "About this workbook", formats.title, formats)
     rows = [
         *_reading_rows(report),
@@ -110,20 +111,18 @@ def about_sheet(
         ("Time of export", exported_at.isoformat(sep=" ")),
         ("Link that reopens this view", link or NO_LINK),
     ]
-    row = _write_rows(ws, 2, rows, formats)
-    write_cell(ws, row + 1, 0, "Settings in full", formats.bold, formats)
+    row = write_pairs(ws, 2, _pairs(rows), formats)
+    write_note(ws, row + 1, 0, "Settings in full", formats, bold=True)
     # Every setting, defaults included, so the workbook says what it shows even without the link.
     full = [(what[:1].upper() + what[1:], value) for what, value in describe(report.settings)]
-    row = _write_rows(ws, row + 2, full, formats)
-    write_cell(ws, row + 1, 0, "Definitions", formats.bold, formats)
-    _write_rows(ws, row + 2, DEFINITIONS, formats)
+    row = write_pairs(ws, row + 2, _pairs(full), formats)
+    write_note(ws, row + 1, 0, "Definitions", formats, bold=True)
+    write_pairs(ws, row + 2, _pairs(DEFINITIONS), formats)
 
 
-def _write_rows(ws: Worksheet, top: int, rows: Sequence[tuple[str, object]], formats: Formats) -> int:
-    for offset, (label, value) in enumerate(rows):
-        write_cell(ws, top + offset, 0, label, formats.bold, formats)
-        write_cell(ws, top + offset, 1, value, formats.wrap, formats)
-    return top + len(rows)
+def _pairs(rows: Sequence[tuple[str, object]]) -> list[Pair]:
+    """Label and value rows as written: values as they are (text, or a count), no number format."""
+    return [(label, value, None) for label, value in rows]
 
 
 def _reading_rows(report: Report) -> list[tuple[str, object]]:

@@ -18,7 +18,7 @@ from core.output.table_sheets import (
     quarterly_sheet,
     scorecard_sheet,
 )
-from core.output.xlsx import needs_quoting, new_workbook
+from core.output.xlsx import finish_sheet, needs_quoting, new_workbook
 
 SHEETS = ("Summary", "Alliances", "Quarterly", "Before-After", "Scorecard", "Data issues", "About")
 # Sheets added after the contract's first ones come after all of them, in this order.
@@ -48,6 +48,8 @@ def summary_workbook(
     about_sheet(sheets["About"], report, formats, exported_at, link)
     if history is not None and not history.empty:
         history_sheet(book.add_worksheet(HISTORY), history, formats)
+    for ws in book.worksheets():
+        finish_sheet(ws, formats)
     book.close()
     return buffer.getvalue()
 

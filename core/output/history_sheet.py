@@ -13,23 +13,6 @@ from core.output import columns as cols
 from core.output.columns import display_frame
 from core.output.xlsx import Formats, write_table
 
-WIDTHS = {
-    "Review": 22,
-    "Review date": 12,
-    "Alliance": 26,
-    "Band": 10,
-    "Quartile": 10,
-    "Goal status": 12,
-    "Red flags": 40,
-    "Change": 13,
-    "ROI change (points)": 12,
-    "Band change": 20,
-    "Quartile change": 18,
-    "Goal status change": 22,
-    "Flags raised": 40,
-    "Flags cleared": 40,
-}
-
 
 def history_display(table: pd.DataFrame) -> pd.DataFrame:
     """The history under the sheet's headers; ROI change as a fraction, the unit of the 'points' kind."""
@@ -39,8 +22,6 @@ def history_display(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def history_sheet(ws: Worksheet, table: pd.DataFrame, formats: Formats) -> None:
-    """One row per alliance and review, header frozen with the review and alliance beside each row."""
-    shown = history_display(table)
-    last_row = write_table(ws, 0, shown, cols.HISTORY, formats, WIDTHS) - 1
+    """One row per alliance and review (an Excel table), header, review, date and alliance frozen."""
+    write_table(ws, 0, history_display(table), cols.HISTORY, formats, "History")
     ws.freeze_panes(1, 3)
-    ws.autofilter(0, 0, last_row, len(cols.HISTORY) - 1)

@@ -17,36 +17,32 @@ from core.output.tables import (
     categories_display,
     sensitivity_display,
 )
-from core.output.xlsx import Formats, Pair, write_cell, write_pairs, write_table
+from core.output.xlsx import Formats, Pair, write_cell, write_note, write_pairs, write_table
 
 
 def summary_sheet(ws: Worksheet, report: Report, formats: Formats, exported_at: dt.datetime) -> None:
     """Write the Summary sheet."""
-    ws.set_column(0, 0, 38)
-    ws.set_column(1, 1, 22)
-    ws.set_column(2, 2, 60)
     write_cell(ws, 0, 0, "Alliance ROI summary", formats.title, formats)
     row = write_pairs(ws, 2, _source_pairs(report, exported_at), formats)
     roi_row = row + 1
     row = write_pairs(ws, roi_row, _headline_pairs(report), formats)
     if report.portfolio.roi is None:
-        write_cell(ws, roi_row, 2, report.portfolio.roi_note, None, formats)
+        write_note(ws, roi_row, 2, report.portfolio.roi_note, formats)
     row += 1
-    write_cell(ws, row, 0, "Portfolio quartile cut points (QUARTILE.INC)", formats.bold, formats)
+    write_note(ws, row, 0, "Portfolio quartile cut points (QUARTILE.INC)", formats, bold=True)
     cuts = report.cuts or {}
     row = write_pairs(ws, row + 1, [(k, cuts.get(k), "ratio") for k in ("P25", "P50", "P75")], formats)
     ranked = int(report.alliances["roi"].notna().sum())
-    write_cell(ws, row, 0, f"over the {ranked} alliances in view with a defined ROI", None, formats)
+    write_note(ws, row, 0, f"over the {ranked} alliances in view with a defined ROI", formats)
     row += 2
-    widths = {"Benchmark": 38, "ROI": 22, "Source": 60}
-    row = write_table(ws, row, benchmarks_display(report), cols.BENCHMARKS, formats, widths)
+    row = write_table(ws, row, benchmarks_display(report), cols.BENCHMARKS, formats, "Benchmarks")
     row = _beyond_simple_roi(ws, row + 1, report, formats)
     if report.ledger.notes:
         row += 1
-        write_cell(ws, row, 0, "Reading notes", formats.bold, formats)
+        write_note(ws, row, 0, "Reading notes", formats, bold=True)
         for note in report.ledger.notes:
             row += 1
-            write_cell(ws, row, 0, note, None, formats)
+            write_note(ws, row, 0, note, formats)
 
 
 def _source_pairs(report: Report, exported_at: dt.datetime) -> list[Pair]:
@@ -87,21 +83,21 @@ def period(report: Report) -> str:
 def _beyond_simple_roi(ws: Worksheet, row: int, report: Report, formats: Formats) -> int:
     """Time value of the portfolio, the shared-cost allocation and the sensitivity table."""
     settings = report.settings
-    write_cell(ws, row, 0, "Time value (portfolio)", formats.bold, formats)
+    write_note(ws, row, 0, "Time value (portfolio)", formats, bold=True)
     if PORTFOLIO in report.time_value.index:
         row = write_pairs(ws, row + 1, _time_value_pairs(report), formats)
     if len(report.allocation):
         title = f"Shared costs ('{settings.shared_name}'), split {RULE_WORDS[report.shared_rule]}"
-        write_cell(ws, row + 1, 0, title, formats.bold, formats)
-        row = write_table(ws, row + 2, allocation_display(report), cols.ALLOCATION, formats)
+        write_note(ws, row + 1, 0, title, formats, bold=True)
+        row = write_table(ws, row + 2, allocation_display(report), cols.ALLOCATION, formats, "SharedCosts")
     if len(report.categories):
-        write_cell(ws, row + 1, 0, "Revenue and cost by category", formats.bold, formats)
-        row = write_table(ws, row + 2, categories_display(report), cols.CATEGORIES, formats)
+        write_note(ws, row + 1, 0, "Revenue and cost by category", formats, bold=True)
+        row = write_table(ws, row + 2, categories_display(report), cols.CATEGORIES, formats, "Categories")
     if len(report.sensitivity.columns):
         title = "Sensitivity: ROI under each allocation and attribution choice"
-        write_cell(ws, row + 1, 0, title, formats.bold, formats)
+        write_note(ws, row + 1, 0, title, formats, bold=True)
         spec = cols.sensitivity_spec(report.sensitivity.columns)
-        row = write_table(ws, row + 2, sensitivity_display(report), spec, formats)
+        row = write_table(ws, row + 2, sensitivity_display(report), spec, formats, "Sensitivity")
     return row
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.report import Report
+from core.analysis.roi import ROI_DIGITS
 from core.model import WindowMode
 from core.output import columns as cols
 from core.output.tables import (
@@ -17,7 +19,7 @@ from core.output.tables import (
     quarters_display,
     type_display,
 )
-from core.output.xlsx import Formats, Pair, write_cell, write_pairs, write_table
+from core.output.xlsx import Formats, Pair, write_label, write_note, write_pairs, write_table
 
 WINDOW_WORDS: dict[str, str] = {
     WindowMode.EQUAL: "equal windows, the longest the data allows",
@@ -30,40 +32,48 @@ NO_GOALS = (
 
 
 def alliances_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:
-    """One row per alliance under the contract's headers, first row and column frozen."""
-    widths = {"Alliance": 28, "ROI note": 36}
-    write_table(ws, 0, alliance_detail_display(report), alliance_spec(report), formats, widths)
+    """One row per alliance under the contract's headers, best ROI first, first row and column frozen."""
+    write_table(ws, 0, by_roi(alliance_detail_display(report)), alliance_spec(report), formats, "Alliances")
     ws.freeze_panes(1, 1)
+
+
+def by_roi(table: pd.DataFrame) -> pd.DataFrame:
+    """The alliance table, highest ROI first and undefined ROI last; equal ROIs (compared at
+    ROI_DIGITS decimals) by name."""
+    key = table["ROI"].astype(float).round(ROI_DIGITS)
+    ordered = table.assign(_roi=key).sort_values(
+        ["_roi", "Alliance"], ascending=[False, True], na_position="last", kind="stable"
+    )
+    return ordered.drop(columns="_roi").reset_index(drop=True)
 
 
 def quarterly_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:
     """ROI by quarter per alliance and for the portfolio."""
-    write_table(ws, 0, quarters_display(report), cols.QUARTERLY, formats, {"Alliance": 26})
+    write_table(ws, 0, quarters_display(report), cols.QUARTERLY, formats, "Quarterly")
     ws.freeze_panes(1, 2)
 
 
 def before_after_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:
     """The comparison table, then its windows, checks and the case-study paragraph below it."""
-    widths = {"Alliance": 26, "Before window": 22, "After window": 22, "Note": 40}
-    row = write_table(ws, 0, before_after_display(report), cols.BEFORE_AFTER, formats, widths)
+    row = write_table(ws, 0, before_after_display(report), cols.BEFORE_AFTER, formats, "BeforeAfter")
     ws.freeze_panes(1, 1)
     result = report.before_after
     row += 1
     if result is None:
-        write_cell(ws, row, 0, "No comparison", formats.bold, formats)
-        write_cell(ws, row, 1, report.before_after_error, None, formats)
+        write_label(ws, row, 0, "No comparison", formats)
+        write_note(ws, row, 1, report.before_after_error, formats)
         return
     row = write_pairs(ws, row, _window_pairs(report), formats)
     for alliance, reason in result.left_out:
-        write_cell(ws, row, 0, "Left out", formats.bold, formats)
-        write_cell(ws, row, 1, f"{alliance}: {reason}", None, formats)
+        write_label(ws, row, 0, "Left out", formats)
+        write_note(ws, row, 1, f"{alliance}: {reason}", formats)
         row += 1
     for check in result.checks:
-        write_cell(ws, row, 0, "Check", formats.bold, formats)
-        write_cell(ws, row, 1, check, None, formats)
+        write_label(ws, row, 0, "Check", formats)
+        write_note(ws, row, 1, check, formats)
         row += 1
-    write_cell(ws, row + 1, 0, "Case study", formats.bold, formats)
-    write_cell(ws, row + 1, 1, result.paragraph, None, formats)
+    write_label(ws, row + 1, 0, "Case study", formats)
+    write_note(ws, row + 1, 1, result.paragraph, formats)
 
 
 def _window_pairs(report: Report) -> list[Pair]:
@@ -88,19 +98,18 @@ def _window_pairs(report: Report) -> list[Pair]:
 
 def scorecard_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:
     """Goals with status, the day they were judged on, red flags and ROI by partnership type."""
-    widths = {"Alliance": 24, "Metric": 30, "Why": 50, "Status": 12}
-    row = write_table(ws, 0, goals_display(report), cols.GOALS, formats, widths)
+    row = write_table(ws, 0, goals_display(report), cols.GOALS, formats, "Goals")
     ws.freeze_panes(1, 1)
     row = write_pairs(ws, row + 1, [("Status as of", report.as_of, "date")], formats)
     if report.goals.empty:
-        write_cell(ws, row, 0, NO_GOALS, None, formats)
+        write_note(ws, row, 0, NO_GOALS, formats)
         row += 1
-    write_cell(ws, row + 1, 0, "Red flags", formats.bold, formats)
-    row = write_table(ws, row + 2, flags_display(report), cols.FLAGS, formats)
-    write_cell(ws, row + 1, 0, "ROI by partnership type", formats.bold, formats)
-    write_table(ws, row + 2, type_display(report), cols.BY_TYPE, formats)
+    write_note(ws, row + 1, 0, "Red flags", formats, bold=True)
+    row = write_table(ws, row + 2, flags_display(report), cols.FLAGS, formats, "RedFlags")
+    write_note(ws, row + 1, 0, "ROI by partnership type", formats, bold=True)
+    write_table(ws, row + 2, type_display(report), cols.BY_TYPE, formats, "ByType")
 
 
 def issues_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:
     """Sheet, row, column, value and reason of every row not used."""
-    write_table(ws, 0, issues_display(report.issues), cols.ISSUES, formats, {"Reason": 60, "Value": 24})
+    write_table(ws, 0, issues_display(report.issues), cols.ISSUES, formats, "DataIssues")

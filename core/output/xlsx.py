@@ -1,18 +1,27 @@
-"""Writing cells with xlsxwriter: real numbers with the number format of their kind, text that never runs."""
+"""Writing cells with xlsxwriter: real numbers with the number format of their kind, text that never runs.
+
+Every table is an Excel table (filters, a header style), band and goal-status cells are coloured by
+rules that Excel and LibreOffice both apply, each column is as wide as the widest text it shows (the
+formatted text, headers included, up to a cap beyond which text wraps), and each sheet prints
+landscape, one page wide, its first row repeated on every page.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 import pandas as pd
 import xlsxwriter
 from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_pixel_width
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.roi import CENT_DIGITS, ROI_DIGITS
+from core.model import Band, GoalStatus
 from core.output.columns import Kind, TableSpec
 
 # A text cell starting with one of these is a formula to Excel and LibreOffice (and to CSV
@@ -42,6 +51,17 @@ NUMBER_FORMATS: dict[Kind, str | None] = {
 }
 SCALE: dict[Kind, float] = {"points": 100.0}
 
+# What each number format shows, in Python's words, to measure a column (worst case for '#,##0.##').
+SHOWN_NUMBERS: dict[Kind, Callable[[float], str]] = {
+    "money": lambda v: f"{v:,.2f}",
+    "ratio": lambda v: f"{v:.1%}",
+    "gap": lambda v: f"{v:+.1%}",
+    "points": lambda v: f"{v:+.1f} pts",
+    "number": lambda v: f"{v:,.2f}",
+    "integer": lambda v: f"{v:.0f}",
+}
+SHOWN_DATES: dict[Kind, str] = {"month": "%b %Y", "datetime": "%Y-%m-%d %H:%M"}
+
 WORKBOOK_OPTIONS = {
     "in_memory": True,
     # Text from the upload is written as text, whatever it looks like.
@@ -51,24 +71,155 @@ WORKBOOK_OPTIONS = {
     "nan_inf_to_errors": False,
 }
 
+# Column widths are in Excel's unit, the width of a digit of the default font (7 pixels in Calibri 11).
+DIGIT_PX = 7
+# Excel's own 7 pixels of cell padding and a few more, since a number one pixel too wide shows as
+# ####. (LibreOffice, drawing Calibri with another font where Carlito is missing, needs less.)
+PADDING_PX = 10
+FILTER_BUTTON_PX = 16  # the filter arrow over a table's header cell
+BOLD_FACTOR = 1.1
+MIN_WIDTH = 6.0
+# Wider text wraps inside the column instead (a note, a reason); headers wrap sooner. Narrow enough
+# that a sheet printed one page wide stays readable.
+MAX_WIDTH = 36.0
+MAX_HEADER_WIDTH = 16.0
+LINE_POINTS = 15.0  # one line of Calibri 11, Excel's default row height
+WRAP_SLACK = 1.15  # lines break at words and fonts differ: estimate wrapped text a little longer
+
+TABLE_STYLE = "Table Style Medium 2"
+HEADER_FILL = "#DDEBF7"
+# Cell fill and font colour of each band and goal status (Excel's Good, Neutral and Bad styles).
+GOOD, NEUTRAL, BAD = ("#C6EFCE", "#006100"), ("#FFEB9C", "#9C5700"), ("#FFC7CE", "#9C0006")
+FILLS: dict[str, tuple[str, str]] = {
+    Band.STRONG: GOOD,
+    Band.MODERATE: NEUTRAL,
+    Band.WEAK: BAD,
+    GoalStatus.ACHIEVED: GOOD,
+    GoalStatus.ON_TRACK: ("#E2EFDA", "#375623"),
+    GoalStatus.AT_RISK: NEUTRAL,
+    GoalStatus.OFF_TRACK: BAD,
+}
+# Columns (by source) whose cells are coloured, and the values that get a colour.
+COLOURED: dict[str, tuple[str, ...]] = {
+    "band": (Band.STRONG, Band.MODERATE, Band.WEAK),
+    "status": (GoalStatus.ACHIEVED, GoalStatus.ON_TRACK, GoalStatus.AT_RISK, GoalStatus.OFF_TRACK),
+    "goal_status": (GoalStatus.ACHIEVED, GoalStatus.ON_TRACK, GoalStatus.AT_RISK, GoalStatus.OFF_TRACK),
+}
+FOOTER = "&L&A&RPage &P of &N"
+
+
+@dataclass
+class Note:
+    """A sentence written beside the tables, placed once the sheet's column widths are known."""
+
+    row: int
+    col: int
+    text: str
+    fmt: Format | None
+    bold: bool = False
+
+
+@dataclass
+class SheetLayout:
+    """What one sheet needs once its cells are written: column widths, row heights, notes, extent."""
+
+    widths: dict[int, float] = field(default_factory=dict)
+    fixed: dict[int, float] = field(default_factory=dict)
+    lines: dict[int, int] = field(default_factory=dict)
+    headers: list[tuple[int, int, str]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    last_row: int = 0
+    last_col: int = 0
+
+    def cap(self, col: int) -> float:
+        """The widest a column may grow before its text wraps."""
+        return self.fixed.get(col, MAX_WIDTH)
+
+    def reach(self, row: int, col: int) -> None:
+        """Count a written cell in the sheet's extent (its print area)."""
+        self.last_row = max(self.last_row, row)
+        self.last_col = max(self.last_col, col)
+
+    def see(self, row: int, col: int, text: str, bold: bool = False) -> bool:
+        """Widen the column for a cell's text; True when the text is wider than the cap and must wrap."""
+        self.reach(row, col)
+        needed = text_width(text, bold)
+        cap = self.cap(col)
+        self.widths[col] = max(self.widths.get(col, MIN_WIDTH), min(needed, cap))
+        if needed <= cap:
+            return False
+        self.lines[row] = max(self.lines.get(row, 1), lines_needed(text, cap, bold))
+        return True
+
+    def see_header(self, row: int, col: int, header: str) -> None:
+        """Widen the column for a table header (bold, with its filter arrow); long headers wrap sooner."""
+        self.reach(row, col)
+        self.headers.append((row, col, header))
+        full = text_width(header, bold=True, extra_px=FILTER_BUTTON_PX)
+        longest_word = max(text_width(w, bold=True, extra_px=FILTER_BUTTON_PX) for w in [*header.split(), ""])
+        wanted = min(max(min(full, MAX_HEADER_WIDTH), longest_word), self.cap(col))
+        self.widths[col] = max(self.widths.get(col, MIN_WIDTH), wanted)
+
+    def width(self, col: int) -> float:
+        """A column's final width."""
+        return self.fixed.get(col, self.widths.get(col, MIN_WIDTH))
+
+
+def text_width(text: str, bold: bool = False, extra_px: float = 0) -> float:
+    """Column width (in digits) that shows a text on one line; the widest line of a multi-line text."""
+    pixels = max(xl_pixel_width(line) for line in text.split("\n"))
+    return (pixels * (BOLD_FACTOR if bold else 1.0) + PADDING_PX + extra_px) / DIGIT_PX
+
+
+def lines_needed(text: str, width: float, bold: bool = False, extra_px: float = 0) -> int:
+    """How many lines a text wraps to in a column of this width (an estimate on the generous side)."""
+    room = max(width * DIGIT_PX - PADDING_PX - extra_px, DIGIT_PX)
+    factor = WRAP_SLACK * (BOLD_FACTOR if bold else 1.0)
+    return sum(max(1, math.ceil(xl_pixel_width(line) * factor / room)) for line in text.split("\n"))
+
 
 class Formats:
-    """The workbook's cell formats: one per kind, and the few for titles and labels."""
+    """The workbook's cell formats (one per kind, the few for titles and labels) and each sheet's layout."""
 
     def __init__(self, book: xlsxwriter.Workbook) -> None:
-        self.header = book.add_format({"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"})
+        # Every cell reads from the top, so a row made tall by wrapped text still lines up.
+        top = {"valign": "top"}
+        header = {**top, "bold": True, "bottom": 1, "text_wrap": True, "bg_color": HEADER_FILL}
+        self.header = book.add_format(header)
+        self.quoted_header = book.add_format({**header, "quote_prefix": True})
         self.title = book.add_format({"bold": True, "font_size": 14})
-        self.bold = book.add_format({"bold": True})
-        self.quoted = book.add_format({"quote_prefix": True})
-        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        self.kinds: dict[Kind, Format | None] = {
-            kind: None if number_format is None else book.add_format({"num_format": number_format})
+        self.bold = book.add_format({**top, "bold": True})
+        self.bold_wrap = book.add_format({**top, "bold": True, "text_wrap": True})
+        self.quoted = book.add_format({**top, "quote_prefix": True})
+        self.quoted_wrap = book.add_format({**top, "quote_prefix": True, "text_wrap": True})
+        self.wrap = book.add_format({**top, "text_wrap": True})
+        self.kinds: dict[Kind, Format] = {
+            kind: book.add_format(top if number_format is None else {**top, "num_format": number_format})
             for kind, number_format in NUMBER_FORMATS.items()
         }
+        self.fills = {
+            value: book.add_format({"bg_color": fill, "font_color": font})
+            for value, (fill, font) in FILLS.items()
+        }
+        self.layouts: dict[str, SheetLayout] = {}
 
     def of(self, kind: Kind | None) -> Format | None:
-        """The number format of a kind (None for text or no kind)."""
+        """The cell format of a kind (None for no kind)."""
         return None if kind is None else self.kinds[kind]
+
+    def layout(self, ws: Worksheet) -> SheetLayout:
+        """The layout of one sheet, made on first use."""
+        return self.layouts.setdefault(ws.name, SheetLayout())
+
+    def wrapped(self, fmt: Format | None) -> Format:
+        """The format that wraps text, for a cell written in `fmt` (bold labels stay bold)."""
+        return self.bold_wrap if fmt in (self.bold, self.bold_wrap) else self.wrap
+
+    def quoted_like(self, fmt: Format | None) -> Format:
+        """The quote-prefixed format for formula-like text written in `fmt`."""
+        if fmt is self.header:
+            return self.quoted_header
+        return self.quoted_wrap if fmt in (self.wrap, self.bold_wrap) else self.quoted
 
 
 def new_workbook() -> tuple[xlsxwriter.Workbook, io.BytesIO, Formats]:
@@ -91,6 +242,7 @@ def write_cell(
     ws: Worksheet, row: int, col: int, value: object, fmt: Format | None, formats: Formats
 ) -> None:
     """Write one value as what it is: number, date, or text that can never run as a formula."""
+    formats.layout(ws).reach(row, col)
     if _missing(value):
         ws.write_blank(row, col, None, fmt)
     elif isinstance(value, bool):
@@ -102,19 +254,45 @@ def write_cell(
         ws.write_datetime(row, col, stamp, fmt if fmt is not None else formats.of("date"))
     else:
         text = str(value)
-        ws.write_string(row, col, text, formats.quoted if needs_quoting(text) else fmt)
+        ws.write_string(row, col, text, formats.quoted_like(fmt) if needs_quoting(text) else fmt)
+
+
+def shown(value: object, kind: Kind | None) -> str:
+    """The text a spreadsheet shows for a value written under its kind's number format."""
+    if _missing(value):
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, (int, float)):
+        number = float(value)
+        return SHOWN_NUMBERS[kind](number) if kind in SHOWN_NUMBERS else f"{number:.10g}"
+    if isinstance(value, (dt.datetime, dt.date, pd.Timestamp)):
+        return pd.Timestamp(value).strftime(SHOWN_DATES.get(kind or "date", "%Y-%m-%d"))
+    return str(value)
 
 
 def write_value(
-    ws: Worksheet, row: int, col: int, value: object, kind: Kind | None, formats: Formats
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value: object,
+    kind: Kind | None,
+    formats: Formats,
+    fmt: Format | None = None,
 ) -> None:
-    """Write one value in the units and number format of its kind."""
+    """Write one value in the units and number format of its kind, widening its column to show it.
+
+    `fmt` replaces the kind's format (a bold label); text wider than the column's cap wraps.
+    """
     value = _plain(value)
     scale = SCALE.get(kind) if kind is not None else None
     if scale is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = value * scale
     value = rounded(value, kind)
-    write_cell(ws, row, col, value, formats.of(kind), formats)
+    fmt = fmt if fmt is not None else formats.of(kind)
+    if formats.layout(ws).see(row, col, shown(value, kind), bold=fmt is formats.bold):
+        fmt = formats.wrapped(fmt)
+    write_cell(ws, row, col, value, fmt, formats)
 
 
 # Money is exact to the cent; ratios are compared at ROI_DIGITS decimals, so more is noise.
@@ -141,36 +319,142 @@ def _plain(value: object) -> object:
 
 
 def write_table(
-    ws: Worksheet,
-    top: int,
-    table: pd.DataFrame,
-    spec: TableSpec,
-    formats: Formats,
-    widths: dict[str, int] | None = None,
+    ws: Worksheet, top: int, table: pd.DataFrame, spec: TableSpec, formats: Formats, name: str
 ) -> int:
-    """Write the spec's header row and a display frame below it; returns the next free row."""
+    """Write a display frame as an Excel table named `name`: the spec's headers, then its rows.
+
+    The table has filters and the header style; band and goal-status cells are coloured. Excel wants
+    at least one data row, so an empty table keeps one blank row. Returns the row after the last
+    data row (the blank one of an empty table included only in the table, never in the count).
+    """
     headers = [c.header for c in spec]
     if list(table.columns) != headers:
         raise ValueError(f"table columns {list(table.columns)} are not the spec's {headers}")
-    for col, column in enumerate(spec):
-        write_cell(ws, top, col, column.header, formats.header, formats)
-        width = (widths or {}).get(column.header, max(10, min(40, len(column.header) + 2)))
-        ws.set_column(col, col, width)
+    last = top + max(1, len(table))
+    _table_or_filter(ws, top, last, headers, formats, name)
+    layout = formats.layout(ws)
+    for col, header in enumerate(headers):
+        write_cell(ws, top, col, header, formats.header, formats)
+        layout.see_header(top, col, header)
+    layout.reach(last, len(headers) - 1)
     kinds = [c.kind for c in spec]
     for r, values in enumerate(table.itertuples(index=False), start=top + 1):
         for col, (kind, value) in enumerate(zip(kinds, values, strict=True)):
             write_value(ws, r, col, value, kind, formats)
+    if len(table):
+        _colour_cells(ws, top + 1, top + len(table), spec, formats)
     return top + 1 + len(table)
+
+
+def table_headers_allowed(headers: list[str]) -> bool:
+    """Excel's rule for a table's headers: none blank, none repeated (letter case ignored)."""
+    folded = [h.strip().casefold() for h in headers]
+    return all(folded) and len(set(folded)) == len(folded)
+
+
+def _table_or_filter(
+    ws: Worksheet, top: int, last: int, headers: list[str], formats: Formats, name: str
+) -> None:
+    """An Excel table over the range; filters alone when Excel would refuse the headers (a benchmark
+    named like another column), since a table with repeated headers makes Excel repair the file."""
+    if not table_headers_allowed(headers):
+        ws.autofilter(top, 0, last, len(headers) - 1)
+        return
+    columns = [{"header": h, "header_format": formats.header} for h in headers]
+    ws.add_table(top, 0, last, len(headers) - 1, {"name": name, "style": TABLE_STYLE, "columns": columns})
+
+
+def _colour_cells(ws: Worksheet, first: int, last: int, spec: TableSpec, formats: Formats) -> None:
+    """Fill band and goal-status cells by their text: cell-value rules that Excel and LibreOffice keep."""
+    for col, column in enumerate(spec):
+        for value in COLOURED.get(column.source, ()):
+            rule = {"type": "cell", "criteria": "equal to", "value": f'"{value}"'}
+            ws.conditional_format(first, col, last, col, {**rule, "format": formats.fills[value]})
 
 
 Pair = tuple[str, object, Kind | None]
 
 
 def write_pairs(ws: Worksheet, top: int, pairs: Iterable[Pair], formats: Formats) -> int:
-    """Write bold labels in column A and their values in column B; returns the next free row."""
+    """Write bold labels in column A and their values in column B; returns the next free row.
+
+    A value in words (a file name, a window, a reason) runs on over the columns to its right rather
+    than widening column B, which tables below may share.
+    """
     row = top
     for label, value, kind in pairs:
-        write_cell(ws, row, 0, label, formats.bold, formats)
-        write_value(ws, row, 1, value, kind, formats)
+        write_label(ws, row, 0, label, formats)
+        if isinstance(value, str):
+            write_note(ws, row, 1, value, formats, fmt=formats.of(kind))
+        else:
+            write_value(ws, row, 1, value, kind, formats)
         row += 1
     return row
+
+
+def write_label(ws: Worksheet, row: int, col: int, text: str, formats: Formats) -> None:
+    """A bold label that its column is widened to show."""
+    write_value(ws, row, col, text, None, formats, fmt=formats.bold)
+
+
+def write_note(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    text: object,
+    formats: Formats,
+    bold: bool = False,
+    fmt: Format | None = None,
+) -> None:
+    """A sentence beside the tables (a reason, a paragraph), the last thing in its row.
+
+    It is placed when the sheet is finished: on one line when the columns from `col` to the sheet's
+    last one are wide enough, else wrapped over them (merged) in a row tall enough to show it.
+    """
+    if _missing(text):
+        return
+    layout = formats.layout(ws)
+    layout.reach(row, col)
+    layout.notes.append(Note(row, col, str(text), formats.bold if bold else fmt, bold))
+
+
+def finish_sheet(ws: Worksheet, formats: Formats) -> None:
+    """Set the column widths and row heights, place the notes and set up printing."""
+    layout = formats.layout(ws)
+    last_col = max([*layout.widths, *layout.fixed, 0])
+    for col in range(last_col + 1):
+        ws.set_column(col, col, round(layout.width(col), 1))
+    for note in layout.notes:
+        _place_note(ws, note, max(last_col, note.col), formats)
+    _header_lines(layout)
+    for row, lines in sorted(layout.lines.items()):
+        if lines > 1:
+            ws.set_row(row, LINE_POINTS * lines)
+    ws.print_area(0, 0, layout.last_row, max(last_col, layout.last_col))
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.set_footer(FOOTER)
+
+
+def _place_note(ws: Worksheet, note: Note, end: int, formats: Formats) -> None:
+    layout = formats.layout(ws)
+    span = sum(layout.width(c) for c in range(note.col, end + 1))
+    if text_width(note.text, note.bold) <= span:
+        write_cell(ws, note.row, note.col, note.text, note.fmt, formats)
+        return
+    fmt = formats.wrapped(note.fmt)
+    if end > note.col:
+        ws.merge_range(note.row, note.col, note.row, end, "", fmt)
+    write_cell(ws, note.row, note.col, note.text, fmt, formats)
+    lines = lines_needed(note.text, span, note.bold)
+    layout.lines[note.row] = max(layout.lines.get(note.row, 1), lines)
+
+
+def _header_lines(layout: SheetLayout) -> None:
+    """Header rows tall enough for headers wrapped in their (final) column widths."""
+    for row, col, header in layout.headers:
+        width = layout.width(col)
+        lines = lines_needed(header, width, bold=True, extra_px=FILTER_BUTTON_PX)
+        layout.lines[row] = max(layout.lines.get(row, 1), lines)

@@ -173,12 +173,18 @@ def test_user_text_never_runs(sheet):
     assert sheet["C2"].quotePrefix is False
 
 
-def test_header_frozen_filtered_and_columns_wide_enough(sheet):
+def test_header_frozen_a_table_with_filters_and_columns_wide_enough(sheet):
     assert sheet.freeze_panes == "D2"  # header row, and review, date and alliance beside each row
-    assert sheet.auto_filter.ref == "A1:O7"
-    assert width_of(sheet, 3) >= 26  # Alliance
-    for column in (8, 14, 15):  # flag names such as 'No goals defined (vague success metrics)'
-        assert width_of(sheet, column) >= 40
+    table = sheet.tables["History"]
+    assert table.ref == "A1:O7" and table.autoFilter.ref == "A1:O7"  # header and 6 rows, 15 columns
+    assert [c.name for c in table.tableColumns] == HEADERS
+    # Band and Goal status cells are coloured by cell-value rules on their data rows.
+    assert {str(cf.sqref) for cf in sheet.conditional_formatting} == {"E2:E7", "G2:G7"}
+    # 'No goals defined (vague success metrics)': 40 characters of about 6 pixels, a digit being 7.
+    for column in (8, 15):  # Red flags, Flags cleared
+        assert width_of(sheet, column) >= 30
+    assert sheet.print_area == "'History'!$A$1:$O$7"
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
 
 
 def width_of(sheet, column: int) -> float:

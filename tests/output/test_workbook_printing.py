@@ -1,0 +1,130 @@
+"""The summary workbook printed by LibreOffice: every number whole (no ###), each sheet one page
+wide, band and goal-status colours on paper.
+
+Pictures of the pages go to tests/artifacts/workbook/ to be looked at. Figures of the big ledger
+are worked out by hand in tests/output/big_ledger.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from core.output.export import SHEETS, summary_workbook
+from tests.helpers import ROOT
+from tests.output.big_ledger import BIG_LOSS, BIG_MONEY, big_report
+from tests.output.printing import pdf_pages_text, pictures, to_pdf
+from tests.output.test_sample_workbook import sample_cells
+
+ARTIFACTS = ROOT / "tests" / "artifacts" / "workbook"
+EXPORTED_AT = dt.datetime(2024, 7, 1, 9, 0)
+# The fills as LibreOffice paints them (Excel's Good, Neutral and Bad).
+GREEN, YELLOW, RED = (0xC6, 0xEF, 0xCE), (0xFF, 0xEB, 0x9C), (0xFF, 0xC7, 0xCE)
+
+
+class Printed:
+    """A workbook's PDF: the text of each page, grouped by the sheet named in the page's footer."""
+
+    def __init__(self, pdf: Path, pngs: list[Path]) -> None:
+        self.pdf = pdf
+        self.pages = pdf_pages_text(pdf)
+        self.pngs = pngs
+        self.sheets: dict[str, list[int]] = {}
+        for number, page in enumerate(self.pages):
+            footer = [line for line in page.splitlines() if line.strip()][-1]
+            self.sheets.setdefault(footer.split("  ")[0].strip(), []).append(number)
+
+    def text(self, sheet: str | None = None) -> str:
+        numbers = range(len(self.pages)) if sheet is None else self.sheets[sheet]
+        return "\n".join(self.pages[n] for n in numbers)
+
+    def colours(self, sheet: str) -> Counter:
+        """How many pixels of each colour the sheet's pages have."""
+        counts: Counter = Counter()
+        for number in self.sheets[sheet]:
+            image = Image.open(self.pngs[number]).convert("RGB")
+            counts.update({colour: n for n, colour in image.getcolors(maxcolors=image.width * image.height)})
+        return counts
+
+
+def printed(data: bytes, name: str, workdir: Path) -> Printed:
+    book = workdir / f"{name}.xlsx"
+    book.write_bytes(data)
+    pdf = to_pdf(book, workdir)
+    return Printed(pdf, pictures(pdf, ARTIFACTS / name))
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    data = summary_workbook(big_report(), exported_at=EXPORTED_AT)
+    return printed(data, "big", tmp_path_factory.mktemp("big"))
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    from core.analysis.report import build_report
+    from core.reading.ledger import read_ledger
+    from core.settings import Settings
+    from tests.output.test_sample_workbook import AS_OF, SAMPLE
+
+    report = build_report(read_ledger(SAMPLE.read_bytes(), SAMPLE.name), Settings(as_of=AS_OF))
+    return printed(summary_workbook(report, exported_at=EXPORTED_AT), "sample", tmp_path_factory.mktemp("s"))
+
+
+def test_every_sheet_is_printed_in_order(big):
+    assert list(big.sheets) == list(SHEETS)
+
+
+def test_eight_digit_money_is_printed_whole(big):
+    assert "###" not in big.text()  # a column too narrow for its number prints ###
+    alliances = big.text("Alliances")
+    assert BIG_MONEY in alliances  # Acme's revenue
+    assert BIG_LOSS in alliances  # Beta's net value
+    assert "20,001,399.99" in big.text("Summary")  # revenue 12,345,678.90 + 7,654,321.09 + 300 + 1,100
+
+
+def test_alliances_print_in_roi_order_on_one_page_wide(big):
+    [page] = big.sheets["Alliances"]
+    rows = [line.split()[0] for line in big.pages[page].splitlines() if line.split()[:1]]
+    names = [name for name in rows if name in {"Acme", "Beta", "Gamma", "Delta"}]
+    assert names == ["Acme", "Delta", "Beta", "Gamma"]
+    # The first and the last column on the same page: fitted to one page wide.
+    assert "Alliance" in big.pages[page] and "Time value notes" in big.pages[page]
+
+
+def test_each_small_sheet_fits_one_page(big):
+    for sheet in ("Alliances", "Quarterly", "Before-After", "Scorecard", "Data issues"):
+        assert len(big.sheets[sheet]) == 1, sheet
+
+
+def test_band_colours_are_printed(big):
+    """Acme Strong, Delta Moderate, Beta Weak: each band's fill is on the page."""
+    colours = big.colours("Alliances")
+    assert colours[GREEN] > 50 and colours[YELLOW] > 50 and colours[RED] > 50
+
+
+def test_goal_status_colours_are_printed(big):
+    """Acme's goal Achieved (green), Beta's Off track (red); nothing At risk, so no yellow."""
+    colours = big.colours("Scorecard")
+    assert colours[GREEN] > 50 and colours[RED] > 50
+    assert colours[YELLOW] == 0
+
+
+def test_the_sample_prints_whole_and_one_page_wide(sample):
+    assert list(sample.sheets) == list(SHEETS)
+    assert "###" not in sample.text()
+    cells = sample_cells()
+    # Every alliance's revenue, as the money format writes it, is on the Alliances page.
+    revenues = [float(value) for row in cells["Alliances"][1:] for cell, value, _ in row if cell[0] == "C"]
+    assert len(revenues) == 10
+    for revenue in revenues:
+        assert f"{revenue:,.2f}" in sample.text("Alliances")
+    assert len(sample.sheets["Alliances"]) == 1
+    # Ten alliances by quarter over two years: 90 rows, a few pages down but never across.
+    for sheet, first, last in [("Quarterly", "Alliance", "Complete"), ("Before-After", "Alliance", "Note")]:
+        first_page = sample.pages[sample.sheets[sheet][0]]
+        assert first in first_page and last in first_page
