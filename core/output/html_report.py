@@ -1,12 +1,22 @@
-"""One self-contained HTML file for people without the app: headline figures, tables, interactive charts."""
+"""One self-contained HTML file for people without the app: headline figures, tables, interactive charts.
+
+It reads on a screen and prints on A4 or Letter: each section starts a new page, tables repeat their
+header and never break inside a row, numbers never wrap, charts shrink to the page, and the file
+stays small by carrying plotly.js's basic bundle (bar and scatter charts, ~1.2 MB) rather than the
+full one (~4.8 MB).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import cache
+from importlib import resources
+from itertools import count
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs
 
 from core.analysis.report import Report
 from core.model import PORTFOLIO
@@ -19,8 +29,40 @@ from core.output.charts import (
     roi_by_alliance,
     roi_distribution,
 )
-from core.output.columns import display_frame, pick, spec_of, without
+from core.output.columns import Kind, TableSpec, display_frame, pick, without
+from core.output.table_sheets import by_roi
 from core.output.tables import alliance_rows, alliance_spec, flags_display
+
+# plotly.js's bundle of bar, scatter and pie charts, of the same version as the Python package's
+# full bundle (a test compares them); see assets/README.md.
+PLOTLY_BASIC = "plotly-basic.min.js"
+NUMERIC: frozenset[Kind] = frozenset(
+    {"money", "ratio", "gap", "points", "number", "integer", "date", "month", "datetime"}
+)
+# Distinct line colours: Okabe and Ito's palette (yellow left out), then darker and lighter tones.
+LINE_COLOURS = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#000000",
+    "#8C510A",
+    "#1B7837",
+    "#762A83",
+    "#B2182B",
+    "#2166AC",
+    "#DFC27D",
+    "#5AAE61",
+    "#9970AB",
+    "#F4A582",
+    "#80CDC1",
+    "#4D4D4D",
+]
+# Charts keep their screen width (at most the body's 1,100 px) and are scaled to fit the narrowest
+# printed page, Letter in landscape: 279.4 − 2 × 12 mm = 965 px (1,100 × 0.86 = 946).
+PRINT_ZOOM = 0.86
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem;
@@ -31,53 +73,145 @@ body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px;
 h1 { margin-bottom: 0.2rem; } .meta { color: #6b7280; margin-top: 0; }
 .tiles { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
 .tile { border: 1px solid #d1d5db; border-radius: 8px; padding: 0.6rem 1rem; min-width: 150px; }
-.tile b { display: block; font-size: 1.5rem; }
+.tile b { display: block; font-size: 1.5rem; white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
-th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; }
-th { background: #f3f4f6; } td.num { text-align: right; }
+th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #f3f4f6; }
 .paragraph { border-left: 4px solid #7c3aed; padding: 0.5rem 1rem; }
 .wide { overflow-x: auto; }
-"""
+.chart { margin: 0.5rem 0 1rem; }
+@page { size: landscape; margin: 12mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: #000; background: #fff; }
+  th { background: #f3f4f6; }
+  section ~ section { break-before: page; }
+  h2 { break-after: avoid; }
+  table { font-size: 8pt; }
+  thead { display: table-header-group; }
+  tr, .tile, .paragraph, .chart { break-inside: avoid; }
+  .wide { overflow: visible; }
+  .chart { zoom: %(zoom)s; }
+  .modebar-container { display: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+""".replace("%(zoom)s", str(PRINT_ZOOM))
+
+
+@cache
+def plotly_js() -> str:
+    """plotly.js for the file: the basic bundle shipped beside this module, else the full one."""
+    asset = resources.files("core.output").joinpath("assets", PLOTLY_BASIC)
+    return asset.read_text("utf-8") if asset.is_file() else get_plotlyjs()
 
 
 def _tile(label: str, value: str) -> str:
     return f'<div class="tile">{html.escape(label)}<b>{html.escape(value)}</b></div>'
 
 
-def _table(table: pd.DataFrame) -> str:
-    """A display frame as an HTML table, each column formatted by its kind."""
-    spec = spec_of(table)
-    shown = pd.DataFrame({c.header: [fmt.cell(v, c.kind) for v in table[c.header]] for c in spec})
-    # escape=True: alliance names and notes come from the upload and must never become markup.
-    html_table = shown.to_html(index=False, escape=True, na_rep="", border=0)
-    return f'<div class="wide">{html_table}</div>'
+def _text(value: str) -> str:
+    # Names and notes come from the upload: escaped, they can never become markup.
+    return html.escape(value, quote=False)
 
 
-def _alliance_table(report: Report) -> str:
-    # The percentile repeats the quartile for a reader of the report; the workbook keeps it.
+def _table(table: pd.DataFrame, spec: TableSpec, ids: count) -> str:
+    """A table under its spec's headers, each column formatted by its kind, numbers kept on one line."""
+    table_id = f"t{next(ids)}"
+    numeric = [i for i, c in enumerate(spec, start=1) if c.kind in NUMERIC]
+    # Headers may wrap at their spaces; numbers never do.
+    cells = ", ".join(f"#{table_id} td:nth-child({i})" for i in numeric)
+    style = f"<style>{cells} {{ white-space: nowrap; text-align: right; }}</style>" if numeric else ""
+    head = "".join(f"<th>{_text(c.header)}</th>" for c in spec)
+    body = "\n".join(
+        "<tr>"
+        + "".join(f"<td>{_text(fmt.cell(v, c.kind))}</td>" for c, v in zip(spec, row, strict=True))
+        + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return (
+        f'<div class="wide">{style}<table id="{table_id}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>\n{body}\n</tbody></table></div>"
+    )
+
+
+def _alliance_tables(report: Report, ids: count) -> list[str]:
+    """The alliance table in two, best ROI first: all its columns side by side are about 1,500 px
+    wide, too wide for a page (Letter in landscape leaves 965 px).
+
+    The first holds ROI, position and the payback month (since when an alliance pays back), the
+    second the rest of the time value and the adjustments. The percentile repeats the quartile for a
+    reader of the report (the workbook keeps it).
+    """
     spec = without(alliance_spec(report), "percentile")
-    return _table(display_frame(alliance_rows(report), spec))
+    benchmarks = {cols.benchmark_column(name).source for name in report.benchmarks["name"]}
+    first_sources = {c.source for c in cols.ALLIANCES_BASE} | benchmarks | {cols.PAYBACK.source}
+    first = tuple(c for c in spec if c.source in first_sources)
+    rest = (cols.ALLIANCE, *(c for c in spec if c not in first))
+    rows = by_roi(display_frame(alliance_rows(report), spec))
+    return [
+        _table(rows[[c.header for c in first]], first, ids),
+        "<h3>Time value and adjustments</h3>",
+        _table(rows[[c.header for c in rest]], rest, ids),
+    ]
 
 
-def _goals_table(report: Report) -> str:
+def _goals_table(report: Report, ids: count) -> str:
     wanted = ("alliance", "metric", "owner", "target", "actual", "unit", "progress", "status", "why")
-    return _table(display_frame(report.goals, pick(cols.GOALS, *wanted)))
+    spec = pick(cols.GOALS, *wanted)
+    return _table(display_frame(report.goals, spec), spec, ids)
 
 
-def _chart(fig: go.Figure, first: bool) -> str:
-    # The first chart carries plotly.js itself, so the file works offline and from an e-mail.
-    return fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})
+def report_chart(fig: go.Figure) -> go.Figure:
+    """A figure made for the page, readied for the file: axis labels and titles given the margin they
+    need, point labels never cut at the plot's edge, every line its own colour."""
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    margin = fig.layout.margin
+    fig.update_layout(margin=dict(l=max(margin.l or 0, 60), b=max(margin.b or 0, 60)))
+    for trace in fig.data:
+        if trace.type == "scatter" and "text" in (trace.mode or ""):
+            trace.cliponaxis = False  # a name beside a point at the axis shows whole
+    distinct_line_colours(fig)
+    return fig
 
 
-def html_report(report: Report, exported_at: dt.datetime | None = None) -> bytes:
-    """The report as one HTML file (UTF-8 bytes)."""
-    exported_at = exported_at or dt.datetime.now().replace(microsecond=0)
-    p = report.portfolio
+def distinct_line_colours(fig: go.Figure) -> None:
+    """Give each line in the legend its own colour, so trends stay apart on paper too: a line with
+    no colour, or with one an earlier line has, takes the next colour of LINE_COLOURS no line has."""
+    lines = [
+        t for t in fig.data if t.type == "scatter" and "lines" in (t.mode or "") and t.showlegend is not False
+    ]
+    used: set[str] = set()
+    spare = iter(LINE_COLOURS)
+    for trace in lines:
+        colour = trace.line.color
+        if not isinstance(colour, str) or colour.upper() in used:
+            colour = next((c for c in spare if c.upper() not in used), colour)
+            trace.line.color = colour
+            trace.marker.color = colour
+        if isinstance(colour, str):
+            used.add(colour.upper())
+
+
+def _chart(fig: go.Figure) -> str:
+    """A chart's div and script; plotly.js itself is in the page's head, once."""
+    div = report_chart(fig).to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
+    return f'<div class="chart">{div}</div>'
+
+
+def _section(title: str, parts: list[str]) -> list[str]:
+    """A section of the report; in print each starts a new page."""
+    return ["<section>", f"<h2>{html.escape(title)}</h2>", *parts, "</section>"]
+
+
+def _head(report: Report, exported_at: dt.datetime) -> list[str]:
     source = report.ledger.source
+    p = report.portfolio
     currency = report.currency
-    parts = [
+    return [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>Alliance ROI: {html.escape(source.filename)}</title><style>{STYLE}</style></head><body>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>Alliance ROI: {html.escape(source.filename)}</title><style>{STYLE}</style>",
+        f"<script>{plotly_js()}</script></head><body>",
         "<h1>Alliance ROI</h1>",
         f"<p class='meta'>{html.escape(source.filename)} · sheet '{html.escape(source.sheet)}' · filters: "
         f"{html.escape(report.settings.filters.describe())} · exported {exported_at:%Y-%m-%d %H:%M}</p>",
@@ -88,34 +222,52 @@ def html_report(report: Report, exported_at: dt.datetime | None = None) -> bytes
         _tile("Net value", fmt.money(p.net_value, currency)),
         *[_tile(f"{name} band", str(count)) for name, count in p.band_counts.items()],
         "</div>",
-        "<h2>Alliances</h2>",
-        _chart(roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks), first=True),
-        _alliance_table(report),
-        "<h2>Quartiles and benchmarks</h2>",
-        _chart(roi_distribution(report.alliances, report.cuts, report.benchmarks), first=False),
-        _chart(revenue_cost_map(report.alliances), first=False),
     ]
+
+
+def _before_after(report: Report) -> list[str]:
     result = report.before_after
-    parts.append("<h2>Before / after</h2>")
     if result is None:
-        parts.append(f"<p>{html.escape(report.before_after_error or '')}</p>")
-    else:
-        parts += [
-            f"<p class='paragraph'>{html.escape(result.paragraph)}</p>",
-            *[f"<p>⚠ {html.escape(check)}</p>" for check in result.checks],
-            _chart(roi_before_after(result.table, result.portfolio, report.settings.thresholds), first=False),
-        ]
-    lines = [PORTFOLIO, *sorted(report.alliances.index)]
-    parts += [
-        "<h2>Quarterly trends</h2>",
-        _chart(quarterly_lines(report.quarterly, lines, report.settings.thresholds), first=False),
+        return [f"<p>{html.escape(report.before_after_error or '')}</p>"]
+    return [
+        f"<p class='paragraph'>{html.escape(result.paragraph)}</p>",
+        *[f"<p>⚠ {html.escape(check)}</p>" for check in result.checks],
+        _chart(roi_before_after(result.table, result.portfolio, report.settings.thresholds)),
     ]
-    parts.append("<h2>Scorecard</h2>")
-    if len(report.goals):
-        parts.append(_goals_table(report))
-    else:
-        parts.append("<p>No Goals sheet in this workbook.</p>")
+
+
+def _scorecard(report: Report, ids: count) -> list[str]:
+    parts = [_goals_table(report, ids)] if len(report.goals) else ["<p>No Goals sheet in this workbook.</p>"]
     if len(report.flags):
-        parts.append(_table(flags_display(report)))
-    parts.append("</body></html>")
+        parts.append(_table(flags_display(report), cols.FLAGS, ids))
+    return parts
+
+
+def html_report(report: Report, exported_at: dt.datetime | None = None) -> bytes:
+    """The report as one HTML file (UTF-8 bytes)."""
+    exported_at = exported_at or dt.datetime.now().replace(microsecond=0)
+    thresholds = report.settings.thresholds
+    ids = count(1)
+    lines = [PORTFOLIO, *sorted(report.alliances.index)]
+    parts = [
+        *_head(report, exported_at),
+        *_section(
+            "Alliances",
+            [
+                _chart(roi_by_alliance(report.alliances, thresholds, report.benchmarks)),
+                *_alliance_tables(report, ids),
+            ],
+        ),
+        *_section(
+            "Quartiles and benchmarks",
+            [
+                _chart(roi_distribution(report.alliances, report.cuts, report.benchmarks)),
+                _chart(revenue_cost_map(report.alliances)),
+            ],
+        ),
+        *_section("Before / after", _before_after(report)),
+        *_section("Quarterly trends", [_chart(quarterly_lines(report.quarterly, lines, thresholds))]),
+        *_section("Scorecard", _scorecard(report, ids)),
+        "</body></html>",
+    ]
     return "\n".join(parts).encode("utf-8")
