@@ -55,8 +55,9 @@ def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresh
     table["roi_ttm"] = roi_ratio(trailing["revenue"], trailing["cost"]).reindex(table.index)
     table["band"] = bands(table["roi"], thresholds)
     table = table.reset_index()
-    table["quarter_start"] = table["quarter"].map(lambda p: p.start_time)
+    periods = pd.PeriodIndex(table["quarter"])
+    table["quarter_start"] = periods.start_time
     first, end = data_span(entries)
-    table["complete"] = table["quarter"].map(lambda p: p.start_time >= first and p.end_time < end)
+    table["complete"] = (periods.start_time >= first) & (periods.end_time < end)
     table["quarter"] = table["quarter"].astype(str).str.replace("Q", "-Q", regex=False)
     return table[QUARTER_COLUMNS]
