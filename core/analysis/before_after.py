@@ -168,7 +168,7 @@ def initiative_dates(
     return found, left
 
 
-def _compare(before: pd.Series, after: pd.Series) -> dict[str, object]:
+def _compare(before: pd.Series | dict[str, float], after: pd.Series | dict[str, float]) -> dict[str, object]:
     """One comparison row from revenue and cost on each side."""
     roi_b, note_b = roi_of(before["revenue"], before["cost"])
     roi_a, note_a = roi_of(after["revenue"], after["cost"])
@@ -220,16 +220,13 @@ def before_after(
     reference = pd.Series(list(initiatives.values())).mode().iloc[0]
     reference_windows = comparison_windows(entries, reference, choice)
     windows_of = _windows_per_alliance(entries, initiatives, choice, left_out, {reference: reference_windows})
-    sums = _window_sums(entries, windows_of)
+    sums = _window_sums(entries, windows_of).to_dict("index")
     rows = []
     for alliance, windows in windows_of.items():
         before_text, after_text = windows.describe()
-        before = pd.Series(
-            {"revenue": sums.at[alliance, "revenue_before"], "cost": sums.at[alliance, "cost_before"]}
-        )
-        after = pd.Series(
-            {"revenue": sums.at[alliance, "revenue_after"], "cost": sums.at[alliance, "cost_after"]}
-        )
+        own = sums[alliance]
+        before = {"revenue": own["revenue_before"], "cost": own["cost_before"]}
+        after = {"revenue": own["revenue_after"], "cost": own["cost_after"]}
         rows.append(
             {
                 "alliance": alliance,
