@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple  # Any: a column's values are of any cell type
 
 import numpy as np
 import pandas as pd
@@ -28,7 +28,7 @@ from core.reading.money import (
     read_money,
     split_money,
 )
-from core.reading.parsing import clean_name, is_blank, parse_date, slash_order
+from core.reading.parsing import FIRST_YEAR, LAST_YEAR, clean_name, is_blank, parse_date, slash_order
 
 # A label that marks a row summing the rows above it, which is not an entry of its own.
 _TOTALS = re.compile(r"^\s*(grand\s+)?(sub-?\s*)?totals?\b|^\s*sum\b", re.IGNORECASE)
@@ -48,6 +48,18 @@ def body_frame(rows: list[list[object]], header: HeaderMatch) -> pd.DataFrame:
     frame = pd.DataFrame(columns)
     frame.index = pd.RangeIndex(header.row + 2, header.row + 2 + len(body), name="row")
     return frame
+
+
+def map_unique(values: pd.Series, function: Callable[[Any], object]) -> pd.Series:
+    """`values.map(function)`, calling it once per distinct value (a column repeats a few values)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    mapped = np.array([function(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
+
+
+def row_cells(rows: list[list[object]]) -> Callable[[int], list[object]]:
+    """Every cell of a sheet row (1-based) from rows read cell by cell."""
+    return lambda row: rows[row - 1] if 0 < row <= len(rows) else []
 
 
 class _Bad(NamedTuple):
@@ -87,7 +99,8 @@ def parse_unique(values: pd.Series, parser: Callable[[object], object], dtype: s
     if dtype == "float":
         parsed = np.array([np.nan if g is None else g for g in good], dtype=float)
     elif dtype == "datetime":
-        parsed = pd.to_datetime(pd.Series(good, dtype=object)).to_numpy()
+        # One resolution whatever the cells were (a date gives seconds, a date-time microseconds).
+        parsed = pd.to_datetime(pd.Series(good, dtype=object)).to_numpy().astype("datetime64[us]")
     else:
         parsed = np.array(good, dtype=object)
     index = values.index
@@ -114,6 +127,8 @@ def blank_mask(values: pd.Series) -> pd.Series:
 
     A NaN the file holds (a cell reading 'nan') is a value to refuse, not an empty cell.
     """
+    if values.dtype.kind in "fM":  # read column-wise as numbers or dates: a missing value is an empty cell
+        return values.isna()
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     blank = np.fromiter((is_empty_cell(u) for u in uniques), bool, len(uniques))
     return pd.Series(blank[codes] if len(uniques) else np.zeros(len(values), bool), index=values.index)
@@ -130,9 +145,14 @@ def parse_amounts(values: pd.Series, where: str, notes: list[str]) -> Parsed:
     The column's text settles its decimal separator (`column_decimal`); `where` names the column
     in the note that says the choice when it is not obvious.
     """
-    # type() rather than isinstance: True and False are ints to isinstance, not amounts.
-    numeric = values.map(type).isin([int, float])
-    texts = values[~numeric]
+    if values.dtype.kind == "f":
+        # Read column-wise as numbers: each is a number cell; a missing one is an empty cell ('').
+        numeric = values.notna()
+        texts = pd.Series("", index=values.index[~numeric], dtype=object)
+    else:
+        # type() rather than isinstance: True and False are ints to isinstance, not amounts.
+        numeric = values.map(type).isin([int, float])
+        texts = values[~numeric]
     codes, uniques = pd.factorize(texts, use_na_sentinel=False)
     counts = np.bincount(codes, minlength=len(uniques))
     # Each distinct text is taken apart once: its decimal style votes, then it is read.
@@ -187,10 +207,30 @@ def _numbers_into(parsed: Parsed, numbers: pd.Series) -> None:
 
 def parse_dates(values: pd.Series) -> Parsed:
     """Dates of a column; slash dates are day- or month-first as the column's own dates settle it."""
+    if values.dtype.kind == "M":
+        return _typed_dates(values)
     texts = [v for v in pd.unique(values) if isinstance(v, str)]
     order = slash_order(texts)
     dayfirst = True if order is None else order
     return parse_unique(values, lambda v: parse_date(v, dayfirst=dayfirst), "datetime")
+
+
+def _typed_dates(values: pd.Series) -> Parsed:
+    """A column read as dates: those in the accepted years are taken at once (at midnight); empty
+    cells and other years go through the per-value parser, which gives the reason."""
+    years = values.dt.year
+    good = values.notna() & years.between(FIRST_YEAR, LAST_YEAR)
+    odd = values[~good]
+    as_cells = pd.Series([_cell(v) for v in odd], index=odd.index, dtype=object)
+    parsed = over_rows(values.index, parse_unique(as_cells, parse_date, "datetime"), "datetime")
+    dates = parsed.values.astype("datetime64[us]")
+    dates[good] = values[good].dt.normalize().astype("datetime64[us]")
+    return Parsed(dates, parsed.bad, parsed.reasons)
+
+
+def _cell(value: object) -> object:
+    """A missing date as the empty cell it was, any other as the Python date the cell reader gives."""
+    return "" if pd.isna(value) else pd.Timestamp(value).to_pydatetime()  # type: ignore[arg-type]
 
 
 def clean_texts(values: pd.Series) -> pd.Series:

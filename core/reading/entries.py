@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from core.errors import LedgerError
@@ -15,6 +17,7 @@ from core.reading.columns import (
     clean_texts,
     is_empty_cell,
     is_totals,
+    map_unique,
     over_rows,
     parse_amounts,
     parse_dates,
@@ -66,14 +69,14 @@ def read_entries(
     sheet: str,
     layout: str,
     notes: list[str],
-    raw_rows: list[list[object]],
+    others: tuple[list[object], Callable[[int], list[object]]],
 ) -> EntriesRead:
     """Entries from the ledger's body rows, and an issue (in row order) for every row left out."""
     at = _Sheet(frame, header, sheet, notes)
     labels, rows, issues = header.labels, frame.index, at.issues
     blank = {name: blank_mask(frame[name]) for name in frame.columns}
     alliance_text = clean_texts(frame["alliance"])
-    live, blank_rows = _rows_to_read(at, blank, alliance_text, raw_rows)
+    live, blank_rows = _rows_to_read(at, blank, alliance_text, others)
     dates = over_rows(rows, parse_dates(frame["date"][live]), "datetime")
     issues.add_cells(sheet, dates.bad, frame["date"], labels["date"], dates.reasons)
     no_alliance = live & blank["alliance"]
@@ -104,7 +107,10 @@ def read_entries(
 
 
 def _rows_to_read(
-    at: _Sheet, blank: dict[str, pd.Series], alliance_text: pd.Series, raw_rows: list[list[object]]
+    at: _Sheet,
+    blank: dict[str, pd.Series],
+    alliance_text: pd.Series,
+    others: tuple[list[object], Callable[[int], list[object]]],
 ) -> tuple[pd.Series, int]:
     """Rows that may hold an entry, and the number of blank rows (spacers, counted, not issues).
 
@@ -112,7 +118,7 @@ def _rows_to_read(
     """
     frame, labels, sheet = at.frame, at.header.labels, at.name
     all_blank = pd.concat(list(blank.values()), axis=1).all(axis=1)
-    elsewhere = _content_elsewhere(all_blank, at.header, raw_rows)
+    elsewhere = _content_elsewhere(all_blank, at.header, *others)
     for row, (column, value) in elsewhere.items():
         at.issues.add(
             sheet,
@@ -121,7 +127,13 @@ def _rows_to_read(
             value,
             "the ledger's columns are empty and only this cell is filled: not an entry",
         )
-    date_text = frame["date"].where(frame["date"].map(type).eq(str), "").astype(str)
+    dates = frame["date"]
+    # A date column read as dates holds no text (a totals label sits in a text column then).
+    date_text = (
+        dates.where(dates.map(type).eq(str), "").astype(str)
+        if dates.dtype == object
+        else pd.Series("", index=dates.index, dtype=object)
+    )
     totals = ~all_blank & (
         is_totals(alliance_text) | is_totals(date_text) | (blank["date"] & blank["alliance"])
     )
@@ -136,14 +148,13 @@ def _rows_to_read(
 
 
 def _content_elsewhere(
-    all_blank: pd.Series, header: HeaderMatch, raw_rows: list[list[object]]
+    all_blank: pd.Series, header: HeaderMatch, titles: list[object], cells_of: Callable[[int], list[object]]
 ) -> dict[int, tuple[str, str]]:
     """For rows blank in every ledger column, the first filled cell elsewhere: (its header, its value)."""
     used = set(header.columns.values())
-    titles = raw_rows[header.row] if 0 <= header.row < len(raw_rows) else []
     found = {}
     for row in all_blank[all_blank].index:
-        cells = raw_rows[row - 1] if row - 1 < len(raw_rows) else []
+        cells = cells_of(int(row))
         for index, cell in enumerate(cells):
             if index not in used and not is_empty_cell(cell):
                 title = clean_name(titles[index]) if index < len(titles) else ""
@@ -190,7 +201,7 @@ def _amounts(at: _Sheet, name: str, rows: pd.Series) -> Parsed:
     at.issues.add_cells(at.name, amounts.bad, values, label, amounts.reasons)
     if at.currency is None or amounts.symbols is None:
         return amounts
-    codes = amounts.symbols.map(currency_code)
+    codes = map_unique(amounts.symbols, currency_code)
     # A lone '$' or '¥' gives way to the row's Currency cell (CAD, CNY); any other sign must agree.
     clash = (
         ~amounts.bad
@@ -238,7 +249,7 @@ def _currencies(at: _Sheet, ok: pd.Series, amounts: Parsed) -> object:
     from_sign = column.eq("") & symbols.ne("")
     for sign in AMBIGUOUS_SYMBOLS:
         at.assumed[sign] = at.assumed.get(sign, 0) + int((from_sign & symbols.eq(sign)).sum())
-    return column.where(~from_sign, symbols.map(currency_code)).to_numpy()
+    return column.where(~from_sign, map_unique(symbols, currency_code)).to_numpy()
 
 
 def _note_assumed_signs(at: _Sheet) -> None:
@@ -359,20 +370,29 @@ def ledger_currency(
 
 
 def merge_name_variants(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
-    """Read 'ACME Corp' and 'Acme Corp ' as one alliance, named by its most frequent spelling."""
+    """Read 'ACME Corp' and 'Acme Corp ' as one alliance, named by its most frequent spelling
+    (the first seen among equally frequent ones); worked out once per distinct spelling."""
     if entries.empty:
         return entries
-    key = entries["alliance"].str.casefold()
-    spellings = entries.groupby([key, entries["alliance"]], sort=False).size()
-    canonical: dict[str, str] = {}
-    for folded, group in spellings.groupby(level=0, sort=False):
-        names = group.droplevel(0).sort_values(ascending=False, kind="stable")
-        canonical[folded] = names.index[0]
-        if len(names) > 1:
-            variants = ", ".join(f"'{n}'" for n in names.index)
-            notes.append(
-                f"Names {variants} differ only in case or spacing: read as one alliance '{names.index[0]}'."
-            )
+    codes, spellings = pd.factorize(entries["alliance"])
+    table = pd.DataFrame(
+        {
+            "spelling": spellings,
+            "count": np.bincount(codes, minlength=len(spellings)),
+            "folded": [str(name).casefold() for name in spellings],
+        }
+    )
+    ranked = table.sort_values("count", ascending=False, kind="stable")
+    best = ranked.drop_duplicates("folded")
+    canonical = dict(zip(best["folded"], best["spelling"], strict=True))
+    sizes = table["folded"].value_counts()
+    shared = table["folded"][table["folded"].map(sizes) > 1]
+    for folded in dict.fromkeys(shared):  # in the order the names first appear
+        variants = ", ".join(f"'{n}'" for n in ranked.loc[ranked["folded"] == folded, "spelling"])
+        notes.append(
+            f"Names {variants} differ only in case or spacing: read as one alliance '{canonical[folded]}'."
+        )
+    named = np.array([canonical[f] for f in table["folded"]], dtype=object)
     entries = entries.copy()
-    entries["alliance"] = key.map(canonical)
+    entries["alliance"] = named[codes]
     return entries

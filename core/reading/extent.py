@@ -41,6 +41,8 @@ class SheetExtent:
     rows: int
     columns: int
     declared: str | None = None
+    # Merged areas are filled in by the careful reader; the column-wise one leaves such sheets to it.
+    merged: bool = False
 
     @property
     def cells(self) -> int:
@@ -109,6 +111,7 @@ _NARROW = CELL_BUDGET // EXCEL_MAX_ROWS
 # Row elements numbered with as many digits as Excel's last row or more (1,000,000 and above).
 _DEEP_ROWS = re.compile(rb"row\s+r=[\"'](\d{%d,})[\"']" % len(str(EXCEL_MAX_ROWS)))
 _CELLS = re.compile(rb"\br=[\"']([A-Za-z]+)(\d+)[\"']")
+_MERGED = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b")
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*?\bref=[\"']([^\"']*)[\"']")
 _SHEET_DATA = re.compile(rb"<(?:[\w.-]+:)?sheetData\b")
 
@@ -137,6 +140,7 @@ class ExtentScanner:
         self._beyond = _NARROW
         self._declared: str | None = None
         self._in_data = False
+        self._merged = False
 
     def feed(self, chunk: bytes) -> None:
         """Scan the next piece of the part; an unfinished tag waits for the next piece."""
@@ -155,11 +159,14 @@ class ExtentScanner:
         if self._carry:
             self._scan(self._carry, len(self._carry))
             self._carry = b""
-        return SheetExtent(self._rows, self._columns, self._declared)
+        return SheetExtent(self._rows, self._columns, self._declared, self._merged)
 
     def _scan(self, buffer: bytes, end: int) -> None:
         if not self._in_data:
             self._read_dimension(buffer, end)
+        # A plain find first: the pattern's search over a whole sheet costs as much as the rest of the scan.
+        if not self._merged and buffer.find(b"mergeCell", 0, end) >= 0 and _MERGED.search(buffer, 0, end):
+            self._merged = True
         self._scan_wide(buffer, end)
         for match in _DEEP_ROWS.finditer(buffer, 0, end):
             row = _row_number(match.group(1))

@@ -36,7 +36,10 @@ class IssueLog:
         if not mask.any():
             return
         rows = mask[mask].index.tolist()
-        shown = values[mask].map(display_value).tolist()
+        picked = values[mask]
+        # A column read column-wise as numbers or dates marks an empty cell as missing (NaN, NaT).
+        typed = picked.dtype.kind in "fM"
+        shown = [("" if typed and pd.isna(v) else display_value(v)) for v in picked.tolist()]
         why = reasons[mask].tolist() if isinstance(reasons, pd.Series) else [reasons] * len(rows)
         for row, value, reason in zip(rows, shown, why, strict=True):
             self.add(sheet, row, column, value, reason)

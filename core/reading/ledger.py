@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from core.reading.columns import body_frame, typed_frame
+from core.reading.columns import body_frame, row_cells, typed_frame
 from core.reading.entries import ledger_currency, merge_name_variants, read_entries
 from core.reading.headers import (
     ALLIANCE_HEADERS,
@@ -129,13 +129,18 @@ def read_ledger(
         sheet_name, header = mapped_header(book, mapping)
     else:
         sheet_name, header = choose_ledger_sheet(book, sheet)
-    raw = book.sheet(sheet_name)
     layout = ledger_layout(header.columns)
     # Both ways of choosing a header (by synonyms, or the user's mapping) accept only a full layout.
     assert layout is not None, "the chosen header has no ledger layout"
-    frame = body_frame(raw.rows, header)
+    typed = book.typed_body(sheet_name, header) if mapping is None else None
+    if typed is not None:
+        frame, cells_of = typed.frame, typed.cells_of
+        titles = book.head(sheet_name, header.row + 1)[header.row]
+    else:
+        raw = book.sheet(sheet_name)
+        frame, cells_of, titles = body_frame(raw.rows, header), row_cells(raw.rows), raw.rows[header.row]
     notes = header_notes(sheet_name, header)
-    entries, issues, blank_rows = read_entries(frame, header, sheet_name, layout, notes, raw.rows)
+    entries, issues, blank_rows = read_entries(frame, header, sheet_name, layout, notes, (titles, cells_of))
     entries = merge_name_variants(entries, notes)
     side = read_side_sheets(book, sheet_name, entries, notes, issues)
     currency = ledger_currency(entries, side.fx, side.fx_base, sheet_name, header.labels, notes)

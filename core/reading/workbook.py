@@ -7,15 +7,23 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
+import fastexcel
+import pyarrow as pa
 import python_calamine
 
 from core.errors import LedgerError
-from core.reading.extent import check_extent
+from core.reading.extent import SheetExtent, check_extent
 from core.reading.safety import OLE_MAGIC, ZIP_MAGIC, check_rows, check_upload
+from core.reading.typed import TypedBody, head_rows, typed_body
+
+if TYPE_CHECKING:  # headers reads through SourceBook: only the type is needed here
+    from core.reading.headers import HeaderMatch
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+# Files whose sheets' extents and merged areas are known before parsing (zip of XML parts).
+COLUMNWISE_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
 ACCEPTED_SUFFIXES = EXCEL_SUFFIXES + CSV_SUFFIXES
 
@@ -43,7 +51,11 @@ class SourceBook:
     def __init__(self, data: bytes, filename: str) -> None:
         self.filename = filename
         self._extents = check_upload(data, filename)
+        self._data = data
         suffix = PurePath(filename).suffix.lower()
+        self._columnwise = suffix in COLUMNWISE_SUFFIXES
+        self._heads: dict[str, list[list[object]]] = {}
+        self._reader: fastexcel.ExcelReader | None = None
         self._csv: list[list[object]] | None
         self._book: python_calamine.CalamineWorkbook | None
         if suffix in CSV_SUFFIXES:
@@ -67,7 +79,36 @@ class SourceBook:
             return self._csv[:nrows]
         if name in self._cache:
             return self._cache[name].rows[:nrows]
+        if self._plain_extent(name) is not None:
+            # The whole sheet would be parsed to give these few rows; they are streamed instead.
+            if name not in self._heads or len(self._heads[name]) < nrows:
+                try:
+                    self._heads[name] = head_rows(self._data, name, max(nrows, HEADER_SCAN_ROWS))
+                except Exception:  # openpyxl refuses more than calamine; the cell reader says why
+                    self._columnwise = False
+                    return self._python_rows(name, nrows=nrows)
+            return self._heads[name][:nrows]
         return self._python_rows(name, nrows=nrows)
+
+    def _plain_extent(self, name: str) -> SheetExtent | None:
+        """The extent of an .xlsx sheet without merged cells: one the column-wise reader can take."""
+        extent = self._extents.get(name) if self._columnwise else None
+        return extent if extent is not None and not extent.merged else None
+
+    def typed_body(self, name: str, header: HeaderMatch) -> TypedBody | None:
+        """The sheet's body below `header` read column-wise, or None: then `sheet()` reads it cell by cell."""
+        extent = self._plain_extent(name)
+        if extent is None:
+            return None
+        check_extent(extent, name, PurePath(self.filename).name)
+        check_rows(extent.rows, name, self.filename)
+        try:
+            if self._reader is None:
+                self._reader = fastexcel.read_excel(self._data)
+            return typed_body(self._reader, name, header, extent.rows)
+        except (fastexcel.FastExcelError, pa.ArrowException, ValueError, KeyError):
+            # Whatever the column-wise reader cannot take, the cell reader reads or explains.
+            return None
 
     def _calamine_sheet(self, name: str) -> python_calamine.CalamineSheet:
         if name not in self._sheets:
