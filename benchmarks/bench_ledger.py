@@ -1,11 +1,16 @@
-"""Speed and memory of `python -m core summarize` against a bare calamine read of the same file.
+"""Speed and memory of `python -m core summarize` against bare reads of the same file.
 
-    python benchmarks/bench_ledger.py [--sizes 10000 100000 200000 1000000] [--repeat 3]
+    python benchmarks/bench_ledger.py [--quick] [--repeat 3]
 
-For each size it writes a long-layout ledger (cached in benchmarks/out/), then runs, each in a
-fresh process: the bare read `pandas.read_excel(path, engine="calamine")`, and the whole command.
-It prints wall time and peak memory (max RSS) of each and their ratios, best of --repeat runs.
-Then it measures the app's rerun after a widget change on the 100k-row ledger (AppTest).
+For each case (rows, alliances, and how strings are stored) it writes a long-layout ledger (cached
+in benchmarks/out/), then runs, each in a fresh process and best of --repeat:
+- the floor: a bare `fastexcel.read_excel(path).load_sheet(0).to_arrow()` (calamine straight to Arrow);
+- what a user would write: `pandas.read_excel(path, engine="calamine")`;
+- the whole command, which reads, computes every figure and writes the summary workbook.
+It prints wall time and peak memory (the whole process tree) of each and summarize's ratios to both.
+Files are written with inline strings (xlsxwriter's constant-memory mode) and, for one size, with a
+shared-string table as Excel writes them. Then it measures the app's rerun after a threshold change
+on the 100k-row ledger (AppTest).
 """
 
 from __future__ import annotations
@@ -23,7 +28,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-ALLIANCES = [f"Partner {i:02d}" for i in range(40)]
+# (rows, alliances, shared strings): sizes, then many alliances at 200k rows, then Excel's string table.
+CASES = [
+    (10_000, 40, False),
+    (200_000, 150, False),
+    (1_000_000, 150, False),
+    (200_000, 5, False),
+    (200_000, 500, False),
+    (200_000, 2_000, False),
+    (200_000, 5_000, False),
+    (200_000, 150, True),
+]
+QUICK = [(10_000, 40, False), (200_000, 150, False), (200_000, 2_000, False), (200_000, 150, True)]
 CATEGORIES = {
     "Revenue": ["joint sales", "referral fees", "co-marketing"],
     "Cost": ["headcount", "co-marketing", "integration", "enablement"],
@@ -52,16 +68,19 @@ def tree_rss(root_pid: int) -> int:
     return total
 
 
-def make_ledger(rows: int) -> Path:
-    """A long-layout ledger of `rows` entries over three years, written once and reused."""
+def make_ledger(rows: int, alliances: int = 40, shared_strings: bool = False) -> Path:
+    """A long-layout ledger of `rows` entries over three years and `alliances` partners, written once
+    and reused; with `shared_strings`, text goes to a shared-string table as Excel writes it."""
     import xlsxwriter
 
-    path = OUT / f"ledger_{rows}.xlsx"
+    suffix = ("" if alliances == 40 else f"_{alliances}a") + ("_sst" if shared_strings else "")
+    path = OUT / f"ledger_{rows}{suffix}.xlsx"
     if path.exists():
         return path
     OUT.mkdir(parents=True, exist_ok=True)
     rng = random.Random(rows)
-    book = xlsxwriter.Workbook(path, {"constant_memory": True})
+    names = [f"Partner {i:04d}" for i in range(alliances)]
+    book = xlsxwriter.Workbook(path, {"constant_memory": not shared_strings})
     sheet = book.add_worksheet("Ledger")
     date_format = book.add_format({"num_format": "yyyy-mm-dd"})
     sheet.write_row(0, 0, ["Date", "Alliance", "Kind", "Amount", "Category", "Currency"])
@@ -71,7 +90,7 @@ def make_ledger(rows: int) -> Path:
         sheet.write_datetime(
             r, 0, dt.datetime.combine(start + dt.timedelta(days=rng.randrange(1095)), dt.time()), date_format
         )
-        sheet.write_string(r, 1, rng.choice(ALLIANCES))
+        sheet.write_string(r, 1, names[r % alliances] if r <= alliances else rng.choice(names))
         sheet.write_string(r, 2, kind)
         sheet.write_number(r, 3, round(rng.uniform(100, 50_000), 2))
         sheet.write_string(r, 4, rng.choice(CATEGORIES[kind]))
@@ -103,21 +122,32 @@ def best_of(command: list[str], repeat: int) -> tuple[float, float]:
     return min(t for t, _ in runs), statistics.median(m for _, m in runs)
 
 
-def bench_summarize(sizes: list[int], repeat: int) -> None:
+def bench_summarize(cases: list[tuple[int, int, bool]], repeat: int) -> None:
     print(
-        f"{'rows':>9} | {'bare read s':>11} {'MB':>6} | {'summarize s':>11} {'MB':>6} | "
-        f"{'time ×':>6} {'memory ×':>8}"
+        f"{'rows':>9} {'alliances':>9} {'strings':>7} | {'floor s':>7} {'pandas s':>8} {'summarize s':>11} | "
+        f"{'× floor':>7} {'× pandas':>8} | {'floor MB':>8} {'summ. MB':>8} {'mem ×':>6}"
     )
-    for rows in sizes:
-        path = make_ledger(rows)
-        bare = [sys.executable, "-c", f"import pandas as pd; pd.read_excel({str(path)!r}, engine='calamine')"]
-        output = OUT / f"ledger_{rows}-summary.xlsx"
+    for rows, alliances, shared in cases:
+        path = make_ledger(rows, alliances, shared)
+        floor = [
+            sys.executable,
+            "-c",
+            f"import fastexcel; fastexcel.read_excel({str(path)!r}).load_sheet(0).to_arrow()",
+        ]
+        pandas = [
+            sys.executable,
+            "-c",
+            f"import pandas as pd; pd.read_excel({str(path)!r}, engine='calamine')",
+        ]
+        output = OUT / f"{path.stem}-summary.xlsx"
         summarize = [sys.executable, "-m", "core", "summarize", str(path), "-o", str(output)]
-        bare_time, bare_mb = best_of(bare, repeat)
+        floor_time, floor_mb = best_of(floor, repeat)
+        pandas_time, _ = best_of(pandas, repeat)
         sum_time, sum_mb = best_of(summarize, repeat)
         print(
-            f"{rows:>9,} | {bare_time:>11.2f} {bare_mb:>6.0f} | {sum_time:>11.2f} {sum_mb:>6.0f} | "
-            f"{sum_time / bare_time:>6.2f} {sum_mb / bare_mb:>8.2f}",
+            f"{rows:>9,} {alliances:>9,} {'shared' if shared else 'inline':>7} | {floor_time:>7.2f} "
+            f"{pandas_time:>8.2f} {sum_time:>11.2f} | {sum_time / floor_time:>7.2f} "
+            f"{sum_time / pandas_time:>8.2f} | {floor_mb:>8.0f} {sum_mb:>8.0f} {sum_mb / floor_mb:>6.2f}",
             flush=True,
         )
 
@@ -151,12 +181,12 @@ def bench_rerun(rows: int, repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 200_000, 1_000_000])
+    parser.add_argument("--quick", action="store_true", help="four cases instead of eight")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rerun-rows", type=int, default=100_000)
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
-    bench_summarize(args.sizes, args.repeat)
+    bench_summarize(QUICK if args.quick else CASES, args.repeat)
     bench_rerun(args.rerun_rows, args.repeat)
 
 
