@@ -243,6 +243,11 @@ def write_cell(
 ) -> None:
     """Write one value as what it is: number, date, or text that can never run as a formula."""
     formats.layout(ws).reach(row, col)
+    _put(ws, row, col, value, fmt, formats)
+
+
+def _put(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None, formats: Formats) -> None:
+    """`write_cell` without counting the cell in the sheet's extent (a table counts its own)."""
     if _missing(value):
         ws.write_blank(row, col, None, fmt)
     elif isinstance(value, bool):
@@ -284,11 +289,7 @@ def write_value(
 
     `fmt` replaces the kind's format (a bold label); text wider than the column's cap wraps.
     """
-    value = _plain(value)
-    scale = SCALE.get(kind) if kind is not None else None
-    if scale is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = value * scale
-    value = rounded(value, kind)
+    value = prepared(value, kind)
     fmt = fmt if fmt is not None else formats.of(kind)
     if formats.layout(ws).see(row, col, shown(value, kind), bold=fmt is formats.bold):
         fmt = formats.wrapped(fmt)
@@ -337,13 +338,52 @@ def write_table(
         write_cell(ws, top, col, header, formats.header, formats)
         layout.see_header(top, col, header)
     layout.reach(last, len(headers) - 1)
-    kinds = [c.kind for c in spec]
-    for r, values in enumerate(table.itertuples(index=False), start=top + 1):
-        for col, (kind, value) in enumerate(zip(kinds, values, strict=True)):
-            write_value(ws, r, col, value, kind, formats)
+    for col, column in enumerate(spec):
+        _write_column(ws, top + 1, col, table.iloc[:, col].tolist(), column.kind, formats)
     if len(table):
         _colour_cells(ws, top + 1, top + len(table), spec, formats)
     return top + 1 + len(table)
+
+
+def prepared(value: object, kind: Kind | None) -> object:
+    """A value in the units of its kind (points scaled), rounded as its kind means."""
+    value = _plain(value)
+    scale = SCALE.get(kind) if kind is not None else None
+    if scale is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = value * scale
+    return rounded(value, kind)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value)
+
+
+def _write_column(
+    ws: Worksheet, first: int, col: int, raw: list[object], kind: Kind | None, formats: Formats
+) -> None:
+    """One table column, fitted at once: numbers by their widest (the smallest and the largest, as
+    shown in the kind's format), other values once per distinct value; a text wider than the cap
+    wraps, and its row is made tall enough."""
+    values = [prepared(v, kind) for v in raw]
+    if not values:
+        return
+    layout, fmt = formats.layout(ws), formats.of(kind)
+    layout.reach(first + len(values) - 1, col)
+    numbers = [float(v) for v in values if _is_number(v)]  # type: ignore[arg-type]
+    others = {v for v in values if not _is_number(v) and not _missing(v)}
+    texts = {v: shown(v, kind) for v in others}
+    samples = [shown(n, kind) for n in ((min(numbers), max(numbers)) if numbers else ())]
+    cap = layout.cap(col)
+    needed = max((text_width(t) for t in [*samples, *texts.values()]), default=MIN_WIDTH)
+    layout.widths[col] = max(layout.widths.get(col, MIN_WIDTH), min(needed, cap))
+    wide = {v for v, t in texts.items() if isinstance(v, str) and text_width(t) > cap}
+    wrapped = formats.wrapped(fmt)
+    for row, value in enumerate(values, start=first):
+        if wide and value in wide:
+            layout.lines[row] = max(layout.lines.get(row, 1), lines_needed(texts[value], cap))
+            _put(ws, row, col, value, wrapped, formats)
+        else:
+            _put(ws, row, col, value, fmt, formats)
 
 
 def table_headers_allowed(headers: list[str]) -> bool:
