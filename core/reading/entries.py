@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -26,7 +27,7 @@ from core.reading.columns import (
 )
 from core.reading.headers import HeaderMatch, column_letter
 from core.reading.issues import IssueLog
-from core.reading.money import AMBIGUOUS_SYMBOLS, currency_code
+from core.reading.money import AMBIGUOUS_SYMBOLS, CURRENCY_SYMBOLS, currency_code
 from core.reading.parsing import clean_name, display_value, parse_attribution, parse_kind
 
 # Costs are read as booked negative (an ERP habit) only on clear evidence from the whole column: at
@@ -326,6 +327,31 @@ def _row_list(rows: list[int], most: int = 5) -> str:
     return "rows " + ", ".join(shown[:-1]) + f" and {shown[-1]}"
 
 
+AMOUNT_FIELDS = ("amount", "revenue", "cost")
+# 'Amount (USD)', 'Revenue [EUR]', 'Cost in GBP', 'Amount ($)', 'Amount €'.
+_CODE_IN_HEADER = re.compile(r"[(\[]\s*([A-Z]{3})\s*[)\]]|\bin\s+([A-Z]{3})\b")
+# Three capitals in a header that are not currencies.
+_NOT_CODES = {"NET", "TTM", "YTD", "QTD", "MTD", "AVG", "SUM", "EST", "ALL", "TBD", "N/A"}
+
+
+def header_currency(labels: dict[str, str]) -> str | None:
+    """The currency the amount headers name (an ISO code in brackets or after 'in', or a currency
+    sign), when they all name the same one; None when none does or they disagree."""
+    found = set()
+    for name in AMOUNT_FIELDS:
+        header = labels.get(name, "")
+        match = _CODE_IN_HEADER.search(header)
+        code = (match.group(1) or match.group(2)) if match else None
+        if code in _NOT_CODES:
+            code = None
+        if code is None:
+            signs = [c for c in CURRENCY_SYMBOLS if c in header]
+            code = CURRENCY_SYMBOLS[signs[0]] if len(signs) == 1 else None
+        if name in labels:
+            found.add(code)
+    return found.pop() if len(found) == 1 and None not in found else None
+
+
 def ledger_currency(
     entries: pd.DataFrame,
     fx: pd.DataFrame,
@@ -362,6 +388,11 @@ def ledger_currency(
             "Add an FX sheet (Currency, Month, Rate to your reporting currency) so each entry is converted "
             "at its own month's rate, or convert the amounts to one currency, and upload again."
         )
+    if currency is None and len(entries):
+        currency = header_currency(labels)
+        if currency is not None:
+            headers = ", ".join(f"'{labels[name]}'" for name in AMOUNT_FIELDS if name in labels)
+            notes.append(f"Amounts read as {currency}, as the header {headers} says.")
     unnamed = int(entries["currency"].eq("").sum())
     if currency is not None and unnamed and (len(counts) or fx_base is not None):
         entries_word = "1 entry names" if unnamed == 1 else f"{unnamed} entries name"

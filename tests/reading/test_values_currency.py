@@ -187,3 +187,28 @@ def test_signs_of_two_currencies_with_rates_are_converted():
     assert ledger.source.currency == "EUR"
     report = build_report(ledger, Settings(as_of=dt.date(2025, 1, 1)))
     assert report.alliances.loc["Acme", ["revenue", "cost", "roi"]].tolist() == [90.0, 50.0, 0.8]
+
+
+def _header_ledger(*headers: str) -> bytes:
+    from tests.helpers import workbook_bytes
+
+    rows = [["Date", "Alliance", *headers], ["2024-01-10", "Acme", 120, 100], ["2024-02-10", "Acme", 30, 10]]
+    return workbook_bytes({"Ledger": rows})
+
+
+def test_the_amount_headers_name_the_currency_when_nothing_else_does():
+    from core.reading.ledger import read_ledger
+
+    ledger = read_ledger(_header_ledger("Revenue (USD)", "Cost (USD)"), "x.xlsx")
+    assert ledger.source.currency == "USD"
+    assert "Amounts read as USD, as the header 'Revenue (USD)', 'Cost (USD)' says." in ledger.notes
+    # revenue 120 + 30 = 150, cost 100 + 10 = 110, whatever the header says
+    assert ledger.entries.groupby("kind")["amount"].sum().to_dict() == {"cost": 110.0, "revenue": 150.0}
+
+
+def test_headers_that_disagree_or_name_no_currency_leave_it_unknown():
+    from core.reading.ledger import read_ledger
+
+    assert read_ledger(_header_ledger("Revenue (USD)", "Cost (EUR)"), "x.xlsx").source.currency is None
+    assert read_ledger(_header_ledger("Revenue (NET)", "Cost (NET)"), "x.xlsx").source.currency is None
+    assert read_ledger(_header_ledger("Revenue", "Cost"), "x.xlsx").source.currency is None
