@@ -8,7 +8,28 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from core.model import (
+    ACHIEVED,
+    AT_RISK,
+    BOTTOM,
+    MODERATE,
+    OFF_TRACK,
+    ON_TRACK,
+    SECOND,
+    STRONG,
+    THIRD,
+    TOP,
+    UNDEFINED,
+    UNKNOWN,
+    WEAK,
+)
 from core.output.columns import Kind
+
+# A shape for each band, quartile and goal status, beside its colour, so that no reader has to tell
+# colours apart: in the legends of the charts and in the app's tables.
+BAND_ICONS: dict[str, str] = {STRONG: "▲", MODERATE: "◆", WEAK: "▼", UNDEFINED: "○"}
+QUARTILE_ICONS: dict[str, str] = {TOP: "▲", SECOND: "●", THIRD: "■", BOTTOM: "▼"}
+STATUS_ICONS: dict[str, str] = {ACHIEVED: "✓", ON_TRACK: "●", AT_RISK: "!", OFF_TRACK: "✗", UNKNOWN: "?"}
 
 
 def _present(value: float | None) -> float | None:
@@ -17,19 +38,19 @@ def _present(value: float | None) -> float | None:
 
 
 def percent(value: float | None, digits: int = 1) -> str:
-    """0.183 -> '18.3 %'; None or NaN -> 'n/a'."""
+    """0.183 -> '18.3 %', 27.57 -> '2,757.0 %'; None or NaN -> 'n/a'."""
     value = _present(value)
     if value is None:
         return "n/a"
-    return f"{value * 100:.{digits}f} %"
+    return f"{value * 100:,.{digits}f} %"
 
 
 def points(value: float | None, digits: int = 1) -> str:
-    """A difference of fractions in percentage points: 0.1 -> '+10.0 pts'."""
+    """A difference of fractions in percentage points: 0.1 -> '+10.0 pts', -27.46 -> '-2,746.0 pts'."""
     value = _present(value)
     if value is None:
         return "n/a"
-    return f"{value * 100:+.{digits}f} pts"
+    return f"{value * 100:+,.{digits}f} pts"
 
 
 def money(value: float | None, currency: str | None = None) -> str:
@@ -41,19 +62,65 @@ def money(value: float | None, currency: str | None = None) -> str:
     return f"{text} {currency}" if currency else text
 
 
-def short_money(value: float | None, currency: str | None = None) -> str:
-    """1_250_000 -> '1.25M', for metric tiles."""
+# Signs read before the amount ('$0.67M'); any other currency is named after it ('0.67M CHF').
+CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+Scale = tuple[float, str]
+SCALES: tuple[Scale, ...] = ((1e9, "B"), (1e6, "M"), (1e3, "k"))
+
+
+def money_scale(*values: float | None) -> Scale:
+    """The one scale several amounts shown together are written in: that of the largest.
+
+    (6_385_729, 673_196) -> (1e6, 'M'), so the two read '6.39M' and '0.67M', never '6.39M' beside
+    '673.20k'; amounts below a thousand keep their units: (1.0, '').
+    """
+    present = [abs(v) for v in (_present(v) for v in values) if v is not None]
+    largest = max(present, default=0.0)
+    return next(((limit, suffix) for limit, suffix in SCALES if largest >= limit), (1.0, ""))
+
+
+def scaled_money(value: float | None, scale: Scale, currency: str | None = None) -> str:
+    """An amount in a given scale with its currency: 673_196 in millions of USD -> '$0.67M'."""
     value = _present(value)
     if value is None:
         return "n/a"
-    size = abs(value)
-    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if size >= limit:
-            text = f"{value / limit:,.2f}{suffix}"
-            break
-    else:
-        text = f"{value:,.0f}"
-    return f"{text} {currency}" if currency else text
+    divisor, suffix = scale
+    number = f"{abs(value) / divisor:,.2f}{suffix}" if suffix else f"{abs(value):,.0f}"
+    sign = "-" if value < 0 and number.strip("0.,kMB") else ""
+    if currency in CURRENCY_SIGNS:
+        return f"{sign}{CURRENCY_SIGNS[currency]}{number}"
+    return f"{sign}{number} {currency}" if currency else f"{sign}{number}"
+
+
+def short_money(value: float | None, currency: str | None = None) -> str:
+    """1_250_000 -> '1.25M' (USD: '$1.25M'), in the scale of the amount itself."""
+    return scaled_money(value, money_scale(value), currency)
+
+
+def percent_label(value: float | None) -> str:
+    """A percent for a chart's label: 0.205 -> '20.5 %', 27.57 -> '2,757 %' (no decimals from 100 %)."""
+    value = _present(value)
+    if value is None:
+        return "n/a"
+    shown = value * 100
+    return f"{shown:,.0f} %" if abs(shown) >= 100 else f"{shown:.1f} %"
+
+
+def points_label(value: float | None) -> str:
+    """A difference of fractions in points, for a sentence: -27.46 -> '-2,746 points'."""
+    value = _present(value)
+    if value is None:
+        return "n/a"
+    shown = value * 100
+    return f"{shown:+,.0f} points" if abs(shown) >= 100 else f"{shown:+.1f} points"
+
+
+def period(first: dt.date | None, last: dt.date | None) -> str:
+    """The months a set of entries covers: 'Nov 2024 – Oct 2026', 'Mar 2024' for one month."""
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return "no dates"
+    start, end = f"{first:%b %Y}", f"{last:%b %Y}"
+    return start if start == end else f"{start} – {end}"
 
 
 def number(value: float | None) -> str:
