@@ -234,8 +234,11 @@ def _cell(value: object) -> object:
 
 
 def clean_texts(values: pd.Series) -> pd.Series:
-    """Trimmed names with single spaces, computed once per distinct value."""
-    return parse_unique(values, clean_name, "object").values.astype(str)
+    """Trimmed names with single spaces, computed once per distinct value, as Arrow-backed strings
+    (taken by code from the cleaned distinct names, not converted one object at a time)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    cleaned = pd.array([clean_name(u) for u in uniques], dtype="str")
+    return pd.Series(cleaned.take(codes), index=values.index)
 
 
 def is_totals(texts: pd.Series) -> pd.Series:

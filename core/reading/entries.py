@@ -231,10 +231,11 @@ def _entry_frame(
     return pd.DataFrame(
         {
             "date": dates.values[ok].to_numpy(),
-            "alliance": shared["alliance"][ok].to_numpy(),
-            "kind": kind if isinstance(kind, str) else kind[ok].astype(str).to_numpy(),
+            # Strings stay Arrow-backed (.array): a numpy object array would be converted back.
+            "alliance": shared["alliance"][ok].array,
+            "kind": kind if isinstance(kind, str) else kind[ok].astype("str").array,
             "amount": amounts.values[ok].to_numpy(dtype=float),
-            "category": "" if category is None else category[ok].to_numpy(),
+            "category": "" if category is None else category[ok].array,
             "currency": _currencies(at, ok, amounts),
             "attribution": SOURCED if attribution is None else attribution.values[ok].astype(str).to_numpy(),
             "sheet": at.name,
