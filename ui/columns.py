@@ -1,14 +1,22 @@
-"""Grid column settings from a table's column spec: the app shows each kind as the workbook does."""
+"""Grid column settings from a table's column spec: the app shows each kind as the workbook does.
+
+Every grid shows an empty cell as "—" (never None or nan), says in the header's tooltip what "—"
+means in that column, hides the columns that are empty in every row, keeps the alliance's name in
+view while the rest scrolls, and marks bands, quartiles and goal statuses with a shape as well as
+a word.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
+from core.output import charts
+from core.output import formatting as fmt
 from core.output.columns import Column, Kind, TableSpec, spec_of
 
 # Streamlit's "percent" multiplies by 100, so ratios stay fractions in the grid as everywhere else.
@@ -23,32 +31,85 @@ NUMBER_FORMATS: dict[Kind, str] = {
     "integer": "%d",
 }
 DATE_FORMATS: dict[Kind, str] = {"date": "YYYY-MM-DD", "month": "MMM YYYY"}
+EMPTY = "—"
+# A neutral blue for progress bars: Streamlit's default is its red primary colour, which would paint
+# an achieved goal red. The status column and the goals chart carry the status colours.
+PROGRESS_COLOUR = charts.BLUE
+# Columns whose words get their shape: by the source column they come from.
+ICONS: dict[str, dict[Any, str]] = {
+    "band": fmt.BAND_ICONS,
+    "quartile": fmt.QUARTILE_ICONS,
+    "quartile_text": fmt.QUARTILE_ICONS,
+    "status": fmt.STATUS_ICONS,
+}
 
 
-def _setting(column: Column) -> Any:
+def _setting(column: Column, hint: str | None) -> Any:
     """One column's Streamlit setting, from its kind."""
-    hint = column.help or None
+    pinned = True if column.source == "alliance" else None
     if column.kind in NUMBER_FORMATS:
         return st.column_config.NumberColumn(help=hint, format=NUMBER_FORMATS[column.kind])
     if column.kind in DATE_FORMATS:
         return st.column_config.DateColumn(help=hint, format=DATE_FORMATS[column.kind])
     if column.kind == "datetime":
         return st.column_config.DatetimeColumn(help=hint, format="YYYY-MM-DD HH:mm")
-    return st.column_config.TextColumn(help=hint)
+    return st.column_config.TextColumn(help=hint, pinned=pinned)
 
 
-def column_config(spec: TableSpec, bars: Iterable[str] = ()) -> dict[str, Any]:
-    """`st.dataframe`'s column settings for a spec; ratio columns named in `bars` get a progress bar."""
-    config = {column.header: _setting(column) for column in spec}
+def column_config(spec: TableSpec, bars: Iterable[str] = (), gaps: Iterable[str] = ()) -> dict[str, Any]:
+    """`st.dataframe`'s column settings for a spec; ratio columns named in `bars` get a progress bar.
+    Columns named (by header) in `gaps` have empty cells: their tooltip says what "—" means there."""
+    with_gaps = set(gaps)
+    config = {}
     for column in spec:
+        hint = column.help or None
+        if column.header in with_gaps:
+            meaning = column.missing or "no value for this row"
+            hint = f"{column.help}\n\n{EMPTY} {meaning}." if column.help else f"{EMPTY} {meaning}."
+        config[column.header] = _setting(column, hint)
         if column.source in bars:
             config[column.header] = st.column_config.ProgressColumn(
-                help=column.help or None, format="percent", min_value=0.0, max_value=1.0
+                help=hint, format="percent", min_value=0.0, max_value=1.0, color=PROGRESS_COLOUR
             )
     return config
 
 
-def grid(table: pd.DataFrame | Styler, bars: Iterable[str] = ()) -> dict[str, Any]:
-    """`st.dataframe`'s data and column settings for a display frame, from the spec it was made with."""
-    frame = table.data if isinstance(table, Styler) else table
-    return {"data": table, "column_config": column_config(spec_of(frame), bars)}
+def _is_empty(values: pd.Series) -> bool:
+    return bool(values.map(lambda v: v is None or v == "" or (not isinstance(v, str) and pd.isna(v))).all())
+
+
+def _has_gaps(values: pd.Series) -> bool:
+    return bool(values.map(lambda v: v is None or (not isinstance(v, str) and pd.isna(v))).any())
+
+
+def _with_icon(icons: dict[Any, str]) -> Callable[[object], str]:
+    return lambda v: f"{icons[v]} {v}" if v in icons else ("" if v is None else str(v))
+
+
+def grid(table: pd.DataFrame | Styler, bars: Iterable[str] = (), lead: Iterable[str] = ()) -> dict[str, Any]:
+    """`st.dataframe`'s arguments for a display frame, from the spec it was made with: its data (with
+    shapes beside bands, quartiles and statuses), column settings, the columns worth showing, "—".
+
+    Columns named (by source) in `lead` come right after the first one, so that a phone shows them
+    without scrolling; the data and its exports keep the spec's order."""
+    styler = table if isinstance(table, Styler) else None
+    frame: pd.DataFrame = styler.data if styler is not None else table  # type: ignore[assignment]
+    spec = spec_of(frame)
+    leading = [c for source in lead for c in spec[1:] if c.source == source]
+    spec = (*spec[:1], *leading, *(c for c in spec[1:] if c not in leading))
+    shown = tuple(c for c in spec if len(frame) == 0 or not _is_empty(frame[c.header]))
+    gaps = [c.header for c in shown if _has_gaps(frame[c.header])]
+    marked = [c for c in shown if c.source in ICONS]
+    data: pd.DataFrame | Styler = table
+    if marked:
+        # A Styler changes what the grid shows, not the data: sorting and tests see the plain words.
+        styled = styler if styler is not None else frame.style
+        for column in marked:
+            styled = styled.format(_with_icon(ICONS[column.source]), subset=[column.header])
+        data = styled
+    return {
+        "data": data,
+        "column_config": column_config(shown, bars, gaps),
+        "column_order": [c.header for c in shown],
+        "placeholder": EMPTY,
+    }

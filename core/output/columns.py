@@ -48,6 +48,8 @@ class Column:
     header: str
     kind: Kind
     help: str = ""
+    # What an empty cell ("—" in the app) means in this column, for the header's tooltip.
+    missing: str = ""
 
 
 TableSpec: TypeAlias = tuple[Column, ...]
@@ -96,26 +98,39 @@ TYPE = Column("type", "Type", "text", "Partnership type from the Alliances sheet
 REVENUE = Column("revenue", "Revenue", "money", "Sum of revenue entries in the window")
 COST = Column("cost", "Cost", "money", "Sum of cost entries in the window")
 NET_VALUE = Column("net_value", "Net value", "money", "Revenue − cost")
-ROI = Column("roi", "ROI", "ratio", "(Revenue − cost) / cost")
+NO_COST = "n/a: no cost, so ROI is undefined (the note says why)"
+ROI = Column("roi", "ROI", "ratio", "(Revenue − cost) / cost", NO_COST)
 ROI_NOTE = Column("roi_note", "ROI note", "text", "Why the ROI is undefined, where it is")
 BAND = Column("band", "Band", "text")
 PERCENTILE = Column(
-    "percentile", "Percentile", "ratio", "Share of alliances with a defined ROI at or below this one"
+    "percentile",
+    "Percentile",
+    "ratio",
+    "Share of alliances with a defined ROI at or below this one",
+    "not ranked: the ROI is undefined",
 )
 ANNUALISED = Column(
     "annualised_roi",
     "Annualised ROI",
     "ratio",
     "(1 + ROI)^(1 / years) − 1 over the alliance's own span of activity, when at least 12 months",
+    "fewer than 12 months of activity, or ROI undefined (see the notes)",
 )
 PAYBACK = Column(
     "payback",
     "Payback month",
     "month",
-    "The month from which cumulative net value stays above zero to the end of the data; empty: not yet",
+    "The month from which cumulative net value stays above zero to the end of the data",
+    "not yet: cumulative net value does not stay above zero to the end of the data",
 )
 NPV = Column("npv", "NPV", "money", "Monthly net values discounted at the annual rate, end of month")
-IRR = Column("irr", "IRR (annual)", "ratio", "Annual rate at which the NPV of the monthly net values is zero")
+IRR = Column(
+    "irr",
+    "IRR (annual)",
+    "ratio",
+    "Annual rate at which the NPV of the monthly net values is zero",
+    "n/a: the flows are not investment-shaped (see the notes)",
+)
 HURDLE = Column("hurdle_value", "Value over hurdle", "money", "Net value − hurdle rate × cost")
 TIME_VALUE_NOTES = Column(
     "time_value_notes", "Time value notes", "text", "Why annualised ROI, payback or IRR is not shown"
@@ -136,14 +151,22 @@ ALLIANCES_BASE: TableSpec = (
 ALLIANCES_TIME_VALUE: TableSpec = (ANNUALISED, PAYBACK, NPV, IRR, HURDLE, TIME_VALUE_NOTES)
 ALLOCATED = Column("allocated_cost", "Shared cost allocated", "money", "Share of the shared costs")
 SENSITIVITY_RANGE: TableSpec = (
-    Column("roi_lowest", "ROI lowest (sensitivity)", "ratio", "Lowest ROI over the allocation choices"),
-    Column("roi_highest", "ROI highest (sensitivity)", "ratio", "Highest ROI over the allocation choices"),
+    Column(
+        "roi_lowest", "ROI lowest (sensitivity)", "ratio", "Lowest ROI over the allocation choices", NO_COST
+    ),
+    Column(
+        "roi_highest",
+        "ROI highest (sensitivity)",
+        "ratio",
+        "Highest ROI over the allocation choices",
+        NO_COST,
+    ),
 )
 
 
 def benchmark_column(name: str) -> Column:
     """An alliance's ROI minus one benchmark's, under the benchmark's name."""
-    return Column(f"vs {name}", name, "gap", f"ROI minus the benchmark '{name}'")
+    return Column(f"vs {name}", name, "gap", f"ROI minus the benchmark '{name}'", NO_COST)
 
 
 def alliances_spec(benchmarks: Iterable[str], allocated: bool, sensitivity: bool) -> TableSpec:
@@ -159,16 +182,17 @@ def alliances_spec(benchmarks: Iterable[str], allocated: bool, sensitivity: bool
 
 def overview_spec(benchmarks: Iterable[str]) -> TableSpec:
     """The overview's glance at the alliances: ROI as read ('n/a' when undefined), positions in words."""
+    # ROI, band and quartile come right after the name, so that a phone shows them without scrolling.
     return (
         ALLIANCE,
-        TYPE,
-        REVENUE,
-        COST,
-        NET_VALUE,
         # Text so that an undefined ROI reads 'n/a' rather than an empty cell; rows come sorted by ROI.
         Column("roi_text", "ROI", "text", "(Revenue − cost) / cost; n/a when there is no cost"),
         BAND,
         Column("quartile_text", "Quartile", "text", "Position among the alliances with a defined ROI"),
+        REVENUE,
+        COST,
+        NET_VALUE,
+        TYPE,
         *(
             Column(f"position {name}", f"vs {name}", "text", f"ROI against the benchmark '{name}'")
             for name in benchmarks
@@ -179,15 +203,23 @@ def overview_spec(benchmarks: Iterable[str]) -> TableSpec:
 
 BEFORE_AFTER: TableSpec = (
     ALLIANCE,
-    Column("roi_before", "ROI before", "ratio"),
-    Column("roi_after", "ROI after", "ratio"),
-    Column("roi_change", "ROI change (pts)", "points", "ROI after − ROI before"),
+    Column("roi_before", "ROI before", "ratio", missing="n/a: no cost before the initiative"),
+    Column("roi_after", "ROI after", "ratio", missing="n/a: no cost after the initiative"),
+    Column(
+        "roi_change", "ROI change (pts)", "points", "ROI after − ROI before", "n/a: ROI undefined on one side"
+    ),
     Column("revenue_before", "Revenue before", "money"),
     Column("revenue_after", "Revenue after", "money"),
-    Column("revenue_change", "Revenue change", "ratio", "(Revenue after − before) / before"),
+    Column(
+        "revenue_change",
+        "Revenue change",
+        "ratio",
+        "(Revenue after − before) / before",
+        "n/a: no revenue before",
+    ),
     Column("cost_before", "Cost before", "money"),
     Column("cost_after", "Cost after", "money"),
-    Column("cost_change", "Cost change", "ratio", "(Cost after − before) / before"),
+    Column("cost_change", "Cost change", "ratio", "(Cost after − before) / before", "n/a: no cost before"),
     Column("net_before", "Net value before", "money"),
     Column("net_after", "Net value after", "money"),
     Column("initiative_date", "Initiative date", "date"),
@@ -204,7 +236,13 @@ QUARTERLY: TableSpec = (
     COST,
     NET_VALUE,
     ROI,
-    Column("roi_ttm", "Trailing 4Q ROI", "ratio", "ROI of the last four quarters' revenue and cost"),
+    Column(
+        "roi_ttm",
+        "Trailing 4Q ROI",
+        "ratio",
+        "ROI of the last four quarters' revenue and cost",
+        "n/a: fewer than four quarters so far, or no cost in them",
+    ),
     BAND,
     Column("complete_text", "Complete quarter", "text", "Whether the data covers the whole quarter"),
 )
@@ -215,8 +253,14 @@ GOALS: TableSpec = (
     Column("target", "Target", "number"),
     Column("actual", "Actual", "number"),
     Column("unit", "Unit", "text"),
-    Column("progress", "Progress", "ratio", "Actual against target"),
-    Column("expected", "Expected by now", "ratio", "Share of the time from start to due date gone by"),
+    Column("progress", "Progress", "ratio", "Actual against target", "n/a: no target or no actual"),
+    Column(
+        "expected",
+        "Expected by now",
+        "ratio",
+        "Share of the time from start to due date gone by",
+        "n/a: no start or due date",
+    ),
     Column("status", "Status", "text"),
     Column("why", "Why", "text"),
     Column("start_used", "Start", "date"),
@@ -233,8 +277,14 @@ BY_TYPE: TableSpec = (
     REVENUE,
     COST,
     NET_VALUE,
-    Column("roi", "ROI", "ratio", "(Σ revenue − Σ cost) / Σ cost over the type's alliances"),
-    Column("mean_roi", "Mean of alliance ROIs", "ratio", "Plain mean, each alliance counted once"),
+    Column("roi", "ROI", "ratio", "(Σ revenue − Σ cost) / Σ cost over the type's alliances", NO_COST),
+    Column(
+        "mean_roi",
+        "Mean of alliance ROIs",
+        "ratio",
+        "Plain mean, each alliance counted once",
+        "n/a: no alliance of the type has a defined ROI",
+    ),
 )
 
 ISSUES: TableSpec = (
@@ -270,7 +320,11 @@ SPREAD = Column("spread", "Spread", "ratio", "Highest − lowest ROI, in percent
 
 def sensitivity_spec(choices: Iterable[str]) -> TableSpec:
     """Each alliance's ROI under each allocation and attribution choice, then the spread."""
-    return (ALLIANCE, *(Column(c, c, "ratio") for c in choices if c != SPREAD.source), SPREAD)
+    return (
+        ALLIANCE,
+        *(Column(c, c, "ratio", missing=NO_COST) for c in choices if c != SPREAD.source),
+        SPREAD,
+    )
 
 
 QUARTILES: TableSpec = (
@@ -278,13 +332,22 @@ QUARTILES: TableSpec = (
     ALLIANCE,
     ROI,
     PERCENTILE,
-    Column("next_quartile", "Next quartile", "text"),
-    Column("gap_points", "Gap (pts)", "points", "ROI points to the next quartile's cut"),
+    Column(
+        "next_quartile", "Next quartile", "text", missing="none: already in the top quartile, or not ranked"
+    ),
+    Column(
+        "gap_points",
+        "Gap (pts)",
+        "points",
+        "ROI points to the next quartile's cut",
+        "none: already in the top quartile, or not ranked",
+    ),
     Column(
         "gap_net_value",
         "Extra net value needed",
         "money",
         "(next cut − ROI) × cost: more net value at the same cost",
+        "none: already in the top quartile, or not ranked",
     ),
     COST,
 )

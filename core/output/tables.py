@@ -14,6 +14,7 @@ from core.analysis.benchmarks import position_text
 from core.analysis.quartiles import quartile_gaps
 from core.analysis.report import Report
 from core.model import QUARTILES
+from core.output import charts
 from core.output import columns as cols
 from core.output import formatting as fmt
 from core.output.columns import TableSpec, display_frame
@@ -145,13 +146,14 @@ def quartile_display(report: Report) -> pd.DataFrame:
     return display_frame(rows, cols.QUARTILES)
 
 
-STATUS_COLOURS = {
-    "Achieved": "rgba(46, 158, 91, 0.35)",
-    "On track": "rgba(132, 204, 22, 0.30)",
-    "At risk": "rgba(224, 168, 0, 0.35)",
-    "Off track": "rgba(214, 69, 69, 0.35)",
-    "Unknown": "rgba(140, 140, 140, 0.25)",
-}
+def _tint(colour: str, alpha: float) -> str:
+    """'#009E73' at 0.28 -> 'rgba(0, 158, 115, 0.28)'."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {alpha})"
+
+
+# Pale fills of the goals chart's status colours (Okabe–Ito), readable on light and dark themes.
+STATUS_COLOURS = {status: _tint(colour, 0.28) for status, colour in charts.STATUS_COLOURS.items()}
 
 
 def goals_display(report: Report) -> pd.DataFrame:
