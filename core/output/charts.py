@@ -71,8 +71,8 @@ EQUAL_ROI_COLOURS = [GREY, ORANGE, GREEN, BLUE]
 # Layout, in pixels. The narrowest plot is an ROI axis on a 390 px phone once the names beside it
 # and the page's padding are taken off; tags are laid out for it, so they fit any wider plot too.
 TITLE_PX = 36
-MODEBAR_PX = 30
-TAG_ROW_PX = 18  # an 11 px tag with its padding is about 17 px high
+MODEBAR_PX = 34  # Plotly's toolbar is 26 px high, 2 px from the top
+TAG_ROW_PX = 20  # an 11 px tag with its padding is 19 px high
 AXIS_PX = 70
 LEGEND_ROW_PX = 24
 TAG_CHAR_PX = 6.5

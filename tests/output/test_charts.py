@@ -72,9 +72,9 @@ class TestRoiByAlliance:
         tags = annotations(fig, "reference")
         assert {a.x: (a.text, a.yshift) for a in tags} == {
             10: ("10%", 2),
-            15: ("15%", 20),
+            15: ("15%", 22),
             20: ("20%", 2),
-            25: ("25%", 20),
+            25: ("25%", 22),
         }
         assert len({(a.x, a.yshift) for a in tags}) == len(tags)
         assert fig.layout.margin.t == charts.TITLE_PX + charts.MODEBAR_PX + 2 * charts.TAG_ROW_PX

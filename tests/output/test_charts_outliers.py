@@ -142,7 +142,7 @@ class TestOverviewBars:
         assert sorted((a.x, a.text) for a in tags) == [(10, "10%"), (15, "15%"), (20, "20%"), (25, "25%")]
         places = [(a.x, a.yshift) for a in tags]
         assert len(set(places)) == len(places)
-        assert {a.x: a.yshift for a in tags} == {10: 2, 15: 20, 20: 2, 25: 20}  # rows as in TestTagRows
+        assert {a.x: a.yshift for a in tags} == {10: 2, 15: 22, 20: 2, 25: 22}  # rows as in TestTagRows
         assert all(a.yref == "paper" and a.y == 1 and a.yanchor == "bottom" for a in tags)  # above the plot
         # the lines are named in the legend, not on the plot
         assert sorted(s.name for s in fig.layout.shapes) == [
@@ -199,8 +199,8 @@ class TestTrendLines:
         fig = charts.quarterly_lines(report.quarterly, names, report.settings.thresholds)
         labels = annotations(fig, "clipped")
         assert [(a.text, a.yshift) for a in labels] == [
-            ("↑ Tiny Labs: 2,757 % in 4 quarters", 18),  # a row above the markers on the edge
-            ("↑ Spark Referrals: 2,757 % in 8 quarters", 36),  # and one more
+            ("↑ Tiny Labs: 2,757 % in 4 quarters", 20),  # a row above the markers on the edge
+            ("↑ Spark Referrals: 2,757 % in 8 quarters", 40),  # and one more
         ]
         assert fig.layout.margin.t == charts.TITLE_PX + charts.MODEBAR_PX + 3 * charts.TAG_ROW_PX
 
