@@ -40,14 +40,16 @@ def _month_starts(periods: pd.Series) -> list[pd.Timestamp | None]:
 
 def time_value_notes(tv: pd.DataFrame) -> pd.Series:
     """Why a time-value figure is missing, in one cell per alliance: 'payback: not yet; IRR: n/a (…)'."""
-    parts = pd.DataFrame(
-        {
-            "annualised": ("annualised ROI: " + tv["annualised_note"]).where(tv["annualised_note"] != "", ""),
-            "payback": pd.Series("payback: not yet", index=tv.index).where(tv["payback"].isna(), ""),
-            "irr": ("IRR: " + tv["irr_note"]).where(tv["irr_note"] != "", ""),
-        }
+    # An alliance listed on the Alliances sheet with no entries in view has no notes at all (NaN).
+    annualised = tv["annualised_note"].fillna("").astype(str)
+    irr = tv["irr_note"].fillna("").astype(str)
+    parts = zip(
+        ("annualised ROI: " + annualised).where(annualised != "", ""),
+        pd.Series("payback: not yet", index=tv.index).where(tv["payback"].isna(), ""),
+        ("IRR: " + irr).where(irr != "", ""),
+        strict=True,
     )
-    return parts.apply(lambda row: "; ".join(p for p in row if p), axis=1)
+    return pd.Series(["; ".join(p for p in row if p) for row in parts], index=tv.index, dtype=object)
 
 
 def alliance_rows(report: Report) -> pd.DataFrame:

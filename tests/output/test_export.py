@@ -191,3 +191,30 @@ def test_about_sheet_records_the_link_and_every_setting_in_words():
 def test_about_sheet_says_when_no_link_was_given(book):
     rows = {r[0]: r[1] for r in rows_of(book["About"]) if r[0]}
     assert rows["Link that reopens this view"].startswith("not recorded")
+
+
+def test_a_view_with_no_entries_in_it_still_exports_everything():
+    """Filters that leave nothing in view (dates after the data, a type no alliance has) give empty
+    figures, never a crash, in every export."""
+    from core.analysis.report import build_report
+    from core.output.csv import alliance_csv
+    from core.output.deck import deck
+    from core.output.export import summary_workbook
+    from core.output.html_report import html_report
+    from core.reading.ledger import read_ledger
+    from core.settings import parse_values
+    from tests.helpers import ledger_bytes
+
+    data = ledger_bytes(
+        [["2024-01-10", "Acme", "Revenue", 120], ["2024-01-10", "Acme", "Cost", 100]],
+        Alliances=[["Alliance", "Type"], ["Acme", "Reseller"], ["Beta", "Reseller"]],
+    )
+    ledger = read_ledger(data, "x.xlsx")
+    for values in ({"from": ["2030-01-01"], "to": ["2030-02-01"]}, {"type": ["No such type"]}):
+        report = build_report(ledger, parse_values(values).settings)
+        assert report.entries.empty
+        assert summary_workbook(report)[:2] == b"PK"
+        assert alliance_csv(report).startswith(b"\xef\xbb\xbf")
+        html = html_report(report)
+        assert "<html" in (html.decode() if isinstance(html, bytes) else html).lower()
+        assert deck(report)[:2] == b"PK"
