@@ -17,15 +17,14 @@ def overview() -> None:
     """Which alliances pay back: headline figures, the alliance table, the ROI chart, the issues."""
     st.title("Alliance ROI")
     loaded, report = session.report()
-    views.source_banner(loaded, report)
+    views.source_banner(loaded, report, upload=True)
     if report is None:
         return
     views.headline_metrics(report)
     st.subheader("Alliances")
     st.dataframe(**views.grid(alliance_display(report)), hide_index=True, width="stretch")
-    st.plotly_chart(
-        roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks),
-        width="stretch",
+    views.chart(
+        roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks, report.currency)
     )
     views.beyond_simple_roi(report)
     views.data_issues(report)

@@ -17,7 +17,7 @@ if report is not None:
     initiative_controls(report.ledger)
     result = report.before_after
     if result is None:
-        st.warning(plain(report.before_after_error), icon="⚠️")
+        st.warning(plain(report.before_after_error), icon=":material/warning:")
     else:
         p = result.portfolio
         before_text, after_text = result.windows.describe()
@@ -25,33 +25,39 @@ if report is not None:
             f"Before: {before_text} · After: {after_text} · initiative on "
             f"{result.windows.initiative:%Y-%m-%d}"
         )
-        cols = st.columns(5)
-        cols[0].metric("ROI before", fmt.percent(p["roi_before"]))
-        cols[1].metric("ROI after", fmt.percent(p["roi_after"]), fmt.points(p["roi_change"]))
-        cols[2].metric(
-            "Revenue change",
-            fmt.percent(p["revenue_change"]),
-            f"{fmt.money(p['revenue_before'])} → {fmt.money(p['revenue_after'])}",
-            delta_color="off",
-        )
-        cols[3].metric(
-            "Cost change",
-            fmt.percent(p["cost_change"]),
-            f"{fmt.money(p['cost_before'])} → {fmt.money(p['cost_after'])}",
-            delta_color="off",
-        )
-        cols[4].metric(
-            "Effect vs control group",
-            fmt.points(result.did),
-            help="Difference-in-differences: the ROI change of the alliances in the initiative "
-            "minus the change of those without it, over the same windows.",
-        )
+        currency = report.currency
+        scale = fmt.money_scale(p["revenue_before"], p["revenue_after"], p["cost_before"], p["cost_after"])
+        with views.tiles(5):
+            st.metric("ROI before", fmt.percent(p["roi_before"]))
+            st.metric("ROI after", fmt.percent(p["roi_after"]), fmt.points(p["roi_change"]))
+            st.metric(
+                "Revenue change",
+                fmt.percent(p["revenue_change"]),
+                f"{fmt.scaled_money(p['revenue_before'], scale, currency)} → "
+                f"{fmt.scaled_money(p['revenue_after'], scale, currency)}",
+                delta_color="off",
+                delta_arrow="off",
+            )
+            st.metric(
+                "Cost change",
+                fmt.percent(p["cost_change"]),
+                f"{fmt.scaled_money(p['cost_before'], scale, currency)} → "
+                f"{fmt.scaled_money(p['cost_after'], scale, currency)}",
+                delta_color="off",
+                delta_arrow="off",
+            )
+            st.metric(
+                "Effect vs control group",
+                fmt.points(result.did),
+                help="Difference-in-differences: the ROI change of the alliances in the initiative "
+                "minus the change of those without it, over the same windows.",
+            )
         st.subheader("Case study")
-        st.code(result.paragraph, language=None, wrap_lines=True)
+        views.quote_with_copy(result.paragraph, key="case_study")
         for check in result.checks:
-            st.warning(plain(check), icon="🔎")
-        st.plotly_chart(roi_before_after(result.table, p, report.settings.thresholds), width="stretch")
-        st.plotly_chart(revenue_cost_before_after(result.table), width="stretch")
+            st.warning(plain(check), icon=":material/search:")
+        views.chart(roi_before_after(result.table, p, report.settings.thresholds, currency))
+        views.chart(revenue_cost_before_after(result.table, currency))
         st.dataframe(**views.grid(before_after_display(report)), hide_index=True, width="stretch")
         if result.left_out:
             with st.expander(f"Left out of the comparison: {len(result.left_out)}"):

@@ -27,10 +27,10 @@ if report is not None:
             else "No alliance has a defined ROI, so none is ranked."
         )
     )
-    st.plotly_chart(roi_distribution(report.alliances, cuts, report.benchmarks), width="stretch")
+    views.chart(roi_distribution(report.alliances, cuts, report.benchmarks, report.currency))
     st.subheader("By quartile")
     st.dataframe(**views.grid(quartile_display(report)), hide_index=True, width="stretch")
-    st.plotly_chart(revenue_cost_map(report.alliances), width="stretch")
+    views.chart(revenue_cost_map(report.alliances, currency=report.currency))
     with st.expander("Benchmarks: add, change or remove"):
         st.caption(
             "Defaults: cross-industry average 15 % (PwC) and top quartile of technology partnerships "

@@ -4,6 +4,8 @@ import streamlit as st
 
 from core.analysis.scorecard import status_counts
 from core.model import STATUSES
+from core.output import formatting as fmt
+from core.output.charts import goal_progress
 from core.output.tables import goals_display, status_style, type_display
 from ui import navigation, session, views
 from ui.text import plain
@@ -24,15 +26,19 @@ if report is not None:
             "This workbook has no Goals sheet, so there is nothing to score yet. Add a sheet named **Goals** "
             "with the columns Alliance, Metric, Target, Actual, Unit, Start date, Due date, Owner and "
             "(for lower-is-better metrics) Direction = lower. The blank template has it.",
-            icon="🎯",
+            icon=":material/flag:",
         )
         views.template_download(key="goals_template_download")
     else:
         counts = status_counts(report.goals)
-        for col, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
-            col.metric(status, counts[status])
+        with views.tiles(len(STATUSES)):
+            for status in STATUSES:
+                st.metric(f"{fmt.STATUS_ICONS[status]} {status}", counts[status])
+        views.chart(goal_progress(report.goals))
         st.dataframe(
-            **views.grid(status_style(goals_display(report)), bars=("progress",)),
+            **views.grid(
+                status_style(goals_display(report)), bars=("progress",), lead=("status", "progress", "metric")
+            ),
             hide_index=True,
             width="stretch",
         )

@@ -19,8 +19,6 @@ if report is not None:
         key="trend_ttm",
         help="ROI of the last four quarters' revenue and cost: smooths seasonal swings.",
     )
-    st.plotly_chart(
-        quarterly_lines(report.quarterly, chosen, report.settings.thresholds, trailing), width="stretch"
-    )
+    views.chart(quarterly_lines(report.quarterly, chosen, report.settings.thresholds, trailing))
     detail = st.selectbox("Quarters of", names, key="trend_detail")
     st.dataframe(**views.grid(quarterly_display(report, detail)), hide_index=True, width="stretch")

@@ -8,6 +8,7 @@ import streamlit as st
 from core.reading.ledger import guess_header_row, guess_mapping
 from core.reading.mapping import column_label
 from ui.session import Loaded
+from ui.text import plain_lines
 
 FIELDS = {
     "date": "Date or period",
@@ -33,19 +34,53 @@ def column_choices(cells: list[str]) -> list[str]:
     ]
 
 
-def column_mapping(loaded: Loaded) -> None:
-    """Pick the sheet, the header row and the column of each field; saved for the next file too."""
+def is_full_guess(guesses: dict[str, str]) -> bool:
+    """Whether guessed fields are enough to read a ledger: date, alliance, and kind with amount or
+    revenue or cost columns."""
+    return {"date", "alliance"} <= set(guesses) and (
+        {"kind", "amount"} <= set(guesses) or bool({"revenue", "cost"} & set(guesses))
+    )
+
+
+def _first_guess(previews: dict[str, list[list[str]]]) -> dict[str, str]:
+    """The guess for the sheet and header row the step opens on (before the user changes them)."""
+    sheet = st.session_state.get("map_sheet")
+    rows = previews.get(sheet) if sheet in previews else next(iter(previews.values()))
+    row = st.session_state.get(f"map_header_{sheet}", guess_header_row(rows)) if rows else 1
+    cells = rows[int(row) - 1] if rows and int(row) <= len(rows) else []
+    return guess_mapping([h for h in cells if h])
+
+
+def column_mapping(loaded: Loaded) -> bool:
+    """Pick the sheet, the header row and the column of each field; saved for the next file too.
+
+    When the column names suggest every field the step opens as a guess to confirm (an info box,
+    returns True); otherwise as the reader's error with the fields left to choose (returns False).
+    """
     previews = loaded.previews or {}
     if not previews:
-        return
-    st.subheader("Map the columns")
-    st.write(
-        "The headers were not recognised. Say which column holds what; the mapping is kept for the "
-        "next file you upload in this session."
-    )
+        return False
+    guessed = is_full_guess(_first_guess(previews))
+    if guessed:
+        st.info(
+            "**We guessed your columns: confirm.** "
+            + plain_lines(loaded.error or "")
+            + "\n\nEach field below is filled in from the column names. Check them, change any that is "
+            "wrong, and press **Read the ledger with this mapping**; the mapping is kept for the next "
+            "file you upload in this session.",
+            icon=":material/fact_check:",
+        )
+        st.subheader("Confirm the columns")
+    else:
+        st.error(plain_lines(loaded.error or ""), icon=":material/error:")
+        st.subheader("Map the columns")
+        st.write(
+            "The headers were not recognised. Say which column holds what; the mapping is kept for the "
+            "next file you upload in this session."
+        )
     sheet = st.selectbox("Sheet", list(previews), key="map_sheet")
     rows = previews[sheet]
-    st.dataframe(pd.DataFrame(rows, index=range(1, len(rows) + 1)), width="stretch")
+    st.dataframe(pd.DataFrame(rows, index=range(1, len(rows) + 1)), width="stretch", placeholder="—")
     header_row = st.number_input(
         "Header row",
         min_value=1,
@@ -93,3 +128,4 @@ def column_mapping(loaded: Loaded) -> None:
                 "columns": chosen,
             }
             st.rerun()
+    return guessed

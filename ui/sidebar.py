@@ -22,10 +22,11 @@ UPLOAD_LIMIT_MB = MAX_UPLOAD_MB
 _SHARE_SLOT = "_share_slot"
 
 
-def upload_box(key: str = "ledger_upload") -> None:
-    """The ledger upload; the sidebar's and the one a shared link shows at the top of a page."""
+def upload_box(key: str = "ledger_upload", label: str = "Upload a ledger workbook") -> None:
+    """The ledger upload: the sidebar's, the overview's (a phone folds the sidebar away) and the one a
+    shared link shows at the top of a page."""
     st.file_uploader(
-        "Upload a ledger workbook",
+        label,
         type=[s.lstrip(".") for s in ACCEPTED_SUFFIXES],
         key=key,
         help="Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) or CSV. One row per entry with "

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from core.analysis.adjustments import RULE_WORDS
 from core.analysis.report import Report
+from core.analysis.roi import band
 from core.model import BANDS, PORTFOLIO, UNDEFINED
 from core.output import formatting as fmt
+from core.output.charts import chart_notes, untitled
 from core.output.export import alliance_csv, summary_workbook
 from core.output.html_report import html_report
 from core.output.tables import (
@@ -27,6 +31,26 @@ from ui.mapping import column_mapping
 from ui.text import plain, plain_lines
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Plotly's toolbar, less the logo and the selection tools a reader of these charts has no use for.
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+# Metric tiles: four a row on a wide screen, two a row on a phone (390 px less the page's padding).
+TILE_MIN_PX = 150
+
+
+def chart(fig: go.Figure, key: str | None = None) -> None:
+    """A figure with its title as text above it (it wraps on a phone, clear of Plotly's toolbar) and
+    its notes below (values drawn at the edge, small cost bases)."""
+    title, fig = untitled(fig)
+    if title:
+        st.markdown(f"**{plain(title)}**")
+    st.plotly_chart(fig, width="stretch", config=CHART_CONFIG, key=key)
+    for note in chart_notes(fig):
+        st.caption(plain(note))
+
+
+def tiles(count: int) -> Any:
+    """A grid for `count` metric tiles that wraps to two a row on a phone."""
+    return st.grid(count, min_column_width=TILE_MIN_PX, gap="small")
 
 
 def money_columns(*names: str) -> dict[str, Any]:
@@ -34,10 +58,11 @@ def money_columns(*names: str) -> dict[str, Any]:
     return {name: st.column_config.NumberColumn(format="accounting") for name in names}
 
 
-def source_banner(loaded: Loaded | None, report: Report | None) -> None:
-    """Say which ledger is in view, that a sample is a sample, and what reading it found."""
+def source_banner(loaded: Loaded | None, report: Report | None, upload: bool = False) -> None:
+    """Say which ledger is in view, that a sample is a sample, and what reading it found; with
+    `upload`, offer the upload on the page too (a phone folds the sidebar away)."""
     for notice in links.notices():
-        st.warning("This link's settings: " + notice, icon="🔗")
+        st.warning("This link's settings: " + notice, icon=":material/link:")
     waiting = links.pending()
     if waiting is not None and not waiting.wants_sample:
         _waiting_for_file(waiting)
@@ -45,15 +70,18 @@ def source_banner(loaded: Loaded | None, report: Report | None) -> None:
     if loaded is None:
         return
     if loaded.error:
-        st.error(plain_lines(loaded.error), icon="⚠️")
-        if loaded.previews:
-            column_mapping(loaded)
-        st.info(
-            "The app is still ready: fix the file and upload it again, or remove it in the "
-            "sidebar to go back to the sample ledger. The blank template below shows the "
-            "headers it looks for."
-        )
-        template_download()
+        # Headers the reader does not know: a guessed mapping to confirm, or one to make by hand.
+        guessed = column_mapping(loaded) if loaded.previews else False
+        if not loaded.previews:
+            st.error(plain_lines(loaded.error), icon=":material/error:")
+        if not guessed:
+            st.info(
+                "The app is still ready: fix the file and upload it again, or remove it in the "
+                "sidebar to go back to the sample ledger. The blank template below shows the "
+                "headers it looks for.",
+                icon=":material/info:",
+            )
+            template_download()
         return
     if report is None:
         return
@@ -61,16 +89,24 @@ def source_banner(loaded: Loaded | None, report: Report | None) -> None:
         st.sidebar.warning(notice)
     message = reviews.said()
     if message:
-        st.success(plain(message), icon="✅")
+        st.success(plain(message), icon=":material/check_circle:")
     found = reviews.opened()
     if found is not None:
         review_panel.banner(found, report)
     if loaded.is_sample:
+        where = "here or in the sidebar" if upload else "on the Overview or in the sidebar"
         st.info(
-            "**Sample ledger** (made-up alliances): upload your own workbook in the sidebar "
-            "to see your numbers.",
-            icon="🧪",
+            f"**Sample ledger** (made-up alliances): upload your own workbook {where} to see your numbers.",
+            icon=":material/science:",
         )
+    if upload:
+        # On a phone the sidebar is folded away: the upload is on the page too, one tap away.
+        with st.popover(
+            "Upload your workbook" if loaded.is_sample else "Upload another workbook",
+            icon=":material/upload_file:",
+            type="primary" if loaded.is_sample else "secondary",
+        ):
+            sidebar.upload_box(key="main_upload")
     if loaded.mapped:
         _mapping_caption(report)
     _no_entries(report)
@@ -91,7 +127,7 @@ def _waiting_for_file(link: links.PendingLink) -> None:
         f"This shared view was made on the file '{plain(link.source)}'{fingerprint}. Files are never "
         "stored or sent in a link, so its numbers cannot be shown without it: upload that file "
         "here to see the same view with the same settings.",
-        icon="🔗",
+        icon=":material/link:",
     )
     sidebar.upload_box(key="link_upload")
     if st.button("Look at the sample ledger instead", key="link_drop"):
@@ -124,34 +160,75 @@ def _no_entries(report: Report) -> None:
         f"No usable entries: sheet '{plain(source.sheet)}' has its header on row {source.header_row}, "
         f"but {why} "
         "Fix the file and upload it again; the blank template shows the expected headers.",
-        icon="⚠️",
+        icon=":material/error:",
     )
+
+
+def money_scale(report: Report) -> fmt.Scale:
+    """The one scale of the page's amounts: that of the largest of revenue, cost and net value."""
+    p = report.portfolio
+    return fmt.money_scale(p.revenue, p.cost, p.net_value)
 
 
 def headline_metrics(report: Report) -> None:
-    """Portfolio ROI, revenue, cost, net value, and the count per band."""
+    """Portfolio ROI with its band, revenue, cost and net value in one scale; the gap to each
+    benchmark, the period covered and the currency; then the count per band."""
     p = report.portfolio
-    currency = report.currency
-    cols = st.columns(4)
-    cols[0].metric(
-        "Portfolio ROI",
-        fmt.percent(p.roi),
-        help="(Σ revenue − Σ cost) / Σ cost over the alliances in view (cost-weighted). "
-        + (p.roi_note or f"Plain mean of alliance ROIs: {fmt.percent(p.mean_roi)}."),
-    )
-    cols[1].metric("Revenue", fmt.short_money(p.revenue, currency))
-    cols[2].metric("Cost", fmt.short_money(p.cost, currency))
-    cols[3].metric("Net value", fmt.short_money(p.net_value, currency))
-    bands = st.columns(4)
     t = report.settings.thresholds
+    currency, scale = report.currency, money_scale(report)
+    with tiles(4):
+        if p.roi is None or pd.isna(p.roi):
+            st.metric("Portfolio ROI", "n/a", help=p.roi_note or None)
+        else:
+            name = band(p.roi, t)
+            st.metric(
+                "Portfolio ROI",
+                fmt.percent(p.roi),
+                f"{fmt.BAND_ICONS[name]} {name} band",
+                delta_color="off",
+                delta_arrow="off",
+                help="(Σ revenue − Σ cost) / Σ cost over the alliances in view (cost-weighted). "
+                + (p.roi_note or f"Plain mean of alliance ROIs: {fmt.percent(p.mean_roi)}."),
+            )
+        st.metric("Revenue", fmt.scaled_money(p.revenue, scale, currency))
+        st.metric("Cost", fmt.scaled_money(p.cost, scale, currency))
+        st.metric("Net value", fmt.scaled_money(p.net_value, scale, currency))
+    gaps = benchmark_gaps(report)
+    if gaps:
+        st.markdown(gaps)
+    st.caption(plain(coverage(report)))
     labels = {
         BANDS[0]: f"Strong (> {t.strong:.0%})",
         BANDS[1]: f"Moderate ({t.moderate:.0%}–{t.strong:.0%})",
         BANDS[2]: f"Weak (< {t.moderate:.0%})",
         UNDEFINED: "ROI n/a (no cost)",
     }
-    for col, name in zip(bands, (*BANDS, UNDEFINED), strict=True):
-        col.metric(labels[name], p.band_counts[name])
+    with tiles(4):
+        for name in (*BANDS, UNDEFINED):
+            st.metric(f"{fmt.BAND_ICONS[name]} {labels[name]}", p.band_counts[name])
+
+
+def benchmark_gaps(report: Report) -> str:
+    """The portfolio ROI against each benchmark, in points, as one line of Markdown (names escaped):
+    'Against the benchmarks: **-3.2 pts** vs Cross-industry average (15%) · …'."""
+    roi = report.portfolio.roi
+    if roi is None or pd.isna(roi) or report.benchmarks.empty:
+        return ""
+    gaps = [
+        f"**{fmt.points(roi - value)}** vs {plain(name)} ({value:.0%})"
+        for name, value in zip(report.benchmarks["name"], report.benchmarks["roi"], strict=True)
+    ]
+    return "Against the benchmarks: " + " · ".join(gaps)
+
+
+def coverage(report: Report) -> str:
+    """'Nov 2024 – Oct 2026 · amounts in USD · 10 alliances': what the figures cover."""
+    dates = report.entries["date"] if len(report.entries) else pd.Series(dtype="datetime64[ns]")
+    first = dates.min() if len(dates) else None
+    last = dates.max() if len(dates) else None
+    money = f"amounts in {report.currency}" if report.currency else "currency not stated in the ledger"
+    count = report.portfolio.alliances
+    return f"{fmt.period(first, last)} · {money} · {count} alliance{'s' if count != 1 else ''}"
 
 
 def beyond_simple_roi(report: Report) -> None:
@@ -161,40 +238,40 @@ def beyond_simple_roi(report: Report) -> None:
     tv = report.time_value
     if PORTFOLIO in tv.index:
         p = tv.loc[PORTFOLIO]
-        cols = st.columns(5)
-        cols[0].metric(
-            "Annualised ROI",
-            fmt.percent(p["annualised_roi"]) if pd.notna(p["annualised_roi"]) else "n/a",
-            help=p["annualised_note"]
-            or f"(1 + ROI)^(1/years) − 1 over the {p['years']:.1f} years of data in view",
-        )
-        cols[1].metric(
-            "Payback month",
-            p["payback"].strftime("%b %Y") if isinstance(p["payback"], pd.Period) else "not yet",
-            help="The month from which cumulative net value stays above zero to the end of the data",
-        )
-        # Five tiles leave no room for a currency code in the value: it goes in the help text.
-        in_currency = f" In {report.currency}." if report.currency else ""
-        cols[2].metric(
-            f"NPV at {settings.time.discount_rate:.0%}",
-            fmt.short_money(p["npv"]),
-            help="Monthly net values discounted at the annual rate, end of month." + in_currency,
-        )
+        scale, currency = money_scale(report), report.currency
         # A note such as "n/m (above 10,000 % a year)" stands in for a figure that means nothing.
         irr_shown = fmt.percent(p["irr"]) if pd.notna(p["irr"]) else p["irr_note"].split(" (")[0]
-        cols[3].metric("IRR (annual)", irr_shown, help=p["irr_note"] or None)
-        cols[4].metric(
-            f"Value over {settings.time.hurdle_rate:.0%} hurdle",
-            fmt.short_money(p["hurdle_value"]),
-            help="Net value − hurdle rate × cost." + in_currency,
-        )
+        with tiles(5):
+            st.metric(
+                "Annualised ROI",
+                fmt.percent(p["annualised_roi"]) if pd.notna(p["annualised_roi"]) else "n/a",
+                help=p["annualised_note"]
+                or f"(1 + ROI)^(1/years) − 1 over the {p['years']:.1f} years of data in view",
+            )
+            st.metric(
+                "Payback month",
+                p["payback"].strftime("%b %Y") if isinstance(p["payback"], pd.Period) else "not yet",
+                help="The month from which cumulative net value stays above zero to the end of the data",
+            )
+            st.metric(
+                f"NPV at {settings.time.discount_rate:.0%}",
+                fmt.scaled_money(p["npv"], scale, currency),
+                help="Monthly net values discounted at the annual rate, end of month.",
+            )
+            st.metric("IRR (annual)", irr_shown, help=p["irr_note"] or None)
+            st.metric(
+                f"Value over {settings.time.hurdle_rate:.0%} hurdle",
+                fmt.scaled_money(p["hurdle_value"], scale, currency),
+                help="Net value − hurdle rate × cost.",
+            )
     with st.expander("Time value by alliance"):
         st.dataframe(**grid(time_value_display(report)), hide_index=True, width="stretch")
     if len(report.allocation):
+        shares = fmt.money_scale(*report.allocation["allocated_cost"])
         st.caption(
             f"Costs booked to '{plain(settings.shared_name)}' are split {RULE_WORDS[report.shared_rule]}: "
             + ", ".join(
-                f"{plain(a)} {fmt.money(c)}"
+                f"{plain(a)} {fmt.scaled_money(c, shares, report.currency)}"
                 for a, c in zip(
                     report.allocation["alliance"], report.allocation["allocated_cost"], strict=True
                 )
@@ -214,7 +291,7 @@ def data_issues(report: Report) -> None:
     label = f"Data issues: {len(issues):,} found" if len(issues) else "Data issues: none found"
     with st.expander(label, expanded=False):
         for note in report.ledger.notes:
-            st.info(plain(note))
+            st.info(plain(note), icon=":material/info:")
         if len(issues):
             st.dataframe(**grid(issues_display(issues)), hide_index=True, width="stretch")
         else:
@@ -277,3 +354,41 @@ def downloads(report: Report) -> None:
         )
     with cols[3]:
         template_download()
+
+
+def quote_with_copy(text: str, key: str) -> None:
+    """A paragraph to reuse, shown as prose in a quote block with a button that copies it.
+
+    The text is escaped as HTML (as element text and as the attribute the button copies from), so a
+    name in it is shown and copied exactly as typed and never becomes markup or script.
+    """
+    element = f"copy-{key}"
+    st.html(
+        f"""
+<figure style="margin: 0 0 0.5rem 0">
+  <blockquote style="margin: 0; padding: 0.25rem 0 0.25rem 1rem; border-left: 0.25rem solid
+      rgba(128, 128, 128, 0.5); line-height: 1.6">{html.escape(text)}</blockquote>
+  <button type="button" id="{element}" data-copy="{html.escape(text, quote=True)}"
+      style="margin: 0.5rem 0 0 1rem; padding: 0.25rem 0.75rem; border-radius: 0.5rem; cursor: pointer;
+      border: 1px solid rgba(128, 128, 128, 0.5); background: transparent; color: inherit; font: inherit">
+    Copy paragraph</button>
+</figure>
+<script>
+(() => {{
+  const button = document.getElementById("{element}");
+  if (!button || button.dataset.bound) return;
+  button.dataset.bound = "1";
+  button.addEventListener("click", async () => {{
+    try {{
+      await navigator.clipboard.writeText(button.dataset.copy);
+      button.textContent = "Copied";
+    }} catch (error) {{
+      button.textContent = "Copying was refused: select the text instead";
+    }}
+    setTimeout(() => {{ button.textContent = "Copy paragraph"; }}, 2500);
+  }});
+}})();
+</script>
+""",
+        unsafe_allow_javascript=True,
+    )

@@ -33,7 +33,12 @@ def metrics(at: AppTest) -> dict[str, str]:
 def test_opens_on_the_labelled_sample():
     at = start()
     assert any("Sample ledger" in i.value for i in at.info)
-    assert len(at.get("popover")) == 2  # Share this view, Save this review
+    # Upload your workbook (on the page, for phones), Share this view, Save this review
+    assert [p.proto.popover.label for p in at.get("popover")] == [
+        "Upload your workbook",
+        "Share this view",
+        "Save this review",
+    ]
     assert metrics(at)["Portfolio ROI"].endswith("%")
     assert len(at.dataframe) >= 1
     labels = [b.label for b in at.get("download_button")]
@@ -56,7 +61,8 @@ def test_every_page_starts_without_exception(page):
 
 def test_upload_changes_the_metrics_to_that_workbook():
     # Acme: 1500 revenue, 1000 cost; Beta: 450 revenue, 500 cost.
-    # Portfolio: revenue 1950, cost 1500, net 450, ROI 450 / 1500 = 30.0 %.
+    # Portfolio: revenue 1950, cost 1500, net 450, ROI 450 / 1500 = 30.0 %, Strong (above 20 %).
+    # Money in one scale, that of the largest amount (thousands): 1.95k, 1.50k, 0.45k.
     data = ledger_bytes(
         [
             ["2024-01-01", "Acme", "Revenue", 1500],
@@ -71,11 +77,21 @@ def test_upload_changes_the_metrics_to_that_workbook():
     assert not at.exception
     shown = metrics(at)
     assert shown["Portfolio ROI"] == "30.0 %"
+    assert next(m.delta for m in at.metric if m.label == "Portfolio ROI") == "▲ Strong band"
     assert shown["Revenue"] == "1.95k"
     assert shown["Cost"] == "1.50k"
-    assert shown["Net value"] == "450"
-    assert shown["Strong (> 20%)"] == "1"
-    assert shown["Weak (< 10%)"] == "1"
+    assert shown["Net value"] == "0.45k"
+    assert shown["▲ Strong (> 20%)"] == "1"
+    assert shown["▼ Weak (< 10%)"] == "1"
+    # 30 % against the benchmarks: +15 points over 15 %, +5 over 25 %; entries from January to February
+    gaps = next(m.value for m in at.markdown if m.value.startswith("Against the benchmarks"))
+    assert gaps == (
+        "Against the benchmarks: **+15.0 pts** vs Cross-industry average (15%) · "
+        "**+5.0 pts** vs Top quartile, technology partnerships (25%)"
+    )
+    assert any(
+        c.value == "Jan 2024 – Feb 2024 · currency not stated in the ledger · 2 alliances" for c in at.caption
+    )
     assert not any("Sample ledger" in i.value for i in at.info)
     table = at.dataframe[0].value
     assert table["Alliance"].tolist() == ["Acme", "Beta"]
@@ -121,7 +137,11 @@ def test_before_after_page_tells_the_seed_case_from_an_upload():
     assert shown["ROI after"] == ("18.0 %", "+10.0 pts")
     assert shown["Revenue change"][0] == "25.0 %"
     assert shown["Effect vs control group"][0] == "+5.0 pts"
-    assert "rose from 8.0 % to 18.0 % (+10.0 points)" in at.code[0].value
+    # prose in a quote block with a copy button, not a code block
+    assert not any("rose from" in c.value for c in at.code)
+    paragraph = at.html[0].value
+    assert "<blockquote" in paragraph and "rose from 8.0 % to 18.0 % (+10.0 points)" in paragraph
+    assert "Copy paragraph</button>" in paragraph
 
 
 def test_before_after_window_choice_changes_the_view():
@@ -247,14 +267,14 @@ def test_scorecard_page_judges_goals_as_of_the_chosen_day():
     at.run()
     assert not at.exception
     counts = {m.label: m.value for m in at.metric}
-    assert counts["At risk"] == "1" and counts["Off track"] == "0"
+    assert counts["! At risk"] == "1" and counts["✗ Off track"] == "0"
     assert at.dataframe[0].value["Status"].tolist() == ["At risk"]
     flags = [e.label for e in at.expander]
     assert "**Acme**: Negative ROI" in flags
     assert "**Beta**: No goals defined (vague success metrics)" in flags
     at.date_input(key="as_of").set_value(dt.date(2026, 1, 5))  # past due
     at.run()
-    assert {m.label: m.value for m in at.metric}["Off track"] == "1"
+    assert {m.label: m.value for m in at.metric}["✗ Off track"] == "1"
 
 
 def test_scorecard_without_goals_sheet_says_how_to_add_one():
@@ -311,8 +331,13 @@ def test_unrecognised_headers_get_a_mapping_step_that_is_reused():
     at.file_uploader[0].set_value(("erp.xlsx", workbook_bytes({"Export": rows}), XLSX))
     at.run()
     assert not at.exception
-    assert "No sheet looks like a ledger" in at.error[0].value
+    # every field has a likely column, so the step opens as a guess to confirm, not as an error
+    assert not at.error
+    assert at.info[0].value.startswith("**We guessed your columns: confirm.**")
+    assert "No sheet looks like a ledger" in at.info[0].value
     assert at.number_input(key="map_header_Export").value == 1
+    guessed = {f: at.selectbox(key=f"map_{f}_Export_1").value for f in ("date", "alliance", "kind", "amount")}
+    assert guessed == {"date": "Posting day", "alliance": "Counterparty", "kind": "Flow", "amount": "EUR"}
     for field, header in (
         ("date", "Posting day"),
         ("alliance", "Counterparty"),
@@ -406,8 +431,10 @@ def test_two_amount_columns_are_asked_about_and_either_can_be_chosen():
     at.file_uploader[0].set_value(("two.xlsx", workbook_bytes({"Ledger": rows}), XLSX))
     at.run()
     assert not at.exception
+    # a guess to confirm (the first Amount column), with the reader's reason in the box
+    assert not at.error
     assert (
-        r"two columns could be the amount\: D 'Amount' and E 'Amount'" in at.error[0].value
+        r"two columns could be the amount\: D 'Amount' and E 'Amount'" in at.info[0].value
     )  # Markdown-escaped
     amount = at.selectbox(key="map_amount_Ledger_1")
     assert amount.options == ["—", "Date", "Alliance", "Kind", "D: Amount", "E: Amount"]
@@ -422,3 +449,45 @@ def test_two_amount_columns_are_asked_about_and_either_can_be_chosen():
     at.run()
     assert not at.exception
     assert metrics(at)["Portfolio ROI"] == "20.0 %"  # column E: (12 − 10) / 10
+
+
+def test_overview_grid_hides_empty_columns_and_shows_a_dash_for_missing_values():
+    # Acme: (1,500 − 1,000) / 1,000 = 50 %; Gamma has revenue and no cost: ROI n/a, with a note.
+    # No Alliances sheet, so no type: that column is empty for the whole ledger and hidden.
+    data = ledger_bytes(
+        [
+            ["2024-01-01", "Acme", "Revenue", 1500],
+            ["2024-01-01", "Acme", "Cost", 1000],
+            ["2024-01-01", "Gamma", "Revenue", 200],
+        ]
+    )
+    at = start()
+    at.file_uploader[0].set_value(("dash.xlsx", data, XLSX))
+    at.run()
+    grid = at.dataframe[0]
+    assert grid.value["Alliance"].tolist() == ["Acme", "Gamma"]  # best ROI first, n/a last
+    assert list(grid.proto.column_order) == [
+        "Alliance",
+        "ROI",  # next to the name, so that a phone shows it without scrolling
+        "Band",
+        "Quartile",
+        "Revenue",
+        "Cost",
+        "Net value",
+        "vs Cross-industry average",
+        "vs Top quartile, technology partnerships",
+        "Note",
+    ]
+    assert grid.proto.placeholder == "—"  # never 'None' or 'nan'
+
+
+def test_the_upload_is_on_the_overview_too_for_phones():
+    at = start()
+    assert [p.proto.popover.label for p in at.main.get("popover")] == ["Upload your workbook"]
+    assert [u.key for u in at.main.file_uploader] == ["main_upload"]  # in that popover
+    at.main.file_uploader[0].set_value(("mine.xlsx", ledger_bytes([["2024-01-01", "A", "Revenue", 9]]), XLSX))
+    at.run()
+    assert not at.exception
+    assert not any("Sample ledger" in i.value for i in at.info)
+    assert "mine.xlsx" in at.caption[0].value
+    assert [p.proto.popover.label for p in at.main.get("popover")] == ["Upload another workbook"]

@@ -48,7 +48,7 @@ def test_link_restores_thresholds_window_filters_and_benchmarks():
     assert at.session_state["f_types"] == ["Value Multiplier"]
     assert at.session_state["as_of"] == dt.date(2026, 6, 30)
     labels = {m.label for m in at.metric}
-    assert "Strong (> 25%)" in labels
+    assert "▲ Strong (> 25%)" in labels
     table = at.dataframe[0].value
     assert set(table["Type"]) == {"Value Multiplier"}
     assert "vs Hurdle" in table.columns and "vs Cross-industry average" not in table.columns
