@@ -16,6 +16,7 @@ from core.analysis.roi import band
 from core.model import BANDS, PORTFOLIO, UNDEFINED
 from core.output import formatting as fmt
 from core.output.charts import chart_notes, untitled
+from core.output.deck import deck
 from core.output.export import alliance_csv, summary_workbook
 from core.output.html_report import html_report
 from core.output.tables import (
@@ -31,6 +32,7 @@ from ui.mapping import column_mapping
 from ui.text import plain, plain_lines
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 # Plotly's toolbar, less the logo and the selection tools a reader of these charts has no use for.
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 # Metric tiles: four a row on a wide screen, two a row on a phone (390 px less the page's padding).
@@ -312,7 +314,7 @@ def template_download(key: str = "template_download") -> None:
 
 
 def downloads(report: Report) -> None:
-    """Summary workbook, alliance CSV, the HTML report and the blank template."""
+    """Summary workbook, alliance CSV, the HTML report, the review deck and the blank template."""
     stem = PurePath(report.ledger.source.filename).stem
     # session.report() has written this view's settings to the address bar, so the link is current.
     link = links.share_url()
@@ -336,6 +338,15 @@ def downloads(report: Report) -> None:
             "share",
             "One file with the figures, tables and interactive charts; opens in any browser, offline.",
         ),
+        (
+            "Review deck (.pptx)",
+            lambda: deck(report, link),
+            "review.pptx",
+            PPTX_MIME,
+            "slideshow",
+            "PowerPoint slides with editable charts: portfolio, one slide per alliance, before/after, "
+            "data issues. Figures equal the workbook's.",
+        ),
     ]
     cols = st.columns(len(files) + 1)
     for col, (label, build, suffix, mime, icon, help_text) in zip(cols, files, strict=False):
@@ -352,7 +363,7 @@ def downloads(report: Report) -> None:
             # still holds them ("Deferred file … not found"); nothing on the page depends on it.
             on_click="ignore",
         )
-    with cols[3]:
+    with cols[len(files)]:
         template_download()
 
 
