@@ -401,7 +401,7 @@ def case_study_paragraph(result: BeforeAfter, initiative_name: str = DEFAULT_INI
 def _points_words(value: float) -> str:
     if pd.isna(value):
         return "change undefined"
-    return f"{value * 100:+.1f} points"
+    return f"{value * 100:+,.1f} points"
 
 
 def _change_words(value: float) -> str:
@@ -409,4 +409,4 @@ def _change_words(value: float) -> str:
         return "started from zero"
     if round(value, 4) == 0:
         return "was flat"
-    return f"{'rose' if value > 0 else 'fell'} {abs(value):.1%}".replace("%", " %")
+    return f"{'rose' if value > 0 else 'fell'} {abs(value):,.1%}".replace("%", " %")

@@ -47,7 +47,7 @@ def position_text(gap: float) -> str:
         return "n/a"
     points = round(gap * 100, 1)
     if points > 0:
-        return f"above by {points:.1f} pts"
+        return f"above by {points:,.1f} pts"
     if points < 0:
-        return f"below by {-points:.1f} pts"
+        return f"below by {-points:,.1f} pts"
     return "level"

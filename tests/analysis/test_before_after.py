@@ -193,3 +193,13 @@ def test_command_initiative_date_splits_every_alliance():
     assert report.before_after.portfolio["roi_before"] == pytest.approx(5320 / 65000, **EXACT)
     assert report.before_after.portfolio["roi_after"] == pytest.approx(13050 / 73500, **EXACT)
     assert report.before_after.control is None
+
+
+def test_big_changes_in_words_have_thousands_separators():
+    from core.analysis.before_after import _change_words, _points_words
+    from core.analysis.benchmarks import position_text
+
+    # 2,757 % before and 11 % after: 0.11 − 27.57 = −27.46, i.e. −2,746.0 points
+    assert _points_words(0.11 - 27.57) == "-2,746.0 points"
+    assert _change_words(12.5) == "rose 1,250.0 %"
+    assert position_text(27.57 - 0.15) == "above by 2,742.0 pts"
