@@ -13,7 +13,7 @@ from core.output.csv import table_csv
 from core.output.history_sheet import history_display
 from core.reviews.history import DROPPED, history, latest_changes, side_by_side
 from core.reviews.store import SavedReview
-from ui import auth, navigation, reviews
+from ui import auth, navigation, reviews, views
 from ui.text import plain
 
 navigation.page_start()
@@ -66,7 +66,7 @@ def show(chain: list[SavedReview]) -> None:
             st.markdown(f"**{label}**")
             st.dataframe(side_by_side(table, value).fillna("—").rename_axis("Alliance"), width="stretch")
     if len(chain) > 1:
-        st.plotly_chart(roi_across_reviews(table), width="stretch")
+        views.chart(roi_across_reviews(table), key="history_chart")
     st.download_button(
         "History (.csv)",
         lambda: table_csv(history_display(table)),
@@ -90,7 +90,7 @@ def for_link_holders() -> None:
             "with **Save this review** in the sidebar. Next quarter, open that review's link, upload the "
             "new ledger and save again: the new review follows the old one, and both appear here side "
             "by side. Reviews are found only through their links: this page lists nothing else.",
-            icon="🗂️",
+            icon=":material/folder_open:",
         )
         return
     show(reviews.history_of(found))
@@ -100,7 +100,10 @@ def for_members() -> None:
     """With sign-in: every portfolio's reviews, with open, new link and delete."""
     portfolios = reviews.store().portfolios()
     if not portfolios:
-        st.info("No review has been saved yet: use **Save this review** in the sidebar.", icon="🗂️")
+        st.info(
+            "No review has been saved yet: use **Save this review** in the sidebar.",
+            icon=":material/folder_open:",
+        )
         return
     names = [p for p, _, _ in portfolios]
     counts = {p: n for p, n, _ in portfolios}
@@ -155,4 +158,4 @@ try:
     else:
         for_link_holders()
 except reviews.StoreUnavailable as exc:
-    st.error(plain(exc), icon="⚠️")
+    st.error(plain(exc), icon=":material/error:")

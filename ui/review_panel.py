@@ -82,7 +82,7 @@ def save_form(loaded: Loaded, report: Report) -> None:
         with st.spinner("Saving the review…"):
             reviews.save(new)
     except reviews.StoreUnavailable as exc:
-        st.error(plain(exc), icon="⚠️")
+        st.error(plain(exc), icon=":material/error:")
         return
     st.rerun()
 
@@ -100,7 +100,7 @@ def banner(found: reviews.Opened, report: Report) -> None:
         st.success(
             f"Saved '{plain(found.review.title)}'. This is its link: anyone who has it can open the "
             "review, without the file. It is shown only now; copy it.",
-            icon="✅",
+            icon=":material/check_circle:",
         )
         st.code(links.share_url(), language=None, wrap_lines=True)
     review = found.review
@@ -108,14 +108,14 @@ def banner(found: reviews.Opened, report: Report) -> None:
         f"**Saved review** '{plain(review.title)}' of portfolio '{plain(review.portfolio)}', review "
         f"date {review.review_date:%Y-%m-%d}, {plain(reviews.saved_on(review))}. Ledger "
         f"'{plain(review.ledger_name)}'.",
-        icon="🗂️",
+        icon=":material/folder_open:",
     )
     if not links.is_saved_view(report.settings, found):
         left, right = st.columns([4, 1])
         left.warning(
             "You changed settings: this is a new, unsaved view of the review's ledger. Its link keeps "
             "these settings; save it as a review to keep its figures.",
-            icon="✏️",
+            icon=":material/edit:",
         )
         right.button("Back to the saved review", on_click=_back_to_saved, args=(found,), key="back_to_saved")
     else:
@@ -124,7 +124,7 @@ def banner(found: reviews.Opened, report: Report) -> None:
             st.warning(
                 f"Recomputed by this version, {len(changed)} figure(s) differ from those saved with "
                 f"version {plain(review.product_version)}: " + plain("; ".join(changed[:5])),
-                icon="⚠️",
+                icon=":material/error:",
             )
     manage(found)
 

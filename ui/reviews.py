@@ -148,10 +148,10 @@ def gate() -> None:
         st.error(
             "**No such review.** This link does not open a saved review: it may be mistyped, or the "
             "review was revoked or deleted. Ask whoever sent it for a new link.",
-            icon="🔒",
+            icon=":material/lock:",
         )
     else:
-        st.error(plain(why), icon="⚠️")
+        st.error(plain(why), icon=":material/error:")
     if st.button("Look at the sample ledger instead", key="missing_review_sample"):
         st.session_state.pop(_MISSING, None)
         st.query_params.clear()
