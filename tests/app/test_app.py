@@ -46,6 +46,7 @@ def test_opens_on_the_labelled_sample():
         "Summary workbook (.xlsx)",
         "Alliance table (.csv)",
         "Report for sharing (.html)",
+        "Review deck (.pptx)",
         "Blank ledger template (.xlsx)",
     ]
 
