@@ -78,6 +78,49 @@ class GoalStatus(StrEnum):
     UNKNOWN = "Unknown"
 
 
+class Recommendation(StrEnum):
+    """What to do with an alliance this quarter, from the decision rules."""
+
+    INVEST = "Invest"
+    MAINTAIN = "Maintain"
+    FIX = "Fix"
+    EXIT = "Exit"
+
+
+class Side(StrEnum):
+    """Who scored a relationship-health row: our side or the partner's."""
+
+    US = "Us"
+    PARTNER = "Partner"
+
+
+class HealthDimension(StrEnum):
+    """What a relationship-health score (1–5) is about."""
+
+    STRATEGIC_FIT = "Strategic fit"
+    OPERATIONAL = "Operational"
+    FINANCIAL = "Financial"
+    RELATIONSHIP = "Relationship"
+
+
+class ActionStatus(StrEnum):
+    """Where an action of the plan stands: proposed, accepted into a saved review, then followed up."""
+
+    PROPOSED = "Proposed"
+    OPEN = "Open"
+    DONE = "Done"
+    OVERDUE = "Overdue"
+    DROPPED = "Dropped"
+
+
+class ScenarioChange(StrEnum):
+    """What a scenario does to one alliance."""
+
+    DROP = "drop"
+    SCALE = "scale"
+    REFUND = "refund"
+
+
 # Short names used across the code base; each is the enumeration member above, not a copy.
 REVENUE, COST = Kind.REVENUE, Kind.COST
 SOURCED, INFLUENCED = Attribution.SOURCED, Attribution.INFLUENCED
@@ -93,6 +136,12 @@ ALLOCATION_RULES = tuple(SharedRule)
 ACHIEVED, ON_TRACK, AT_RISK = GoalStatus.ACHIEVED, GoalStatus.ON_TRACK, GoalStatus.AT_RISK
 OFF_TRACK, UNKNOWN = GoalStatus.OFF_TRACK, GoalStatus.UNKNOWN
 STATUSES = tuple(GoalStatus)
+INVEST, MAINTAIN = Recommendation.INVEST, Recommendation.MAINTAIN
+FIX, EXIT = Recommendation.FIX, Recommendation.EXIT
+RECOMMENDATIONS = tuple(Recommendation)
+HEALTH_DIMENSIONS = tuple(HealthDimension)
+# Action plans are due this many days after the review's as-of day.
+ACTION_HORIZONS = (30, 60, 90)
 
 # What the case-study paragraph calls an initiative that was not named.
 DEFAULT_INITIATIVE_NAME = "the initiative"
