@@ -1,0 +1,297 @@
+"""From numbers to a decision: invest, maintain, fix or exit, with the reasons, and opportunity cost.
+
+How a recommendation is reached (every number below is a field of `DecisionRules`, editable in
+the sidebar, a link (`rules=strong:3,invest:4`) and the command line (`--rules`)):
+
+    factor      what is read                                   points (defaults)
+    band        the alliance's ROI band                        Strong +2, Moderate 0, Weak −2, n/a 0
+    quartile    its place in the portfolio's ROI spread        Top +1, Second 0, Third 0, Bottom −1
+    trend       ROI of the last complete quarter against       rising +1, falling −1, same or
+                the one before                                 unknown 0
+    goals       the worst status among its shared goals        Off track −1, At risk 0,
+                                                               On track or Achieved +1, none 0
+    red flags   how many red flags it has                      −1 each, at most 3 counted
+    health      its relationship-health score (1–5)            ≥ 4 +1, ≤ 2 −1, between or none 0
+
+The score is the sum of the points; the recommendation is the first cut it reaches:
+Invest from 3, Maintain from 0, Fix from −2, Exit below. Each recommendation carries its reasons,
+the factors that gave points, in words: "Band Strong (+2); ROI falling 15.0 % → 12.0 % (−1)".
+
+Why a points score and not a decision tree: every factor is visible, a reviewer can check the
+arithmetic by hand, and changing one weight changes one thing. Some facts count twice on purpose
+(a negative ROI is a Weak band and a red flag): the flags are the ones the scorecard shows, and
+the weights, not the list of facts, are what a team tunes.
+
+Opportunity cost is what the same money would have earned in its next-best use: cost × the
+alternative's rate (the hurdle rate unless the user names an alternative and its ROI).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+
+import numpy as np
+import pandas as pd
+
+from core.analysis.roi import CENT_DIGITS, ROI_DIGITS, PortfolioSummary, comparable
+from core.model import (
+    ACHIEVED,
+    AT_RISK,
+    BOTTOM,
+    EXIT,
+    FIX,
+    INVEST,
+    MAINTAIN,
+    MODERATE,
+    OFF_TRACK,
+    ON_TRACK,
+    PORTFOLIO,
+    STRONG,
+    TOP,
+    WEAK,
+)
+from core.output import formatting as fmt
+
+# Points are compared with the cut scores after rounding, so that 0.1 + 0.2 reaches a cut of 0.3.
+SCORE_DIGITS = 6
+POINTS_DIGITS = 8  # points over an alternative: (ROI − rate) × 100, at the precision ROI is compared
+
+FACTORS = ("band", "quartile", "trend", "goals", "flags", "health")
+POINT_COLUMNS = [f"{factor}_points" for factor in FACTORS]
+DECISION_COLUMNS = [
+    "recommendation",
+    "score",
+    "reasons",
+    *POINT_COLUMNS,
+    "trend",
+    "goal_status",
+    "flag_count",
+    "health_score",
+]
+OPPORTUNITY_COLUMNS = ["opportunity_cost", "value_over_alternative", "points_over_alternative"]
+NO_REASON = "No factor for or against"
+RISING, FALLING = "rising", "falling"
+# An alliance's goals in one status: the worst one it has (as a saved review sums them up).
+_WORST_FIRST = (OFF_TRACK, AT_RISK, ON_TRACK, ACHIEVED)
+
+
+@dataclass(frozen=True)
+class DecisionRules:
+    """Points per factor and the cut scores of the four recommendations (defaults in the module doc)."""
+
+    strong: float = 2.0  # band Strong
+    moderate: float = 0.0  # band Moderate
+    weak: float = -2.0  # band Weak
+    top: float = 1.0  # Top quartile
+    bottom: float = -1.0  # Bottom quartile
+    rising: float = 1.0  # ROI up from the quarter before (last two complete quarters)
+    falling: float = -1.0  # ROI down from the quarter before
+    on_track: float = 1.0  # worst goal On track or Achieved
+    at_risk: float = 0.0  # worst goal At risk
+    off_track: float = -1.0  # worst goal Off track
+    flag: float = -1.0  # each red flag
+    max_flags: int = 3  # red flags counted at most
+    healthy: float = 1.0  # health score at or above healthy_from
+    unhealthy: float = -1.0  # health score at or below unhealthy_to
+    healthy_from: float = 4.0
+    unhealthy_to: float = 2.0
+    invest: float = 3.0  # score from which an alliance is an Invest
+    maintain: float = 0.0  # … a Maintain
+    fix: float = -2.0  # … a Fix; below it, Exit
+
+    def __post_init__(self) -> None:
+        if not self.invest >= self.maintain >= self.fix:
+            raise ValueError(
+                f"needs 'invest' ({self.invest:g}) ≥ 'maintain' ({self.maintain:g}) ≥ 'fix' ({self.fix:g})"
+            )
+        if not self.unhealthy_to < self.healthy_from:
+            raise ValueError(
+                f"needs 'unhealthy_to' ({self.unhealthy_to:g}) below 'healthy_from' ({self.healthy_from:g})"
+            )
+        if self.max_flags < 0 or self.max_flags != int(self.max_flags):
+            raise ValueError("needs 'max_flags' to be a whole number of 0 or more")
+
+
+RULE_NAMES = tuple(f.name for f in fields(DecisionRules))
+
+
+def signed(points: float) -> str:
+    """Points as a reason shows them: +2, −1, +0.5 (a true minus sign, as in print)."""
+    return f"{points:+g}".replace("-", "−")
+
+
+def recommend(
+    alliance_table: pd.DataFrame,
+    quarterly: pd.DataFrame,
+    goals: pd.DataFrame,
+    flags: pd.DataFrame,
+    health: pd.DataFrame,
+    rules: DecisionRules = DecisionRules(),
+) -> pd.DataFrame:
+    """Recommendation, score and reasons per alliance (indexed like `alliance_table`).
+
+    `alliance_table` has `roi`, `band` and `quartile`; `quarterly` is `quarterly_roi`'s frame;
+    `goals` the scored goals (`alliance`, `status`); `flags` the red flags (`alliance`, `flag`,
+    `figures`); `health` the health summary indexed by alliance with a `score` (may be empty).
+    """
+    index = alliance_table.index
+    trend, trend_text = _trend(quarterly, index)
+    status = _worst_goal_status(goals, index)
+    flag_count, flag_names = _flag_count(flags, index)
+    score = _health_score(health, index)
+    counted = flag_count.clip(upper=rules.max_flags)
+    band, quartile = alliance_table["band"], alliance_table["quartile"]
+    points = pd.DataFrame(
+        {
+            "band_points": _points(band, {STRONG: rules.strong, MODERATE: rules.moderate, WEAK: rules.weak}),
+            "quartile_points": _points(quartile, {TOP: rules.top, BOTTOM: rules.bottom}),
+            "trend_points": _points(trend, {RISING: rules.rising, FALLING: rules.falling}),
+            "goals_points": _points(
+                status,
+                {
+                    OFF_TRACK: rules.off_track,
+                    AT_RISK: rules.at_risk,
+                    ON_TRACK: rules.on_track,
+                    ACHIEVED: rules.on_track,
+                },
+            ),
+            "flags_points": counted * rules.flag,
+            "health_points": np.select(
+                [
+                    score.round(SCORE_DIGITS) >= rules.healthy_from,
+                    score.round(SCORE_DIGITS) <= rules.unhealthy_to,
+                ],
+                [rules.healthy, rules.unhealthy],
+                0.0,
+            ),
+        },
+        index=index,
+    ).astype(float)
+    points = points + 0.0  # −0.0 (no flags × −1) reads as 0
+    total = points.sum(axis=1).round(SCORE_DIGITS)
+    said = [
+        "Band " + band.astype(str),
+        quartile.astype(str) + " quartile",
+        "ROI " + trend + " " + trend_text,
+        "Goals " + status.str.lower(),
+        _flag_words(flag_count, counted, flag_names),
+        "Health score " + score.map(lambda s: f"{s:.1f}" if not math.isnan(s) else ""),
+    ]
+    reasons = _join_reasons(said, points)
+    table = points.assign(
+        recommendation=_cut(total, rules),
+        score=total,
+        reasons=reasons,
+        trend=trend,
+        goal_status=status,
+        flag_count=flag_count.astype(int),
+        health_score=score,
+    )
+    return table[DECISION_COLUMNS]
+
+
+def _points(values: pd.Series, weights: dict[str, float]) -> pd.Series:
+    """Points for each value by its weight; values without a weight score 0."""
+    return values.astype(str).map({str(k): w for k, w in weights.items()}).fillna(0.0).astype(float)
+
+
+def _cut(score: pd.Series, rules: DecisionRules) -> pd.Series:
+    """Invest from `invest`, Maintain from `maintain`, Fix from `fix`, Exit below."""
+    chosen = np.select(
+        [score >= rules.invest, score >= rules.maintain, score >= rules.fix],
+        [str(INVEST), str(MAINTAIN), str(FIX)],
+        str(EXIT),
+    )
+    return pd.Series(chosen, index=score.index, dtype=object)
+
+
+def _trend(quarterly: pd.DataFrame, index: pd.Index) -> tuple[pd.Series, pd.Series]:
+    """'rising', 'falling' or '' from the last two complete quarters' ROI, and the figures in words."""
+    empty = pd.Series("", index=index, dtype=object)
+    if quarterly.empty:
+        return empty, empty.copy()
+    complete = quarterly[quarterly["complete"].astype(bool) & quarterly["alliance"].isin(index)]
+    last_two = complete.groupby("alliance", sort=False).tail(2)
+    place = last_two.groupby("alliance", sort=False).cumcount(ascending=False)
+    wide = last_two.assign(place=place.to_numpy()).pivot(index="alliance", columns="place", values="roi")
+    wide = wide.reindex(index=index, columns=[1, 0])
+    before, last = comparable(wide[1]), comparable(wide[0])
+    trend = pd.Series(
+        np.select([last > before, last < before], [RISING, FALLING], ""), index=index, dtype=object
+    )
+    words = before.map(fmt.percent) + " → " + last.map(fmt.percent)
+    return trend, words.where(trend != "", "")
+
+
+def _worst_goal_status(goals: pd.DataFrame, index: pd.Index) -> pd.Series:
+    """The worst status among each alliance's judged goals; '' without goals or with none judged."""
+    if goals.empty:
+        return pd.Series("", index=index, dtype=object)
+    rank = goals["status"].astype(str).map({str(s): i for i, s in enumerate(_WORST_FIRST)})
+    worst = rank.groupby(goals["alliance"]).min().reindex(index)
+    named = worst.map(dict(enumerate(str(s) for s in _WORST_FIRST)))
+    return named.fillna("").astype(object)
+
+
+def _flag_count(flags: pd.DataFrame, index: pd.Index) -> tuple[pd.Series, pd.Series]:
+    """Number of red flags per alliance and their names, comma-separated."""
+    if flags.empty:
+        return pd.Series(0, index=index), pd.Series("", index=index, dtype=object)
+    grouped = flags.groupby("alliance", sort=False)["flag"]
+    count = grouped.size().reindex(index, fill_value=0).astype(int)
+    names = grouped.agg(lambda f: ", ".join(f.astype(str))).reindex(index, fill_value="")
+    return count, names.astype(object)
+
+
+def _flag_words(count: pd.Series, counted: pd.Series, names: pd.Series) -> pd.Series:
+    """'1 red flag: Negative ROI', '5 red flags (3 counted): …'."""
+    noun = np.where(count == 1, " red flag", " red flags")
+    capped = np.where(counted < count, " (" + counted.astype(str) + " counted)", "")
+    return count.astype(str) + noun + capped + ": " + names
+
+
+def _health_score(health: pd.DataFrame, index: pd.Index) -> pd.Series:
+    """Each alliance's health score, NaN where it has none (or the Health sheet is absent)."""
+    if health.empty or "score" not in health:
+        return pd.Series(np.nan, index=index, dtype=float)
+    return health["score"].astype(float).reindex(index)
+
+
+def _join_reasons(said: list[pd.Series], points: pd.DataFrame) -> pd.Series:
+    """The factors that gave points, each with its points, '; '-joined in the order of FACTORS."""
+    reasons = pd.Series("", index=points.index, dtype=object)
+    for words, column in zip(said, POINT_COLUMNS, strict=True):
+        value = points[column]
+        part = (words.astype(str).str.strip() + " (" + value.map(signed) + ")").where(value != 0, "")
+        glue = np.where((reasons != "") & (part != ""), "; ", "")
+        reasons = reasons + glue + part
+    return reasons.where(reasons != "", NO_REASON)
+
+
+def opportunity(
+    alliance_table: pd.DataFrame, portfolio: PortfolioSummary, rate: float, name: str = ""
+) -> pd.DataFrame:
+    """Per alliance and a Portfolio row: what the same money would earn at `rate`, and the margin.
+
+    opportunity_cost = cost × rate (money, to the cent); value_over_alternative = net value −
+    opportunity cost; points_over_alternative = (ROI − rate) × 100, NaN where ROI is undefined.
+    `attrs` keeps the alternative's rate and name for the page and the workbook.
+    """
+    cost = pd.concat([alliance_table["cost"].astype(float), pd.Series({PORTFOLIO: portfolio.cost})])
+    net = pd.concat([alliance_table["net_value"].astype(float), pd.Series({PORTFOLIO: portfolio.net_value})])
+    portfolio_roi = float("nan") if portfolio.roi is None else portfolio.roi
+    roi = pd.concat([alliance_table["roi"].astype(float), pd.Series({PORTFOLIO: portfolio_roi})])
+    opportunity_cost = (cost * rate).round(CENT_DIGITS)
+    table = pd.DataFrame(
+        {
+            "opportunity_cost": opportunity_cost,
+            "value_over_alternative": (net - opportunity_cost).round(CENT_DIGITS),
+            "points_over_alternative": ((comparable(roi) - round(rate, ROI_DIGITS)) * 100).round(
+                POINTS_DIGITS
+            ),
+        }
+    )
+    table.index.name = alliance_table.index.name
+    table.attrs.update(alternative_rate=rate, alternative_name=name)
+    return table
