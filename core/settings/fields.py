@@ -8,9 +8,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from core.analysis.before_after import WindowChoice
+from core.analysis.decisions import DecisionRules
 from core.analysis.roi import BandThresholds
 from core.model import DEFAULT_INITIATIVE_NAME, DEFAULT_SHARED_NAME
 from core.settings.values import (
+    HURDLE_NAME,
     Settings,
     benchmarks_text,
     fraction,
@@ -20,9 +22,13 @@ from core.settings.values import (
     parse_initiative,
     parse_number,
     parse_rule,
+    parse_rules,
+    parse_scenario,
     parse_text,
     parse_window,
     plain_number,
+    rules_text,
+    scenario_param,
     window_text,
 )
 
@@ -317,6 +323,57 @@ FIELDS: tuple[Field, ...] = (
         10.0,
         get=_fraction_get(lambda s: s.time.hurdle_rate, 10.0),
         put=lambda s, v: replace(s, time=replace(s.time, hurdle_rate=fraction(v))),
+    ),
+    # Issue #17: from numbers to decisions. Each one parameter, so that links stay short.
+    Field(
+        param="rules",
+        flag="--rules",
+        key="decision_rules",
+        words="decision rules, e.g. strong:3,invest:4",
+        metavar="NAME:POINTS,...",
+        parse=parse_rules,
+        text=lambda v: rules_text(v),
+        get=lambda s: None if s.decisions == DecisionRules() else s.decisions,
+        put=lambda s, v: replace(s, decisions=v),
+        default_words="the default rules",
+    ),
+    Field(
+        param="alt",
+        flag="--alternative-rate",
+        key="alt_pct",
+        words="return of the money's next-best use, % a year",
+        metavar="PCT",
+        parse=lambda text: parse_number(text, -50.0, 200.0),
+        text=lambda v: plain_number(float(v)),
+        get=lambda s: None if s.alternative_rate is None else round(s.alternative_rate * 100, 6),
+        put=lambda s, v: replace(s, alternative_rate=fraction(v)),
+        default_words="the hurdle rate",
+        low=-50.0,
+        high=200.0,
+    ),
+    Field(
+        param="altname",
+        flag="--alternative-name",
+        key="alt_name",
+        words="name of the money's next-best use",
+        metavar="TEXT",
+        parse=parse_text,
+        text=str,
+        get=lambda s: s.alternative_name or None,
+        put=lambda s, v: replace(s, alternative_name=v),
+        default_words=f"'{HURDLE_NAME}' (or 'the alternative' with a rate of its own)",
+    ),
+    Field(
+        param="scn",
+        flag="--scenario",
+        key="scenario",
+        words="scenario, e.g. drop:A;scale:B*1.5;refund:C=20000",
+        metavar="CHANGE;...",
+        parse=parse_scenario,
+        text=lambda v: scenario_param(v),
+        get=lambda s: s.scenario or None,
+        put=lambda s, v: replace(s, scenario=tuple(v)),
+        default_words="no scenario",
     ),
 )
 BY_PARAM: dict[str, Field] = {f.param: f for f in FIELDS}

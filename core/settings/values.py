@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from core.analysis.before_after import WindowChoice
+from core.analysis.decisions import RULE_NAMES, DecisionRules
 from core.analysis.filters import Filters
 from core.analysis.roi import BandThresholds
+from core.analysis.scenarios import Change, Scenario
 from core.analysis.time_value import TimeSettings
 from core.model import (
     ALLOCATION_RULES,
     DEFAULT_INITIATIVE_NAME,
     DEFAULT_SHARED_NAME,
     Benchmark,
+    ScenarioChange,
     SharedRule,
     WindowMode,
 )
@@ -24,7 +28,11 @@ from core.model import (
 MAX_TEXT = 120
 MAX_ITEMS = 200
 MAX_BENCHMARKS = 12
-SHEET = "sheet"  # `ba=sheet`: each alliance's own initiative date, as older links wrote it
+SHEET = "sheet"
+HURDLE_NAME = "the hurdle rate"
+ALTERNATIVE_NAME = (
+    "the alternative"  # `ba=sheet`: each alliance's own initiative date, as older links wrote it
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,16 @@ class Settings:
     shared_rule: SharedRule | None = None
     shared_name: str = DEFAULT_SHARED_NAME
     time: TimeSettings = TimeSettings()
+    decisions: DecisionRules = DecisionRules()
+    alternative_rate: float | None = None  # None: the hurdle rate is the next-best use of the money
+    alternative_name: str = ""
+    scenario: Scenario = ()
+
+    def alternative(self) -> tuple[float, str]:
+        """The rate opportunity cost is taken at, and what it is called in a table or a sentence."""
+        if self.alternative_rate is None:
+            return self.time.hurdle_rate, self.alternative_name or HURDLE_NAME
+        return self.alternative_rate, self.alternative_name or ALTERNATIVE_NAME
 
 
 class SettingError(ValueError):
@@ -160,3 +178,159 @@ def fraction(percent: Any) -> float:
 
 def plain_number(number: float) -> str:
     return f"{round(number, 6):g}"
+
+
+# --- decision rules: `strong:3,invest:4`, only what differs from the defaults ------------------------
+
+MAX_RULES_TEXT = 1000
+MAX_CHANGES = 50
+MAX_REFUND = 1e12
+# Each rule's allowed values (inclusive) and the unit a refusal names.
+RULE_LIMITS: dict[str, tuple[float, float, str]] = {
+    **{name: (-10.0, 10.0, "points") for name in RULE_NAMES},
+    "max_flags": (0, 20, "flags"),
+    "healthy_from": (1.0, 5.0, "on the 1–5 health scale"),
+    "unhealthy_to": (1.0, 5.0, "on the 1–5 health scale"),
+    **{name: (-50.0, 50.0, "points") for name in ("invest", "maintain", "fix")},
+}
+
+
+def number_text(number: float) -> str:
+    """A number as a link writes it: the shortest text that reads back as the same number."""
+    text = repr(float(number))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _number(text: str, what: str) -> float:
+    """A number from a link or a flag; a typographic minus (as the reasons print it) is a minus."""
+    try:
+        value = float(text.strip().replace("−", "-").replace(",", "").replace("_", ""))
+    except ValueError:
+        raise SettingError(f"gives {what} as '{text.strip()}', which is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):  # NaN compares unequal to itself
+        raise SettingError(f"gives {what} as '{text.strip()}', which is not a number")
+    return value
+
+
+def parse_rules(text: str) -> DecisionRules:
+    """`strong:3,invest:4` → the default rules with those two changed; the rules as a whole checked."""
+    if len(text) > MAX_RULES_TEXT:
+        raise SettingError("is too long")
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    if not items:
+        raise SettingError("names no rule (write them as name:points, e.g. strong:3,invest:4)")
+    changes: dict[str, Any] = {}  # floats, and max_flags as an int
+    for item in items:
+        name, colon, number = item.partition(":")
+        name = name.strip().casefold().replace("-", "_").replace(" ", "_")
+        if not colon:
+            raise SettingError(f"has '{item}', which is not name:points (e.g. strong:3)")
+        if name not in RULE_LIMITS:
+            raise SettingError(f"has no rule '{name}' (the rules: {', '.join(RULE_NAMES)})")
+        if name in changes:
+            raise SettingError(f"gives '{name}' twice")
+        value = round(_number(number, f"'{name}'"), 6)
+        low, high, unit = RULE_LIMITS[name]
+        if not low <= value <= high:
+            raise SettingError(f"puts '{name}' at {value:g}, outside {low:g} to {high:g} {unit}")
+        if name == "max_flags" and value != int(value):
+            raise SettingError(f"puts 'max_flags' at {value:g}, which is not a whole number of flags")
+        changes[name] = int(value) if name == "max_flags" else value
+    try:
+        return replace(DecisionRules(), **changes)
+    except ValueError as why:
+        raise SettingError(str(why)) from None
+
+
+def rules_text(rules: DecisionRules) -> str:
+    """The rules that differ from the defaults, in the order of DecisionRules: `strong:3,invest:4`."""
+    default = DecisionRules()
+    return ",".join(
+        f"{name}:{number_text(getattr(rules, name))}"
+        for name in RULE_NAMES
+        if getattr(rules, name) != getattr(default, name)
+    )
+
+
+# --- scenario: `drop:Acme;scale:Beta*1.5;refund:Gamma=20000` ---------------------------------------
+
+_CHANGE_WORDS = {
+    "drop": ScenarioChange.DROP,
+    "scale": ScenarioChange.SCALE,
+    "refund": ScenarioChange.REFUND,
+    "re-fund": ScenarioChange.REFUND,
+}
+# An alliance's name may hold anything; ';' (between changes) and '%' (the escape) are written %3B, %25.
+_ESCAPED = re.compile("%(25|3B)", re.IGNORECASE)
+
+
+def _escape(name: str) -> str:
+    return name.replace("%", "%25").replace(";", "%3B")
+
+
+def _unescape(name: str) -> str:
+    return _ESCAPED.sub(lambda m: "%" if m.group(1) == "25" else ";", name)
+
+
+def parse_scenario(text: str) -> Scenario:
+    """`drop:Acme;scale:Beta*1.5;refund:Gamma=20000` → the changes, each alliance at most once."""
+    if len(text) > 4000:
+        raise SettingError("is too long")
+    items = [item.strip() for item in text.split(";") if item.strip()]
+    if not items:
+        raise SettingError("names no change (write drop:NAME, scale:NAME*FACTOR or refund:NAME=COST)")
+    if len(items) > MAX_CHANGES:
+        raise SettingError(f"makes more than {MAX_CHANGES} changes")
+    changes = [_change(item) for item in items]
+    seen: set[str] = set()
+    for change in changes:
+        if change.alliance.casefold() in seen:
+            raise SettingError(f"changes '{change.alliance}' twice")
+        seen.add(change.alliance.casefold())
+    return tuple(changes)
+
+
+def _change(item: str) -> Change:
+    word, colon, rest = item.partition(":")
+    kind = _CHANGE_WORDS.get(word.strip().casefold())
+    if not colon or kind is None:
+        raise SettingError(f"has '{item}', which is not drop:NAME, scale:NAME*FACTOR or refund:NAME=COST")
+    if kind == ScenarioChange.DROP:
+        return Change(_alliance(rest), kind, 0.0)
+    separator = "*" if kind == ScenarioChange.SCALE else "="
+    name, found, number = rest.rpartition(separator)
+    if not found:
+        raise SettingError(f"has '{item}', which is not {word.strip()}:NAME{separator}NUMBER")
+    alliance = _alliance(name)
+    if kind == ScenarioChange.SCALE:
+        factor = round(_number(number, f"the factor for '{alliance}'"), 6)
+        if not 0 < factor <= 100:
+            raise SettingError(f"scales '{alliance}' by {factor:g}: a factor must be above 0 and at most 100")
+        return Change(alliance, kind, factor)
+    cost = round(_number(number, f"the cost for '{alliance}'"), 2)
+    if not 0 <= cost <= MAX_REFUND:
+        raise SettingError(
+            f"re-funds '{alliance}' at {cost:,.2f}: a cost must be from 0 to {MAX_REFUND:,.0f}"
+        )
+    return Change(alliance, kind, cost)
+
+
+def _alliance(text: str) -> str:
+    try:
+        return parse_text(_unescape(text))
+    except SettingError as why:
+        raise SettingError(f"has an alliance's name that {why}") from None
+
+
+def scenario_param(scenario: Scenario) -> str:
+    """The scenario as a link writes it: `drop:Acme;scale:Beta*1.5;refund:Gamma=20000`."""
+    parts = []
+    for alliance, kind, value in scenario:
+        name = _escape(alliance)
+        if kind == ScenarioChange.DROP:
+            parts.append(f"drop:{name}")
+        elif kind == ScenarioChange.SCALE:
+            parts.append(f"scale:{name}*{number_text(value)}")
+        else:
+            parts.append(f"refund:{name}={number_text(value)}")
+    return ";".join(parts)
