@@ -136,6 +136,8 @@ def recommend(
     `figures`); `health` the health summary indexed by alliance with a `score` (may be empty).
     """
     index = alliance_table.index
+    if index.empty:
+        return pd.DataFrame(columns=DECISION_COLUMNS, index=index)
     trend, trend_text = _trend(quarterly, index)
     status = _worst_goal_status(goals, index)
     flag_count, flag_names = _flag_count(flags, index)
@@ -176,7 +178,7 @@ def recommend(
         "ROI " + trend + " " + trend_text,
         "Goals " + status.str.lower(),
         _flag_words(flag_count, counted, flag_names),
-        "Health score " + score.map(lambda s: f"{s:.1f}" if not math.isnan(s) else ""),
+        "Health score " + score.map(lambda s: f"{s:.1f}" if not math.isnan(s) else "").astype(str),
     ]
     reasons = _join_reasons(said, points)
     table = points.assign(
@@ -263,7 +265,9 @@ def _join_reasons(said: list[pd.Series], points: pd.DataFrame) -> pd.Series:
     reasons = pd.Series("", index=points.index, dtype=object)
     for words, column in zip(said, POINT_COLUMNS, strict=True):
         value = points[column]
-        part = (words.astype(str).str.strip() + " (" + value.map(signed) + ")").where(value != 0, "")
+        part = (words.astype(str).str.strip() + " (" + value.map(signed).astype(str) + ")").where(
+            value != 0, ""
+        )
         glue = np.where((reasons != "") & (part != ""), "; ", "")
         reasons = reasons + glue + part
     return reasons.where(reasons != "", NO_REASON)
