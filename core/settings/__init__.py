@@ -9,6 +9,10 @@ its session-state key in the app, its allowed range and default, and the words u
 Reading a link, building a link, drawing a widget's limits and parsing a flag all go through it, so
 that a limit is written once. A value out of range or malformed is never changed silently: it is
 refused with a `Notice` that names the parameter, what was asked and what is used instead.
+
+Settings that hold several values travel as one compact parameter each, so that links stay short:
+the decision rules as only the rules that differ from the defaults (`rules=strong:3,invest:4`) and
+a scenario as its changes (`scn=drop:Acme;scale:Beta*1.5;refund:Gamma=20000`).
 """
 
 from core.settings.codec import Decoded, describe, parse_values, query_values, to_values
