@@ -175,14 +175,23 @@ def main(argv: list[str] | None = None) -> int:
 
 def _summarize(ledger_path: Path, output: Path, settings: Settings, args: argparse.Namespace) -> int:
     """Read the ledger, build the report, write the workbook; the number of ledger rows left out."""
-    from core.analysis.report import build_report
-    from core.output.export import summary_workbook
-    from core.reading.isolation import fork_directly, read_isolated
-    from core.settings import fingerprint
+    from core.reading.isolation import fork_directly, start_isolated
+    from core.reading.ledger import read_ledger
 
     fork_directly()
     data = _ledger_bytes(ledger_path)
-    ledger = read_isolated(data, ledger_path.name, sheet=args.sheet)
+    reading = start_isolated(read_ledger, data, ledger_path.name, sheet=args.sheet)
+    try:
+        # The worker reads on one core while this process loads what comes after reading on the other.
+        from core.analysis.report import build_report
+        from core.output.export import summary_workbook
+        from core.settings import fingerprint
+
+        content = fingerprint(data)
+        ledger = reading.result()
+    finally:
+        reading.stop()
+    del data  # the worker has read it; the file's bytes are not needed to build the report
     if ledger.entries.empty:
         raise _unusable(
             f"Sheet '{ledger.source.sheet}' of '{ledger_path.name}' has a header "
@@ -190,7 +199,7 @@ def _summarize(ledger_path: Path, output: Path, settings: Settings, args: argpar
             "add entries below the header."
         )
     report = build_report(ledger, settings)
-    link = view_link(ledger_path.name, fingerprint(data), report.settings, args.view)
+    link = view_link(ledger_path.name, content, report.settings, args.view)
     _write_atomically(output, summary_workbook(report, link=link))
     return report.rows_left_out
 

@@ -15,10 +15,11 @@ import multiprocessing
 import os
 import resource
 import signal
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from core.errors import LedgerError
 
@@ -117,6 +118,14 @@ def run_isolated(
     task: Callable[..., T], data: bytes, filename: str, limits: Limits | None = None, **options: Any
 ) -> T:
     """`task(data, filename, **options)` in a worker process; LedgerError if it cannot finish."""
+    return start_isolated(task, data, filename, limits=limits, **options).result()
+
+
+def start_isolated(
+    task: Callable[..., T], data: bytes, filename: str, limits: Limits | None = None, **options: Any
+) -> Running[T]:
+    """Start `task(data, filename, **options)` in a worker process and return at once: the caller
+    does its own work meanwhile (the command loads the report's modules) and then asks for `result()`."""
     limits = limits or Limits.from_environment()
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
@@ -125,29 +134,50 @@ def run_isolated(
     )
     worker.start()
     sender.close()
-    try:
-        if not receiver.poll(limits.seconds):
-            raise LedgerError(_too_slow(filename, limits))
-        kind, payload = receiver.recv()
-    except EOFError:
-        kind, payload = "died", None
-    finally:
-        receiver.close()
-        if worker.is_alive():
-            worker.kill()
-        worker.join(5)
-    if kind == "died":
-        # Killed by a signal: an allocator that cannot allocate aborts (SIGABRT), the kernel kills
-        # (SIGKILL), a capped address space can also end in SIGSEGV. An ordinary exit is ours.
-        crashed = worker.exitcode is not None and worker.exitcode < 0
-        kind, payload = ("memory", None) if crashed else ("defect", f"worker exit code {worker.exitcode}")
-    if kind == "defect":
-        raise ReaderDefect(str(payload))
-    if kind == "ok":
-        return payload  # type: ignore[no-any-return]
-    if kind == "error":
-        raise payload
-    raise LedgerError(_too_big(filename, limits))
+    return Running(worker, receiver, filename, limits)
+
+
+class Running(Generic[T]):
+    """A task under way in a worker process: `result()` waits for it, `stop()` gives it up."""
+
+    def __init__(self, worker: Any, receiver: Connection, filename: str, limits: Limits) -> None:
+        self._worker = worker
+        self._receiver = receiver
+        self._filename = filename
+        self._limits = limits
+        self._started = time.monotonic()
+
+    def result(self) -> T:
+        """The task's result, or the LedgerError (ReaderDefect) saying why there is none."""
+        worker, limits = self._worker, self._limits
+        try:
+            # The time limit counts from the start: work done here meanwhile does not extend it.
+            if not self._receiver.poll(max(0.0, limits.seconds - (time.monotonic() - self._started))):
+                raise LedgerError(_too_slow(self._filename, limits))
+            kind, payload = self._receiver.recv()
+        except EOFError:
+            kind, payload = "died", None
+        finally:
+            self.stop()
+        if kind == "died":
+            # Killed by a signal: an allocator that cannot allocate aborts (SIGABRT), the kernel kills
+            # (SIGKILL), a capped address space can also end in SIGSEGV. An ordinary exit is ours.
+            crashed = worker.exitcode is not None and worker.exitcode < 0
+            kind, payload = ("memory", None) if crashed else ("defect", f"worker exit code {worker.exitcode}")
+        if kind == "defect":
+            raise ReaderDefect(str(payload))
+        if kind == "ok":
+            return payload  # type: ignore[no-any-return]
+        if kind == "error":
+            raise payload
+        raise LedgerError(_too_big(self._filename, limits))
+
+    def stop(self) -> None:
+        """End the worker (if it still runs) and close the pipe; safe to call more than once."""
+        self._receiver.close()
+        if self._worker.is_alive():
+            self._worker.kill()
+        self._worker.join(5)
 
 
 def _too_big(filename: str, limits: Limits) -> str:
