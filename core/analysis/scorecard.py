@@ -13,6 +13,8 @@ from typing import Any  # a Goals row from itertuples: its fields are the sheet'
 import numpy as np
 import pandas as pd
 
+from core.analysis.health import HEALTH_FLAGS
+from core.analysis.risks import RISK_FLAGS
 from core.analysis.roi import CENT_DIGITS, roi_of
 from core.model import ACHIEVED, AT_RISK, OFF_TRACK, ON_TRACK, STATUSES, UNKNOWN
 from core.output import formatting as fmt
@@ -147,7 +149,17 @@ def red_flags(
     return flags.iloc[order.argsort(kind="stable")].reset_index(drop=True)[["alliance", "flag", "figures"]]
 
 
-FLAG_ORDER = [NEGATIVE_ROI, ROI_FALLING, COST_OUTGROWS, NO_RECENT_REVENUE, NO_GOALS, GOALS_OFF_TRACK]
+# The flags of the Risks and Health sheets (risks.py, health.py) come after the financial and goal ones.
+FLAG_ORDER = [
+    NEGATIVE_ROI,
+    ROI_FALLING,
+    COST_OUTGROWS,
+    NO_RECENT_REVENUE,
+    NO_GOALS,
+    GOALS_OFF_TRACK,
+    *RISK_FLAGS,
+    *HEALTH_FLAGS,
+]
 _NO_FLAGS = pd.DataFrame(columns=["alliance", "flag", "figures"])
 
 

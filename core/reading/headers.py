@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from core.errors import LedgerError, NoLedgerSheet
+from core.model import HealthDimension
 from core.reading.parsing import clean_name, display_value, is_blank, normalise_header
 from core.reading.workbook import SourceBook
 
@@ -65,6 +66,68 @@ ALLIANCE_HEADERS: dict[str, tuple[str, ...]] = {
     "initiative_date": ("initiative date", "initiative", "change date", "intervention date"),
     "segment": ("segment", "region", "market"),
     "weight": ("weight", "allocation weight", "shared cost weight", "cost share"),
+    "exit_conditions": (
+        "exit conditions",
+        "exit condition",
+        "exit criteria",
+        "exit clause",
+        "exit clauses",
+        "exit terms",
+        "exit triggers",
+        "exit plan",
+        "exit",
+    ),
+}
+
+
+# The Risks sheet: one row per risk of an alliance. The impact is money unless its header says it
+# is a score (see IMPACT_SCORE_WORDS); normalise_header drops '(1-5)', so that is judged on the label.
+RISK_HEADERS: dict[str, tuple[str, ...]] = {
+    "alliance": LEDGER_HEADERS["alliance"],
+    "risk": ("risk", "risks", "risk name", "risk description", "description", "threat"),
+    "probability": ("probability", "likelihood", "chance", "probability of occurrence"),
+    "impact": (
+        "impact",
+        "impact score",
+        "impact rating",
+        "impact amount",
+        "impact value",
+        "impact if it happens",
+        "severity",
+        "exposure",
+        "potential loss",
+    ),
+    "mitigation": (
+        "mitigation",
+        "mitigation plan",
+        "mitigations",
+        "mitigating action",
+        "response",
+        "response plan",
+    ),
+    "owner": ("owner", "risk owner", "responsible", "owned by"),
+}
+
+# Words in an impact header that make its numbers scores (1-5) rather than money.
+IMPACT_SCORE_WORDS = re.compile(r"score|rating|scale|severity|\b1\s*(?:-|–|to)\s*5\b")
+
+
+# The Health sheet: one row per alliance and side, one column per dimension (scores 1-5).
+HEALTH_HEADERS: dict[str, tuple[str, ...]] = {
+    "alliance": LEDGER_HEADERS["alliance"],
+    "side": ("side", "scored by", "rated by", "score by", "by", "perspective", "respondent", "who", "view"),
+    "strategic_fit": ("strategic fit", "strategy", "strategic", "fit", "strategic alignment"),
+    "operational": ("operational", "operations", "operational fit", "execution"),
+    "financial": ("financial", "finance", "financials", "financial fit"),
+    "relationship": ("relationship", "relationship quality", "trust", "relations"),
+}
+
+# The column of Ledger.health that holds each dimension's scores.
+HEALTH_COLUMNS: dict[HealthDimension, str] = {
+    HealthDimension.STRATEGIC_FIT: "strategic_fit",
+    HealthDimension.OPERATIONAL: "operational",
+    HealthDimension.FINANCIAL: "financial",
+    HealthDimension.RELATIONSHIP: "relationship",
 }
 
 

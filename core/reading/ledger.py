@@ -3,7 +3,8 @@
 The ledger sheet is found by its headers, not its position (headers.py; mapping.py when the user
 says which column is which); rows above the header (title banners) are skipped; every row below it
 is either an entry or an issue with sheet, row, column and reason (entries.py, issues.py); the
-optional sheets beside it are read by side_sheets.py. Other modules import the public names from here.
+optional sheets beside it are read by side_sheets.py (the Risks and Health cells by risk_health.py).
+Other modules import the public names from here.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from core.reading.headers import (
     BENCHMARK_HEADERS,
     FX_HEADERS,
     GOAL_HEADERS,
+    HEALTH_COLUMNS,
+    HEALTH_HEADERS,
     LEDGER_HEADERS,
     LEDGER_SHEET_NAMES,
+    RISK_HEADERS,
     HeaderMatch,
     choose_ledger_sheet,
     find_header,
@@ -38,11 +42,13 @@ from core.reading.mapping import (
     mapped_header,
     sheet_previews,
 )
+from core.reading.risk_health import empty_health, empty_risks
 from core.reading.side_sheets import (
     empty_alliances,
     empty_benchmarks,
     empty_fx,
     empty_goals,
+    how_to_add,
     read_side_sheets,
 )
 from core.reading.workbook import SourceBook
@@ -54,9 +60,12 @@ __all__ = [
     "FX_HEADERS",
     "GOAL_HEADERS",
     "HEADER_ROWS_FOR_MAPPING",
+    "HEALTH_COLUMNS",
+    "HEALTH_HEADERS",
     "LEDGER_HEADERS",
     "LEDGER_SHEET_NAMES",
     "MAPPING_HINTS",
+    "RISK_HEADERS",
     "ColumnMapping",
     "HeaderMatch",
     "Ledger",
@@ -65,6 +74,8 @@ __all__ = [
     "empty_alliances",
     "empty_benchmarks",
     "empty_goals",
+    "empty_health",
+    "empty_risks",
     "find_header",
     "guess_header_row",
     "guess_mapping",
@@ -104,6 +115,21 @@ class Ledger:
     notes: list[str] = field(default_factory=list)
     fx: pd.DataFrame = field(default_factory=empty_fx)
     fx_base: str | None = None
+    # One row per risk (Risks sheet) and per alliance and side (Health sheet); empty without them.
+    risks: pd.DataFrame = field(default_factory=empty_risks)
+    health: pd.DataFrame = field(default_factory=empty_health)
+    # The Alliances sheet has an Exit conditions column (alliances.exit_conditions is '' otherwise).
+    has_exit_conditions: bool = False
+    # The sheets the risks and health scores came from; None when the workbook has no such sheet.
+    risks_sheet: str | None = None
+    health_sheet: str | None = None
+
+    @property
+    def judges_exit(self) -> bool:
+        """Whether a missing exit condition is a red flag: only when the workbook speaks of exit
+        conditions (the Alliances sheet has the column) or of risks (it has a Risks sheet), so that
+        an older workbook gains no flag it never asked for."""
+        return self.has_exit_conditions or self.risks_sheet is not None
 
     @property
     def rows_left_out(self) -> int:
@@ -144,6 +170,10 @@ def read_ledger(
     entries = merge_name_variants(entries, notes)
     side = read_side_sheets(book, sheet_name, entries, notes, issues)
     currency = ledger_currency(entries, side.fx, side.fx_base, sheet_name, header.labels, notes)
+    how_to = how_to_add(side)
+    if how_to is not None:
+        # Last, after the notes on what was read: a pointer to what could be added.
+        notes.append(how_to)
     source = LedgerSource(
         filename=filename,
         sheet=sheet_name,
@@ -164,4 +194,9 @@ def read_ledger(
         notes=notes,
         fx=side.fx,
         fx_base=side.fx_base,
+        risks=side.risks,
+        health=side.health,
+        has_exit_conditions=side.has_exit_conditions,
+        risks_sheet=side.risks_sheet,
+        health_sheet=side.health_sheet,
     )

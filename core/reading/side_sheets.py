@@ -1,4 +1,4 @@
-"""The optional sheets beside the ledger: Alliances, Goals, FX rates and Benchmarks."""
+"""The optional sheets beside the ledger: Alliances, Goals, FX rates, Benchmarks, Risks and Health."""
 
 from __future__ import annotations
 
@@ -14,13 +14,17 @@ from core.reading.headers import (
     BENCHMARK_HEADERS,
     FX_HEADERS,
     GOAL_HEADERS,
+    HEALTH_COLUMNS,
+    HEALTH_HEADERS,
     RATE_TO,
+    RISK_HEADERS,
     HeaderMatch,
     find_header,
 )
 from core.reading.issues import IssueLog
 from core.reading.money import parse_amount, parse_ratio
 from core.reading.parsing import clean_name, display_value, is_blank, normalise_header, parse_date
+from core.reading.risk_health import empty_health, empty_risks, read_health, read_risks
 from core.reading.workbook import SourceBook
 
 # Real rates lie far inside these bounds (a rial to the dollar is about 1e-6); beyond them an
@@ -39,6 +43,7 @@ def empty_alliances() -> pd.DataFrame:
             "initiative_date": "datetime64[ns]",
             "segment": "str",
             "weight": "float64",
+            "exit_conditions": "str",
         }
     )
 
@@ -75,6 +80,13 @@ class SideSheets:
     benchmarks: pd.DataFrame = field(default_factory=empty_benchmarks)
     fx: pd.DataFrame = field(default_factory=empty_fx)
     fx_base: str | None = None
+    risks: pd.DataFrame = field(default_factory=empty_risks)
+    health: pd.DataFrame = field(default_factory=empty_health)
+    # The sheets the Risks and Health tables came from (None: the workbook has no such sheet).
+    risks_sheet: str | None = None
+    health_sheet: str | None = None
+    # Whether the Alliances sheet has an Exit conditions column (only then can one be missing).
+    has_exit_conditions: bool = False
 
 
 def read_side_sheets(
@@ -86,15 +98,19 @@ def read_side_sheets(
     """
     others = [n for n in book.sheet_names if n != ledger_sheet]
     side = SideSheets()
+    _read_decision_sheets(book, others, entries, issues, notes, side)
+    # A Risks sheet has an Alliance and an Owner column too: it is not the Alliances sheet.
+    claimed = {side.risks_sheet, side.health_sheet}
     alliances = _find_table(
         book,
-        others,
+        [n for n in others if n not in claimed],
         ALLIANCE_HEADERS,
         {"alliances", "partners", "partnerships"},
         lambda c: "alliance" in c and len(c) >= 2 and "metric" not in c,
     )
     if alliances:
         side.alliances = _align_names(_read_alliances(book, *alliances, issues), entries, notes, alliances[0])
+        side.has_exit_conditions = "exit_conditions" in alliances[1].columns
     goals = _find_table(
         book,
         others,
@@ -208,6 +224,7 @@ def _read_alliances(book: SourceBook, sheet: str, header: HeaderMatch, issues: I
                 _optional_cell(frame, "weight", parse_amount, sheet, header, issues, "weight"),
                 errors="coerce",
             ),
+            "exit_conditions": _text_column(frame, "exit_conditions"),
         }
     )
 
@@ -314,3 +331,94 @@ def _align_names(table: pd.DataFrame, entries: pd.DataFrame, notes: list[str], s
     if unknown:
         notes.append(f"Sheet '{sheet}' names alliances with no ledger entries: " + ", ".join(unknown) + ".")
     return table.reset_index(drop=True)
+
+
+def _read_decision_sheets(
+    book: SourceBook,
+    others: list[str],
+    entries: pd.DataFrame,
+    issues: IssueLog,
+    notes: list[str],
+    side: SideSheets,
+) -> None:
+    """The Risks and Health sheets, if the workbook has them, into `side`."""
+    risks = _find_table(
+        book,
+        others,
+        RISK_HEADERS,
+        {"risks", "risk", "risk register", "risk log"},
+        lambda c: {"alliance", "risk"} <= set(c) and bool({"probability", "impact"} & set(c)),
+    )
+    if risks:
+        sheet, header = risks
+        table = read_risks(_side_rows(book, sheet, header, issues), sheet, header, issues, notes)
+        side.risks, side.risks_sheet = _known_alliances(table, entries, sheet, header, issues, "risk"), sheet
+    health = _find_table(
+        book,
+        others,
+        HEALTH_HEADERS,
+        {"health", "relationship health", "alliance health", "health check", "health scores"},
+        lambda c: {"alliance", "side"} <= set(c) and any(name in c for name in HEALTH_COLUMNS.values()),
+    )
+    if health:
+        sheet, header = health
+        table = read_health(_side_rows(book, sheet, header, issues), sheet, header, issues)
+        table = _known_alliances(table, entries, sheet, header, issues, "score")
+        side.health, side.health_sheet = table, sheet
+        _note_repeated_sides(table, sheet, notes)
+
+
+def _known_alliances(
+    table: pd.DataFrame, entries: pd.DataFrame, sheet: str, header: HeaderMatch, issues: IssueLog, what: str
+) -> pd.DataFrame:
+    """Rows spelt as the ledger spells their alliance; rows of an alliance the ledger lacks are issues."""
+    known = {name.casefold(): name for name in entries["alliance"].unique()}
+    spelt = table["alliance"].map(lambda n: known.get(n.casefold(), ""))
+    for row, name in zip(table["row"][spelt.eq("")], table["alliance"][spelt.eq("")], strict=True):
+        issues.add(
+            sheet,
+            row,
+            header.labels["alliance"],
+            name,
+            f"'{name}' has no entries on the ledger; this {what} is not used",
+        )
+    return table.assign(alliance=spelt)[spelt.ne("")].reset_index(drop=True)
+
+
+def _note_repeated_sides(health: pd.DataFrame, sheet: str, notes: list[str]) -> None:
+    """Several rows for one alliance and side (two surveys, say) are averaged: say so."""
+    repeated = health[health.duplicated(["alliance", "side"], keep=False)]
+    for (alliance, side), rows in repeated.groupby(["alliance", "side"], sort=False)["row"]:
+        listed = ", ".join(str(r) for r in rows)
+        notes.append(
+            f"Sheet '{sheet}': {alliance} is scored by {side} on rows {listed}; the scores are averaged."
+        )
+
+
+# What the reader says when a workbook has no Risks or no Health sheet: how to add it. The note
+# comes last among the reading notes (ledger.py), as a pointer to what could be added.
+_RISKS_HOW_TO = (
+    "to weigh risks, add a sheet named 'Risks' with the headers Alliance, Risk, Probability, Impact, "
+    "Mitigation, Owner (probability 0.3, 30 % or 30; impact in money, or head the column "
+    "'Impact (1-5)' for scores)"
+)
+_HEALTH_HOW_TO = (
+    "to score relationship health, add a sheet named 'Health' with the headers Alliance, Side (Us or "
+    "Partner), Strategic fit, Operational, Financial, Relationship (scores from 1 to 5, one row per side)"
+)
+NO_RISKS_NOTE = f"No Risks sheet: {_RISKS_HOW_TO}. The blank template has one."
+NO_HEALTH_NOTE = f"No Health sheet: {_HEALTH_HOW_TO}. The blank template has one."
+NO_RISKS_OR_HEALTH_NOTE = (
+    f"No Risks or Health sheet: {_RISKS_HOW_TO}; {_HEALTH_HOW_TO}. The blank template has both."
+)
+
+
+def how_to_add(side: SideSheets) -> str | None:
+    """The note saying how to add the Risks and Health sheets a workbook lacks; None if it has both."""
+    if side.risks_sheet is None and side.health_sheet is None:
+        return NO_RISKS_OR_HEALTH_NOTE
+    if side.risks_sheet is None:
+        return NO_RISKS_NOTE
+    if side.health_sheet is None:
+        return NO_HEALTH_NOTE
+    return None

@@ -7,6 +7,7 @@ import pytest
 
 from core.errors import LedgerError
 from core.reading.ledger import read_ledger
+from core.reading.side_sheets import NO_RISKS_OR_HEALTH_NOTE
 from tests.helpers import ledger_bytes, workbook_bytes
 
 
@@ -69,6 +70,7 @@ def test_title_banner_text_amounts_totals_and_blank_rows():
         "negative only when at least 3 cost amounts are negative and they outnumber the positive ones at "
         "least 3 to 1.",
         "2 entries name no currency: read as USD, the currency of the other entries.",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
 
 
@@ -128,7 +130,8 @@ def test_costs_booked_as_negatives_are_read_as_costs_and_said_so():
     assert costs == [100.0, 20.0, 30.0]
     assert ledger.notes == [
         "3 of the 3 non-zero cost amounts are negative, so costs are booked as negatives here: every "
-        "cost's sign was turned (a cost of −100 is read as 100)."
+        "cost's sign was turned (a cost of −100 is read as 100).",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
 
 

@@ -8,6 +8,7 @@ from core.analysis.report import build_report
 from core.errors import LedgerError
 from core.reading.ledger import read_ledger
 from core.reading.money import read_money
+from core.reading.side_sheets import NO_RISKS_OR_HEALTH_NOTE
 from core.settings import Settings
 from tests.helpers import ledger_bytes, workbook_bytes
 
@@ -69,7 +70,7 @@ def test_one_currency_by_its_sign_is_the_ledgers_currency():
     assert ledger.entries["currency"].tolist() == ["EUR", "EUR"]
     assert ledger.entries["amount"].tolist() == [1200.0, 1000.0]
     assert ledger.source.currency == "EUR"
-    assert ledger.notes == []
+    assert ledger.notes == [NO_RISKS_OR_HEALTH_NOTE]
 
 
 def test_a_decimal_comma_column_reads_euro_1_234_as_one_thousand_two_hundred_thirty_four():
@@ -77,7 +78,8 @@ def test_a_decimal_comma_column_reads_euro_1_234_as_one_thousand_two_hundred_thi
     ledger = read_ledger(ledger_bytes(rows_of(["€1.234,56", "€1.234"])), "x.xlsx")
     assert ledger.entries["amount"].tolist() == [1234.56, 1234.0]
     assert ledger.notes == [
-        "Column D 'Amount' writes a decimal comma (1 amount such as '€1.234,56'), so '€1.234' was read as 1234."
+        "Column D 'Amount' writes a decimal comma (1 amount such as '€1.234,56'), so '€1.234' was read as 1234.",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
 
 
@@ -85,7 +87,8 @@ def test_a_decimal_point_column_reads_euro_1_234_as_one_point_two_three_four():
     ledger = read_ledger(ledger_bytes(rows_of(["€1,234.56", "€1.234"])), "x.xlsx")
     assert ledger.entries["amount"].tolist() == [1234.56, 1.234]
     assert ledger.notes == [
-        "Column D 'Amount' writes a decimal point (1 amount such as '€1,234.56'), so '€1.234' was read as 1.234."
+        "Column D 'Amount' writes a decimal point (1 amount such as '€1,234.56'), so '€1.234' was read as 1.234.",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
 
 
@@ -98,7 +101,8 @@ def test_values_that_contradict_the_columns_decimal_separator_are_issues():
     ]
     assert ledger.notes == [
         "Column D 'Amount': 1 amount written with a decimal point (such as '1,234.56') contradicts the "
-        "column's decimal comma and is listed as a data issue."
+        "column's decimal comma and is listed as a data issue.",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
 
 
@@ -110,7 +114,8 @@ def test_a_column_writing_decimals_both_ways_equally_refuses_what_could_be_eithe
     ]
     assert ledger.notes == [
         "Column D 'Amount' writes 1 amount with a decimal point (such as '1,234.56') and 1 amount with a "
-        "decimal comma (such as '1.234,56'), so amounts that could be read either way are listed as data issues."
+        "decimal comma (such as '1.234,56'), so amounts that could be read either way are listed as data issues.",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
 
 
@@ -120,7 +125,8 @@ def test_with_nothing_to_settle_it_a_comma_groups_thousands_and_the_note_says_so
     assert ledger.notes == [
         "Column D 'Amount': no amount settles the decimal separator, so a point is read as the decimal "
         "separator and a comma as a thousands separator: '1,000' was read as 1000 (and 2 amounts more "
-        "written like it)."
+        "written like it).",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
 
 
@@ -140,7 +146,7 @@ def test_a_sign_must_agree_with_the_rows_currency_cell():
         [4, 200.0, "CAD"],
     ]
     assert ledger.source.currency == "CAD"
-    assert ledger.notes == []
+    assert ledger.notes == [NO_RISKS_OR_HEALTH_NOTE]
 
 
 def test_a_lone_dollar_is_read_as_usd_and_said_so():
@@ -151,6 +157,7 @@ def test_a_lone_dollar_is_read_as_usd_and_said_so():
         "1 amount written with '$' alone was read as US dollars (USD): if that is not their currency, add a "
         "Currency column that says which.",
         "1 entry names no currency: read as USD, the currency of the other entries.",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
 
 
@@ -164,7 +171,10 @@ def test_fx_sheet_without_a_usable_rate_and_no_currency_column_is_not_used():
         ["FX", 2, "Rate to EUR", "n/a", "'n/a' is not a number; rate not used"]
     ]
     assert ledger.fx.empty and ledger.fx_base is None and ledger.source.currency is None
-    assert ledger.notes == ["Sheet 'FX' has no usable exchange rate, so it is not used."]
+    assert ledger.notes == [
+        "Sheet 'FX' has no usable exchange rate, so it is not used.",
+        NO_RISKS_OR_HEALTH_NOTE,
+    ]
     report = build_report(ledger, Settings(as_of=dt.date(2025, 1, 1)))
     # Acme: (1,200 − 1,000) / 1,000 = 20 %.
     assert report.alliances.loc["Acme", "roi"] == 0.2

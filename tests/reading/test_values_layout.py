@@ -9,6 +9,7 @@ from core.analysis.report import build_report
 from core.errors import LedgerError, NoLedgerSheet
 from core.reading.isolation import read_isolated
 from core.reading.ledger import ColumnMapping, read_ledger
+from core.reading.side_sheets import NO_RISKS_OR_HEALTH_NOTE
 from core.settings import Settings
 from tests.helpers import ledger_bytes, workbook_bytes
 
@@ -106,6 +107,7 @@ def test_a_less_specific_header_beside_the_used_one_is_noted():
     assert ledger.notes == [
         "Sheet 'Ledger': G 'Category' could also be the category; F 'Category' was used.",
         "Sheet 'Ledger': E 'Value' could also be the amount; D 'Amount' was used (the more specific header).",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
 
 
@@ -174,7 +176,8 @@ def test_a_ledger_whose_only_cost_is_a_credit_keeps_it_a_credit():
     assert ledger.notes == [
         "1 negative cost amount (row 3) is read as a credit that reduces cost. Costs are read as booked "
         "negative only when at least 3 cost amounts are negative and they outnumber the positive ones at "
-        "least 3 to 1."
+        "least 3 to 1.",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
     acme = roi_of(ledger)
     assert acme["cost"] == -100.0 and math.isnan(acme["roi"]) and acme["band"] == "n/a"
@@ -220,7 +223,8 @@ def test_costs_booked_negative_with_a_refund_are_turned_and_the_refund_reduces_c
     assert ledger.notes == [
         "3 of the 4 non-zero cost amounts are negative, so costs are booked as negatives here: every "
         "cost's sign was turned (a cost of −100 is read as 100). The positive ones (row 6) are read as "
-        "refunds that reduce cost."
+        "refunds that reduce cost.",
+        NO_RISKS_OR_HEALTH_NOTE,
     ]
     acme = roi_of(ledger)
     assert (acme["cost"], acme["roi"]) == (900.0, 1.0)

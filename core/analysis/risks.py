@@ -1,0 +1,125 @@
+"""Risk-adjusted ROI from the Risks sheet, and the red flags a risk register raises.
+
+Expected loss of a risk = probability × impact in money. An impact written as a score (1–5) stands
+for a share of the alliance's revenue in view put at stake by the risk (IMPACT_SCORE_SHARE: 1 → 5 %,
+2 → 10 %, 3 → 25 %, 4 → 50 %, 5 → 100 %). An alliance's expected loss is the sum over its risks
+(0 without risks); risk-adjusted net = net value − expected loss; risk-adjusted ROI = risk-adjusted
+net / cost, from whole cents like the ROI itself, and NaN when cost is not positive.
+
+A risk whose probability or impact could not be read (an issue of the reader) is still counted
+and judged for an owner and a mitigation, but adds no expected loss (`unpriced` counts those).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from core.analysis.roi import CENT_DIGITS
+
+# Share of the alliance's revenue in view an impact score puts at stake: one table, documented in the
+# blank template's guide. A 5 is the whole revenue of the alliance; a 1 a twentieth of it.
+IMPACT_SCORE_SHARE: dict[int, float] = {1: 0.05, 2: 0.10, 3: 0.25, 4: 0.50, 5: 1.00}
+MONEY, SCORE = "money", "score"
+
+RISK_NO_OWNER = "Risk without an owner"
+RISK_NO_MITIGATION = "Risk without a mitigation"
+NO_EXIT_CONDITIONS = "No exit conditions"
+RISK_FLAGS = (RISK_NO_OWNER, RISK_NO_MITIGATION, NO_EXIT_CONDITIONS)
+FLAG_COLUMNS = ["alliance", "flag", "figures"]
+
+
+def expected_losses(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.DataFrame:
+    """The risks of the alliances in view, each with `at_stake` and `expected_loss` (money, to the cent).
+
+    `at_stake` is the impact in money: as written, or for a score its share of the alliance's revenue
+    in view (revenue below zero puts nothing at stake). `expected_loss` = probability × at_stake; NaN
+    when the probability or the impact could not be read.
+    """
+    in_view = risks[risks["alliance"].isin(alliance_table.index)]
+    revenue = in_view["alliance"].map(alliance_table["revenue"]).astype(float).clip(lower=0)
+    share = in_view["impact"].map(IMPACT_SCORE_SHARE).astype(float)
+    at_stake = pd.Series(
+        np.where(in_view["impact_kind"] == SCORE, share * revenue, in_view["impact"].astype(float)),
+        index=in_view.index,
+    )
+    stake_cents = (at_stake * 100).round()
+    loss = (in_view["probability"].astype(float) * stake_cents).round() / 100
+    return in_view.assign(at_stake=stake_cents / 100, expected_loss=loss).reset_index(drop=True)
+
+
+def risk_summary(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.DataFrame:
+    """Per alliance of the table (same index): risks (count), expected_loss, risk_adjusted_net,
+    risk_adjusted_roi (NaN when cost is not positive) and unpriced (risks adding no expected loss)."""
+    losses = expected_losses(risks, alliance_table)
+    grouped = losses.groupby("alliance")
+    summary = pd.DataFrame(
+        {
+            "risks": grouped.size(),
+            "expected_loss": grouped["expected_loss"].sum(),
+            "unpriced": grouped["expected_loss"].agg(lambda s: int(s.isna().sum())),
+        }
+    ).reindex(alliance_table.index, fill_value=0)
+    summary["risks"] = summary["risks"].astype(int)
+    summary["unpriced"] = summary["unpriced"].astype(int)
+    summary["expected_loss"] = summary["expected_loss"].astype(float).round(CENT_DIGITS)
+    net_cents = (alliance_table["net_value"].astype(float) * 100).round()
+    adjusted_cents = net_cents - (summary["expected_loss"] * 100).round()
+    cost_cents = (alliance_table["cost"].astype(float) * 100).round()
+    summary["risk_adjusted_net"] = adjusted_cents / 100
+    summary["risk_adjusted_roi"] = (adjusted_cents / cost_cents.where(cost_cents > 0)).astype(float)
+    summary.index.name = "alliance"
+    return summary[["risks", "expected_loss", "risk_adjusted_net", "risk_adjusted_roi", "unpriced"]]
+
+
+def risk_flags(
+    risks: pd.DataFrame, alliances_meta: pd.DataFrame, alliance_index: pd.Index, has_exit: bool
+) -> pd.DataFrame:
+    """Red flags (alliance, flag, figures): risks without an owner or a mitigation, no exit conditions.
+
+    `has_exit` says whether exit conditions are judged at all: pass `Ledger.judges_exit` (the
+    Alliances sheet has an Exit conditions column, or the workbook has a Risks sheet), so that an
+    older workbook gains no flag. Rows come per alliance in `alliance_index` order, then RISK_FLAGS order.
+    """
+    in_view = risks[risks["alliance"].isin(alliance_index)]
+    found = [
+        _unowned(in_view, "owner", RISK_NO_OWNER, "without an owner"),
+        _unowned(in_view, "mitigation", RISK_NO_MITIGATION, "without a mitigation"),
+    ]
+    if has_exit:
+        found.append(_no_exit(alliances_meta, alliance_index))
+    flags = pd.concat([f for f in found if len(f)] or [pd.DataFrame(columns=FLAG_COLUMNS)], ignore_index=True)
+    return order_flags(flags, alliance_index, RISK_FLAGS)
+
+
+def order_flags(flags: pd.DataFrame, alliance_index: pd.Index, order: tuple[str, ...]) -> pd.DataFrame:
+    """Flags per alliance in the index's order, then in `order` (a stable sort keeps ties as found)."""
+    position = pd.Series(range(len(alliance_index)), index=alliance_index)
+    rank = flags["alliance"].map(position) * len(order) + flags["flag"].map(order.index)
+    return flags.iloc[np.argsort(rank.to_numpy(), kind="stable")].reset_index(drop=True)[FLAG_COLUMNS]
+
+
+def _unowned(risks: pd.DataFrame, column: str, flag: str, missing: str) -> pd.DataFrame:
+    """One flag per alliance with risks whose `column` is blank, naming those risks."""
+    counts = risks.groupby("alliance", sort=False).size()
+    blank = risks[risks[column].eq("")]
+    named = blank["risk"].where(blank["risk"].ne(""), "row " + blank["row"].astype(str))
+    said = {
+        alliance: f"{len(names)} of {counts[alliance]} risk{'s' if counts[alliance] > 1 else ''} {missing}: "
+        + ", ".join(f"'{n}'" for n in names)
+        for alliance, names in named.groupby(blank["alliance"], sort=False)
+    }
+    return pd.DataFrame({"alliance": list(said), "flag": flag, "figures": list(said.values())})
+
+
+def _no_exit(meta: pd.DataFrame, alliance_index: pd.Index) -> pd.DataFrame:
+    """Alliances in view with no exit conditions written on the Alliances sheet."""
+    if "exit_conditions" in meta and len(meta):
+        written = meta.drop_duplicates("alliance").set_index("alliance")["exit_conditions"]
+        why = "no exit conditions written on the Alliances sheet (when and how the alliance would end)"
+    else:
+        written = pd.Series(dtype="str")
+        why = "the Alliances sheet has no Exit conditions column (when and how each alliance would end)"
+    conditions = written.reindex(alliance_index).fillna("").astype(str).str.strip()
+    missing = conditions[conditions.eq("")].index
+    return pd.DataFrame({"alliance": list(missing), "flag": NO_EXIT_CONDITIONS, "figures": why})
