@@ -22,9 +22,11 @@ from core.analysis.before_after import (
 )
 from core.analysis.benchmarks import DEFAULT_BENCHMARKS, benchmark_frame, benchmark_gaps, effective_benchmarks
 from core.analysis.categories import by_category
+from core.analysis.decisions import opportunity, recommend
 from core.analysis.filters import in_date_range, of_alliances_in_view
 from core.analysis.quartiles import cut_points, quartile_position
 from core.analysis.roi import BandThresholds, PortfolioSummary, alliance_roi, bands, portfolio_summary
+from core.analysis.scenarios import ScenarioResult, run_scenario
 from core.analysis.scorecard import goal_starts, goal_status, red_flags, roi_by_type
 from core.analysis.time_value import time_value
 from core.analysis.trends import quarterly_roi
@@ -58,6 +60,9 @@ class Report:
     sensitivity: pd.DataFrame
     time_value: pd.DataFrame
     categories: pd.DataFrame
+    decisions: pd.DataFrame
+    opportunity: pd.DataFrame
+    scenario: ScenarioResult | None
 
     @property
     def issues(self) -> pd.DataFrame:
@@ -126,19 +131,22 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     if settings.filters.is_active():
         goals = goals[goals["alliance"].isin(table.index)]
     scored = goal_status(goals, as_of, goal_starts(ledger.alliances, ledger.entries))
+    flags = red_flags(table, quarterly, entries, scored)
+    portfolio = portfolio_summary(table)
+    rate, alternative = settings.alternative()
     return Report(
         ledger=ledger,
         settings=settings,
         entries=entries,
         alliances=table,
-        portfolio=portfolio_summary(table),
+        portfolio=portfolio,
         benchmarks=chosen,
         cuts=cut_points(table["roi"]),
         quarterly=quarterly,
         before_after=comparison,
         before_after_error=problem,
         goals=scored,
-        flags=red_flags(table, quarterly, entries, scored),
+        flags=flags,
         by_type=roi_by_type(table),
         as_of=as_of,
         currency=settings.reporting_currency or ledger.source.currency,
@@ -148,7 +156,13 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         sensitivity=spread if (has_shared or has_influenced) else spread.iloc[:, 0:0],
         time_value=time_value(table, entries, settings.time),
         categories=by_category(entries),
+        decisions=recommend(table, quarterly, scored, flags, _NO_HEALTH, settings.decisions),
+        opportunity=opportunity(table, portfolio, rate, alternative),
+        scenario=run_scenario(table, settings.scenario, settings.thresholds) if settings.scenario else None,
     )
+
+
+_NO_HEALTH = pd.DataFrame(columns=["score"])
 
 
 def _weights(ledger: Ledger) -> pd.Series | None:
@@ -185,13 +199,17 @@ def default_initiative_date(ledger: Ledger) -> dt.date | None:
 
 
 def with_thresholds(report: Report, thresholds: BandThresholds) -> Report:
-    """The same report banded with other thresholds: only the bands change, nothing is recomputed."""
+    """The same report banded with other thresholds: the bands and what follows from them (the
+    recommendations, a scenario's bands) change; nothing read or summed is recomputed."""
     alliances = report.alliances.assign(band=bands(report.alliances["roi"], thresholds))
     quarterly = report.quarterly.assign(band=bands(report.quarterly["roi"], thresholds))
+    settings = replace(report.settings, thresholds=thresholds)
     return replace(
         report,
-        settings=replace(report.settings, thresholds=thresholds),
+        settings=settings,
         alliances=alliances,
         portfolio=portfolio_summary(alliances),
         quarterly=quarterly,
+        decisions=recommend(alliances, quarterly, report.goals, report.flags, _NO_HEALTH, settings.decisions),
+        scenario=run_scenario(alliances, settings.scenario, thresholds) if settings.scenario else None,
     )
