@@ -24,10 +24,12 @@ from core.analysis.benchmarks import DEFAULT_BENCHMARKS, benchmark_frame, benchm
 from core.analysis.categories import by_category
 from core.analysis.decisions import opportunity, recommend
 from core.analysis.filters import in_date_range, of_alliances_in_view
+from core.analysis.health import health_flags, health_summary
 from core.analysis.quartiles import cut_points, quartile_position
+from core.analysis.risks import expected_losses, order_flags, risk_flags, risk_summary
 from core.analysis.roi import BandThresholds, PortfolioSummary, alliance_roi, bands, portfolio_summary
 from core.analysis.scenarios import ScenarioResult, run_scenario
-from core.analysis.scorecard import goal_starts, goal_status, red_flags, roi_by_type
+from core.analysis.scorecard import FLAG_ORDER, goal_starts, goal_status, red_flags, roi_by_type
 from core.analysis.time_value import time_value
 from core.analysis.trends import quarterly_roi
 from core.model import BY_WEIGHT, INFLUENCED, ISSUE_COLUMNS, REVENUE, REVENUE_SHARE, SOURCED
@@ -60,6 +62,9 @@ class Report:
     sensitivity: pd.DataFrame
     time_value: pd.DataFrame
     categories: pd.DataFrame
+    risks: pd.DataFrame
+    risk_summary: pd.DataFrame
+    health: pd.DataFrame
     decisions: pd.DataFrame
     opportunity: pd.DataFrame
     scenario: ScenarioResult | None
@@ -131,7 +136,8 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     if settings.filters.is_active():
         goals = goals[goals["alliance"].isin(table.index)]
     scored = goal_status(goals, as_of, goal_starts(ledger.alliances, ledger.entries))
-    flags = red_flags(table, quarterly, entries, scored)
+    health = health_summary(ledger.health, table.index)
+    flags = all_flags(ledger, table, quarterly, entries, scored)
     portfolio = portfolio_summary(table)
     rate, alternative = settings.alternative()
     return Report(
@@ -156,13 +162,26 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         sensitivity=spread if (has_shared or has_influenced) else spread.iloc[:, 0:0],
         time_value=time_value(table, entries, settings.time),
         categories=by_category(entries),
-        decisions=recommend(table, quarterly, scored, flags, _NO_HEALTH, settings.decisions),
+        risks=expected_losses(ledger.risks, table),
+        risk_summary=risk_summary(ledger.risks, table),
+        health=health,
+        decisions=recommend(table, quarterly, scored, flags, health, settings.decisions),
         opportunity=opportunity(table, portfolio, rate, alternative),
         scenario=run_scenario(table, settings.scenario, settings.thresholds) if settings.scenario else None,
     )
 
 
-_NO_HEALTH = pd.DataFrame(columns=["score"])
+def all_flags(
+    ledger: Ledger, table: pd.DataFrame, quarterly: pd.DataFrame, entries: pd.DataFrame, goals: pd.DataFrame
+) -> pd.DataFrame:
+    """The red flags of the figures and goals, then those of the Risks and Health sheets, per alliance."""
+    found = [
+        red_flags(table, quarterly, entries, goals),
+        risk_flags(ledger.risks, ledger.alliances, table.index, ledger.judges_exit),
+        health_flags(ledger.health, table.index),
+    ]
+    flags = pd.concat([f for f in found if len(f)] or found[:1], ignore_index=True)
+    return order_flags(flags, table.index, tuple(FLAG_ORDER))
 
 
 def _weights(ledger: Ledger) -> pd.Series | None:
@@ -210,6 +229,8 @@ def with_thresholds(report: Report, thresholds: BandThresholds) -> Report:
         alliances=alliances,
         portfolio=portfolio_summary(alliances),
         quarterly=quarterly,
-        decisions=recommend(alliances, quarterly, report.goals, report.flags, _NO_HEALTH, settings.decisions),
+        decisions=recommend(
+            alliances, quarterly, report.goals, report.flags, report.health, settings.decisions
+        ),
         scenario=run_scenario(alliances, settings.scenario, thresholds) if settings.scenario else None,
     )
