@@ -206,7 +206,7 @@ def _risk_cell(
     try:
         return parser(value)
     except ValueError as exc:
-        issues.add(sheet, row, label, display_value(value), f"{exc}; this risk adds no expected loss")
+        issues.add(sheet, row, label, _shown(value), f"{exc}; this risk adds no expected loss")
         return math.nan
 
 
@@ -229,7 +229,7 @@ def read_health(frame: pd.DataFrame, sheet: str, header: HeaderMatch, issues: Is
         try:
             sides.append(parse_side(value, alliances[row]))
         except ValueError as exc:
-            issues.add(sheet, row, header.labels["side"], display_value(value), f"{exc}; row not used")
+            issues.add(sheet, row, header.labels["side"], _shown(value), f"{exc}; row not used")
             sides.append(None)
     table = pd.DataFrame({"alliance": alliances.to_numpy(), "side": sides}, index=frame.index)
     for name in HEALTH_COLUMNS.values():
@@ -254,6 +254,6 @@ def _scores(frame: pd.DataFrame, name: str, sheet: str, header: HeaderMatch, iss
         try:
             scores.append(parse_score(value))
         except ValueError as exc:
-            issues.add(sheet, row, header.labels[name], display_value(value), f"{exc}; score left empty")
+            issues.add(sheet, row, header.labels[name], _shown(value), f"{exc}; score left empty")
             scores.append(math.nan)
     return scores

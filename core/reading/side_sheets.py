@@ -363,7 +363,7 @@ def _read_decision_sheets(
     if health:
         sheet, header = health
         table = read_health(_side_rows(book, sheet, header, issues), sheet, header, issues)
-        table = _known_alliances(table, entries, sheet, header, issues, "score")
+        table = _known_alliances(table, entries, sheet, header, issues, "row of scores")
         side.health, side.health_sheet = table, sheet
         _note_repeated_sides(table, sheet, notes)
 
