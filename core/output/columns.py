@@ -391,3 +391,105 @@ HISTORY: TableSpec = (
     Column("flags_raised", "Flags raised", "text", "Red flags not raised at the review before"),
     Column("flags_cleared", "Flags cleared", "text", "Red flags of the review before that are gone"),
 )
+
+# Issue #17: the Decisions, Risks, Health and Actions sheets (and the same tables in the HTML report
+# and the app). Decision points and scores are 'points' (a score of 3 is held as 0.03 and shown
+# '+3.0 pts'); see core/output/decision_sheets.py for the frames these specs are shown from.
+NOT_SCORED = "not scored: no rows for it on the Health sheet"
+RISK_ADJUSTED_ROI = Column(
+    "risk_adjusted_roi", "Risk-adjusted ROI", "ratio", "(Net value − expected loss) / cost", NO_COST
+)
+HEALTH_SCORE = Column(
+    "health_score", "Health score", "number", "Mean of every score of both sides (1–5)", NOT_SCORED
+)
+DECISIONS: TableSpec = (
+    ALLIANCE,
+    Column(
+        "recommendation", "Recommendation", "text", "Invest, Maintain, Fix or Exit: the first cut reached"
+    ),
+    Column("score", "Score", "points", "Sum of the factors' points"),
+    Column("reasons", "Reasons", "text", "The factors that gave points, each with its points"),
+    Column("band_points", "Band points", "points"),
+    Column("quartile_points", "Quartile points", "points"),
+    Column("trend_points", "Trend points", "points", "Last complete quarter's ROI against the one before"),
+    Column("goals_points", "Goals points", "points", "The worst status among the alliance's goals"),
+    Column("flags_points", "Red flag points", "points"),
+    Column("health_points", "Health points", "points"),
+    ROI,
+    RISK_ADJUSTED_ROI,
+    HEALTH_SCORE,
+    Column("opportunity_cost", "Opportunity cost", "money", "Cost × the alternative's rate"),
+    Column("value_over_alternative", "Value over alternative", "money", "Net value − opportunity cost"),
+    Column(
+        "points_over_alternative", "Over alternative (pts)", "points", "ROI − the alternative's rate", NO_COST
+    ),
+)
+SCENARIO_MONEY: TableSpec = (
+    Column("figure", "Figure", "text"),
+    Column("today", "Today", "money"),
+    Column("scenario", "Scenario", "money"),
+    Column("change", "Change", "money", "Scenario − today"),
+)
+SCENARIO_RATIOS: TableSpec = (
+    Column("figure", "Figure", "text"),
+    Column("today", "Today", "ratio", missing="n/a: no cost"),
+    Column("scenario", "Scenario", "ratio", missing="n/a: no cost"),
+    Column("change", "Change (pts)", "points", "Scenario − today", "n/a: undefined on one side"),
+)
+SCENARIO_ALLIANCES: TableSpec = (
+    ALLIANCE,
+    Column("change", "Change", "text", "What the scenario does to the alliance"),
+    Column("net_value_today", "Net value today", "money"),
+    Column("net_value", "Net value in scenario", "money"),
+    Column("roi_today", "ROI today", "ratio", missing=NO_COST),
+    Column("roi", "ROI in scenario", "ratio", missing="n/a: no cost, or dropped"),
+    Column("band", "Band in scenario", "text"),
+    Column("quartile", "Quartile in scenario", "text"),
+)
+RISKS: TableSpec = (
+    ALLIANCE,
+    Column("risk", "Risk", "text"),
+    Column(
+        "probability", "Probability", "ratio", "Chance that the risk happens", "not read (see Data issues)"
+    ),
+    Column("impact", "Impact", "number", "Money, or a score from 1 to 5", "not read (see Data issues)"),
+    Column("impact_kind", "Impact in", "text", "money, or score (a share of the alliance's revenue)"),
+    Column("at_stake", "At stake", "money", "The impact in money", "not read (see Data issues)"),
+    Column("expected_loss", "Expected loss", "money", "Probability × at stake", "not priced"),
+    Column("mitigation", "Mitigation", "text"),
+    Column("owner", "Owner", "text"),
+)
+RISK_SUMMARY: TableSpec = (
+    ALLIANCE,
+    Column("risks", "Risks", "integer"),
+    Column("expected_loss", "Expected loss", "money", "Sum of the expected losses of its risks"),
+    NET_VALUE,
+    Column("risk_adjusted_net", "Risk-adjusted net value", "money", "Net value − expected loss"),
+    ROI,
+    RISK_ADJUSTED_ROI,
+    Column("unpriced", "Risks not priced", "integer", "Risks whose probability or impact was not read"),
+)
+HEALTH: TableSpec = (
+    ALLIANCE,
+    Column("us", "Us", "number", "Mean of our scores (1–5)", NOT_SCORED),
+    Column("partner", "Partner", "number", "Mean of the partner's scores (1–5)", NOT_SCORED),
+    Column("score", "Health score", "number", "Mean of every score of both sides (1–5)", NOT_SCORED),
+    Column("gap", "Gap (us − partner)", "number", "Above 0: we think better of it than the partner does"),
+    Column("widest", "Widest gap on", "text", "The dimension where the two sides differ most"),
+)
+HEALTH_DETAIL: TableSpec = (
+    ALLIANCE,
+    Column("dimension", "Dimension", "text"),
+    Column("us", "Us", "number", missing="not scored by us"),
+    Column("partner", "Partner", "number", missing="not scored by the partner"),
+    Column("gap", "Gap (us − partner)", "number", missing="n/a: one side did not score it"),
+)
+ACTIONS: TableSpec = (
+    ALLIANCE,
+    Column("source", "Source", "text", "The red flag or recommendation the action answers"),
+    Column("action", "Action", "text"),
+    Column("owner", "Owner", "text"),
+    Column("due", "Due date", "date"),
+    Column("horizon", "Horizon (days)", "integer", "30, 60 or 90 days from the review"),
+    Column("status", "Status", "text", "Proposed, Open, Done, Overdue or Dropped"),
+)
