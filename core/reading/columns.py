@@ -84,7 +84,8 @@ class Parsed:
 def parse_unique(values: pd.Series, parser: Callable[[object], object], dtype: str) -> Parsed:
     """Parse each distinct value once: ledgers repeat the same few names, kinds and periods.
 
-    `dtype` is 'float', 'datetime' or 'object' for the parsed values; failed cells hold NaN/NaT/None.
+    `dtype` is 'float', 'datetime', 'str' (Arrow-backed strings, taken by code from the parsed
+    distinct values) or 'object' for the parsed values; failed cells hold NaN/NaT/None (NA for 'str').
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     results = []
@@ -101,6 +102,13 @@ def parse_unique(values: pd.Series, parser: Callable[[object], object], dtype: s
     elif dtype == "datetime":
         # One resolution whatever the cells were (a date gives seconds, a date-time microseconds).
         parsed = pd.to_datetime(pd.Series(good, dtype=object)).to_numpy().astype("datetime64[us]")
+    elif dtype == "str":
+        texts = pd.array(good, dtype="str")
+        return Parsed(
+            pd.Series(texts.take(codes), index=values.index),
+            pd.Series(bad[codes] if len(results) else bad, index=values.index),
+            pd.Series(reasons[codes] if len(results) else reasons, index=values.index),
+        )
     else:
         parsed = np.array(good, dtype=object)
     index = values.index
@@ -113,7 +121,7 @@ def parse_unique(values: pd.Series, parser: Callable[[object], object], dtype: s
 
 def over_rows(rows: pd.Index, parsed: Parsed, dtype: str) -> Parsed:
     """Spread a column parsed on some rows back over all rows (nothing failed on the others)."""
-    fill = {"float": np.nan, "datetime": pd.NaT, "object": None}[dtype]
+    fill = {"float": np.nan, "datetime": pd.NaT, "object": None, "str": None}[dtype]
     return Parsed(
         parsed.values.reindex(rows, fill_value=fill),
         parsed.bad.reindex(rows, fill_value=False),
@@ -178,6 +186,9 @@ def parse_amounts(values: pd.Series, where: str, notes: list[str]) -> Parsed:
             np.array(["" if isinstance(r, _Bad) else r.symbol for r in read], object)[codes], texts.index
         ),
     )
+    if texts.empty:
+        # Numbers only: no currency sign anywhere, said by None rather than by a column of ''.
+        parsed = Parsed(parsed.values, parsed.bad, parsed.reasons)
     parsed = over_rows(values.index, parsed, "float")
     _numbers_into(parsed, values[numeric].astype(float))
     return parsed

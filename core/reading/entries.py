@@ -88,7 +88,7 @@ def read_entries(
     attribution = None
     if "attribution" in frame:
         attribution = over_rows(
-            rows, parse_unique(frame["attribution"][live], parse_attribution, "object"), "object"
+            rows, parse_unique(frame["attribution"][live], parse_attribution, "str"), "str"
         )
         issues.add_cells(
             sheet, attribution.bad, frame["attribution"], labels["attribution"], attribution.reasons
@@ -167,7 +167,7 @@ def _content_elsewhere(
 def _long_entries(at: _Sheet, live: pd.Series, usable: pd.Series, shared: dict) -> list[pd.DataFrame]:
     """A kind and an amount column: one entry per row."""
     frame, labels, rows = at.frame, at.header.labels, at.frame.index
-    kinds = over_rows(rows, parse_unique(frame["kind"][live], parse_kind, "object"), "object")
+    kinds = over_rows(rows, parse_unique(frame["kind"][live], parse_kind, "str"), "str")
     at.issues.add_cells(at.name, kinds.bad, frame["kind"], labels["kind"], kinds.reasons)
     amounts = _amounts(at, "amount", live)
     ok = usable & ~kinds.bad & ~amounts.bad
@@ -233,11 +233,11 @@ def _entry_frame(
             "date": dates.values[ok].to_numpy(),
             # Strings stay Arrow-backed (.array): a numpy object array would be converted back.
             "alliance": shared["alliance"][ok].array,
-            "kind": kind if isinstance(kind, str) else kind[ok].astype("str").array,
+            "kind": kind if isinstance(kind, str) else kind[ok].array,
             "amount": amounts.values[ok].to_numpy(dtype=float),
             "category": "" if category is None else category[ok].array,
             "currency": _currencies(at, ok, amounts),
-            "attribution": SOURCED if attribution is None else attribution.values[ok].astype(str).to_numpy(),
+            "attribution": SOURCED if attribution is None else attribution.values[ok].array,
             "sheet": at.name,
             "row": rows.astype(int),
         }
@@ -246,6 +246,8 @@ def _entry_frame(
 
 def _currencies(at: _Sheet, ok: pd.Series, amounts: Parsed) -> object:
     """Each entry's currency: its Currency cell, else the currency its amount's sign or code names."""
+    if amounts.symbols is None:  # numbers only: the Currency cells as they are
+        return "" if at.currency is None else at.currency[ok].array
     symbols = amounts.symbols[ok] if amounts.symbols is not None else pd.Series("", index=ok[ok].index)
     column = at.currency[ok] if at.currency is not None else pd.Series("", index=symbols.index)
     from_sign = column.eq("") & symbols.ne("")
@@ -424,7 +426,8 @@ def merge_name_variants(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame
         notes.append(
             f"Names {variants} differ only in case or spacing: read as one alliance '{canonical[folded]}'."
         )
-    named = np.array([canonical[f] for f in table["folded"]], dtype=object)
-    entries = entries.copy()
-    entries["alliance"] = named[codes]
-    return entries
+    if shared.empty:  # every spelling is its own alliance: the names stay as read
+        return entries
+    named = pd.array([canonical[f] for f in table["folded"]], dtype="str")
+    # Copy-on-write: the other columns are shared with the frame read, not copied.
+    return entries.assign(alliance=named.take(codes))
