@@ -198,11 +198,17 @@ def follow_up(previous_actions: pd.DataFrame, outcomes: Mapping[int, str], as_of
     unknown = set(marked) - set(previous_actions["id"].astype(int)) if len(previous_actions) else set(marked)
     if unknown:
         raise ValueError(f"outcomes for actions that are not the previous review's: {sorted(unknown)}")
-    rows = previous_actions.rename(columns={"id": "follows_id"}).reset_index(drop=True)
+    # The previous action's own `follows_id` (what it followed up in turn) is not carried on.
+    rows = (
+        previous_actions.drop(columns=["follows_id"], errors="ignore")
+        .rename(columns={"id": "follows_id"})
+        .reset_index(drop=True)
+    )
     due = pd.to_datetime(rows["due"])
     by_date = pd.Series(ActionStatus.OPEN, index=rows.index, dtype=object).where(
         due >= pd.Timestamp(as_of), ActionStatus.OVERDUE
     )
-    rows["status"] = rows["follows_id"].astype(int).map(marked).fillna(by_date)
+    marks = rows["follows_id"].astype(int).map(marked).astype(object)
+    rows["status"] = marks.where(marks.notna(), by_date)
     rows["due"] = due.dt.date
     return rows[FOLLOW_UP_COLUMNS]
