@@ -1,5 +1,10 @@
 """One self-contained HTML file for people without the app: headline figures, tables, interactive charts.
 
+Sections: alliances, quartiles and benchmarks, before/after, quarterly trends, scorecard, then the
+decisions (recommendations with their reasons, opportunity cost, the scenario), relationship health
+and risks, and the action plan. Each chart's notes (values drawn at its edge, small cost bases) are
+written below it, and money axes carry the currency.
+
 It reads on a screen and prints on A4 or Letter: each section starts a new page, tables repeat their
 header and never break inside a row, numbers never wrap, charts shrink to the page, and the file
 stays small by carrying plotly.js's basic bundle (bar and scatter charts, ~1.2 MB) rather than the
@@ -19,10 +24,12 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from core.analysis.report import Report
+from core.analysis.scenarios import scenario_text
 from core.model import PORTFOLIO
 from core.output import columns as cols
 from core.output import formatting as fmt
 from core.output.charts import (
+    chart_notes,
     quarterly_lines,
     revenue_cost_map,
     roi_before_after,
@@ -30,8 +37,20 @@ from core.output.charts import (
     roi_distribution,
 )
 from core.output.columns import Kind, TableSpec, display_frame, pick, without
+from core.output.decision_sheets import (
+    NO_ACTIONS,
+    NO_SCENARIO,
+    actions_display,
+    decisions_display,
+    health_detail_display,
+    health_display,
+    risk_summary_display,
+    risks_display,
+    scenario_tables,
+)
 from core.output.table_sheets import by_roi
 from core.output.tables import alliance_rows, alliance_spec, flags_display
+from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE
 
 # plotly.js's bundle of bar, scatter and pie charts, of the same version as the Python package's
 # full bundle (a test compares them); see assets/README.md.
@@ -80,6 +99,7 @@ th { background: #f3f4f6; }
 .paragraph { border-left: 4px solid #7c3aed; padding: 0.5rem 1rem; }
 .wide { overflow-x: auto; }
 .chart { margin: 0.5rem 0 1rem; }
+.note { color: #6b7280; font-size: 0.85rem; margin: -0.5rem 0 1rem; }
 @page { size: landscape; margin: 12mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: #000; background: #fff; }
@@ -193,9 +213,11 @@ def distinct_line_colours(fig: go.Figure) -> None:
 
 
 def _chart(fig: go.Figure) -> str:
-    """A chart's div and script; plotly.js itself is in the page's head, once."""
+    """A chart's div and script, then its notes (values drawn at the edge, small cost bases) as text;
+    plotly.js itself is in the page's head, once."""
     div = report_chart(fig).to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
-    return f'<div class="chart">{div}</div>'
+    notes = "".join(f"<p class='note'>{_text(note)}</p>" for note in chart_notes(fig))
+    return f'<div class="chart">{div}</div>{notes}'
 
 
 def _section(title: str, parts: list[str]) -> list[str]:
@@ -232,7 +254,7 @@ def _before_after(report: Report) -> list[str]:
     return [
         f"<p class='paragraph'>{html.escape(result.paragraph)}</p>",
         *[f"<p>⚠ {html.escape(check)}</p>" for check in result.checks],
-        _chart(roi_before_after(result.table, result.portfolio, report.settings.thresholds)),
+        _chart(roi_before_after(result.table, result.portfolio, report.settings.thresholds, report.currency)),
     ]
 
 
@@ -243,10 +265,95 @@ def _scorecard(report: Report, ids: count) -> list[str]:
     return parts
 
 
-def html_report(report: Report, exported_at: dt.datetime | None = None) -> bytes:
-    """The report as one HTML file (UTF-8 bytes)."""
+# The decisions table on a page: the recommendation, its reasons and the figures that weigh most; the
+# points per factor are in the reasons (and in the workbook's own columns).
+DECISION_COLUMNS = (
+    "alliance",
+    "recommendation",
+    "score",
+    "reasons",
+    "roi",
+    "risk_adjusted_roi",
+    "health_score",
+    "opportunity_cost",
+    "value_over_alternative",
+    "points_over_alternative",
+)
+
+
+def _picked(table: pd.DataFrame, spec: TableSpec, sources: tuple[str, ...], ids: count) -> str:
+    """Some columns of a display frame made under `spec`."""
+    chosen = pick(spec, *sources)
+    return _table(table[[c.header for c in chosen]], chosen, ids)
+
+
+def _decisions(report: Report, ids: count) -> list[str]:
+    """Recommendations with their reasons, the opportunity cost against the alternative, the scenario."""
+    attrs = report.opportunity.attrs
+    rate = attrs.get("alternative_rate")
+    name = str(attrs.get("alternative_name", "")) or "the alternative"
+    parts = [
+        _picked(decisions_display(report), cols.DECISIONS, DECISION_COLUMNS, ids),
+        f"<p>Opportunity cost = cost × {_text(fmt.percent(rate))}, the return of {_text(name)}; value "
+        "over the alternative = net value − opportunity cost, in points ROI − that return. The "
+        "Decisions sheet of the workbook has the points of each factor and the rules used.</p>",
+    ]
+    return parts + _scenario(report, ids)
+
+
+def _scenario(report: Report, ids: count) -> list[str]:
+    tables = scenario_tables(report)
+    if tables is None or report.scenario is None:
+        return [f"<p>{_text(NO_SCENARIO)}</p>"]
+    money, ratios, alliances = tables
+    changed = alliances[alliances["Change"] != ""]
+    return [
+        f"<h3>Scenario: {_text(scenario_text(report.scenario.changes))}</h3>",
+        _table(money, cols.SCENARIO_MONEY, ids),
+        _table(ratios, cols.SCENARIO_RATIOS, ids),
+        *[f"<p>⚠ {_text(note)}</p>" for note in report.scenario.notes],
+        _table(changed, cols.SCENARIO_ALLIANCES, ids) if len(changed) else "",
+    ]
+
+
+def _health_and_risks(report: Report, ids: count) -> list[str]:
+    """Relationship health per alliance and per dimension, the risks and their expected loss; or how
+    to add the sheet a workbook lacks."""
+    parts = ["<h3>Relationship health</h3>"]
+    if report.ledger.health_sheet is None:
+        parts.append(f"<p>{_text(NO_HEALTH_NOTE)}</p>")
+    else:
+        parts += [
+            _table(health_display(report), cols.HEALTH, ids),
+            _table(health_detail_display(report), cols.HEALTH_DETAIL, ids),
+        ]
+    parts.append("<h3>Risks</h3>")
+    if report.ledger.risks_sheet is None:
+        parts.append(f"<p>{_text(NO_RISKS_NOTE)}</p>")
+    else:
+        parts += [
+            _table(risks_display(report), cols.RISKS, ids),
+            _table(risk_summary_display(report), cols.RISK_SUMMARY, ids),
+        ]
+    return parts
+
+
+def _action_plan(report: Report, ids: count, actions: pd.DataFrame | None) -> list[str]:
+    """The actions by due date: the proposed ones, or a saved review's accepted ones."""
+    table = actions_display(report, actions)
+    if table.empty:
+        return [f"<p>{_text(NO_ACTIONS)}</p>"]
+    ordered = table.sort_values(["Horizon (days)", "Due date"], kind="stable", na_position="last")
+    return [_table(ordered, cols.ACTIONS, ids)]
+
+
+def html_report(
+    report: Report, exported_at: dt.datetime | None = None, actions: pd.DataFrame | None = None
+) -> bytes:
+    """The report as one HTML file (UTF-8 bytes); `actions` as for the summary workbook."""
     exported_at = exported_at or dt.datetime.now().replace(microsecond=0)
     thresholds = report.settings.thresholds
+    currency = report.currency
     ids = count(1)
     lines = [PORTFOLIO, *sorted(report.alliances.index)]
     parts = [
@@ -254,20 +361,23 @@ def html_report(report: Report, exported_at: dt.datetime | None = None) -> bytes
         *_section(
             "Alliances",
             [
-                _chart(roi_by_alliance(report.alliances, thresholds, report.benchmarks)),
+                _chart(roi_by_alliance(report.alliances, thresholds, report.benchmarks, currency)),
                 *_alliance_tables(report, ids),
             ],
         ),
         *_section(
             "Quartiles and benchmarks",
             [
-                _chart(roi_distribution(report.alliances, report.cuts, report.benchmarks)),
-                _chart(revenue_cost_map(report.alliances)),
+                _chart(roi_distribution(report.alliances, report.cuts, report.benchmarks, currency)),
+                _chart(revenue_cost_map(report.alliances, currency=currency)),
             ],
         ),
         *_section("Before / after", _before_after(report)),
         *_section("Quarterly trends", [_chart(quarterly_lines(report.quarterly, lines, thresholds))]),
         *_section("Scorecard", _scorecard(report, ids)),
+        *_section("Decisions", _decisions(report, ids)),
+        *_section("Health and risks", _health_and_risks(report, ids)),
+        *_section("Action plan", _action_plan(report, ids, actions)),
         "</body></html>",
     ]
     return "\n".join(parts).encode("utf-8")
