@@ -1,6 +1,8 @@
 """The review deck: a 16:9 PowerPoint with native, editable charts, for the next quarterly review.
 
-Slides: title, portfolio, one per alliance (best ROI first), before/after, data issues. The figures
+Slides: title, portfolio, one per alliance (best ROI first), before/after, decisions (with a bar chart
+of value over the alternative), the scenario when one is set, risks and health, the 30/60/90-day
+action plan, data issues. The figures
 come from the same rows the summary workbook writes and are rounded as it rounds them (ratios to
 ROI_DIGITS decimals, money to the cent), so a value in a chart equals the workbook's cell. Text from
 the upload goes in as plain text runs; long lists stop at a few items and end with "and N more".
@@ -32,12 +34,15 @@ from pptx.util import Inches, Length, Pt
 
 from core.analysis.report import Report
 from core.analysis.roi import band, comparable
-from core.model import PORTFOLIO, Band
+from core.analysis.scenarios import scenario_text
+from core.model import ACTION_HORIZONS, PORTFOLIO, Band, Recommendation
 from core.output import formatting as fmt
 from core.output.columns import Kind
+from core.output.decision_sheets import NO_ACTIONS, action_rows, decision_rows, main_reasons
 from core.output.summary_sheet import period
 from core.output.tables import alliance_rows, before_after_rows
 from core.output.xlsx import ROUNDING
+from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE
 
 # 16:9 at PowerPoint's default widescreen size.
 WIDTH, HEIGHT = 13.333, 7.5
@@ -56,6 +61,13 @@ BAND_COLOURS: dict[str, RGBColor] = {
     Band.WEAK: RGBColor(0xD6, 0x45, 0x45),
     Band.UNDEFINED: GREY,
 }
+RECOMMENDATION_COLOURS: dict[str, RGBColor] = {
+    Recommendation.INVEST: BAND_COLOURS[Band.STRONG],
+    Recommendation.MAINTAIN: RGBColor(0x00, 0x72, 0xB2),
+    Recommendation.FIX: BAND_COLOURS[Band.MODERATE],
+    Recommendation.EXIT: BAND_COLOURS[Band.WEAK],
+}
+MAX_DECISIONS, MAX_RISKS, MAX_HEALTH, MAX_ACTIONS = 9, 5, 6, 5
 # Layouts of python-pptx's default template.
 TITLE_LAYOUT, TITLE_ONLY_LAYOUT = 0, 5
 # How much of a list a slide shows before "and N more", and where long text is cut.
@@ -554,8 +566,178 @@ def _issues_slide(prs: Deck, report: Report) -> None:
     _text(slide, Box(0.5, top, WIDTH - 1.0, 0.5), [Line(note, 14, colour=MUTED)])
 
 
-def deck(report: Report, link: str | None = None) -> bytes:
-    """The review deck (.pptx bytes); `link` is the view's shared link, shown on the title slide."""
+# Decisions, scenario, risks and health, action plan
+
+
+def value_over_data(report: Report) -> tuple[list[str], list[float], list[str]]:
+    """Names, value over the alternative (to the cent, as the workbook's cells) and recommendation of
+    each alliance, in the Decisions sheet's order (highest score first)."""
+    rows = decision_rows(report)
+    rows = rows[rows["alliance"].ne(PORTFOLIO) & rows["value_over_alternative"].notna()]
+    values = [round(float(v), ROUNDING["money"]) for v in rows["value_over_alternative"]]
+    return list(rows["alliance"]), values, list(rows["recommendation"])
+
+
+def _value_over_chart(slide: Slide, report: Report, box: Box) -> None:
+    """Horizontal bars of value over the alternative, coloured by recommendation, in money."""
+    names, values, recommendations = value_over_data(report)
+    if not names:
+        _text(slide, box, [Line("No alliance in view.", colour=MUTED)])
+        return
+    data = CategoryChartData(number_format="#,##0")
+    data.categories = [clip(name, CATEGORY_CHARS) for name in names]
+    data.add_series("Value over the alternative", values)
+    chart = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, box, "Value over the alternative")
+    chart.value_axis.tick_labels.number_format = "#,##0"
+    chart.has_legend = False
+    _top_down(chart)
+    chart.category_axis.tick_labels.font.size = Pt(_label_size(len(names)))
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    for point, recommendation in zip(plot.series[0].points, recommendations, strict=True):
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = RECOMMENDATION_COLOURS.get(recommendation, GREY)
+    if len(names) <= 25:
+        _data_labels(chart, _label_size(len(names)) - 1)
+        chart.plots[0].data_labels.number_format = "#,##0"
+
+
+def _decision_lines(report: Report) -> list[Line]:
+    """'Invest · Acme: Band Strong (+2)' per alliance, highest score first, at most a few."""
+    rows = decision_rows(report)
+    rows = rows[rows["alliance"].ne(PORTFOLIO)]
+    reasons = main_reasons(report)
+    items = [
+        clip(f"{r} · {a}: {reasons.get(a, '')}", ITEM_CHARS)
+        for a, r in zip(rows["alliance"], rows["recommendation"], strict=True)
+    ]
+    lines = [Line("Recommendation and main reason", 14, bold=True)]
+    for text in first_items(items, MAX_DECISIONS):
+        colour = RECOMMENDATION_COLOURS.get(text.split(" · ")[0], INK)
+        lines.append(Line(text, SMALL, colour=colour, space_before=4))
+    return lines
+
+
+def _decisions_slide(prs: Deck, report: Report) -> None:
+    """Each alliance's recommendation with its main reason, and value over the alternative."""
+    attrs = report.opportunity.attrs
+    name = str(attrs.get("alternative_name", "")) or "the alternative"
+    subtitle = f"Against {name} at {fmt.percent(attrs.get('alternative_rate'))} a year"
+    slide = _titled(prs, "Decisions", subtitle)
+    _text(slide, Box(0.5, 1.6, 5.4, 5.7), _decision_lines(report))
+    _value_over_chart(slide, report, Box(6.0, 1.55, 6.85, 5.15))
+    total = report.opportunity["value_over_alternative"].get(PORTFOLIO)
+    note = (
+        f"Portfolio: {fmt.money(total, report.currency)} over the alternative; "
+        "value over = net value − cost × rate."
+    )
+    _text(slide, Box(6.0, 6.7, 6.85, 0.6), [Line(clip(note, 150), 11, colour=MUTED)])
+
+
+SCENARIO_FORMATS = {"Revenue": fmt.money, "Cost": fmt.money, "Net value": fmt.money}
+
+
+def _scenario_slide(prs: Deck, report: Report) -> None:
+    """Today against the scenario: money, portfolio ROI and quartile cuts, and the scenario's notes."""
+    result = report.scenario
+    if result is None:
+        return
+    slide = _titled(prs, "Scenario", clip(scenario_text(result.changes), 100))
+    table = result.comparison()
+    shape = slide.shapes.add_table(
+        len(table) + 1, 4, *Box(0.5, 1.65, 8.0, ROW_HEIGHT * (len(table) + 1)).place()
+    )
+    for c, header in enumerate(("Figure", "Today", "Scenario", "Change")):
+        _cell(shape.table.cell(0, c), header, bold=True)
+    for r, (figure, row) in enumerate(table.iterrows(), start=1):
+        money = SCENARIO_FORMATS.get(str(figure))
+        shown = (
+            [fmt.money(row[c], report.currency) for c in ("today", "scenario", "change")]
+            if money
+            else [fmt.percent(row["today"]), fmt.percent(row["scenario"]), fmt.points(row["change"])]
+        )
+        for c, text in enumerate([str(figure), *shown]):
+            _cell(shape.table.cell(r, c), text)
+    notes = [
+        Line(clip(n, NOTE_CHARS), SMALL, colour=MUTED) for n in first_items(list(result.notes), MAX_NOTES)
+    ]
+    if notes:
+        _text(slide, Box(8.8, 1.6, 4.05, 5.6), [Line("Notes", 14, bold=True), *notes])
+
+
+def _risk_lines(report: Report) -> list[Line]:
+    """The risks with the largest expected loss, or how to add a Risks sheet."""
+    head = Line("Risks by expected loss", 14, bold=True)
+    if report.ledger.risks_sheet is None:
+        return [head, Line(clip(NO_RISKS_NOTE, 400), SMALL, colour=MUTED)]
+    risks = report.risks.sort_values("expected_loss", ascending=False, kind="stable", na_position="last")
+    money = report.currency
+    items = [
+        clip(
+            f"{r.alliance}: {r.risk or 'risk'} · expected loss {fmt.money(r.expected_loss, money)} "
+            f"({fmt.percent(r.probability, 0)} × {fmt.money(r.at_stake, money)})"
+            + (f" · owner {r.owner}" if r.owner else " · no owner"),
+            ITEM_CHARS,
+        )
+        for r in risks.itertuples(index=False)
+    ]
+    return [
+        head,
+        *(Line(t, SMALL, space_before=4) for t in first_items(items, MAX_RISKS) or ["No risks listed."]),
+    ]
+
+
+def _health_lines(report: Report) -> list[Line]:
+    """Each scored alliance's health score and the gap between the sides, or how to add a Health sheet."""
+    head = Line("Relationship health (1–5)", 14, bold=True)
+    if report.ledger.health_sheet is None:
+        return [head, Line(clip(NO_HEALTH_NOTE, 400), SMALL, colour=MUTED)]
+    scored = report.health[report.health["scored"].astype(bool)].sort_values("score", kind="stable")
+    items = [
+        clip(
+            f"{a}: {fmt.number(h.score)} · us {fmt.number(h.us)}, partner {fmt.number(h.partner)}"
+            + (f" · widest gap on {h.widest}" if h.widest else ""),
+            ITEM_CHARS,
+        )
+        for a, h in zip(scored.index, scored.itertuples(index=False), strict=True)
+    ]
+    return [head, *(Line(t, SMALL, space_before=4) for t in first_items(items, MAX_HEALTH) or ["No scores."])]
+
+
+def _risks_health_slide(prs: Deck, report: Report) -> None:
+    """The largest expected losses and the relationship health, lowest score first."""
+    slide = _titled(prs, "Risks and relationship health")
+    _text(slide, Box(0.5, 1.6, 6.1, 5.7), _risk_lines(report))
+    _text(slide, Box(6.75, 1.6, 6.1, 5.7), _health_lines(report))
+
+
+def _action_plan_slide(prs: Deck, report: Report, actions: pd.DataFrame | None) -> None:
+    """The actions in three columns: due within 30, 60 and 90 days."""
+    rows = action_rows(report, actions)
+    slide = _titled(prs, "Action plan", "30 / 60 / 90 days")
+    if rows.empty:
+        _text(slide, Box(0.5, 1.8, WIDTH - 1.0, 1.0), [Line(NO_ACTIONS, 18)])
+        return
+    width = (WIDTH - 1.0) / len(ACTION_HORIZONS)
+    for i, horizon in enumerate(ACTION_HORIZONS):
+        due = rows[rows["horizon"] == horizon]
+        items = [
+            clip(
+                f"{a.alliance}: {a.action}"
+                + (f" ({a.owner}" if a.owner else " (no owner")
+                + (f", due {a.due:%Y-%m-%d})" if pd.notna(a.due) else ")"),
+                ITEM_CHARS,
+            )
+            for a in due.itertuples(index=False)
+        ]
+        lines = [Line(f"Within {horizon} days", 14, bold=True)]
+        lines += [Line(t, SMALL, space_before=4) for t in first_items(items, MAX_ACTIONS) or ["Nothing due."]]
+        _text(slide, Box(0.5 + i * width, 1.6, width - 0.15, 5.7), lines)
+
+
+def deck(report: Report, link: str | None = None, actions: pd.DataFrame | None = None) -> bytes:
+    """The review deck (.pptx bytes); `link` is the view's shared link, shown on the title slide;
+    `actions` as for the summary workbook (a saved review's accepted actions)."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
     prs.core_properties.title = clip(f"Alliance ROI review: {report.ledger.source.filename}", 200)
@@ -565,6 +747,10 @@ def deck(report: Report, link: str | None = None) -> bytes:
     for (_, row), rank in zip(rows.iterrows(), ranks(rows["roi"]), strict=True):
         _alliance_slide(prs, report, row, rank)
     _before_after_slide(prs, report)
+    _decisions_slide(prs, report)
+    _scenario_slide(prs, report)
+    _risks_health_slide(prs, report)
+    _action_plan_slide(prs, report, actions)
     _issues_slide(prs, report)
     buffer = io.BytesIO()
     prs.save(buffer)
