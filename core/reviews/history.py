@@ -1,23 +1,30 @@
 """Reviews of one portfolio side by side: per alliance, each review's figures and what changed.
 
 Each review is compared with the one before it: ROI up or down in percentage points, a band or a
-quartile moved, goal status changed, red flags raised or cleared, an alliance new or dropped.
+quartile moved, goal status changed, red flags raised or cleared, an alliance new or dropped; and
+what became of the previous review's actions (done, overdue, dropped, still open), with the number
+of actions this review planned. Those counts are empty (None) for a review whose actions were not
+read (`SavedReview.as_history()`; `ReviewStore.histories` reads them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from core.analysis.roi import ROI_DIGITS
+from core.model import ActionStatus
 
 UP, DOWN, SAME = "▲ up", "▼ down", "→ same"
 NEW, DROPPED, UNDEFINED_CHANGE = "new", "dropped", "n/a"
 FIRST = "first review"
 
+# Per alliance and review: actions it planned, then the previous review's by what became of them.
+ACTION_COUNTS = ["actions_planned", "actions_done", "actions_overdue", "actions_dropped", "actions_open"]
 COLUMNS = [
     "position",
     "review",
@@ -35,7 +42,16 @@ COLUMNS = [
     "goal_change",
     "flags_raised",
     "flags_cleared",
+    *ACTION_COUNTS,
+    "actions_followed",
 ]
+# What became of the previous review's actions, counted under these columns (in this order).
+_OUTCOMES = {
+    "actions_done": ActionStatus.DONE,
+    "actions_overdue": ActionStatus.OVERDUE,
+    "actions_dropped": ActionStatus.DROPPED,
+    "actions_open": ActionStatus.OPEN,
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,9 @@ class ReviewFigures:
     title: str
     review_date: dt.date
     alliances: list[dict[str, Any]]
+    # Its actions, each {"alliance", "status", "follows_id"}: the plan (follows_id None) and the
+    # follow-ups of the previous review's plan. None when they were not read.
+    actions: list[dict[str, Any]] | None = None
 
 
 def _moved(before: str, after: str) -> str:
@@ -93,7 +112,21 @@ def _row(review: ReviewFigures, record: dict[str, Any], change: dict[str, Any]) 
         "goal_status": record["goal_status"],
         "flags": "; ".join(record["flags"]),
         **change,
+        **action_counts(review, record["alliance"]),
     }
+
+
+def action_counts(review: ReviewFigures, alliance: str) -> dict[str, Any]:
+    """An alliance's actions at a review: how many it planned, what became of the previous
+    review's (counts, and in words, e.g. "1 done, 2 overdue"); all None when actions were not read."""
+    if review.actions is None:
+        return dict.fromkeys([*ACTION_COUNTS, "actions_followed"])
+    mine = [a for a in review.actions if a["alliance"] == alliance]
+    outcomes = Counter(a["status"] for a in mine if a["follows_id"] is not None)
+    counts = {column: outcomes[status] for column, status in _OUTCOMES.items()}
+    said = [f"{n} {_OUTCOMES[column].lower()}" for column, n in counts.items() if n]
+    planned = sum(a["follows_id"] is None for a in mine)
+    return {"actions_planned": planned, **counts, "actions_followed": ", ".join(said)}
 
 
 def review_rows(previous: ReviewFigures | None, review: ReviewFigures) -> list[dict[str, Any]]:

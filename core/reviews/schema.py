@@ -42,3 +42,35 @@ reviews = sa.Table(
     sa.Column("previous_id", sa.Integer, sa.ForeignKey("reviews.id", ondelete="SET NULL"), nullable=True),
     sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
 )
+
+# What a status column may hold: an accepted action is Open; a follow-up is Done, Dropped, Overdue or Open.
+STORED_STATUSES = ("Open", "Done", "Overdue", "Dropped")
+
+# The action plans of saved reviews. A review's own plan are its rows with no `follows_id` (the
+# actions accepted when it was saved, all Open); its follow-ups are copies of the previous review's
+# actions with what became of them by this review (Done, Dropped, Overdue or Open), `follows_id`
+# naming the action followed. Deleting a review deletes its actions, and with them the follow-ups
+# that later reviews hold of them (that later review no longer follows it: its previous_id is
+# cleared too), so a row without `follows_id` is always a plan's action.
+actions = sa.Table(
+    "actions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "review_id", sa.Integer, sa.ForeignKey("reviews.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    # Text, not bounded strings: a user edits the sentence and the owner; PostgreSQL would refuse more.
+    sa.Column("alliance", sa.Text, nullable=False),
+    # The red flag or the recommendation (Fix, Exit) that proposed the action, or what the user wrote.
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("owner", sa.Text, nullable=False),
+    sa.Column("due_date", sa.Date, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column(
+        "follows_id", sa.Integer, sa.ForeignKey("actions.id", ondelete="CASCADE"), nullable=True, index=True
+    ),
+    sa.CheckConstraint(
+        "status IN (" + ", ".join(f"'{s}'" for s in STORED_STATUSES) + ")", name="ck_actions_status"
+    ),
+)

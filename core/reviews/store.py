@@ -4,6 +4,18 @@ A review is found by its token, which only its link holds: the database keeps th
 so a copy of the database opens no review. Ledger bytes are stored once per content; deleting the
 last review that uses them deletes them too. Saves from several sessions or replicas at once all
 land: the shared ledger row is inserted "if absent", and each review is its own row.
+
+Action plans (see core.analysis.actions) are saved with their review, in the same transaction:
+
+    proposed = propose(report.flags, report.decisions, ledger.alliances, report.as_of)
+    # … the user edits the rows and keeps the ones to do …
+    previous = store.plan_of(previous_review.id)     # its accepted actions, each with an `id`
+    # … the user marks some of them Done or Dropped: {action id: "Done" | "Dropped"} …
+    saved, token = store.save(new_review, actions=kept, outcomes=marks)
+    store.actions_of(saved.id)   # the plan (follows_id empty, all Open), then the follow-ups
+
+The follow-ups are computed at save time, as of the new review's date, by follow_up(): what the
+user marked, else Overdue when the due day is before the review date, else Open.
 """
 
 from __future__ import annotations
@@ -12,15 +24,20 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from importlib import metadata
 from typing import Any
 
+import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from core.analysis.actions import follow_up
+from core.model import ActionStatus
 from core.reviews.database import new_engine, upgrade
 from core.reviews.history import ReviewFigures
+from core.reviews.schema import actions as action_table
 from core.reviews.schema import ledgers, reviews
 
 # 32 random bytes: 256 bits, far beyond guessing; URL-safe base64 keeps the link short.
@@ -84,6 +101,60 @@ class SavedReview:
 
 _FIELDS = [c for c in reviews.c if c.name not in ("token_hash", "revoked_at")]
 
+# A review's actions as `actions_of` and `plan_of` give them (the `due` of core.analysis.actions).
+ACTIONS_COLUMNS = ["id", "alliance", "source", "action", "owner", "due", "status", "follows_id"]
+_ACTION_FIELDS = [
+    action_table.c.id,
+    action_table.c.alliance,
+    action_table.c.source,
+    action_table.c.action,
+    action_table.c.owner,
+    action_table.c.due_date.label("due"),
+    action_table.c.status,
+    action_table.c.follows_id,
+]
+# An accepted action needs these; `source` and `owner` may be left out (kept empty).
+_REQUIRED = ("alliance", "action", "due")
+
+
+def plan_rows(accepted: pd.DataFrame | None) -> list[dict[str, Any]]:
+    """The accepted actions as rows to store, all Open; refuses a row without alliance, text or due day.
+
+    `accepted` has the columns of core.analysis.actions.propose (its `status` and `horizon` are not
+    stored: an accepted action is Open, and its due day says when).
+    """
+    if accepted is None or accepted.empty:
+        return []
+    missing = [name for name in _REQUIRED if name not in accepted]
+    if missing:
+        raise ValueError(f"accepted actions need the columns {missing}")
+    text = {
+        name: (accepted[name] if name in accepted else pd.Series("", index=accepted.index))
+        .fillna("")
+        .astype(str)
+        .str.strip()
+        for name in ("alliance", "source", "action", "owner")
+    }
+    due = pd.to_datetime(accepted["due"], errors="coerce")
+    blank = text["alliance"].eq("") | text["action"].eq("") | due.isna()
+    if blank.any():
+        rows = [int(position) + 1 for position in blank.to_numpy().nonzero()[0]]
+        raise ValueError(f"accepted actions {rows} need an alliance, an action and a due day")
+    frame = pd.DataFrame(text).assign(due_date=due.dt.date, status=str(ActionStatus.OPEN), follows_id=None)
+    return frame.to_dict("records")
+
+
+def _followed_rows(followed: pd.DataFrame) -> list[dict[str, Any]]:
+    rows = followed.rename(columns={"due": "due_date"}).assign(
+        status=followed["status"].astype(str), follows_id=followed["follows_id"].astype(int)
+    )
+    return [{**row, "follows_id": int(row["follows_id"])} for row in rows.to_dict("records")]
+
+
+def _actions_frame(rows: list[sa.Row]) -> pd.DataFrame:
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=ACTIONS_COLUMNS)
+    return frame.astype({"id": "int64", "follows_id": "Int64"})
+
 
 def _saved(row: sa.Row) -> SavedReview:
     values = row._mapping
@@ -128,8 +199,23 @@ class ReviewStore:
         connection.execute(insert)
         return digest
 
-    def save(self, review: NewReview) -> tuple[SavedReview, str]:
-        """Store a review and its ledger; returns it with the token of its link (shown once)."""
+    def save(
+        self,
+        review: NewReview,
+        actions: pd.DataFrame | None = None,
+        outcomes: Mapping[int, str] | None = None,
+    ) -> tuple[SavedReview, str]:
+        """Store a review, its ledger and its action plan; returns it with its link's token (shown once).
+
+        `actions` are the accepted actions (columns of core.analysis.actions.propose, edited as the
+        user likes), stored Open. When the review follows another (`previous_id`), each of that
+        review's accepted actions is stored again as a follow-up: as `outcomes` marks it (action id
+        → Done or Dropped), else Overdue when due before this review's date, else Open. Marks for a
+        review that follows none, or for actions not the previous review's, raise ValueError.
+        """
+        planned = plan_rows(actions)
+        if outcomes and review.previous_id is None:
+            raise ValueError("outcomes are marks of the previous review's actions; this review follows none")
         token = secrets.token_urlsafe(TOKEN_BYTES)
         now = dt.datetime.now(dt.UTC)
         with self.engine.begin() as connection:
@@ -153,7 +239,62 @@ class ReviewStore:
                 )
                 .returning(*_FIELDS)
             ).one()
+            rows = planned
+            if review.previous_id is not None:
+                previous = self._plan(connection, review.previous_id)
+                rows = rows + _followed_rows(follow_up(previous, outcomes or {}, review.review_date))
+            if rows:
+                connection.execute(action_table.insert(), [{**row, "review_id": inserted.id} for row in rows])
         return _saved(inserted), token
+
+    @staticmethod
+    def _plan(connection: sa.Connection, review_id: int) -> pd.DataFrame:
+        query = (
+            sa.select(*_ACTION_FIELDS)
+            .where(action_table.c.review_id == review_id, action_table.c.follows_id.is_(None))
+            .order_by(action_table.c.id)
+        )
+        return _actions_frame(list(connection.execute(query)))
+
+    def plan_of(self, review_id: int) -> pd.DataFrame:
+        """The actions accepted with a review (its plan, all Open), in the order saved; columns
+        ACTIONS_COLUMNS. Their `id`s are what the next review's `outcomes` mark."""
+        with self.engine.connect() as connection:
+            return self._plan(connection, review_id)
+
+    def actions_of(self, review_id: int) -> pd.DataFrame:
+        """All of a review's actions in the order saved: its plan (`follows_id` empty, Open), then
+        its follow-ups of the previous review's plan (`follows_id` the action followed; Done,
+        Dropped, Overdue or Open). Columns ACTIONS_COLUMNS; `due` a datetime.date. Empty for a
+        review saved without actions, or before actions were kept."""
+        query = (
+            sa.select(*_ACTION_FIELDS)
+            .where(action_table.c.review_id == review_id)
+            .order_by(action_table.c.id)
+        )
+        with self.engine.connect() as connection:
+            return _actions_frame(list(connection.execute(query)))
+
+    def histories(self, chain: list[SavedReview]) -> list[ReviewFigures]:
+        """The reviews as columns of the history, each with its actions (what `history` counts)."""
+        ids = [review.id for review in chain]
+        query = (
+            sa.select(
+                action_table.c.review_id,
+                action_table.c.alliance,
+                action_table.c.status,
+                action_table.c.follows_id,
+            )
+            .where(action_table.c.review_id.in_(ids))
+            .order_by(action_table.c.id)
+        )
+        held: dict[int, list[dict[str, Any]]] = {review_id: [] for review_id in ids}
+        with self.engine.connect() as connection:
+            for row in connection.execute(query):
+                held[row.review_id].append(
+                    {"alliance": row.alliance, "status": row.status, "follows_id": row.follows_id}
+                )
+        return [replace(review.as_history(), actions=held[review.id]) for review in chain]
 
     def _live(self, connection: sa.Connection, token: str) -> sa.Row | None:
         if not _TOKEN_SHAPE.fullmatch(token or ""):
@@ -187,7 +328,8 @@ class ReviewStore:
         return result.rowcount == 1
 
     def delete(self, review_id: int) -> bool:
-        """Delete a review, and its ledger's bytes when no other review uses them."""
+        """Delete a review with its actions (and the follow-ups later reviews hold of them), and its
+        ledger's bytes when no other review uses them."""
         with self.engine.begin() as connection:
             digest = connection.execute(
                 sa.select(reviews.c.ledger_sha256).where(reviews.c.id == review_id)

@@ -35,6 +35,10 @@ REVIEW_COLUMNS = {
 }
 
 
+TABLES = {"alembic_version", "ledgers", "reviews", "actions"}
+ACTION_COLUMNS = {"id", "review_id", "alliance", "source", "action", "owner", "due_date", "status", "follows_id"}
+
+
 def tables(engine: sa.Engine) -> set[str]:
     with engine.connect() as connection:
         return set(sa.inspect(connection).get_table_names())
@@ -66,7 +70,7 @@ def test_an_empty_database_is_upgraded_to_the_newest_migration(database_url):
         upgrade(engine)
         assert head_revision() is not None
         assert current_revision(engine) == head_revision()
-        assert tables(engine) == {"alembic_version", "ledgers", "reviews"}
+        assert tables(engine) == TABLES
         with engine.connect() as connection:
             inspector = sa.inspect(connection)
             assert {c["name"] for c in inspector.get_columns("reviews")} == REVIEW_COLUMNS
@@ -80,6 +84,16 @@ def test_an_empty_database_is_upgraded_to_the_newest_migration(database_url):
                 "ix_reviews_portfolio",
                 "ix_reviews_ledger_sha256",
             }
+            assert {c["name"] for c in inspector.get_columns("actions")} == ACTION_COLUMNS
+            assert {index["name"] for index in inspector.get_indexes("actions")} >= {
+                "ix_actions_review_id",
+                "ix_actions_follows_id",
+            }
+            # Deleting a review deletes its actions; deleting an action its follow-ups.
+            assert sorted(
+                (fk["referred_table"], fk["constrained_columns"], fk["options"].get("ondelete"))
+                for fk in inspector.get_foreign_keys("actions")
+            ) == [("actions", ["follows_id"], "CASCADE"), ("reviews", ["review_id"], "CASCADE")]
         # The migrations build exactly the tables the store is written against.
         assert schema_changes(engine) == []
     finally:
@@ -114,7 +128,7 @@ def test_two_processes_opening_a_fresh_database_at_once_migrate_it_once(database
     assert ran[1] >= 1
     store = ReviewStore.at(database_url)
     try:
-        assert tables(store.engine) == {"alembic_version", "ledgers", "reviews"}
+        assert tables(store.engine) == TABLES
         with store.engine.connect() as connection:
             assert connection.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
         saved, token = store.save(new_review())
@@ -135,7 +149,7 @@ def test_downgrade_to_nothing_and_back(database_url):
         with engine.begin() as connection:
             command.upgrade(_config(connection), "head")
         assert current_revision(engine) == head_revision()
-        assert tables(engine) == {"alembic_version", "ledgers", "reviews"}
+        assert tables(engine) == TABLES
         assert schema_changes(engine) == []
         store = ReviewStore(engine)
         saved, token = store.save(new_review(title="after the round trip"))
