@@ -1,0 +1,435 @@
+"""The Decisions, Risks, Health and Actions sheets read back with openpyxl, against figures worked out
+by hand from the small ledger below; the same figures in the HTML report and the deck; the sheets
+printed by LibreOffice without ###.
+
+Two alliances, entries in Q1 2024 (one quarter, so no trend), goals judged on 2024-04-01:
+
+    Acme  cost 10,000, revenue 20,000 → net 10,000, ROI (20,000 − 10,000) / 10,000 = 1.00 → Strong
+    Beta  cost 10,000, revenue  9,000 → net −1,000, ROI −0.10 → Weak
+    Portfolio: revenue 29,000, cost 20,000, net 9,000, ROI 0.45.
+    Quartile cuts over [−0.10, 1.00] (QUARTILE.INC): P25 = −0.10 + 0.25 × 1.10 = 0.175, P50 = 0.45,
+    P75 = 0.725 → Acme Top, Beta Bottom.
+
+Risks:
+    Acme  'Key contact leaves'  25 % × 8,000 = 2,000 expected loss; owner Kim, mitigation written
+          risk-adjusted net 10,000 − 2,000 = 8,000; risk-adjusted ROI 8,000 / 10,000 = 0.80
+    Beta  '+cmd()'              50 % × 4,000 = 2,000; no owner, no mitigation
+          risk-adjusted net −1,000 − 2,000 = −3,000; risk-adjusted ROI −3,000 / 10,000 = −0.30
+Health (strategic fit, operational, financial, relationship):
+    Acme  us 4 4 4 4, partner 4 4 4 4 → us 4, partner 4, score 4, gap 0, widest ''
+    Beta  us 4 3 3 2 (mean 3), partner 2 3 3 2 (mean 2.5) → score 22 / 8 = 2.75, gap 0.5,
+          widest: Strategic fit (4 − 2 = 2)
+Decisions (default rules):
+    Acme  Strong +2, Top +1, trend 0, goal achieved (12 of 10 deals) +1, no red flag 0, health 4 ≥ 4 +1
+          = 5 → Invest (from 3)
+    Beta  Weak −2, Bottom −1, trend 0, no goals 0, 7 red flags (negative ROI, no goals, risk without
+          owner, risk without mitigation, no exit conditions, health ≤ 2, sides 2 apart) counted 3 × −1
+          = −3, health 2.75 between 2 and 4 → 0; = −6 → Exit (below −2)
+Opportunity cost at the hurdle rate (10 %):
+    Acme  10,000 × 0.10 = 1,000; value over 10,000 − 1,000 = 9,000; (1.00 − 0.10) × 100 = +90 pts
+    Beta  1,000; −1,000 − 1,000 = −2,000; (−0.10 − 0.10) × 100 = −20 pts
+    Portfolio 20,000 × 0.10 = 2,000; 9,000 − 2,000 = 7,000; (0.45 − 0.10) × 100 = +35 pts
+Scenario 'drop Beta': revenue 29,000 → 20,000 (−9,000), cost 20,000 → 10,000 (−10,000), net 9,000 →
+    10,000 (+1,000), portfolio ROI 0.45 → 1.00 (+55 pts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import re
+from functools import cache
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+
+from core.analysis.report import Report, build_report
+from core.analysis.scenarios import Change
+from core.model import ScenarioChange
+from core.output.deck import deck
+from core.output.export import DECISION_SHEETS, SHEETS, summary_workbook
+from core.output.html_report import html_report
+from core.output.xlsx import MONEY, PERCENT, POINTS_NUMBER
+from core.reading.ledger import read_ledger
+from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE
+from core.settings import Settings
+from tests.helpers import ROOT, ledger_bytes
+from tests.output.printing import pdf_pages_text, to_pdf
+
+ROWS = [
+    ["2024-01-10", "Acme", "Cost", 10000],
+    ["2024-03-20", "Acme", "Revenue", 20000],
+    ["2024-01-10", "Beta", "Cost", 10000],
+    ["2024-03-20", "Beta", "Revenue", 9000],
+]
+ALLIANCES = [
+    ["Alliance", "Type", "Exit conditions"],
+    ["Acme", "Reseller", "Exit if ROI is below 0 for two quarters"],
+    ["Beta", "Reseller", ""],
+]
+GOALS = [
+    ["Alliance", "Metric", "Target", "Actual", "Unit", "Start date", "Due date", "Owner"],
+    ["Acme", "Deals", 10, 12, "deals", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "Kim"],
+]
+RISKS = [
+    ["Alliance", "Risk", "Probability", "Impact", "Mitigation", "Owner"],
+    ["Acme", "Key contact leaves", "25 %", 8000, "Second contact", "Kim"],
+    ["Beta", "+cmd()", 0.5, 4000, "", ""],
+]
+HEALTH = [
+    ["Alliance", "Side", "Strategic fit", "Operational", "Financial", "Relationship"],
+    ["Acme", "Us", 4, 4, 4, 4],
+    ["Acme", "Partner", 4, 4, 4, 4],
+    ["Beta", "Us", 4, 3, 3, 2],
+    ["Beta", "Partner", 2, 3, 3, 2],
+]
+AS_OF = dt.date(2024, 4, 1)
+EXPORTED_AT = dt.datetime(2024, 4, 1, 9, 0)
+DROP_BETA = Settings(as_of=AS_OF, scenario=(Change("Beta", ScenarioChange.DROP),))
+ARTIFACTS = ROOT / "tests" / "artifacts" / "decisions"
+
+
+@cache
+def report(settings: Settings = DROP_BETA, sheets: bool = True) -> Report:
+    side = {"Risks": RISKS, "Health": HEALTH} if sheets else {}
+    data = ledger_bytes(ROWS, Alliances=ALLIANCES, Goals=GOALS, **side)
+    return build_report(read_ledger(data, "decisions.xlsx"), settings)
+
+
+@cache
+def workbook_bytes(settings: Settings = DROP_BETA, sheets: bool = True) -> bytes:
+    return summary_workbook(report(settings, sheets), exported_at=EXPORTED_AT)
+
+
+def book(settings: Settings = DROP_BETA, sheets: bool = True):
+    return load_workbook(io.BytesIO(workbook_bytes(settings, sheets)))
+
+
+def rows_of(ws) -> list[list[object]]:
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def table_rows(ws, header: str) -> list[dict[str, object]]:
+    """The rows under the first row whose first cell is `header`, keyed by header, up to a blank row."""
+    rows = rows_of(ws)
+    top = next(i for i, r in enumerate(rows) if r[0] == header)
+    headers = [h for h in rows[top] if h is not None]
+    found = []
+    for r in rows[top + 1 :]:
+        if r[0] is None:
+            break
+        found.append(dict(zip(headers, r, strict=False)))
+    return found
+
+
+def cell_of(ws, first: str, header: str):
+    """The cell in the row whose first cell is `first`, under the column headed `header` (row 1)."""
+    headers = [c.value for c in ws[1]]
+    column = headers.index(header)
+    row = next(r for r in ws.iter_rows() if r[0].value == first)
+    return row[column]
+
+
+def test_sheets_come_after_the_contracts_in_order():
+    assert DECISION_SHEETS == ("Decisions", "Risks", "Health", "Actions")
+    assert book().sheetnames == [*SHEETS, "Decisions", "Risks", "Health", "Actions"]
+
+
+def test_decisions_by_hand():
+    ws = book()["Decisions"]
+    headers = [c.value for c in ws[1] if c.value is not None]
+    assert headers[:4] == ["Alliance", "Recommendation", "Score", "Reasons"]
+    rows = {r["Alliance"]: r for r in table_rows(ws, "Alliance")}
+    assert list(rows) == ["Acme", "Beta", "Portfolio"]  # highest score first, Portfolio last
+    acme, beta, portfolio = rows["Acme"], rows["Beta"], rows["Portfolio"]
+    assert (acme["Recommendation"], acme["Score"]) == ("Invest", 5)
+    assert (beta["Recommendation"], beta["Score"]) == ("Exit", -6)
+    points = [
+        "Band points",
+        "Quartile points",
+        "Trend points",
+        "Goals points",
+        "Red flag points",
+        "Health points",
+    ]
+    assert [acme[p] for p in points] == [2, 1, 0, 1, 0, 1]
+    assert [beta[p] for p in points] == [-2, -1, 0, 0, -3, 0]
+    assert (
+        acme["Reasons"] == "Band Strong (+2); Top quartile (+1); Goals achieved (+1); Health score 4.0 (+1)"
+    )
+    assert (acme["ROI"], acme["Risk-adjusted ROI"], acme["Health score"]) == (1, 0.8, 4)
+    assert (beta["ROI"], beta["Risk-adjusted ROI"], beta["Health score"]) == (-0.1, -0.3, 2.75)
+    assert (acme["Opportunity cost"], acme["Value over alternative"], acme["Over alternative (pts)"]) == (
+        1000,
+        9000,
+        90,
+    )
+    assert (beta["Value over alternative"], beta["Over alternative (pts)"]) == (-2000, -20)
+    assert portfolio["Recommendation"] is None and portfolio["Score"] is None
+    assert (portfolio["ROI"], portfolio["Opportunity cost"]) == (0.45, 2000)
+    assert (portfolio["Value over alternative"], portfolio["Over alternative (pts)"]) == (7000, 35)
+
+
+def test_decisions_number_formats_are_real_numbers():
+    ws = book()["Decisions"]
+    formats = {
+        "Score": POINTS_NUMBER,
+        "Band points": POINTS_NUMBER,
+        "ROI": PERCENT,
+        "Risk-adjusted ROI": PERCENT,
+        "Opportunity cost": MONEY,
+        "Value over alternative": MONEY,
+        "Over alternative (pts)": POINTS_NUMBER,
+    }
+    for header, number_format in formats.items():
+        cell = cell_of(ws, "Acme", header)
+        assert cell.data_type == "n", header
+        assert cell.number_format == number_format, header
+
+
+def test_alternative_rules_and_scenario_are_written_below():
+    ws = book()["Decisions"]
+    pairs = {r[0]: r[1] for r in rows_of(ws) if isinstance(r[0], str)}
+    assert pairs["Alternative"] == "the hurdle rate"
+    assert pairs["Alternative's return"] == 0.1
+    # Default rules: strong +2, invest from 3, fix from −2; at most 3 flags counted.
+    assert (
+        pairs["Band Strong"],
+        pairs["Invest from a score of"],
+        pairs["Fix from a score of (below: Exit)"],
+    ) == (
+        2,
+        3,
+        -2,
+    )
+    assert pairs["Red flags counted at most"] == 3
+    assert pairs["Scenario"] == "drop Beta"
+    money = {r["Figure"]: r for r in table_rows(ws, "Figure")}
+    assert [money["Revenue"][k] for k in ("Today", "Scenario", "Change")] == [29000, 20000, -9000]
+    assert [money["Cost"][k] for k in ("Today", "Scenario", "Change")] == [20000, 10000, -10000]
+    assert [money["Net value"][k] for k in ("Today", "Scenario", "Change")] == [9000, 10000, 1000]
+    rows = rows_of(ws)
+    roi = next(r for r in rows if r[0] == "Portfolio ROI")
+    assert roi[1:4] == [0.45, 1, 55]
+
+
+def test_without_a_scenario_the_sheet_says_how_to_set_one():
+    plain = Settings(as_of=AS_OF)
+    texts = [r[0] for r in rows_of(book(plain)["Decisions"])]
+    assert any(isinstance(t, str) and t.startswith("No scenario: set one") for t in texts)
+    assert "Figure" not in texts
+
+
+def test_risks_by_hand():
+    ws = book()["Risks"]
+    risks = table_rows(ws, "Alliance")
+    assert [
+        (r["Alliance"], r["Probability"], r["Impact"], r["At stake"], r["Expected loss"]) for r in risks
+    ] == [
+        ("Acme", 0.25, 8000, 8000, 2000),
+        ("Beta", 0.5, 4000, 4000, 2000),
+    ]
+    assert (risks[0]["Mitigation"], risks[0]["Owner"]) == ("Second contact", "Kim")
+    assert cell_of(ws, "Acme", "Probability").number_format == PERCENT
+    assert cell_of(ws, "Acme", "Expected loss").number_format == MONEY
+    # User text that looks like a formula is written as text, marked so that it never runs.
+    hostile = cell_of(ws, "Beta", "Risk")
+    assert hostile.value == "+cmd()" and hostile.data_type == "s" and hostile.quotePrefix
+    rows = rows_of(ws)
+    top = next(i for i, r in enumerate(rows) if r[0] == "Per alliance") + 1
+    summary = {r[0]: r for r in rows[top + 1 : top + 3]}
+    headers = rows[top]
+    at = {h: i for i, h in enumerate(headers)}
+    assert summary["Acme"][at["Expected loss"]] == 2000
+    assert summary["Acme"][at["Risk-adjusted net value"]] == 8000
+    assert summary["Acme"][at["Risk-adjusted ROI"]] == 0.8
+    assert summary["Beta"][at["Risk-adjusted net value"]] == -3000
+    assert summary["Beta"][at["Risk-adjusted ROI"]] == -0.3
+
+
+def test_health_by_hand():
+    ws = book()["Health"]
+    health = {r["Alliance"]: r for r in table_rows(ws, "Alliance")}
+    assert [health["Beta"][k] for k in ("Us", "Partner", "Health score", "Gap (us − partner)")] == [
+        3,
+        2.5,
+        2.75,
+        0.5,
+    ]
+    assert health["Beta"]["Widest gap on"] == "Strategic fit"
+    assert [health["Acme"][k] for k in ("Us", "Partner", "Health score", "Gap (us − partner)")] == [
+        4,
+        4,
+        4,
+        0,
+    ]
+    assert health["Acme"]["Widest gap on"] is None
+    rows = rows_of(ws)
+    detail = [r[:5] for r in rows if r[0] == "Beta" and r[1] in ("Strategic fit", "Relationship")]
+    assert detail == [["Beta", "Strategic fit", 4, 2, 2], ["Beta", "Relationship", 2, 2, 0]]
+
+
+def test_without_risks_or_health_sheets_the_sheets_say_how_to_add_them():
+    plain = book(Settings(as_of=AS_OF), sheets=False)
+    assert plain.sheetnames[-4:] == ["Decisions", "Risks", "Health", "Actions"]
+    assert rows_of(plain["Risks"]) == [[NO_RISKS_NOTE]]
+    assert rows_of(plain["Health"]) == [[NO_HEALTH_NOTE]]
+    assert "sheet named 'Risks'" in NO_RISKS_NOTE and "sheet named 'Health'" in NO_HEALTH_NOTE
+    # Without a Risks sheet, risk-adjusted ROI is the ROI: Acme 1.00, Beta −0.10.
+    ws = plain["Decisions"]
+    assert cell_of(ws, "Acme", "Risk-adjusted ROI").value == 1
+    assert cell_of(ws, "Beta", "Risk-adjusted ROI").value == -0.1
+    assert cell_of(ws, "Acme", "Health score").value is None
+
+
+ACTIONS = pd.DataFrame(
+    {
+        "alliance": ["Beta", "=Beta"],
+        "source": ["Exit", "Risk without an owner"],
+        "action": ["Agree the exit terms", "Name an owner"],
+        "owner": ["Kim", ""],
+        "due_date": [dt.date(2024, 5, 1), dt.date(2024, 6, 30)],
+        "horizon": [30, 90],
+        "status": ["Done", "Overdue"],
+    }
+)
+
+
+def test_actions_given_are_written_with_dates_and_statuses():
+    data = summary_workbook(report(), exported_at=EXPORTED_AT, actions=ACTIONS)
+    ws = load_workbook(io.BytesIO(data))["Actions"]
+    assert [c.value for c in ws[1]] == [
+        "Alliance",
+        "Source",
+        "Action",
+        "Owner",
+        "Due date",
+        "Horizon (days)",
+        "Status",
+    ]
+    first = [c.value for c in ws[2]]
+    assert first == ["Beta", "Exit", "Agree the exit terms", "Kim", dt.datetime(2024, 5, 1), 30, "Done"]
+    assert ws["E2"].number_format == "yyyy-mm-dd" and ws["F2"].data_type == "n"
+    assert ws["A3"].value == "=Beta" and ws["A3"].data_type == "s" and ws["A3"].quotePrefix
+
+
+def test_no_actions_leaves_an_empty_table_and_says_so():
+    ws = book()["Actions"]
+    texts = [r[0] for r in rows_of(ws)]
+    assert texts[0] == "Alliance"
+    if getattr(report(), "actions", None) is None:
+        assert "No actions proposed or accepted for this view." in texts
+
+
+def test_html_report_has_the_sections_with_user_text_escaped():
+    named = "<b>x</b>"
+    hostile = [[d, named if a == "Beta" else a, k, v] for d, a, k, v in ROWS]
+    alliances = [[r[0].replace("Beta", named), *r[1:]] for r in ALLIANCES]
+    risks = [[r[0].replace("Beta", named), *r[1:]] for r in RISKS]
+    risks[2][1] = "+cmd()&<script>"
+    health = [[r[0].replace("Beta", named), *r[1:]] for r in HEALTH]
+    data = ledger_bytes(hostile, Alliances=alliances, Goals=GOALS, Risks=risks, Health=health)
+    settings = Settings(as_of=AS_OF, scenario=(Change(named, ScenarioChange.DROP),))
+    page = html_report(build_report(read_ledger(data, "x.xlsx"), settings), EXPORTED_AT).decode()
+    body = re.sub(r"<script>.*?</script>", "", page.split("<body>")[1], flags=re.S)
+    for section in ("Decisions", "Health and risks", "Action plan"):
+        assert f"<h2>{section}</h2>" in body
+    assert named not in body and "<script>" not in body
+    assert "<td>&lt;b&gt;x&lt;/b&gt;</td><td>Exit</td>" in body
+    assert "<td>+cmd()&amp;&lt;script&gt;</td>" in body
+    assert "<h3>Scenario: drop &lt;b&gt;x&lt;/b&gt;</h3>" in body
+    # Hand-worked figures: Acme Invest with 5 points, value over the alternative 9,000 (+90 pts);
+    # the scenario's net value 9,000 → 10,000.
+    assert "<td>Acme</td><td>Invest</td><td>+5.0 pts</td>" in body
+    assert "<td>9,000</td><td>+90.0 pts</td>" in body
+    assert "<td>Net value</td><td>9,000</td><td>10,000</td><td>1,000</td>" in body
+
+
+def test_html_report_without_side_sheets_says_how_to_add_them():
+    page = html_report(report(Settings(as_of=AS_OF), sheets=False), EXPORTED_AT).decode()
+    assert html.escape(NO_RISKS_NOTE, quote=False) in page
+    assert html.escape(NO_HEALTH_NOTE, quote=False) in page
+    assert "No scenario: set one" in page
+
+
+def slide_texts(slide) -> list[str]:
+    found = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            found += [p.text for p in shape.text_frame.paragraphs]
+        if shape.has_table:
+            found += [cell.text for row in shape.table.rows for cell in row.cells]
+    return found
+
+
+def test_deck_has_the_decision_slides_and_its_chart_holds_the_workbook_values():
+    prs = Presentation(io.BytesIO(deck(report())))
+    titles = [slide.shapes.title.text for slide in prs.slides if slide.shapes.title is not None]
+    # title, portfolio, Acme, Beta, before/after, then decisions, scenario, risks and health, plan, issues
+    assert titles[5:] == [
+        "Decisions",
+        "Scenario",
+        "Risks and relationship health",
+        "Action plan",
+        "Data issues",
+    ]
+    decisions = prs.slides[5]
+    shown = slide_texts(decisions)
+    assert "Invest · Acme: Band Strong (+2)" in shown
+    (chart,) = [s.chart for s in decisions.shapes if s.has_chart]
+    plot = chart.plots[0]
+    ws = book()["Decisions"]
+    cells = [cell_of(ws, name, "Value over alternative").value for name in ("Acme", "Beta")]
+    assert list(plot.categories) == ["Acme", "Beta"]
+    assert list(plot.series[0].values) == cells == [9000, -2000]
+    scenario = slide_texts(prs.slides[6])
+    assert "drop Beta" in scenario and "+55.0 pts" in scenario
+    risks = slide_texts(prs.slides[7])
+    assert "Acme: Key contact leaves · expected loss 2,000 (25 % × 8,000) · owner Kim" in risks
+    assert "Beta: 2.75 · us 3, partner 2.5 · widest gap on Strategic fit" in risks
+
+
+def test_deck_action_plan_by_horizon():
+    prs = Presentation(io.BytesIO(deck(report(), actions=ACTIONS)))
+    plan = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "Action plan")
+    shown = slide_texts(plan)
+    assert shown.index("Within 30 days") < shown.index("Beta: Agree the exit terms (Kim, due 2024-05-01)")
+    assert shown.index("Within 60 days") < shown.index("Nothing due.") < shown.index("Within 90 days")
+    assert "=Beta: Name an owner (no owner, due 2024-06-30)" in shown
+
+
+def test_without_a_scenario_the_deck_has_no_scenario_slide():
+    prs = Presentation(io.BytesIO(deck(report(Settings(as_of=AS_OF)))))
+    titles = [slide.shapes.title.text for slide in prs.slides if slide.shapes.title is not None]
+    assert "Scenario" not in titles and "Decisions" in titles
+
+
+def test_decision_sheets_print_without_hashes(tmp_path):
+    path = tmp_path / "decisions.xlsx"
+    path.write_bytes(workbook_bytes())
+    pages = pdf_pages_text(to_pdf(path, tmp_path))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    printed = {}
+    for page in pages:
+        footer = [line for line in page.splitlines() if line.strip()][-1]
+        printed.setdefault(footer.split("  ")[0].strip(), []).append(page)
+    assert list(printed)[-4:] == ["Decisions", "Risks", "Health", "Actions"]
+    text = "\n".join(p for name in DECISION_SHEETS for p in printed[name])
+    assert "###" not in text
+    # Figures as printed: 9,000.00 over the alternative, +90.0 pts, expected loss 2,000.00, 80.0 %.
+    for shown in ("9,000.00", "+90.0 pts", "+5.0 pts", "2,000.00", "80.0%", "-30.0%", "2.75"):
+        assert shown in text, shown
+
+
+@pytest.mark.parametrize("name", DECISION_SHEETS)
+def test_each_sheet_prints_one_page_wide(name):
+    ws = book()[name]
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (ws.page_setup.fitToWidth or 1) == 1  # 1 is the file format's default, left out
+    assert ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.print_area.startswith(f"'{name}'!$A$1:")
