@@ -38,6 +38,9 @@ from tests.output.small_ledger import small_report
 SAMPLE = ROOT / "sample_data" / "alliance_ledger_sample.xlsx"
 ARTIFACTS = ROOT / "tests" / "artifacts" / "deck"
 LINK = "http://127.0.0.1:8501/?initiative=2024-04-01&strong=20"
+# Issue #17's slides between before/after and the data issues: decisions, risks and health, action
+# plan (a scenario slide too when one is set; none is here).
+DECISION_SLIDES = 3
 
 
 def open_deck(data: bytes):
@@ -124,7 +127,8 @@ def crowded_deck() -> bytes:
 
 class TestSmallLedger:
     def test_one_slide_per_alliance_between_the_portfolio_and_the_before_after(self):
-        """2 + 3 alliances + 2 = 7; alliances best ROI first, the one without ROI last."""
+        """2 + 3 alliances + 1 + 3 decision slides + 1 = 10; alliances best ROI first, the one without
+        ROI last."""
         prs = open_deck(small_deck())
         assert [s.shapes.title.text for s in prs.slides] == [
             "Alliance ROI review",
@@ -133,6 +137,9 @@ class TestSmallLedger:
             "Beta",
             "Gamma",
             "Before / after: the initiative",
+            "Decisions",
+            "Risks and relationship health",
+            "Action plan",
             "Data issues",
         ]
 
@@ -230,7 +237,7 @@ class TestSmallLedger:
         assert small_report().before_after.paragraph in shown
 
     def test_data_issues_table(self):
-        shown = texts(open_deck(small_deck()).slides[6])
+        shown = texts(open_deck(small_deck()).slides[-1])
         assert "1 issue · 1 ledger row left out" in shown
         assert "Every issue is listed on the Data issues sheet of the summary workbook." in shown
 
@@ -246,7 +253,7 @@ class TestSmallLedger:
 
 
 def test_issue_table_rows():
-    table = next(s.table for s in open_deck(small_deck()).slides[6].shapes if s.has_table)
+    table = next(s.table for s in open_deck(small_deck()).slides[-1].shapes if s.has_table)
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["Sheet", "Row", "Column", "Value", "Reason"],
         ["Ledger", "12", "Amount", "oops", "'oops' is not a number"],
@@ -259,11 +266,11 @@ def test_no_comparison_says_why():
     report = build_report(read_ledger(data, "one.xlsx"), Settings(initiative_date=dt.date(2030, 1, 1)))
     assert report.before_after is None
     prs = open_deck(deck(report))
-    assert len(prs.slides) == 2 + 1 + 2
+    assert len(prs.slides) == 2 + 1 + 2 + DECISION_SLIDES
     slide = prs.slides[3]
     assert charts(slide) == []
     assert report.before_after_error in texts(slide)
-    assert "Every row of the ledger was used: no data issues." in texts(prs.slides[4])
+    assert "Every row of the ledger was used: no data issues." in texts(prs.slides[-1])
 
 
 @pytest.fixture(scope="module")
@@ -281,7 +288,7 @@ def test_portfolio_without_roi():
     data = ledger_bytes(SMALL_ROWS, Alliances=SMALL_ALLIANCES)
     settings = Settings(filters=Filters(types=("Market Accelerator",)))
     prs = open_deck(deck(build_report(read_ledger(data, "gamma.xlsx"), settings)))
-    assert len(prs.slides) == 2 + 1 + 2
+    assert len(prs.slides) == 2 + 1 + 2 + DECISION_SLIDES
     shown = texts(prs.slides[1])
     assert "n/a" in shown and "Revenue: 500" in shown
     assert "No alliance has a defined ROI (none has any cost)." in shown
@@ -304,7 +311,7 @@ class TestSampleAgainstWorkbook:
         return found
 
     def test_slide_count(self, prs):
-        assert len(prs.slides) == 2 + len(sample_report().alliances) + 2 == 14
+        assert len(prs.slides) == 2 + len(sample_report().alliances) + 2 + DECISION_SLIDES == 17
 
     def test_roi_by_alliance_equals_the_alliances_sheet(self, prs, book):
         sheet = {r["Alliance"]: r["ROI"] for r in self.table(book["Alliances"])}
@@ -317,7 +324,7 @@ class TestSampleAgainstWorkbook:
     def test_quarterly_lines_equal_the_quarterly_sheet(self, prs, book):
         sheet = {(r["Alliance"], r["Quarter"]): r["ROI"] for r in self.table(book["Quarterly"])}
         checked = 0
-        for slide in list(prs.slides)[2:-2]:
+        for slide in list(prs.slides)[2 : -2 - DECISION_SLIDES]:
             for chart in charts(slide):
                 assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
                 for name, values in series_values(chart).items():
@@ -329,7 +336,7 @@ class TestSampleAgainstWorkbook:
 
     def test_before_after_equals_the_before_after_sheet(self, prs, book):
         rows = self.table(book["Before-After"])
-        (chart,) = charts(prs.slides[-2])
+        (chart,) = charts(prs.slides[-2 - DECISION_SLIDES])
         drawn = series_values(chart)
         assert drawn["ROI before"] == {r["Alliance"]: r["ROI before"] for r in rows}
         assert drawn["ROI after"] == {r["Alliance"]: r["ROI after"] for r in rows}
@@ -337,7 +344,7 @@ class TestSampleAgainstWorkbook:
 
     def test_alliance_slides_follow_the_chart_order(self, prs):
         (chart,) = charts(prs.slides[1])
-        titles = [s.shapes.title.text for s in list(prs.slides)[2:-2]]
+        titles = [s.shapes.title.text for s in list(prs.slides)[2 : -2 - DECISION_SLIDES]]
         assert titles == [*chart.plots[0].categories, "Hooli Referrals"]
 
     def test_headline_text_equals_the_summary_sheet(self, prs, book):
@@ -353,7 +360,7 @@ class TestCrowded:
     """Lists longer than a slide holds stop and say how many more there are."""
 
     def test_slide_count(self):
-        assert len(open_deck(crowded_deck()).slides) == 2 + 14 + 2
+        assert len(open_deck(crowded_deck()).slides) == 2 + 14 + 2 + DECISION_SLIDES
 
     def test_benchmarks_goals_and_issues_are_cut_with_a_count(self):
         prs = open_deck(crowded_deck())
@@ -375,7 +382,7 @@ class TestCrowded:
         prs = open_deck(crowded_deck())
         titles = [s.shapes.title.text for s in prs.slides]
         assert clip(LONG_NAME, 56) in titles
-        for slide in (prs.slides[1], prs.slides[-2]):
+        for slide in (prs.slides[1], prs.slides[-2 - DECISION_SLIDES]):
             (chart,) = charts(slide)
             assert clip(LONG_NAME, 32) in chart.plots[0].categories
 
@@ -469,3 +476,19 @@ def test_libreoffice_prints_every_slide(name, tmp_path):
     pictures.mkdir(parents=True)
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(pictures / "slide")], check=True)
     assert len(list(pictures.glob("slide-*.png"))) == slides
+
+
+def test_decision_slides_follow_before_after():
+    """The small ledger: Acme Strong (+2) and Top (+1), goal Customers 40 of 100 At risk (0), no flag
+    → 3, Invest; Beta Weak (−2), Bottom (−1), Negative ROI and no goals (−2) → −5, Exit; Gamma no band
+    points, no goals (−1) → −1, Fix. Opportunity cost at the 10 % hurdle: Acme 1,000 × 0.1 = 100, value
+    over 300 − 100 = 200; Beta −100 − 100 = −200; Gamma 500 − 0 = 500."""
+    prs = open_deck(small_deck())
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles[-1 - DECISION_SLIDES : -1] == ["Decisions", "Risks and relationship health", "Action plan"]
+    decisions = prs.slides[-1 - DECISION_SLIDES]
+    (chart,) = charts(decisions)
+    values = dict(zip(chart.plots[0].categories, chart.plots[0].series[0].values, strict=True))
+    assert values == {"Acme": 200, "Gamma": 500, "Beta": -200}
+    shown = texts(decisions)
+    assert shown[3].startswith("Invest · Acme: Band Strong (+2)")

@@ -52,6 +52,11 @@ def test_contract_sheets_in_order(book):
         "Scorecard",
         "Data issues",
         "About",
+        # Issue #17's sheets come after the contract's, in this order.
+        "Decisions",
+        "Risks",
+        "Health",
+        "Actions",
     ]
 
 

@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 from core.output import columns as cols
-from core.output.export import HISTORY, SHEETS, summary_workbook
+from core.output.export import DECISION_SHEETS, HISTORY, SHEETS, summary_workbook
 from core.output.history_sheet import history_display
 from core.output.xlsx import DATE, NUMBER_FORMATS, PERCENT
 from core.reviews.history import ReviewFigures, history
@@ -93,7 +93,7 @@ def sheet(book):
 
 
 def test_history_comes_after_every_contract_sheet(book):
-    assert book.sheetnames == [*SHEETS, "History"]
+    assert book.sheetnames == [*SHEETS, "History", *DECISION_SHEETS]
 
 
 def test_headers_in_words(sheet):
@@ -211,7 +211,7 @@ def test_without_history_the_workbook_is_unchanged(nothing):
     report = small_report()
     plain = summary_workbook(report, exported_at=EXPORTED_AT)
     assert _parts(summary_workbook(report, exported_at=EXPORTED_AT, history=nothing)) == _parts(plain)
-    assert load_workbook(io.BytesIO(plain)).sheetnames == list(SHEETS)
+    assert load_workbook(io.BytesIO(plain)).sheetnames == [*SHEETS, *DECISION_SHEETS]
 
 
 def test_a_first_review_alone_has_no_changes_to_write():

@@ -7,6 +7,7 @@ out by hand there. Tests/output/test_html_printing.py looks at the same file in 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from functools import cache
 from importlib import resources
@@ -16,7 +17,7 @@ from plotly.offline import get_plotlyjs_version
 
 from core.analysis.report import Report, build_report
 from core.model import PORTFOLIO
-from core.output.charts import quarterly_lines
+from core.output.charts import chart_notes, quarterly_lines, revenue_cost_map, roi_by_alliance
 from core.output.html_report import LINE_COLOURS, PLOTLY_BASIC, html_report, report_chart
 from core.reading.ledger import read_ledger
 from core.settings import Settings
@@ -58,6 +59,9 @@ def test_one_section_per_part_in_order():
         "Before / after",
         "Quarterly trends",
         "Scorecard",
+        "Decisions",
+        "Health and risks",
+        "Action plan",
     ]
 
 
@@ -191,3 +195,18 @@ class TestReportChart:
         fig = go.Figure()
         fig.add_scatter(x=[0], y=[0], mode="markers+text", text=["Hooli Referrals"])
         assert report_chart(fig).data[0].cliponaxis is False
+
+
+def test_chart_notes_are_written_below_the_charts():
+    """The map names every point it can; any it leaves unnamed, and any ROI drawn at an axis edge,
+    are listed in the figure's notes, and the report writes each of them as text."""
+    report = sample_report()
+    page = html_report(report, exported_at=EXPORTED_AT).decode()
+    figures = [
+        roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks, report.currency),
+        revenue_cost_map(report.alliances, currency=report.currency),
+    ]
+    notes = [n for fig in figures for n in chart_notes(fig)]
+    assert "Not named on the chart, to keep names apart (hover to see them): Stark Labs." in notes
+    for note in notes:
+        assert f"<p class='note'>{html.escape(note, quote=False)}</p>" in page

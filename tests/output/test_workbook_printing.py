@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from core.output.export import SHEETS, summary_workbook
+from core.output.export import DECISION_SHEETS, SHEETS, summary_workbook
 from tests.helpers import ROOT
 from tests.output.big_ledger import BIG_LOSS, BIG_MONEY, big_report
 from tests.output.printing import pdf_pages_text, pictures, to_pdf
@@ -76,7 +76,7 @@ def sample(tmp_path_factory):
 
 
 def test_every_sheet_is_printed_in_order(big):
-    assert list(big.sheets) == list(SHEETS)
+    assert list(big.sheets) == [*SHEETS, *DECISION_SHEETS]
 
 
 def test_eight_digit_money_is_printed_whole(big):
@@ -115,7 +115,7 @@ def test_goal_status_colours_are_printed(big):
 
 
 def test_the_sample_prints_whole_and_one_page_wide(sample):
-    assert list(sample.sheets) == list(SHEETS)
+    assert list(sample.sheets) == [*SHEETS, *DECISION_SHEETS]
     assert "###" not in sample.text()
     cells = sample_cells()
     # Every alliance's revenue, as the money format writes it, is on the Alliances page.
