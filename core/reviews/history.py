@@ -168,7 +168,8 @@ def history(reviews: list[ReviewFigures]) -> pd.DataFrame:
     previous_of: list[ReviewFigures | None] = [None, *reviews][: len(reviews)]
     for position, (previous, review) in enumerate(zip(previous_of, reviews, strict=True), 1):
         rows.extend({**row, "position": position} for row in review_rows(previous, review))
-    return pd.DataFrame(rows, columns=COLUMNS)
+    # Counts stay whole numbers, empty (<NA>) for reviews whose actions were not read.
+    return pd.DataFrame(rows, columns=COLUMNS).astype(dict.fromkeys(ACTION_COUNTS, "Int64"))
 
 
 def side_by_side(table: pd.DataFrame, value: str = "roi") -> pd.DataFrame:

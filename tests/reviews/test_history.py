@@ -47,6 +47,7 @@ import pytest
 from core.analysis.report import build_report
 from core.reading.ledger import read_ledger
 from core.reviews.history import (
+    ACTION_COUNTS,
     COLUMNS,
     DOWN,
     DROPPED,
@@ -125,9 +126,15 @@ def row_of(table, position, alliance):
     }
 
 
+# These reviews were built without their actions (as SavedReview.as_history gives them): the
+# action columns are empty, not zero.
+ACTIONS_NOT_READ = dict.fromkeys([*ACTION_COUNTS, "actions_followed"])
+
+
 def unchanged(**figures):
     """A row with nothing compared: no ROI change and every change column empty."""
     return {
+        **ACTIONS_NOT_READ,
         "roi_points": None,
         "band_change": "",
         "quartile_change": "",
@@ -193,6 +200,7 @@ class TestTwoQuarters:
             "goal_change": "No goals → On track",
             "flags_raised": "",
             "flags_cleared": NO_GOALS_FLAG,
+            **ACTIONS_NOT_READ,
         }
 
     def test_beta_falls_thirty_five_points_and_raises_negative_roi(self, table):
@@ -213,6 +221,7 @@ class TestTwoQuarters:
             "goal_change": "On track → At risk",
             "flags_raised": "Negative ROI",
             "flags_cleared": "",
+            **ACTIONS_NOT_READ,
         }
 
     def test_gamma_is_new_and_its_flags_count_as_raised(self, table):
@@ -409,3 +418,53 @@ class TestHistory:
         empty = history([])
         assert latest_changes(empty).empty
         assert side_by_side(empty).equals(pd.DataFrame())
+
+
+def action(alliance, status, follows_id=None):
+    """One stored action as ReviewStore.histories hands it over (follows_id None: this review's plan)."""
+    return {"alliance": alliance, "status": status, "follows_id": follows_id}
+
+
+class TestActions:
+    """Q1 plans two actions for Acme and one for Beta; Q2 follows them up (Acme: one Done, one
+    Overdue; Beta, which Q2 no longer has: Open) and plans one for Gamma, new in Q2."""
+
+    Q1 = ReviewFigures(
+        "Q1",
+        dt.date(2026, 3, 31),
+        [record("Acme"), record("Beta")],
+        actions=[action("Acme", "Open"), action("Acme", "Open"), action("Beta", "Open")],
+    )
+    Q2 = ReviewFigures(
+        "Q2",
+        dt.date(2026, 6, 30),
+        [record("Acme"), record("Gamma")],
+        actions=[
+            action("Gamma", "Open"),
+            action("Acme", "Done", 1),
+            action("Acme", "Overdue", 2),
+            action("Beta", "Open", 3),
+        ],
+    )
+
+    def counts(self, table):
+        columns = ["review", "alliance", "change", *ACTION_COUNTS, "actions_followed"]
+        return table[columns].values.tolist()
+
+    def test_each_alliance_counts_its_plan_and_what_became_of_the_previous_one(self):
+        assert self.counts(history([self.Q1, self.Q2])) == [
+            # review, alliance, change, planned, done, overdue, dropped, open, in words
+            ["Q1", "Acme", FIRST, 2, 0, 0, 0, 0, ""],
+            ["Q1", "Beta", FIRST, 1, 0, 0, 0, 0, ""],
+            ["Q2", "Acme", SAME, 0, 1, 1, 0, 0, "1 done, 1 overdue"],
+            ["Q2", "Gamma", NEW, 1, 0, 0, 0, 0, ""],
+            # Dropped from Q2's view, its action is still followed up.
+            ["Q2", "Beta", DROPPED, 0, 0, 0, 0, 1, "1 open"],
+        ]
+
+    def test_reviews_whose_actions_were_not_read_leave_the_columns_empty(self):
+        unread = ReviewFigures(self.Q2.title, self.Q2.review_date, self.Q2.alliances)
+        table = history([self.Q1, unread])
+        assert table["actions_planned"].tolist()[:2] == [2, 1]
+        assert table[[*ACTION_COUNTS, "actions_followed"]].iloc[2:].isna().all().all()
+        assert str(table["actions_done"].dtype) == "Int64"
