@@ -124,12 +124,12 @@ def test_summary_download_serves_the_uploaded_ledgers_workbook(deferred_download
     assert acme[0] == "Acme"
     assert acme[5] == pytest.approx(0.5, abs=1e-12)  # (1500 − 1000) / 1000
     assert "mine-alliances.csv" in deferred_downloads
-    # The review deck: title, portfolio, one slide for Acme, before/after, data issues; its ROI
-    # chart holds the same 50 % as the workbook.
+    # The review deck: title, portfolio, one slide for Acme, before/after, decisions, risks and
+    # health, action plan (#17), data issues; its ROI chart holds the same 50 % as the workbook.
     from pptx import Presentation
 
     slides = Presentation(io.BytesIO(deferred_downloads["mine-review.pptx"]())).slides
-    assert len(slides) == 5
+    assert len(slides) == 8
     charts = [shape.chart for shape in slides[1].shapes if shape.has_chart]
     assert list(charts[0].plots[0].series[0].values) == pytest.approx([0.5])
 

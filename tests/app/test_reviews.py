@@ -163,9 +163,9 @@ def test_a_review_saved_from_the_previous_ones_link_continues_its_history(deferr
     q3 = save(at, "Q3 review", day=dt.date(2026, 9, 30))
     assert q3 != q2
 
-    # The saved Q3 review's summary workbook carries the history as its last sheet.
+    # The saved Q3 review's summary workbook carries the history after About (then #17's sheets).
     book = load_workbook(io.BytesIO(deferred_downloads["q3-summary.xlsx"]()))
-    assert book.sheetnames[-2:] == ["About", "History"]
+    assert book.sheetnames[-6:] == ["About", "History", "Decisions", "Risks", "Health", "Actions"]
     sheet = [[c.value for c in row] for row in book["History"].iter_rows()]
     header = sheet[0]
     q3_rows = {r[header.index("Alliance")]: r for r in sheet[1:] if r[header.index("Review")] == "Q3 review"}
