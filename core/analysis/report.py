@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from core.analysis.actions import propose
 from core.analysis.adjustments import (
     allocate_shared,
     credit_influenced,
@@ -68,6 +69,7 @@ class Report:
     decisions: pd.DataFrame
     opportunity: pd.DataFrame
     scenario: ScenarioResult | None
+    actions: pd.DataFrame
 
     @property
     def issues(self) -> pd.DataFrame:
@@ -140,6 +142,7 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     flags = all_flags(ledger, table, quarterly, entries, scored)
     portfolio = portfolio_summary(table)
     rate, alternative = settings.alternative()
+    decisions = recommend(table, quarterly, scored, flags, health, settings.decisions)
     return Report(
         ledger=ledger,
         settings=settings,
@@ -165,9 +168,10 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         risks=expected_losses(ledger.risks, table),
         risk_summary=risk_summary(ledger.risks, table),
         health=health,
-        decisions=recommend(table, quarterly, scored, flags, health, settings.decisions),
+        decisions=decisions,
         opportunity=opportunity(table, portfolio, rate, alternative),
         scenario=run_scenario(table, settings.scenario, settings.thresholds) if settings.scenario else None,
+        actions=propose(flags, decisions, ledger.alliances, as_of),
     )
 
 
@@ -223,14 +227,14 @@ def with_thresholds(report: Report, thresholds: BandThresholds) -> Report:
     alliances = report.alliances.assign(band=bands(report.alliances["roi"], thresholds))
     quarterly = report.quarterly.assign(band=bands(report.quarterly["roi"], thresholds))
     settings = replace(report.settings, thresholds=thresholds)
+    decisions = recommend(alliances, quarterly, report.goals, report.flags, report.health, settings.decisions)
     return replace(
         report,
         settings=settings,
         alliances=alliances,
         portfolio=portfolio_summary(alliances),
         quarterly=quarterly,
-        decisions=recommend(
-            alliances, quarterly, report.goals, report.flags, report.health, settings.decisions
-        ),
+        decisions=decisions,
         scenario=run_scenario(alliances, settings.scenario, thresholds) if settings.scenario else None,
+        actions=propose(report.flags, decisions, report.ledger.alliances, report.as_of),
     )
