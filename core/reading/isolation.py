@@ -11,6 +11,8 @@ so a read starts in milliseconds and never inherits the web server's threads.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import resource
@@ -85,7 +87,9 @@ def _child(
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     try:
-        sender.send(("ok", task(*args, **options)))
+        result = task(*args, **options)
+        release_free_memory()  # the read's scratch memory, before pickling the result doubles it
+        sender.send(("ok", result))
     except LedgerError as exc:
         sender.send(("error", exc))
     except MemoryError:
@@ -94,6 +98,13 @@ def _child(
         sender.send(("defect", f"{type(exc).__name__}: {exc}"))
     finally:
         sender.close()
+
+
+def release_free_memory() -> None:
+    """Hand the heap pages freed so far back to the system: glibc keeps them for reuse otherwise,
+    and a worker that has laid out a big sheet would go on holding that sheet's size."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to hand back this way
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 class ReaderDefect(RuntimeError):

@@ -23,6 +23,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from core.reading.isolation import release_free_memory
+
 if TYPE_CHECKING:  # headers reads through SourceBook: only the type is needed here
     from core.reading.headers import HeaderMatch
 
@@ -85,8 +87,12 @@ def typed_body(
         dtype_coercion="strict",
         use_columns=lambda column: column.absolute_index in wanted,
     )
-    absolute = {info.absolute_index: info.name for info in loaded.available_columns()}
+    # The selected columns' names are known at once; available_columns() would type every column.
+    absolute = {info.absolute_index: info.name for info in loaded.selected_columns}
     batch = loaded.to_arrow()
+    # The laid-out sheet (every cell of it) is the largest thing a read holds: gone before pandas.
+    del loaded
+    release_free_memory()
     if batch.num_rows != expected:
         return None
     index = pd.RangeIndex(first + 1, first + 1 + expected, name="row")

@@ -102,6 +102,9 @@ class SourceBook:
             return None
         check_extent(extent, name, PurePath(self.filename).name)
         check_rows(extent.rows, name, self.filename)
+        # calamine's own copy of the file is not needed to read column-wise, and the sheet about to be
+        # laid out is the largest thing a read holds: let it go now, and open it again only if asked.
+        self._book = None
         try:
             if self._reader is None:
                 self._reader = fastexcel.read_excel(self._data)
@@ -112,7 +115,9 @@ class SourceBook:
 
     def _calamine_sheet(self, name: str) -> python_calamine.CalamineSheet:
         if name not in self._sheets:
-            assert self._book is not None, "a CSV has no calamine sheets"
+            assert self._csv is None, "a CSV has no calamine sheets"
+            if self._book is None:  # let go before a column-wise read (typed_body)
+                self._book = _open_excel(self._data, self.filename)
             if name in self._extents:
                 check_extent(self._extents[name], name, PurePath(self.filename).name)
             try:
