@@ -35,6 +35,77 @@ ALLIANCES = [
 ]
 REFERRAL_ONLY = ("Hooli Referrals", "Market Accelerator", "Ana Costa", "North America")
 
+# When and how each alliance would end; Tyrell AI and Hooli Referrals have none written (a red flag).
+EXIT_CONDITIONS = {
+    "Northwind Cloud": "ROI below 10 % for two quarters running, or the marketplace listing is withdrawn",
+    "Contoso Systems": "Joint pipeline under $1M for two quarters; 90 days' notice",
+    "Apex Data Partners": "Fewer than 10 certified consultants by the end of FY2027",
+    "Globex Distribution": "EMEA revenue below cost for two quarters; 6 months' notice",
+    "Initech Channel": "Deal registration cycle time above 20 days for a year",
+    "Umbrella Resellers": "Fewer than 15 trained resellers by the goal's due date",
+    "Stark Labs": "No shipped prototype by the end of 2027",
+    "Wayne BioTech": "Fewer than 2 co-authored studies by April 2027",
+}
+
+# alliance, risk, probability (written three ways), impact ($ = money, 1-5 = a score), mitigation, owner.
+# Umbrella's churn has no mitigation and Tyrell's licence risk no owner: both are red flags.
+RISKS = [
+    (
+        "Northwind Cloud",
+        "Marketplace fee increase",
+        "25 %",
+        "$60,000",
+        "Negotiate a multi-year fee cap",
+        "Dana Ruiz",
+    ),
+    ("Contoso Systems", "Executive sponsor leaves", 0.2, 2, "Second executive sponsor", "Dana Ruiz"),
+    (
+        "Globex Distribution",
+        "EMEA regulation delays rollout",
+        30,
+        "$45,000",
+        "Local legal review first",
+        "Sam Patel",
+    ),
+    ("Umbrella Resellers", "Reseller network churn", "40 %", 3, "", "Ana Costa"),
+    ("Stark Labs", "Prototype slips a year", 0.35, 2, "Milestone-based funding", "Lee Chen"),
+    ("Tyrell AI", "Model licence terms change", "20 %", "$30,000", "Fallback to an open model", ""),
+]
+
+# alliance, side, strategic fit, operational, financial, relationship (1-5). Tyrell AI and Hooli
+# Referrals are not scored; Wayne BioTech's sides are 2 apart and its partner scores strategic fit
+# 2, Umbrella's own side scores operational 2: red flags.
+HEALTH = [
+    ("Northwind Cloud", "Us", 5, 4, 4, 5),
+    ("Northwind Cloud", "Partner", 4, 4, 4, 4),
+    ("Contoso Systems", "Us", 4, 4, 3, 4),
+    ("Contoso Systems", "Partner", 4, 3, 4, 4),
+    ("Apex Data Partners", "Us", 4, 3, 3, 4),
+    ("Apex Data Partners", "Partner", 3, 3, 3, 4),
+    ("Globex Distribution", "Us", 4, 4, 4, 4),
+    ("Globex Distribution", "Partner", 5, 4, 4, 5),
+    ("Initech Channel", "Us", 3, 3, 4, 3),
+    ("Initech Channel", "Partner", 3, 4, 4, 3),
+    ("Umbrella Resellers", "Us", 3, 2, 3, 3),
+    ("Umbrella Resellers", "Partner", 3, 3, 3, 3),
+    ("Stark Labs", "Us", 5, 3, 3, 4),
+    ("Stark Labs", "Partner", 4, 3, 3, 4),
+    ("Wayne BioTech", "Us", 4, 4, 3, 5),
+    ("Wayne BioTech", "Partner", 2, 3, 3, 3),
+]
+RISK_HEADERS = ["Alliance", "Risk", "Probability", "Impact ($ or 1-5)", "Mitigation", "Owner"]
+HEALTH_HEADERS = ["Alliance", "Side", "Strategic fit", "Operational", "Financial", "Relationship"]
+ALLIANCE_HEADERS = [
+    "Alliance",
+    "Type",
+    "Owner",
+    "Start date",
+    "Initiative date",
+    "Segment",
+    "Weight",
+    "Exit conditions",
+]
+
 REVENUE_CATEGORIES = [("joint sales", 0.7), ("referral fees", 0.2), ("co-marketing", 0.1)]
 COST_CATEGORIES = [("headcount", 0.55), ("co-marketing", 0.2), ("integration", 0.15), ("enablement", 0.1)]
 
@@ -121,7 +192,7 @@ def make_messy(rows: list[list[object]]) -> list[list[object]]:
 
 
 def build_sample(path: Path = SAMPLE) -> None:
-    """Write the sample workbook: Ledger, Alliances, Goals, Benchmarks."""
+    """Write the sample workbook: Ledger, Alliances, Goals, Benchmarks, Risks, Health."""
     rng = random.Random(20250101)
     book = Workbook()
     ledger = book.active
@@ -145,16 +216,14 @@ def build_sample(path: Path = SAMPLE) -> None:
         ledger.column_dimensions[column].width = width
 
     alliances = book.create_sheet("Alliances")
-    alliances.append(["Alliance", "Type", "Owner", "Start date", "Initiative date", "Segment", "Weight"])
+    alliances.append(ALLIANCE_HEADERS)
     # Weight: the share of the alliance team's time each alliance takes, for splitting shared costs.
     for name, kind, owner, segment, *_, initiative in ALLIANCES:
         weight = 2 if kind == "Value Multiplier" else 1
-        alliances.append(
-            [name, kind, owner, dt.date(2022, 3, 1), INITIATIVE if initiative else None, segment, weight]
-        )
-    alliances.append(
-        [REFERRAL_ONLY[0], REFERRAL_ONLY[1], REFERRAL_ONLY[2], dt.date(2023, 9, 1), None, REFERRAL_ONLY[3], 0]
-    )
+        started, since = dt.date(2022, 3, 1), INITIATIVE if initiative else None
+        alliances.append([name, kind, owner, started, since, segment, weight, EXIT_CONDITIONS.get(name)])
+    name, kind, owner, segment = REFERRAL_ONLY
+    alliances.append([name, kind, owner, dt.date(2023, 9, 1), None, segment, 0, None])
 
     goals = book.create_sheet("Goals")
     goals.append(
@@ -269,7 +338,15 @@ def build_sample(path: Path = SAMPLE) -> None:
     benchmarks.append(["Cross-industry average", 0.15, "PwC, average ROI of strategic alliances"])
     benchmarks.append(["Top quartile, technology partnerships", 0.25, "Gartner, technology partnerships"])
     benchmarks.append(["Internal hurdle rate", 0.12, "Finance policy FY2026"])
-    for sheet in (alliances, goals, benchmarks):
+    risks = book.create_sheet("Risks")
+    risks.append(RISK_HEADERS)
+    for risk in RISKS:
+        risks.append(list(risk))
+    health = book.create_sheet("Health")
+    health.append(HEALTH_HEADERS)
+    for scores in HEALTH:
+        health.append(list(scores))
+    for sheet in (alliances, goals, benchmarks, risks, health):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
     for sheet, column in ((alliances, "D"), (alliances, "E"), (goals, "F"), (goals, "G")):
@@ -285,7 +362,7 @@ def build_template(path: Path = TEMPLATE) -> None:
     ledger.title = "Ledger"
     ledger.append(["Date", "Alliance", "Kind", "Amount", "Category", "Currency", "Notes", "Attribution"])
     sheets = {
-        "Alliances": ["Alliance", "Type", "Owner", "Start date", "Initiative date", "Segment", "Weight"],
+        "Alliances": ALLIANCE_HEADERS,
         "Goals": [
             "Alliance",
             "Metric",
@@ -299,9 +376,26 @@ def build_template(path: Path = TEMPLATE) -> None:
         ],
         "Benchmarks": ["Name", "ROI", "Source"],
         "FX": ["Currency", "Month", "Rate to USD"],
+        "Risks": RISK_HEADERS,
+        "Health": HEALTH_HEADERS,
     }
     for name, headers in sheets.items():
         book.create_sheet(name).append(headers)
+    # One example row each, named so that it cannot be taken for a real alliance: left in, it is
+    # listed as a data issue ('has no entries on the ledger') and counts for nothing.
+    book["Risks"].append(
+        [
+            "Example partner",
+            "Key engineer leaves",
+            "30 %",
+            "$10,000",
+            "Cross-train a second engineer",
+            "Your name",
+        ]
+    )
+    book["Risks"].append(["Example partner", "Price war in the segment", 0.2, 3, "", "Your name"])
+    book["Health"].append(["Example partner", "Us", 4, 3, 4, 5])
+    book["Health"].append(["Example partner", "Partner", 3, 3, 4, 3])
     guide = book.create_sheet("How to fill")
     for line in [
         ["Sheet", "What goes in it"],
@@ -314,7 +408,9 @@ def build_template(path: Path = TEMPLATE) -> None:
         [
             "Alliances",
             "Optional. Type: Value Multiplier, Market Accelerator, Innovation Catalyst or your own. "
-            "Initiative date: when a change (e.g. a partnership optimisation) started.",
+            "Initiative date: when a change (e.g. a partnership optimisation) started. Exit conditions: "
+            "when and how the alliance would end; with this column (or a Risks sheet), an alliance "
+            "without them is a red flag.",
         ],
         [
             "Goals",
@@ -322,6 +418,22 @@ def build_template(path: Path = TEMPLATE) -> None:
             "Direction: 'lower' for metrics where less is better.",
         ],
         ["Benchmarks", "Optional. Name and ROI (0.15 or 15%) of each benchmark to compare with."],
+        [
+            "Risks",
+            "Optional. One row per risk. Probability: 0.3, 30 % and 30 all mean 30 %. Impact: the loss "
+            "in money if it happens; or, in a column headed 'Impact (1-5)' or 'Impact score', a score "
+            "that puts a share of the alliance's revenue at stake: 1 = 5 %, 2 = 10 %, 3 = 25 %, "
+            "4 = 50 %, 5 = 100 % (in such a column '$10,000' is still money). Expected loss = "
+            "probability × impact, subtracted from net value for the risk-adjusted ROI. A risk without "
+            "a mitigation or an owner is a red flag. Replace the example rows.",
+        ],
+        [
+            "Health",
+            "Optional. One row per alliance and side: Side is Us (We, Our side) or Partner (Them, "
+            "Their side); each dimension scored 1 to 5. Health score = mean of all scores; gap = ours "
+            "minus the partner's. A score of 2 or less, or the sides 2 or more apart on a dimension, "
+            "is a red flag. Replace the example rows.",
+        ],
     ]:
         guide.append(line)
     for sheet in book.worksheets:
