@@ -211,9 +211,9 @@ def health_detail_display(report: Report) -> pd.DataFrame:
 
 def action_rows(report: Report, actions: pd.DataFrame | None = None) -> pd.DataFrame:
     """The action plan: `actions` (a saved review's, `due_date` read as `due`) when given, else the
-    report's proposed actions (none before the report has them), in ACTION_COLUMNS."""
-    chosen = actions if actions is not None else getattr(report, "actions", None)
-    if chosen is None or chosen.empty:
+    report's proposed actions, in ACTION_COLUMNS."""
+    chosen = actions if actions is not None else report.actions
+    if chosen.empty:
         return cols.empty_frame(cols.ACTIONS)
     rows = chosen.rename(columns={"due_date": "due"}).reindex(columns=ACTION_COLUMNS)
     rows["due"] = pd.to_datetime(rows["due"], errors="coerce")

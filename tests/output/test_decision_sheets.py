@@ -316,12 +316,41 @@ def test_actions_given_are_written_with_dates_and_statuses():
     assert ws["A3"].value == "=Beta" and ws["A3"].data_type == "s" and ws["A3"].quotePrefix
 
 
-def test_no_actions_leaves_an_empty_table_and_says_so():
-    ws = book()["Actions"]
+def test_proposed_actions_follow_the_playbook_by_horizon():
+    """Acme (Invest, no flag) proposes nothing. Beta (Exit) has seven flags and the Exit; by the
+    playbook each proposes its actions, sorted by horizon then playbook order, due 2024-04-01 +
+    30 days = 2024-05-01, + 60 = 2024-05-31, + 90 = 2024-06-30; no Owner column, so no owner."""
+    rows = table_rows(book()["Actions"], "Alliance")
+    got = [
+        (r["Alliance"], r["Source"], r["Due date"], r["Horizon (days)"], r["Owner"], r["Status"])
+        for r in rows
+    ]
+    may, end_may, june = dt.datetime(2024, 5, 1), dt.datetime(2024, 5, 31), dt.datetime(2024, 6, 30)
+    expected_sources = [
+        ("Negative ROI", may, 30),
+        ("No goals defined (vague success metrics)", may, 30),
+        ("Risk without an owner", may, 30),
+        ("No exit conditions", may, 30),
+        ("Sides' health scores 2 or more apart", may, 30),
+        ("Exit", may, 30),
+        ("Risk without a mitigation", end_may, 60),
+        ("Health scored 2 or lower", end_may, 60),
+        ("Negative ROI", june, 90),
+        ("Exit", june, 90),
+    ]
+    assert got == [("Beta", source, due, days, None, "Proposed") for source, due, days in expected_sources]
+
+
+def test_a_view_without_actions_leaves_an_empty_table_and_says_so():
+    """Acme alone: Strong +2, goal achieved +1 = 3 → Invest, and no red flag (revenue 12 days before
+    the as-of day, goals set, exit conditions written): nothing to propose."""
+    data = ledger_bytes(ROWS[:2], Alliances=ALLIANCES[:2], Goals=GOALS)
+    alone = build_report(read_ledger(data, "acme.xlsx"), Settings(as_of=AS_OF))
+    assert alone.flags.empty and alone.decisions.loc["Acme", "recommendation"] == "Invest"
+    ws = load_workbook(io.BytesIO(summary_workbook(alone, exported_at=EXPORTED_AT)))["Actions"]
     texts = [r[0] for r in rows_of(ws)]
     assert texts[0] == "Alliance"
-    if getattr(report(), "actions", None) is None:
-        assert "No actions proposed or accepted for this view." in texts
+    assert "No actions proposed or accepted for this view." in texts
 
 
 def test_html_report_has_the_sections_with_user_text_escaped():
