@@ -36,7 +36,17 @@ REVIEW_COLUMNS = {
 
 
 TABLES = {"alembic_version", "ledgers", "reviews", "actions"}
-ACTION_COLUMNS = {"id", "review_id", "alliance", "source", "action", "owner", "due_date", "status", "follows_id"}
+ACTION_COLUMNS = {
+    "id",
+    "review_id",
+    "alliance",
+    "source",
+    "action",
+    "owner",
+    "due_date",
+    "status",
+    "follows_id",
+}
 
 
 def tables(engine: sa.Engine) -> set[str]:
