@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core.analysis.benchmarks import effective_benchmarks
+from core.analysis.decisions import DecisionRules
 from core.analysis.filters import filter_options
 from core.analysis.report import default_initiative_date
 from core.model import (
@@ -41,6 +42,8 @@ LEDGER_KEYS = (BA_MODE, "ba_date", "ba_participants", "f_types", "f_owners", "f_
     "shared_rule",
 )
 PAGE_KEYS = (BA_MODE, BA_MONTHS, "ba_window", "ba_name", "ba_date", "ba_participants", "as_of")
+# The Decisions page's settings (issue #17): one session-state value each, kept across pages.
+DECISION_KEYS = tuple(BY_PARAM[p].key for p in ("rules", "alt", "altname", "scn"))
 KEPT_KEYS = tuple({f.key for f in FIELDS} | set(LEDGER_KEYS) | set(PAGE_KEYS) | {BA_MONTHS})
 
 
@@ -114,6 +117,8 @@ def reset_all(found: LedgerFacts) -> None:
     state = st.session_state
     for key in ("ba_window", BA_MONTHS, "ba_name", "shared_name", "as_of", *(f.key for f in PERCENT_FIELDS)):
         state.pop(key, None)
+    for key in DECISION_KEYS:
+        state.pop(key, None)
     set_defaults()
     reset_for(found)
 
@@ -179,6 +184,27 @@ def values(found: LedgerFacts) -> dict[str, list[str]]:
         benchmarks = tuple(Benchmark(str(b["name"]), float(b["roi"]), str(b["source"] or "")) for b in chosen)
         if benchmarks != found.benchmarks:
             out["bench"] = [BY_PARAM["bench"].text(benchmarks)]
+    out.update(_decision_values())
+    return out
+
+
+def _decision_values() -> dict[str, list[str]]:
+    """Decision rules, the alternative and the scenario (issue #17), as the Decisions page holds them:
+    `decision_rules` a DecisionRules, `alt_pct` a percent or None, `alt_name` text, `scenario` changes."""
+    state = st.session_state
+    out: dict[str, list[str]] = {}
+    rules = state.get(BY_PARAM["rules"].key)
+    if isinstance(rules, DecisionRules) and rules != DecisionRules():
+        out["rules"] = [BY_PARAM["rules"].text(rules)]
+    rate = state.get(BY_PARAM["alt"].key)
+    if rate is not None:
+        out["alt"] = [BY_PARAM["alt"].text(float(rate))]
+    name = " ".join(str(state.get(BY_PARAM["altname"].key) or "").split())
+    if name:
+        out["altname"] = [name]
+    scenario = state.get(BY_PARAM["scn"].key)
+    if scenario:
+        out["scn"] = [BY_PARAM["scn"].text(tuple(scenario))]
     return out
 
 
@@ -259,7 +285,21 @@ def apply(chosen: Settings, given: set[str], found: LedgerFacts) -> list[str]:
     if "bench" in given and chosen.benchmarks is not None:
         state["benchmarks"] = [_bench_dict(b) for b in chosen.benchmarks]
         state[BENCH_VERSION] = state.get(BENCH_VERSION, 0) + 1
+    _apply_decisions(chosen, given)
     return problems
+
+
+def _apply_decisions(chosen: Settings, given: set[str]) -> None:
+    """The Decisions page's settings from a link or a saved review."""
+    state = st.session_state
+    if "rules" in given:
+        state[BY_PARAM["rules"].key] = chosen.decisions
+    if "alt" in given and chosen.alternative_rate is not None:
+        state[BY_PARAM["alt"].key] = round(chosen.alternative_rate * 100, 6)
+    if "altname" in given:
+        state[BY_PARAM["altname"].key] = chosen.alternative_name
+    if "scn" in given:
+        state[BY_PARAM["scn"].key] = tuple(chosen.scenario)
 
 
 def _apply_filters(chosen: Settings, given: set[str], found: LedgerFacts, problems: list[str]) -> None:
