@@ -22,7 +22,7 @@ st.title("Review history")
 
 def show(chain: list[SavedReview]) -> None:
     """The reviews side by side, what changed since the previous one, a chart and a download."""
-    table = history([r.as_history() for r in chain])
+    table = history(reviews.with_actions(chain))
     latest = chain[-1]
     st.caption(
         f"{len(chain)} saved review{'s' if len(chain) > 1 else ''} of portfolio "

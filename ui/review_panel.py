@@ -15,7 +15,7 @@ from core.reviews.history import history
 from core.reviews.snapshot import differences, figures_of
 from core.reviews.store import NewReview
 from core.settings import parse_values, to_values
-from ui import auth, links, reviews
+from ui import auth, links, plan, reviews
 from ui.loading import Loaded, current_bytes
 from ui.text import plain
 
@@ -60,6 +60,7 @@ def save_form(loaded: Loaded, report: Report) -> None:
             if found is not None
             else False
         )
+        _plan_caption(report, found)
         submitted = st.form_submit_button("Save", type="primary", icon=":material/bookmark_add:")
     if not submitted:
         return
@@ -78,13 +79,28 @@ def save_form(loaded: Loaded, report: Report) -> None:
         previous_id=found.review.id if found is not None and follows else None,
         mapping=st.session_state.get("column_mapping") if loaded.mapped else None,
     )
+    marks = plan.marks_of(new.previous_id) if new.previous_id is not None else {}
     try:
         with st.spinner("Saving the review…"):
-            reviews.save(new)
+            reviews.save(new, actions=plan.accepted(report), outcomes=marks)
     except reviews.StoreUnavailable as exc:
         st.error(plain(exc), icon=":material/error:")
         return
+    except ValueError as exc:  # an accepted action without text or due day
+        st.error(f"Not saved: {plain(exc)}. Fix them on the Decisions page.", icon=":material/error:")
+        return
+    plan.forget()
     st.rerun()
+
+
+def _plan_caption(report: Report, found: reviews.Opened | None) -> None:
+    """What of the action plan a save keeps: the accepted actions, the marks of the previous ones."""
+    count = len(plan.accepted(report))
+    said = f"{count} accepted action{'s' if count != 1 else ''} (Decisions page) will be kept with it"
+    if found is not None:
+        marked = len(plan.marks_of(found.review.id))
+        said += f"; {marked} of '{plain(found.review.title)}' marked done or dropped (when it follows it)"
+    st.caption(said + ".")
 
 
 def _back_to_saved(found: reviews.Opened) -> None:
@@ -167,4 +183,4 @@ def history_table(report: Report) -> pd.DataFrame | None:
         return None
     ids = [r.id for r in chain]
     upto = chain[: ids.index(found.review.id) + 1] if found.review.id in ids else [found.review]
-    return history([r.as_history() for r in upto])
+    return history(reviews.with_actions(upto))

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from core.reading.mapping import ColumnMapping
 from core.reviews.database import URL_VARIABLE, database_url, describe
+from core.reviews.history import ReviewFigures
 from core.reviews.store import MAX_HISTORY, NewReview, ReviewStore, SavedReview
 from ui import auth
 from ui.text import plain
@@ -176,9 +177,12 @@ def mapping_of(found: Opened) -> ColumnMapping | None:
     return ColumnMapping(raw["sheet"], int(raw["header_row"]), tuple(sorted(raw["columns"].items())))
 
 
-def save(new: NewReview) -> Opened:
-    """Save a review and make it the one in view; its link is shown once, on the next run."""
-    review, token = store().save(new)
+def save(
+    new: NewReview, actions: pd.DataFrame | None = None, outcomes: dict[int, str] | None = None
+) -> Opened:
+    """Save a review (with the accepted actions and the marks of the previous review's) and make it
+    the one in view; its link is shown once, on the next run."""
+    review, token = store().save(new, actions=actions, outcomes=outcomes or None)
     st.session_state[_JUST_SAVED] = token
     st.session_state[_BYTES] = (review.ledger_sha256, new.ledger)
     return _open(review, token)
@@ -207,6 +211,11 @@ def history_of(found: Opened) -> list[SavedReview]:
             -MAX_HISTORY:
         ]
     return store().earlier(found.review)
+
+
+def with_actions(chain: list[SavedReview]) -> list[ReviewFigures]:
+    """The reviews as columns of the history, each with its action plan and follow-ups."""
+    return store().histories(chain)
 
 
 def default_title(day: dt.date) -> str:

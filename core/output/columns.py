@@ -390,6 +390,13 @@ HISTORY: TableSpec = (
     Column("goal_change", "Goal status change", "text", "Goal status before → now; empty when unchanged"),
     Column("flags_raised", "Flags raised", "text", "Red flags not raised at the review before"),
     Column("flags_cleared", "Flags cleared", "text", "Red flags of the review before that are gone"),
+    Column("actions_planned", "Actions planned", "integer", "Actions accepted into this review's plan"),
+    Column(
+        "actions_followed",
+        "Actions followed up",
+        "text",
+        "The previous review's actions at this review: done, overdue, dropped or still open",
+    ),
 )
 
 # Issue #17: the Decisions, Risks, Health and Actions sheets (and the same tables in the HTML report

@@ -17,7 +17,11 @@ from core.output.xlsx import Formats, write_table
 def history_display(table: pd.DataFrame) -> pd.DataFrame:
     """The history under the sheet's headers; ROI change as a fraction, the unit of the 'points' kind."""
     # history() gives the change in percentage points (15.0); a 'points' column holds 0.15.
-    rows = table.assign(roi_change=pd.to_numeric(table["roi_points"], errors="coerce") / 100)
+    rows = table.assign(
+        roi_change=pd.to_numeric(table["roi_points"], errors="coerce") / 100,
+        # Counts are nullable integers (empty when a review's actions were not read); cells take floats.
+        actions_planned=pd.to_numeric(table["actions_planned"], errors="coerce").astype(float),
+    )
     return display_frame(rows, cols.HISTORY)
 
 

@@ -44,6 +44,8 @@ HEADERS = [
     "Goal status change",
     "Flags raised",
     "Flags cleared",
+    "Actions planned",
+    "Actions followed up",
 ]
 
 
@@ -69,6 +71,11 @@ def two_reviews():
             record(LINK, 0.30, "Strong", "Top", "On track"),
             record("Delta", 0.20, "Moderate", "Second", "On track"),
         ],
+        # Acme's plan: two actions (ids 1 and 2 in the store).
+        actions=[
+            {"alliance": "Acme", "status": "Open", "follows_id": None},
+            {"alliance": "Acme", "status": "Open", "follows_id": None},
+        ],
     )
     q3 = ReviewFigures(
         "@Q3 2024 board",
@@ -76,6 +83,11 @@ def two_reviews():
         [
             record("Acme", 0.25, "Strong", "Second", "On track"),
             record(LINK, None, "n/a", "", "On track"),
+        ],
+        # At Q3, Acme's first action was done and the second is past its due day; no new plan.
+        actions=[
+            {"alliance": "Acme", "status": "Done", "follows_id": 1},
+            {"alliance": "Acme", "status": "Overdue", "follows_id": 2},
         ],
     )
     return history([q2, q3])
@@ -104,7 +116,7 @@ def test_headers_in_words(sheet):
 
 def test_every_cell_of_the_two_reviews(sheet):
     blank6 = [None] * 6  # nothing compared: no points, no band, quartile, goal or flag change
-    assert [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+    assert [list(r)[:15] for r in sheet.iter_rows(min_row=2, values_only=True)] == [
         [
             "Q2 2024",
             Q2_DAY,
@@ -157,6 +169,19 @@ def test_every_cell_of_the_two_reviews(sheet):
     ]
 
 
+def test_actions_planned_and_followed_up_per_alliance(sheet):
+    """Q2: Acme planned 2 actions, the others none, nothing to follow up yet. Q3: Acme planned none
+    and its two are 1 done, 1 overdue; LINK and the dropped Delta had no actions."""
+    assert [list(r)[15:] for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        [2, None],
+        [0, None],
+        [0, None],
+        [0, "1 done, 1 overdue"],
+        [0, None],
+        [0, None],
+    ]
+
+
 def test_number_formats_follow_the_spec(sheet):
     assert sheet["B2"].number_format == DATE
     assert sheet["D2"].number_format == PERCENT  # 0.10 shown as 10.0%
@@ -176,14 +201,14 @@ def test_user_text_never_runs(sheet):
 def test_header_frozen_a_table_with_filters_and_columns_wide_enough(sheet):
     assert sheet.freeze_panes == "D2"  # header row, and review, date and alliance beside each row
     table = sheet.tables["History"]
-    assert table.ref == "A1:O7" and table.autoFilter.ref == "A1:O7"  # header and 6 rows, 15 columns
+    assert table.ref == "A1:Q7" and table.autoFilter.ref == "A1:Q7"  # header and 6 rows, 17 columns
     assert [c.name for c in table.tableColumns] == HEADERS
     # Band and Goal status cells are coloured by cell-value rules on their data rows.
     assert {str(cf.sqref) for cf in sheet.conditional_formatting} == {"E2:E7", "G2:G7"}
     # 'No goals defined (vague success metrics)': 40 characters of about 6 pixels, a digit being 7.
     for column in (8, 15):  # Red flags, Flags cleared
         assert width_of(sheet, column) >= 30
-    assert sheet.print_area == "'History'!$A$1:$O$7"
+    assert sheet.print_area == "'History'!$A$1:$Q$7"
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
 
 
@@ -219,5 +244,6 @@ def test_a_first_review_alone_has_no_changes_to_write():
     data = summary_workbook(small_report(), exported_at=EXPORTED_AT, history=only)
     rows = list(load_workbook(io.BytesIO(data))[HISTORY].iter_rows(min_row=2, values_only=True))
     assert rows == [
-        ("Q2 2024", Q2_DAY, "Acme", None, "n/a", None, "No goals", None, "first review", *[None] * 6)
+        # Actions not read for this review: both action cells empty.
+        ("Q2 2024", Q2_DAY, "Acme", None, "n/a", None, "No goals", None, "first review", *[None] * 8)
     ]
