@@ -19,6 +19,7 @@ PAGES = (
     ("pages/quartiles.py", "Quartiles and benchmarks", ":material/leaderboard:"),
     ("pages/trends.py", "Quarterly trends", ":material/timeline:"),
     ("pages/scorecard.py", "Scorecard", ":material/flag:"),
+    ("pages/decisions.py", "Decisions", ":material/gavel:"),
     ("pages/history.py", "Review history", ":material/history:"),
 )
 

@@ -1,0 +1,485 @@
+"""The Decisions page's pieces: recommendations, the rules that make them, opportunity cost,
+scenarios and the action plan. Every figure comes from the report (core/analysis); this module
+only draws it and turns widgets into settings, which the link and a saved review then carry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from core.analysis.actions import MARKED, follow_up
+from core.analysis.decisions import FACTORS, POINT_COLUMNS, RULE_NAMES, DecisionRules
+from core.analysis.report import Report
+from core.analysis.scenarios import Change, change_text
+from core.model import PORTFOLIO, RECOMMENDATIONS, ActionStatus, Recommendation, ScenarioChange
+from core.output import columns as cols
+from core.output import formatting as fmt
+from core.output.columns import Column, TableSpec, display_frame
+from core.output.csv import table_csv
+from core.output.decision_sheets import RULE_LABELS, scenario_tables
+from core.settings import BY_PARAM
+from core.settings.values import MAX_CHANGES, MAX_REFUND, RULE_LIMITS
+from ui import plan, reviews, views
+from ui.text import plain
+
+RULES_KEY = BY_PARAM["rules"].key
+SCENARIO_KEY = BY_PARAM["scn"].key
+_RULES_PROBLEM = "_rules_problem"
+ICONS: dict[str, str] = {
+    Recommendation.INVEST: "▲",
+    Recommendation.MAINTAIN: "●",
+    Recommendation.FIX: "◆",
+    Recommendation.EXIT: "▼",
+}
+CHANGE_WORDS: dict[str, str] = {
+    ScenarioChange.DROP: "Drop it",
+    ScenarioChange.SCALE: "Scale it (× a factor)",
+    ScenarioChange.REFUND: "Re-fund it (a new cost)",
+}
+# Points and scores are plain numbers on this page (the workbook holds them as hundredths).
+POINTS_FORMAT = "%+.1f"
+SCORE = Column("score", "Score", "number", "Sum of the factors' points; the rules are below")
+RECOMMENDATIONS_VIEW: TableSpec = (
+    cols.ALLIANCE,
+    Column(
+        "recommendation", "Recommendation", "text", "Invest, Maintain, Fix or Exit: the first cut reached"
+    ),
+    SCORE,
+    Column("reasons", "Reasons", "text", "The factors that gave points, each with its points"),
+    cols.ROI,
+    cols.RISK_ADJUSTED_ROI,
+    cols.HEALTH_SCORE,
+    *(Column(c, f"{f.capitalize()} points", "number") for f, c in zip(FACTORS, POINT_COLUMNS, strict=True)),
+)
+OVER_ALTERNATIVE = Column(
+    "points_over_alternative",
+    "Over alternative (pts)",
+    "number",
+    "ROI − the alternative's rate",
+    cols.NO_COST,
+)
+OPPORTUNITY_VIEW: TableSpec = (
+    cols.ALLIANCE,
+    cols.COST,
+    cols.NET_VALUE,
+    Column("opportunity_cost", "Opportunity cost", "money", "Cost × the alternative's rate"),
+    Column("value_over_alternative", "Value over alternative", "money", "Net value − opportunity cost"),
+    OVER_ALTERNATIVE,
+)
+FOLLOW_UP_VIEW: TableSpec = (
+    cols.ALLIANCE,
+    Column("action", "Action", "text"),
+    Column("owner", "Owner", "text"),
+    Column("due", "Due date", "date"),
+    Column(
+        "status",
+        "Status",
+        "text",
+        "Done or Dropped as marked; otherwise Overdue after its due day, else Open",
+    ),
+)
+
+
+def _points_grid(table: pd.DataFrame | Any, headers: list[str]) -> dict[str, Any]:
+    """`views.grid` with these number columns shown as signed points (+2.0)."""
+    shown = views.grid(table)
+    for header in headers:
+        if header in shown["column_config"]:
+            hint = shown["column_config"][header].get("help")
+            shown["column_config"][header] = st.column_config.NumberColumn(help=hint, format=POINTS_FORMAT)
+    return shown
+
+
+# Recommendations
+
+
+def recommendation_rows(report: Report) -> pd.DataFrame:
+    """Per alliance, highest score first (ties in the ledger's order): recommendation, score,
+    reasons, ROI, risk-adjusted ROI, health score and each factor's points."""
+    table = report.decisions.assign(
+        roi=report.alliances["roi"].astype(float),
+        risk_adjusted_roi=report.risk_summary["risk_adjusted_roi"]
+        .reindex(report.decisions.index)
+        .astype(float),
+    )
+    table = table.sort_values("score", ascending=False, kind="stable")
+    return table.reset_index(names="alliance")
+
+
+def recommendations(report: Report) -> None:
+    """Counts per recommendation, then the sortable table with the reasons."""
+    counts = report.decisions["recommendation"].astype(str).value_counts()
+    with views.tiles(len(RECOMMENDATIONS)):
+        for name in RECOMMENDATIONS:
+            st.metric(f"{ICONS[name]} {name}", int(counts.get(str(name), 0)))
+    table = display_frame(recommendation_rows(report), RECOMMENDATIONS_VIEW)
+    styled = table.style.format(lambda v: f"{ICONS.get(v, '')} {v}".strip(), subset=["Recommendation"])
+    headers = [c.header for c in RECOMMENDATIONS_VIEW if c.source == "score" or c.source in POINT_COLUMNS]
+    st.dataframe(**_points_grid(styled, headers), hide_index=True, width="stretch")
+    st.caption(
+        "Click a column's header to sort. The score is the sum of the points in the Reasons; the "
+        "recommendation is the first cut it reaches (rules below)."
+    )
+
+
+# Rules
+
+
+def current_rules() -> DecisionRules:
+    """The rules in use: those edited or read from a link, else the defaults."""
+    rules = st.session_state.get(RULES_KEY)
+    return rules if isinstance(rules, DecisionRules) else DecisionRules()
+
+
+def _rule_key(name: str) -> str:
+    return f"rule_{name}"
+
+
+def _rules_edited() -> None:
+    """A rule's box changed (a callback: runs before the page, so the report uses the new rules)."""
+    rules = current_rules()
+    values = {name: st.session_state.get(_rule_key(name), getattr(rules, name)) for name in RULE_NAMES}
+    try:
+        numbers: dict[str, Any] = {name: float(v) for name, v in values.items()}
+        numbers["max_flags"] = int(values["max_flags"])
+        chosen = DecisionRules(**numbers)
+    except (ValueError, TypeError) as why:
+        st.session_state[_RULES_PROBLEM] = str(why)
+        return
+    st.session_state.pop(_RULES_PROBLEM, None)
+    st.session_state[RULES_KEY] = chosen
+
+
+def _rules_reset() -> None:
+    st.session_state[RULES_KEY] = DecisionRules()
+    st.session_state.pop(_RULES_PROBLEM, None)
+
+
+def rules_editor() -> None:
+    """Every weight and cut score as a number box; an edit recomputes and goes into the link."""
+    rules = current_rules()
+    changed = sum(getattr(rules, f.name) != f.default for f in fields(DecisionRules))
+    title = "Rules: points per factor and cut scores" + (f" ({changed} changed)" if changed else "")
+    with st.expander(title):
+        st.caption(
+            "Each factor gives points; their sum is the score. Invest from the first cut, Maintain from "
+            "the second, Fix from the third, Exit below. Changes apply at once and are kept in the link "
+            "(rules=…) and in a saved review."
+        )
+        problem = st.session_state.pop(_RULES_PROBLEM, None)
+        if problem:
+            st.error(f"Not applied: the rules {plain(problem)}.", icon=":material/error:")
+        boxes = st.columns(4)
+        for position, name in enumerate(RULE_NAMES):
+            value = getattr(rules, name)
+            # The boxes show the rules in use (a refused edit goes back to them, with the message above).
+            st.session_state[_rule_key(name)] = int(value) if name == "max_flags" else float(value)
+            low, high, _ = RULE_LIMITS[name]
+            whole = name == "max_flags"
+            boxes[position % 4].number_input(
+                RULE_LABELS[name][0],
+                key=_rule_key(name),
+                min_value=int(low) if whole else float(low),
+                max_value=int(high) if whole else float(high),
+                step=1 if whole else 0.5,
+                on_change=_rules_edited,
+            )
+        st.button(
+            "Back to the default rules",
+            on_click=_rules_reset,
+            disabled=rules == DecisionRules(),
+            key="rules_default",
+        )
+
+
+# Opportunity cost
+
+
+def opportunity_rows(report: Report) -> pd.DataFrame:
+    """Per alliance and the Portfolio: cost, net value, opportunity cost and value over the alternative."""
+    p = report.portfolio
+    money = pd.concat(
+        [
+            report.alliances[["cost", "net_value"]].astype(float),
+            pd.DataFrame({"cost": [p.cost], "net_value": [p.net_value]}, index=[PORTFOLIO]),
+        ]
+    )
+    return report.opportunity.join(money).reset_index(names="alliance")
+
+
+def opportunity_cost(report: Report) -> None:
+    """The alternative (rate and name, default the hurdle rate) and each alliance's margin over it."""
+    st.subheader("Opportunity cost")
+    rate, name = report.settings.alternative()
+    hurdle = report.settings.time.hurdle_rate
+    left, right = st.columns(2)
+    spec = BY_PARAM["alt"]
+    left.number_input(
+        "Return of the next-best use (% a year)",
+        key=spec.key,
+        min_value=spec.low,
+        max_value=spec.high,
+        step=0.5,
+        value=None,
+        placeholder=f"the hurdle rate, {hurdle * 100:g} %",
+        help="What the same money would earn elsewhere. Empty: the hurdle rate (sidebar).",
+    )
+    right.text_input(
+        "Its name",
+        key=BY_PARAM["altname"].key,
+        max_chars=80,
+        placeholder="e.g. direct sales campaigns",
+        help="Shown in the tables and the workbook.",
+    )
+    table = report.opportunity
+    if PORTFOLIO in table.index:
+        total = table.loc[PORTFOLIO]
+        scale = views.money_scale(report)
+        with views.tiles(2):
+            st.metric(
+                f"Portfolio value over {name}",
+                fmt.scaled_money(total["value_over_alternative"], scale, report.currency),
+                help=f"Net value − {rate:.1%} × cost",
+            )
+            points = total["points_over_alternative"]
+            st.metric(
+                "Portfolio ROI over it",
+                "n/a" if pd.isna(points) else f"{points:+.1f} pts",
+                help=f"Portfolio ROI − {rate:.1%}, in percentage points",
+            )
+    st.caption(f"Alternative: {plain(name)} at {rate:.1%} a year.")
+    shown = display_frame(opportunity_rows(report), OPPORTUNITY_VIEW)
+    st.dataframe(**_points_grid(shown, [OVER_ALTERNATIVE.header]), hide_index=True, width="stretch")
+
+
+# Scenarios
+
+
+def current_scenario() -> tuple[Change, ...]:
+    return tuple(Change(*c) for c in st.session_state.get(SCENARIO_KEY) or ())
+
+
+def _add_change() -> None:
+    state = st.session_state
+    alliance, kind = state.get("scn_alliance"), state.get("scn_change")
+    if not alliance or not kind:
+        return
+    value = 0.0
+    if kind == ScenarioChange.SCALE:
+        value = float(state.get("scn_factor") or 1.0)
+    elif kind == ScenarioChange.REFUND:
+        value = float(state.get("scn_cost") or 0.0)
+    # One change per alliance: a new one replaces the old.
+    kept = [c for c in current_scenario() if c.alliance != alliance][: MAX_CHANGES - 1]
+    state[SCENARIO_KEY] = (*kept, Change(str(alliance), ScenarioChange(kind), value))
+
+
+def _remove_change(alliance: str) -> None:
+    st.session_state[SCENARIO_KEY] = tuple(c for c in current_scenario() if c.alliance != alliance)
+
+
+def _clear_scenario() -> None:
+    st.session_state[SCENARIO_KEY] = ()
+
+
+def scenario_editor(report: Report) -> None:
+    """Pick an alliance and a change, add it; the scenario's changes listed with a way to remove each."""
+    st.subheader("Scenarios")
+    st.caption(
+        "What if an alliance were dropped, scaled (revenue and cost × a factor) or re-funded (a new cost, "
+        "revenue in proportion)? The portfolio is recomputed beside today's. The scenario is kept in the "
+        "link (scn=…) and exported."
+    )
+    names = [str(a) for a in report.alliances.index]
+    first, second, third, fourth = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
+    first.selectbox("Alliance", names, key="scn_alliance")
+    kind = second.selectbox(
+        "Change", list(ScenarioChange), key="scn_change", format_func=lambda k: CHANGE_WORDS[k]
+    )
+    if kind == ScenarioChange.SCALE:
+        third.number_input(
+            "Factor (×)", min_value=0.01, max_value=100.0, value=1.5, step=0.1, key="scn_factor"
+        )
+    elif kind == ScenarioChange.REFUND:
+        third.number_input(
+            "New cost", min_value=0.0, max_value=MAX_REFUND, value=0.0, step=1000.0, key="scn_cost"
+        )
+    fourth.button("Add to the scenario", on_click=_add_change, key="scn_add", icon=":material/add:")
+    changes = current_scenario()
+    for change in changes:
+        text_col, button_col = st.columns([5, 1], vertical_alignment="center")
+        text_col.markdown(f"- {plain(change_text(change))}")
+        button_col.button(
+            "Remove", key=f"scn_remove_{change.alliance}", on_click=_remove_change, args=(change.alliance,)
+        )
+    if changes:
+        st.button("Clear the scenario", on_click=_clear_scenario, key="scn_clear")
+
+
+def scenario_result(report: Report) -> None:
+    """Today against the scenario: headline figures, the comparison, every alliance, notes, a CSV."""
+    result = report.scenario
+    tables = scenario_tables(report)
+    if result is None or tables is None:
+        st.info(
+            "No scenario yet: pick an alliance and a change above and add it to see the portfolio "
+            "recomputed.",
+            icon=":material/science:",
+        )
+        return
+    today, after = result.today, result.scenario
+    scale = views.money_scale(report)
+    with views.tiles(4):
+        if after.roi is None or today.roi is None:
+            st.metric("Portfolio ROI in scenario", "n/a" if after.roi is None else fmt.percent(after.roi))
+        else:
+            st.metric(
+                "Portfolio ROI in scenario",
+                fmt.percent(after.roi),
+                f"{(after.roi - today.roi) * 100:+.1f} pts from {fmt.percent(today.roi)}",
+            )
+        st.metric(
+            "Net value in scenario",
+            fmt.scaled_money(after.net_value, scale, report.currency),
+            fmt.scaled_money(round(after.net_value - today.net_value, 2), scale, report.currency),
+        )
+        st.metric("Revenue in scenario", fmt.scaled_money(after.revenue, scale, report.currency))
+        st.metric("Cost in scenario", fmt.scaled_money(after.cost, scale, report.currency))
+    for note in result.notes:
+        st.info(plain(note), icon=":material/info:")
+    money, ratios, alliances = tables
+    left, right = st.columns(2)
+    left.dataframe(**views.grid(money), hide_index=True, width="stretch")
+    right.dataframe(**views.grid(ratios), hide_index=True, width="stretch")
+    st.dataframe(**views.grid(alliances), hide_index=True, width="stretch")
+    st.download_button(
+        "Scenario (.csv)",
+        lambda: scenario_csv(report),
+        file_name="scenario.csv",
+        mime="text/csv",
+        key="scenario_csv",
+        icon=":material/table:",
+        on_click="ignore",
+    )
+
+
+def scenario_csv(report: Report) -> bytes:
+    """Today against the scenario (money, then ROI and cut points), a blank line, then each alliance."""
+    tables = scenario_tables(report)
+    if tables is None:
+        return b""
+    parts = [table_csv(table) for table in tables]
+    bom = "\ufeff".encode()
+    return bom + b"\r\n".join(part.removeprefix(bom) for part in parts)
+
+
+# Action plan
+
+
+def action_plan(report: Report) -> None:
+    """Proposed actions to edit and accept, then the previous review's accepted actions to mark."""
+    st.subheader("Action plan")
+    if report.actions.empty:
+        st.success(
+            "No actions proposed: no red flags and no Fix or Exit recommendation for the alliances in view.",
+            icon=":material/check_circle:",
+        )
+    else:
+        _proposals(report)
+    _follow_ups()
+
+
+def _proposals(report: Report) -> None:
+    st.caption(
+        "Each red flag and each Fix or Exit recommendation proposes actions due 30, 60 or 90 days after "
+        "the day goals are judged on. Edit the action, owner and due day, and tick the ones to do: the "
+        "ticked ones are kept when you save this review (sidebar, 'Save this review'). Nothing is stored "
+        "before you save."
+    )
+    rows = plan.editable(report)
+    edited = st.data_editor(
+        rows,
+        key=plan.editor_key(report),
+        num_rows="fixed",
+        hide_index=True,
+        width="stretch",
+        column_order=["accept", "alliance", "source", "action", "owner", "due", "horizon"],
+        column_config={
+            "accept": st.column_config.CheckboxColumn(
+                "Accept", help="Keep this action with the saved review"
+            ),
+            "alliance": st.column_config.TextColumn("Alliance", disabled=True, pinned=True),
+            "source": st.column_config.TextColumn(
+                "Source", disabled=True, help="The red flag or recommendation"
+            ),
+            "action": st.column_config.TextColumn("Action", width="large", required=True, max_chars=500),
+            "owner": st.column_config.TextColumn("Owner", max_chars=120),
+            "due": st.column_config.DateColumn("Due date", format="YYYY-MM-DD", required=True),
+            "horizon": st.column_config.NumberColumn("Days", disabled=True, format="%d"),
+        },
+    )
+    plan.remember(report, pd.DataFrame(edited))
+    chosen = len(plan.accepted(report))
+    left, middle, right = st.columns([2, 1, 1], vertical_alignment="center")
+    left.markdown(f"**{chosen} of {len(rows)} accepted**")
+    middle.button("Accept all", key="plan_accept_all", on_click=plan.accept_all, args=(report, True))
+    right.button("Accept none", key="plan_accept_none", on_click=plan.accept_all, args=(report, False))
+
+
+def _follow_ups() -> None:
+    """The accepted actions of the review a save would follow: mark each Done or Dropped."""
+    found = reviews.previous()
+    if found is None:
+        return
+    try:
+        accepted = reviews.store().plan_of(found.review.id)
+        recorded = reviews.store().actions_of(found.review.id)
+    except reviews.StoreUnavailable as exc:
+        st.caption(plain(exc))
+        return
+    title = plain(found.review.title)
+    followed = recorded[recorded["follows_id"].notna()]
+    if len(followed):
+        st.markdown(f"**Where the actions before '{title}' stood when it was saved**")
+        st.dataframe(**views.grid(display_frame(followed, FOLLOW_UP_VIEW)), hide_index=True, width="stretch")
+    if accepted.empty:
+        st.caption(f"'{title}' was saved without accepted actions, so there is nothing to follow up.")
+        return
+    review_id = found.review.id
+    marks = plan.marks_of(review_id)
+    st.markdown(f"**Actions accepted in '{title}': mark what became of them**")
+    labels = {
+        int(i): f"{a}: {t}"
+        for i, a, t in zip(accepted["id"], accepted["alliance"], accepted["action"], strict=True)
+    }
+    left, right = st.columns(2)
+    for column, status in ((left, ActionStatus.DONE), (right, ActionStatus.DROPPED)):
+        key = f"marks_{status.value.lower()}_{review_id}"
+        st.session_state[key] = [i for i, s in marks.items() if s == status]
+        column.multiselect(
+            f"Marked {status.value.lower()}",
+            list(labels),
+            key=key,
+            format_func=lambda i: labels.get(i, str(i)),
+            on_change=_marked,
+            args=(review_id, status),
+            placeholder="None",
+        )
+    shown = follow_up(accepted, plan.marks_of(review_id), dt.date.today())
+    st.dataframe(**views.grid(display_frame(shown, FOLLOW_UP_VIEW)), hide_index=True, width="stretch")
+    st.caption(
+        "The rest are Overdue once their due day has passed, else Open. The next saved review that follows "
+        f"'{title}' keeps these outcomes, judged on its review date."
+    )
+
+
+def _marked(review_id: int, status: ActionStatus) -> None:
+    chosen = {int(i) for i in st.session_state.get(f"marks_{status.value.lower()}_{review_id}", [])}
+    marks = {i: s for i, s in plan.marks_of(review_id).items() if s != status and i not in chosen}
+    marks.update({i: str(status) for i in chosen})
+    plan.mark(review_id, {i: s for i, s in marks.items() if ActionStatus(s) in MARKED})
