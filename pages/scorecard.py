@@ -1,4 +1,5 @@
-"""Scorecard: shared goals against targets, red flags per alliance, ROI by partnership type."""
+"""Scorecard: shared goals against targets, red flags per alliance, relationship health and risks,
+ROI by partnership type."""
 
 import streamlit as st
 
@@ -7,7 +8,7 @@ from core.model import STATUSES
 from core.output import formatting as fmt
 from core.output.charts import goal_progress
 from core.output.tables import goals_display, status_style, type_display
-from ui import navigation, session, views
+from ui import decisions, navigation, session, views
 from ui.text import plain
 
 navigation.page_start()
@@ -50,6 +51,7 @@ if report is not None:
             with st.expander(f"**{plain(alliance)}**: {plain(', '.join(flags['flag']))}"):
                 for flag, figures in zip(flags["flag"], flags["figures"], strict=True):
                     st.markdown(f"- **{plain(flag)}**: {plain(figures)}")
+    decisions.health_and_risks(report)
     st.subheader("ROI by partnership type")
     st.dataframe(**views.grid(type_display(report)), hide_index=True, width="stretch")
     views.downloads(report)

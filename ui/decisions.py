@@ -14,14 +14,24 @@ import streamlit as st
 
 from core.analysis.actions import MARKED, follow_up
 from core.analysis.decisions import FACTORS, POINT_COLUMNS, RULE_NAMES, DecisionRules
+from core.analysis.health import HEALTH_GAP, HEALTH_LOW
 from core.analysis.report import Report
+from core.analysis.risks import NO_EXIT_CONDITIONS, RISK_NO_MITIGATION, RISK_NO_OWNER
 from core.analysis.scenarios import Change, change_text
 from core.model import PORTFOLIO, RECOMMENDATIONS, ActionStatus, Recommendation, ScenarioChange
 from core.output import columns as cols
 from core.output import formatting as fmt
 from core.output.columns import Column, TableSpec, display_frame
 from core.output.csv import table_csv
-from core.output.decision_sheets import RULE_LABELS, scenario_tables
+from core.output.decision_sheets import (
+    RULE_LABELS,
+    health_detail_display,
+    health_display,
+    risk_summary_display,
+    risks_display,
+    scenario_tables,
+)
+from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE, NO_RISKS_OR_HEALTH_NOTE
 from core.settings import BY_PARAM
 from core.settings.values import MAX_CHANGES, MAX_REFUND, RULE_LIMITS
 from ui import plan, reviews, views
@@ -483,3 +493,53 @@ def _marked(review_id: int, status: ActionStatus) -> None:
     marks = {i: s for i, s in plan.marks_of(review_id).items() if s != status and i not in chosen}
     marks.update({i: str(status) for i in chosen})
     plan.mark(review_id, {i: s for i, s in marks.items() if ActionStatus(s) in MARKED})
+
+
+# Scorecard: relationship health and risks
+
+
+def how_to_add_note(report: Report) -> str | None:
+    """The reader's note on adding a missing Risks or Health sheet, if the workbook lacks one."""
+    notes = (NO_RISKS_NOTE, NO_HEALTH_NOTE, NO_RISKS_OR_HEALTH_NOTE)
+    return next((note for note in report.ledger.notes if note in notes), None)
+
+
+def _flags_of(report: Report, names: tuple[str, ...]) -> None:
+    """The red flags of these kinds, one line each (alliance: flag, figures)."""
+    chosen = report.flags[report.flags["flag"].isin(names)] if len(report.flags) else report.flags
+    for alliance, flag, figures in zip(chosen["alliance"], chosen["flag"], chosen["figures"], strict=True):
+        st.markdown(f"- **{plain(alliance)}**: {plain(flag)} ({plain(figures)})")
+
+
+def health_and_risks(report: Report) -> None:
+    """Relationship health per alliance (both sides, score, gap, widest dimension) and the risks
+    (expected loss per risk, risk-adjusted ROI per alliance), each with its red flags."""
+    note = how_to_add_note(report)
+    if note:
+        st.info(plain(note), icon=":material/info:")
+        views.template_download(key="decision_template_download")
+    st.subheader("Relationship health")
+    if report.ledger.health_sheet is not None:
+        scored = report.health[report.health["scored"].astype(bool)] if len(report.health) else report.health
+        if scored.empty:
+            st.info("No alliance in view has scores on the Health sheet.", icon=":material/info:")
+        else:
+            st.dataframe(**views.grid(health_display(report)), hide_index=True, width="stretch")
+            with st.expander("Scores per dimension"):
+                st.dataframe(**views.grid(health_detail_display(report)), hide_index=True, width="stretch")
+            _flags_of(report, (HEALTH_LOW, HEALTH_GAP))
+    st.subheader("Risks")
+    if report.ledger.risks_sheet is not None:
+        if report.risks.empty:
+            st.info("No risks are listed for the alliances in view.", icon=":material/info:")
+        else:
+            total = float(report.risks["expected_loss"].sum())
+            st.metric(
+                "Expected loss",
+                fmt.scaled_money(total, views.money_scale(report), report.currency),
+                help="Σ probability × impact in money over the risks of the alliances in view",
+            )
+            st.dataframe(**views.grid(risks_display(report)), hide_index=True, width="stretch")
+            st.markdown("**Risk-adjusted ROI per alliance**")
+            st.dataframe(**views.grid(risk_summary_display(report)), hide_index=True, width="stretch")
+    _flags_of(report, (RISK_NO_OWNER, RISK_NO_MITIGATION, NO_EXIT_CONDITIONS))
