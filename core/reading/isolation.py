@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
 import time
@@ -79,7 +80,8 @@ def _context() -> multiprocessing.context.BaseContext:
 def _child(
     sender: Connection, task: Callable[..., Any], args: tuple, options: dict, memory_bytes: int
 ) -> None:
-    """Runs in the worker: cap memory, run the task, send back ("ok", result) or ("error", error)."""
+    """Runs in the worker: cap memory, run the task, send back the result (`_send_result`) or
+    ("error", error), ("memory", None), ("defect", what failed)."""
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A reader that cannot allocate prints its own backtrace before aborting; the parent says why
@@ -88,8 +90,8 @@ def _child(
     os.dup2(devnull, 2)
     try:
         result = task(*args, **options)
-        release_free_memory()  # the read's scratch memory, before pickling the result doubles it
-        sender.send(("ok", result))
+        release_free_memory()  # the read's scratch memory, before the result is sent
+        _send_result(sender, result)
     except LedgerError as exc:
         sender.send(("error", exc))
     except MemoryError:
@@ -98,6 +100,36 @@ def _child(
         sender.send(("defect", f"{type(exc).__name__}: {exc}"))
     finally:
         sender.close()
+
+
+def _send_result(sender: Connection, result: object) -> None:
+    """Send ("ok", buffer sizes), the pickled result, then each of its large buffers as it lies in
+    memory: pickled in-band, a 1M-row ledger would first be copied whole into one more bytes object."""
+    views: list[memoryview] = []
+
+    def out_of_band(buffer: pickle.PickleBuffer) -> bool:
+        try:
+            views.append(buffer.raw())
+        except BufferError:  # not contiguous: pickled in-band, as before
+            return True
+        return False
+
+    body = pickle.dumps(result, protocol=5, buffer_callback=out_of_band)
+    sender.send(("ok", [view.nbytes for view in views]))
+    sender.send_bytes(body)
+    for view in views:
+        sender.send_bytes(view)
+
+
+def _receive_result(receiver: Connection, sizes: list[int]) -> object:
+    """The result `_send_result` sent; its buffers land in writable memory, as pandas expects."""
+    body = receiver.recv_bytes()
+    buffers = []
+    for size in sizes:
+        buffer = bytearray(size)
+        receiver.recv_bytes_into(buffer)
+        buffers.append(buffer)
+    return pickle.loads(body, buffers=buffers)
 
 
 def release_free_memory() -> None:
@@ -166,6 +198,8 @@ class Running(Generic[T]):
             if not self._receiver.poll(max(0.0, limits.seconds - (time.monotonic() - self._started))):
                 raise LedgerError(_too_slow(self._filename, limits))
             kind, payload = self._receiver.recv()
+            if kind == "ok":
+                payload = _receive_result(self._receiver, payload)
         except EOFError:
             kind, payload = "died", None
         finally:
