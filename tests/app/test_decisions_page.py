@@ -1,0 +1,310 @@
+"""The Decisions page and the Scorecard's health and risks (AppTest, ledgers written here, a real
+SQLite file for saved reviews): every expected figure is worked out by hand below.
+
+The ledger (amounts in one currency), two complete quarters (Q1, Q2; July only starts Q3, so Q3 is
+partial and not compared) and a July revenue entry each so that none lacks recent revenue:
+
+    alliance  Q1 rev/cost  Q2 rev/cost  July rev  total rev/cost   ROI    band      trend
+    A         110 / 100    150 / 100    40        300 / 200        50 %   Strong    10 % → 50 % rising
+    B         120 / 100    120 / 100    10        250 / 200        25 %   Strong    20 % → 20 % same
+    C         115 / 100    105 / 100    10        230 / 200        15 %   Moderate  15 % → 5 % falling
+    D         100 / 100    100 / 100    10        210 / 200         5 %   Weak      0 % → 0 % same
+
+Quartiles over 50, 25, 15, 5 %: A Top, D Bottom (B and C in between, 0 points). No Goals sheet, so
+each alliance has one red flag, "No goals defined" (−1). Default rules give:
+
+    A: Strong +2, Top +1, rising +1, 1 flag −1 = 3  → Invest (cut 3)
+    B: Strong +2, 1 flag −1                    = 1  → Maintain (cut 0)
+    C: falling −1, 1 flag −1                   = −2 → Fix (cut −2)
+    D: Weak −2, Bottom −1, 1 flag −1           = −4 → Exit
+
+Portfolio: revenue 990, cost 800, net value 190, ROI 190 / 800 = 23.75 %.
+"""
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.reading.side_sheets import NO_RISKS_OR_HEALTH_NOTE
+from tests.helpers import ledger_bytes
+from ui.text import plain
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGE = "pages/decisions.py"
+
+
+def _quarters(name: str, q1: tuple[int, int], q2: tuple[int, int], july: int) -> list[list[object]]:
+    return [
+        ["2026-01-10", name, "Revenue", q1[0]],
+        ["2026-01-10", name, "Cost", q1[1]],
+        ["2026-04-10", name, "Revenue", q2[0]],
+        ["2026-04-10", name, "Cost", q2[1]],
+        ["2026-07-10", name, "Revenue", july],
+    ]
+
+
+ROWS = [
+    *_quarters("A", (110, 100), (150, 100), 40),
+    *_quarters("B", (120, 100), (120, 100), 10),
+    *_quarters("C", (115, 100), (105, 100), 10),
+    *_quarters("D", (100, 100), (100, 100), 10),
+]
+LEDGER = ledger_bytes(ROWS)
+# Risks: A's churn 50 % × 40 = 20 expected loss; B's delay 10 % × 50 = 5, and it has no owner.
+# Health: A scores itself 4 on every dimension, the partner 2: us 4, partner 2, score 3, gap +2.
+WITH_SHEETS = ledger_bytes(
+    ROWS,
+    Risks=[
+        ["Alliance", "Risk", "Probability", "Impact", "Mitigation", "Owner"],
+        ["A", "Churn", 0.5, 40, "Joint roadmap", "Dana"],
+        ["B", "Delay", 0.1, 50, "Buffer stock", ""],
+    ],
+    Health=[
+        ["Alliance", "Side", "Strategic fit", "Operational", "Financial", "Relationship"],
+        ["A", "Us", 4, 4, 4, 4],
+        ["A", "Partner", 2, 2, 2, 2],
+    ],
+)
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("ALLIANCE_ROI_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("ALLIANCE_ROI_DATABASE_URL", raising=False)
+    return tmp_path / "reviews.sqlite3"
+
+
+def opened(data: bytes = LEDGER, page: str = PAGE, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params.update(params)
+    at.run()
+    if data:
+        at.file_uploader[0].set_value(("ledger.xlsx", data, XLSX))
+        at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def table(at: AppTest, first_header: str, *, column: str = "") -> object:
+    """The first grid whose columns include `first_header` (and `column`), indexed by its first column."""
+    for frame in at.dataframe:
+        value = frame.value
+        if first_header in value.columns and (not column or column in value.columns):
+            return value.set_index(value.columns[0])
+    raise AssertionError(f"no table with {first_header!r}")
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def texts(at: AppTest) -> str:
+    kinds = (at.markdown, at.caption, at.info, at.error, at.warning, at.success, at.subheader)
+    return "\n".join(str(e.value) for kind in kinds for e in kind)
+
+
+def test_recommendations_follow_the_rules_and_a_rule_edit_lands_in_the_link():
+    at = opened()
+    shown = table(at, "Recommendation")
+    assert shown["Recommendation"].to_dict() == {"A": "Invest", "B": "Maintain", "C": "Fix", "D": "Exit"}
+    assert shown["Score"].to_dict() == {"A": 3.0, "B": 1.0, "C": -2.0, "D": -4.0}
+    assert list(shown.index) == ["A", "B", "C", "D"]  # highest score first
+    assert shown.loc["A", "Reasons"].startswith(
+        "Band Strong (+2); Top quartile (+1); ROI rising 10.0 % → 50.0 % (+1)"
+    )
+    assert shown.loc["A", "ROI"] == pytest.approx(0.5)
+    # one per recommendation
+    assert [
+        metric(at, f"{icon} {name}")
+        for icon, name in (("▲", "Invest"), ("●", "Maintain"), ("◆", "Fix"), ("▼", "Exit"))
+    ] == ["1", "1", "1", "1"]
+    assert not at.warning and not at.error
+
+    # Invest from 4 instead of 3: A's 3 is now a Maintain; the link keeps the rule.
+    at.number_input(key="rule_invest").set_value(4.0).run()
+    assert not at.exception
+    assert table(at, "Recommendation").loc["A", "Recommendation"] == "Maintain"
+    assert at.query_params["rules"] == "invest:4"
+    assert "(1 changed)" in next(e.label for e in at.expander if e.label.startswith("Rules"))
+
+    # A cut that breaks the order (Fix above Maintain) is refused and said, the rules stay as they were.
+    at.number_input(key="rule_fix").set_value(1.0).run()
+    assert any("Not applied" in e.value and "'fix'" in e.value for e in at.error)
+    assert at.query_params["rules"] == "invest:4"
+    assert at.number_input(key="rule_fix").value == -2.0
+
+
+def test_a_link_with_rules_opens_with_them():
+    at = opened(LEDGER, src="ledger.xlsx", rules="strong:0")
+    # Strong now gives 0: A 0+1+1−1 = 1 → Maintain; B 0−1 = −1 → Fix.
+    shown = table(at, "Recommendation")
+    assert shown.loc["A", "Recommendation"] == "Maintain" and shown.loc["B", "Recommendation"] == "Fix"
+    assert at.number_input(key="rule_strong").value == 0.0
+
+
+def test_opportunity_cost_at_the_hurdle_rate_then_a_named_alternative():
+    at = opened()
+    shown = table(at, "Opportunity cost")
+    # Hurdle 10 %: A 200 × 10 % = 20, value over 100 − 20 = 80, (50 % − 10 %) = 40 points.
+    assert shown.loc["A", "Opportunity cost"] == pytest.approx(20.0)
+    assert shown.loc["A", "Value over alternative"] == pytest.approx(80.0)
+    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(40.0)
+    # Portfolio: 800 × 10 % = 80, 190 − 80 = 110, 23.75 % − 10 % = 13.75 points.
+    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(110.0)
+    assert shown.loc["Portfolio", "Over alternative (pts)"] == pytest.approx(13.75)
+
+    at.number_input(key="alt_pct").set_value(30.0).run()
+    at.text_input(key="alt_name").set_value("Direct *sales*").run()
+    shown = table(at, "Opportunity cost")
+    # 30 %: A 200 × 30 % = 60, 100 − 60 = 40, 50 − 30 = 20 points; portfolio 190 − 240 = −50.
+    assert shown.loc["A", "Value over alternative"] == pytest.approx(40.0)
+    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(20.0)
+    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(-50.0)
+    assert at.query_params["alt"] == "30" and at.query_params["altname"] == "Direct *sales*"
+    assert "Portfolio value over Direct *sales*" in [m.label for m in at.metric]
+    assert any("Direct \\*sales\\*" in c.value for c in at.caption)  # the name shown as text
+
+
+def test_dropping_an_alliance_recomputes_the_portfolio():
+    at = opened()
+    assert any(i.value.startswith("No scenario yet") for i in at.info)
+    at.selectbox(key="scn_alliance").set_value("D").run()
+    at.selectbox(key="scn_change").set_value("drop").run()
+    at.button(key="scn_add").click().run()
+    assert not at.exception
+    assert at.query_params["scn"] == "drop:D"
+    # Without D: revenue 990 − 210 = 780, cost 600, net value 180, ROI 180 / 600 = 30.0 %.
+    assert metric(at, "Portfolio ROI in scenario") == "30.0 %"
+    ratios = table(at, "Figure", column="Change (pts)")
+    assert ratios.loc["Portfolio ROI", "Today"] == pytest.approx(0.2375)
+    assert ratios.loc["Portfolio ROI", "Scenario"] == pytest.approx(0.30)
+    money = table(at, "Figure", column="Change")
+    assert money.loc["Net value", "Scenario"] == pytest.approx(180.0)
+    assert money.loc["Net value", "Change"] == pytest.approx(-10.0)
+    alliances = table(at, "Net value in scenario")
+    assert alliances.loc["D", "Change"] == "drop D"
+
+    # Scale B × 2 as well: B's 250 / 200 becomes 500 / 400; portfolio 1030 / 800 → 230 / 800 = 28.75 %.
+    at.selectbox(key="scn_alliance").set_value("B").run()
+    at.selectbox(key="scn_change").set_value("scale").run()
+    at.number_input(key="scn_factor").set_value(2.0).run()
+    at.button(key="scn_add").click().run()
+    assert at.query_params["scn"] == "drop:D;scale:B*2"
+    assert table(at, "Figure", column="Change (pts)").loc["Portfolio ROI", "Scenario"] == pytest.approx(
+        0.2875
+    )
+
+    at.button(key="scn_clear").click().run()
+    assert "scn" not in at.query_params
+    assert any(i.value.startswith("No scenario yet") for i in at.info)
+
+
+def test_no_alliances_in_view_says_so():
+    # A ledger whose only rows are the shared pseudo-alliance's cost: no alliance to recommend.
+    at = opened(ledger_bytes([["2026-01-10", "Shared", "Cost", 100]]))
+    assert not at.exception
+    assert not any(f.value is not None and "Recommendation" in f.value.columns for f in at.dataframe)
+
+
+def _actions(database: Path) -> list[tuple]:
+    with sqlite3.connect(database) as db:
+        return db.execute(
+            "select alliance, source, owner, due_date, status, follows_id from actions order by id"
+        ).fetchall()
+
+
+def _to_overview(at: AppTest) -> None:
+    """Back to the overview (the entry script's own page, which switch_page cannot name by file).
+
+    Saving is done from the overview: in AppTest the sidebar's Save (drawn after a page under
+    pages/) does not submit on a page switched to with switch_page; a real browser is not affected."""
+    at._page_hash = next(h for h, i in at._registered_pages.items() if i.get("page_name") == "Overview")
+    at.run()
+
+
+def _save(at: AppTest, title: str) -> str:
+    _to_overview(at)
+    next(t for t in at.text_input if t.label == "Title").set_value(title)
+    next(t for t in at.text_input if t.label == "Portfolio").set_value("Partners")
+    next(b for b in at.button if b.label == "Save").click()
+    at.run()
+    assert not at.exception
+    return at.query_params["review"]
+
+
+def test_accepted_actions_are_saved_with_the_review_and_followed_up_by_the_next(database):
+    at = opened()
+    assert not any(r for r in _actions_if_any(database))
+    # Proposed: "No goals defined" for A, B, C, D (30 days each), C's Fix (30, 90), D's Exit (30, 90): 8.
+    assert "0 of 8 accepted" in texts(at)
+    at.button(key="plan_accept_all").click().run()
+    assert "8 of 8 accepted" in texts(at)
+    token = _save(at, "Q2 review")
+    saved = _actions(database)
+    today = dt.date.today()
+    assert len(saved) == 8 and {s[4] for s in saved} == {"Open"}
+    assert [s[0] for s in saved] == ["A", "B", "C", "C", "C", "D", "D", "D"]
+    due = sorted({dt.date.fromisoformat(str(s[3])) for s in saved})
+    assert due == [today + dt.timedelta(days=30), today + dt.timedelta(days=90)]
+
+    # Reopening the review shows its accepted actions, all Open (due in the future), to mark.
+    colleague = AppTest.from_file(APP, default_timeout=90)
+    colleague.query_params["review"] = token
+    colleague.run()
+    colleague.switch_page(PAGE).run()
+    assert not colleague.exception
+    assert "Actions accepted in 'Q2 review'" in texts(colleague)
+    plan = table(colleague, "Status")
+    assert len(plan) == 8 and set(plan["Status"]) == {"Open"}
+
+    # Mark A's action done and D's first dropped, then save a review that follows it.
+    first_of = {alliance: ident for ident, alliance in reversed(_plan_ids(database))}
+    done = next(m for m in colleague.multiselect if m.label == "Marked done")
+    done.set_value([first_of["A"]]).run()
+    dropped = next(m for m in colleague.multiselect if m.label == "Marked dropped")
+    dropped.set_value([first_of["D"]]).run()
+    assert not colleague.exception
+    statuses = table(colleague, "Status")["Status"].tolist()
+    assert statuses.count("Done") == 1 and statuses.count("Dropped") == 1 and statuses.count("Open") == 6
+    _save(colleague, "Q3 review")
+    follow_ups = [s for s in _actions(database) if s[5] is not None]
+    assert len(follow_ups) == 8
+    assert sorted(s[4] for s in follow_ups) == ["Done", "Dropped", *["Open"] * 6]
+    assert next(s for s in follow_ups if s[4] == "Done")[0] == "A"
+
+
+def _actions_if_any(database: Path) -> list[tuple]:
+    return _actions(database) if database.exists() else []
+
+
+def _plan_ids(database: Path) -> list[tuple[int, str]]:
+    with sqlite3.connect(database) as db:
+        return db.execute("select id, alliance from actions where follows_id is null order by id").fetchall()
+
+
+def test_scorecard_shows_health_and_risks_worked_by_hand():
+    at = opened(WITH_SHEETS, page="pages/scorecard.py")
+    health = table(at, "Gap (us − partner)")
+    assert health.loc["A", "Us"] == 4.0 and health.loc["A", "Partner"] == 2.0
+    assert health.loc["A", "Health score"] == 3.0 and health.loc["A", "Gap (us − partner)"] == 2.0
+    risks = table(at, "Risk")
+    assert risks.set_index("Risk")["Expected loss"].to_dict() == {"Churn": 20.0, "Delay": 5.0}
+    summary = table(at, "Risk-adjusted ROI", column="Risks")
+    # A: (100 net − 20) / 200 cost = 40 %; B: (50 − 5) / 200 = 22.5 %.
+    assert summary.loc["A", "Risk-adjusted ROI"] == pytest.approx(0.40)
+    assert summary.loc["B", "Risk-adjusted ROI"] == pytest.approx(0.225)
+    said = texts(at)
+    assert "**B**: Risk without an owner" in said
+    assert "Health scored 2 or lower" in said and "2 or more apart" in said
+    assert NO_RISKS_OR_HEALTH_NOTE not in said
+
+
+def test_scorecard_without_risks_or_health_sheets_says_how_to_add_them():
+    at = opened(LEDGER, page="pages/scorecard.py")
+    assert any(i.value == plain(NO_RISKS_OR_HEALTH_NOTE) for i in at.info)
+    assert not at.warning and not at.error
