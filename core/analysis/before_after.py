@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from core.analysis.roi import CENT_DIGITS, roi_of
+from core.analysis.roi import CENT_DIGITS, NEGATIVE_COST_NOTE, NO_COST_NOTE, roi_of
 from core.model import ALL, DEFAULT_INITIATIVE_NAME, EQUAL, MONTHS
 from core.output import formatting as fmt
 
@@ -156,8 +156,9 @@ def initiative_dates(
     alliance takes the initiative date of the Alliances sheet; one without it is left out.
     """
     if date is not None:
-        chosen = in_view if participants is None else [a for a in in_view if a in set(participants)]
-        left = [(a, "not part of the initiative (control group)") for a in in_view if a not in chosen]
+        taking_part = set(in_view if participants is None else participants)
+        chosen = [a for a in in_view if a in taking_part]
+        left = [(a, "not part of the initiative (control group)") for a in in_view if a not in taking_part]
         return {a: pd.Timestamp(date) for a in chosen}, left
     sheet = alliances.dropna(subset=["initiative_date"]).drop_duplicates("alliance")
     dates = dict(zip(sheet["alliance"], sheet["initiative_date"], strict=True))
@@ -193,6 +194,51 @@ def _nan(value: float | None) -> float:
     return float("nan") if value is None else float(value)
 
 
+def _comparisons(sums: pd.DataFrame) -> pd.DataFrame:
+    """`_compare` for every row at once: revenue_before, cost_before, revenue_after, cost_after in;
+    the comparison's columns out, each figure computed as `_compare` computes it (ROI from whole
+    cents, rounded as Python's round does, which numpy's rint matches on the same double)."""
+    revenue_b, cost_b = sums["revenue_before"].to_numpy(float), sums["cost_before"].to_numpy(float)
+    revenue_a, cost_a = sums["revenue_after"].to_numpy(float), sums["cost_after"].to_numpy(float)
+    roi_b, note_b = _rois(revenue_b, cost_b)
+    roi_a, note_a = _rois(revenue_a, cost_a)
+    before, after = np.char.add("before: ", note_b), np.char.add("after: ", note_a)
+    notes = np.select(
+        [(note_b != "") & (note_a != ""), note_b != "", note_a != ""],
+        [np.char.add(np.char.add(before, "; "), after), before, after],
+        "",
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        revenue_change = np.where(revenue_b == 0, np.nan, (revenue_a - revenue_b) / revenue_b)
+        cost_change = np.where(cost_b == 0, np.nan, (cost_a - cost_b) / cost_b)
+    return pd.DataFrame(
+        {
+            "revenue_before": revenue_b,
+            "cost_before": cost_b,
+            "net_before": revenue_b - cost_b,
+            "roi_before": roi_b,
+            "revenue_after": revenue_a,
+            "cost_after": cost_a,
+            "net_after": revenue_a - cost_a,
+            "roi_after": roi_a,
+            "roi_change": roi_a - roi_b,
+            "revenue_change": revenue_change,
+            "cost_change": cost_change,
+            "note": notes.astype(object),
+        },
+        index=sums.index,
+    )
+
+
+def _rois(revenue: np.ndarray, cost: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`roi_of` for arrays: the ROI (NaN where undefined) and why it is undefined ('' where defined)."""
+    revenue_cents, cost_cents = np.round(revenue * 100), np.round(cost * 100)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rois = np.where(cost_cents > 0, (revenue_cents - cost_cents) / cost_cents, np.nan)
+    notes = np.select([cost_cents == 0, cost_cents < 0], [NO_COST_NOTE, NEGATIVE_COST_NOTE], "")
+    return rois, notes
+
+
 def _ratio_change(before: float, after: float) -> float:
     return float("nan") if before == 0 else (after - before) / before
 
@@ -220,25 +266,27 @@ def before_after(
     reference = pd.Series(list(initiatives.values())).mode().iloc[0]
     reference_windows = comparison_windows(entries, reference, choice)
     windows_of = _windows_per_alliance(entries, initiatives, choice, left_out, {reference: reference_windows})
-    sums = _window_sums(entries, windows_of).to_dict("index")
-    rows = []
-    for alliance, windows in windows_of.items():
-        before_text, after_text = windows.describe()
-        own = sums[alliance]
-        before = {"revenue": own["revenue_before"], "cost": own["cost_before"]}
-        after = {"revenue": own["revenue_after"], "cost": own["cost_after"]}
-        rows.append(
-            {
-                "alliance": alliance,
-                "initiative_date": initiatives[alliance],
-                "before_window": before_text,
-                "after_window": after_text,
-                **_compare(before, after),
-            }
-        )
-    if not rows:
+    sums = _window_sums(entries, windows_of)
+    # Alliances mostly share a few dates: each distinct pair of windows is described once.
+    described = {w: w.describe() for w in set(windows_of.values())}
+    texts = [described[w] for w in windows_of.values()]
+    rows = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "alliance": list(windows_of),
+                    "initiative_date": [initiatives[a] for a in windows_of],
+                    "before_window": [before for before, _ in texts],
+                    "after_window": [after for _, after in texts],
+                }
+            ),
+            _comparisons(sums).reset_index(drop=True),
+        ],
+        axis=1,
+    )
+    if rows.empty:
         raise BeforeAfterError("No alliance with an initiative has data around its date.")
-    table = pd.DataFrame(rows).set_index("alliance")
+    table = rows.set_index("alliance")
     portfolio = _group_row(table)
     control = _control(entries, left_out, reference_windows)
     result = BeforeAfter(table, portfolio, control, reference_windows, left_out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from core.model import BANDS, COST, MODERATE, REVENUE, STRONG, UNDEFINED, WEAK, Band
@@ -14,6 +15,10 @@ from core.model import BANDS, COST, MODERATE, REVENUE, STRONG, UNDEFINED, WEAK, 
 # point), so two alliances with the same ROI always share a band, a quartile and a rank.
 CENT_DIGITS = 2
 ROI_DIGITS = 10
+NO_COST_NOTE = "no cost recorded, so ROI is undefined"
+NEGATIVE_COST_NOTE = "cost is negative (credits exceed costs), so ROI is undefined"
+# Farther than this from a band threshold, rounding to ROI_DIGITS cannot move an ROI across it.
+NEAR_THRESHOLD = 1e-8
 
 
 @dataclass(frozen=True)
@@ -51,9 +56,9 @@ def roi_of(revenue: float, cost: float) -> tuple[float | None, str]:
     """(revenue − cost) / cost from whole cents, or None with the reason when cost is not positive."""
     revenue_cents, cost_cents = to_cents(revenue), to_cents(cost)
     if cost_cents == 0:
-        return None, "no cost recorded, so ROI is undefined"
+        return None, NO_COST_NOTE
     if cost_cents < 0:
-        return None, "cost is negative (credits exceed costs), so ROI is undefined"
+        return None, NEGATIVE_COST_NOTE
     return (revenue_cents - cost_cents) / cost_cents, ""
 
 
@@ -82,10 +87,21 @@ def roi_ratio(revenue: pd.Series, cost: pd.Series) -> pd.Series:
 
 
 def bands(rois: pd.Series, thresholds: BandThresholds = BandThresholds()) -> pd.Series:
-    """The band of each ROI in a series ('n/a' where undefined)."""
-    return pd.Series(
-        [band(None if pd.isna(r) else float(r), thresholds) for r in rois], index=rois.index, dtype="str"
+    """The band of each ROI in a series ('n/a' where undefined), as `band` gives it, for all at once."""
+    values = rois.to_numpy(dtype=float, na_value=np.nan)
+    strong, moderate = round(thresholds.strong, ROI_DIGITS), round(thresholds.moderate, ROI_DIGITS)
+    compared = np.round(values, ROI_DIGITS)
+    # numpy's rounding may differ from Python's in the last bit; that matters only next to a threshold,
+    # where the ROI is rounded as `band` rounds it.
+    near = (np.abs(values - strong) < NEAR_THRESHOLD) | (np.abs(values - moderate) < NEAR_THRESHOLD)
+    for i in np.flatnonzero(near).tolist():
+        compared[i] = round(float(values[i]), ROI_DIGITS)
+    named = np.select(
+        [np.isnan(values), compared > strong, compared >= moderate],
+        [str(UNDEFINED), str(STRONG), str(MODERATE)],
+        str(WEAK),
     )
+    return pd.Series(named, index=rois.index, dtype="str")
 
 
 def revenue_and_cost(entries: pd.DataFrame, by: str | list[str] = "alliance") -> pd.DataFrame:

@@ -64,15 +64,32 @@ def irr_shape(flows: np.ndarray) -> str:
     Investment-shaped: the first non-zero flow is negative (money goes in first) and the flows
     change sign exactly once; only then is the IRR unique and a return rather than a borrowing rate.
     """
-    moving = flows[flows != 0]
-    if not (moving < 0).any() or not (moving > 0).any():
-        return "n/a (no cost, or no return, in the months in view)"
-    if moving[0] > 0:
-        return "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)"
-    changes = int(np.count_nonzero(np.diff(np.sign(moving))))
-    if changes != 1:
-        return f"n/a (net value changes sign {changes} times: no single IRR)"
-    return ""
+    return irr_shapes(flows[np.newaxis, :])[0]
+
+
+NO_COST_OR_RETURN = "n/a (no cost, or no return, in the months in view)"
+REVENUE_FIRST = "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)"
+
+
+def irr_shapes(flows: np.ndarray) -> list[str]:
+    """`irr_shape` of each row of monthly flows (alliances × months), all rows at once."""
+    signs = np.sign(flows)
+    moving = signs != 0
+    has_cost, has_return = (signs < 0).any(axis=1), (signs > 0).any(axis=1)
+    first = (
+        signs[np.arange(len(flows)), np.argmax(moving, axis=1)] if flows.shape[1] else np.zeros(len(flows))
+    )
+    # The sign of the last non-zero flow before each month: a change is a non-zero flow of the other sign.
+    last_moving = np.maximum.accumulate(np.where(moving, np.arange(flows.shape[1]), -1), axis=1)
+    previous = np.take_along_axis(signs, np.maximum(last_moving[:, :-1], 0), axis=1)
+    changes = (moving[:, 1:] & (last_moving[:, :-1] >= 0) & (signs[:, 1:] != previous)).sum(axis=1)
+    several = np.char.add(
+        np.char.add("n/a (net value changes sign ", changes.astype(str)), " times: no single IRR)"
+    )
+    notes = np.select(
+        [~(has_cost & has_return), first > 0, changes != 1], [NO_COST_OR_RETURN, REVENUE_FIRST, several], ""
+    )
+    return [str(note) for note in notes]
 
 
 def irr(flows: np.ndarray) -> tuple[float, str]:
@@ -83,7 +100,7 @@ def irr(flows: np.ndarray) -> tuple[float, str]:
 
 def irr_all(flows: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Annual IRR of each row of monthly flows, found by bisection on all rows at once, and notes."""
-    notes = [irr_shape(row) for row in flows]
+    notes = irr_shapes(flows)
     low = np.full(len(flows), monthly_rate(IRR_ANNUAL_LOW))
     high = np.full(len(flows), monthly_rate(IRR_ANNUAL_HIGH))
     # For investment-shaped flows NPV falls as the rate rises: the root lies where it crosses zero.

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from core.analysis.before_after import data_span
 from core.analysis.roi import CENT_DIGITS, BandThresholds, bands, roi_ratio
 from core.model import PORTFOLIO
+
+TRAILING = 4  # quarters in the trailing ROI
 
 QUARTER_COLUMNS = [
     "alliance",
@@ -47,12 +50,7 @@ def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresh
     table = pd.concat([per_alliance, portfolio]).astype(float).round(CENT_DIGITS)
     table["net_value"] = (table["revenue"] - table["cost"]).round(CENT_DIGITS)
     table["roi"] = roi_ratio(table["revenue"], table["cost"])
-    # The grid holds every quarter of every alliance in order, so rolling within an alliance is exact.
-    trailing = (
-        table[["revenue", "cost"]].groupby(level="alliance", sort=False).rolling(4, min_periods=4).sum()
-    )
-    trailing.index = trailing.index.droplevel(0)
-    table["roi_ttm"] = roi_ratio(trailing["revenue"], trailing["cost"]).reindex(table.index)
+    table["roi_ttm"] = _trailing_roi(table, len(quarters))
     table["band"] = bands(table["roi"], thresholds)
     table = table.reset_index()
     periods = pd.PeriodIndex(table["quarter"])
@@ -61,3 +59,26 @@ def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresh
     table["complete"] = (periods.start_time >= first) & (periods.end_time < end)
     table["quarter"] = table["quarter"].astype(str).str.replace("Q", "-Q", regex=False)
     return table[QUARTER_COLUMNS]
+
+
+def _trailing_roi(table: pd.DataFrame, quarters: int) -> pd.Series:
+    """ROI of each row's quarter and the three before it, in whole cents; NaN for an alliance's first
+    three quarters. The table holds every quarter of every alliance in order, so its revenue and cost
+    are an alliance × quarter matrix and the four-quarter sums are four shifted slices added at once."""
+    shape = (len(table) // quarters, quarters)
+    revenue = (table["revenue"].to_numpy() * 100).round().reshape(shape)
+    cost = (table["cost"].to_numpy() * 100).round().reshape(shape)
+    trailing_revenue = np.full(shape, np.nan)
+    trailing_cost = np.full(shape, np.nan)
+    if quarters >= TRAILING:
+        trailing_revenue[:, TRAILING - 1 :] = sum(
+            revenue[:, k : quarters - TRAILING + 1 + k] for k in range(TRAILING)
+        )
+        trailing_cost[:, TRAILING - 1 :] = sum(
+            cost[:, k : quarters - TRAILING + 1 + k] for k in range(TRAILING)
+        )
+    index = table.index
+    return roi_ratio(
+        pd.Series(trailing_revenue.ravel() / 100, index=index),
+        pd.Series(trailing_cost.ravel() / 100, index=index),
+    )

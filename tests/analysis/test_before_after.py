@@ -146,6 +146,30 @@ def test_alliance_with_no_cost_on_one_side():
     assert any("ROI change undefined for Delta" in c for c in result.checks)
 
 
+def test_notes_of_both_sides_and_a_negative_cost():
+    """Echo has revenue only (no cost either side); Foxtrot has a cost before and a credit after
+    (cost −500): each side that has no ROI says why, before first, joined by '; '."""
+    rows = [
+        *case_rows(),
+        ["2024-08-15", "Echo", "Revenue", 1000],
+        ["2025-02-15", "Echo", "Revenue", 2000],
+        ["2024-08-15", "Foxtrot", "Revenue", 300],
+        ["2024-08-15", "Foxtrot", "Cost", 200],
+        ["2025-02-15", "Foxtrot", "Cost", -500],
+    ]
+    ledger = read_ledger(ledger_bytes(rows), "x.xlsx")
+    result = compare(ledger, date=INITIATIVE, participants=["Echo", "Foxtrot"])
+    echo, foxtrot = result.table.loc["Echo"], result.table.loc["Foxtrot"]
+    assert echo["note"] == (
+        "before: no cost recorded, so ROI is undefined; after: no cost recorded, so ROI is undefined"
+    )
+    assert foxtrot["note"] == "after: cost is negative (credits exceed costs), so ROI is undefined"
+    # Foxtrot before: (300 − 200) / 200 = 0.5; cost change (−500 − 200) / 200 = −3.5.
+    assert foxtrot["roi_before"] == pytest.approx(0.5, **EXACT)
+    assert foxtrot["cost_change"] == pytest.approx(-3.5, **EXACT)
+    assert math.isnan(echo["cost_change"])  # no cost before: no change to speak of
+
+
 def test_no_initiative_date_and_date_outside_data(ledger):
     plain = read_ledger(ledger_bytes(case_rows()), "x.xlsx")
     with pytest.raises(BeforeAfterError, match="No alliance has an initiative date"):

@@ -11,7 +11,15 @@ from openpyxl import load_workbook
 
 from core.analysis.adjustments import allocate_shared, credit_influenced, sensitivity
 from core.analysis.report import build_report
-from core.analysis.time_value import TimeSettings, annualised_roi, irr, monthly_rate, npv, payback_month
+from core.analysis.time_value import (
+    TimeSettings,
+    annualised_roi,
+    irr,
+    irr_shapes,
+    monthly_rate,
+    npv,
+    payback_month,
+)
 from core.errors import LedgerError
 from core.model import BY_WEIGHT, EVENLY, NOT_ALLOCATED, REVENUE_SHARE
 from core.output.export import summary_workbook
@@ -53,6 +61,27 @@ def test_npv_at_a_rate_of_one_percent_a_month():
     assert monthly_rate(annual) == pytest.approx(0.01, **EXACT)
     # 101 / 1.01 + 102.01 / 1.01² = 100 + 100
     assert npv(np.array([101.0, 102.01]), annual) == pytest.approx(200.0, **EXACT)
+
+
+def test_irr_shapes_of_many_alliances_at_once_skip_empty_months():
+    # One row per alliance; empty months neither start nor break a run of one sign.
+    flows = np.array(
+        [
+            [0.0, -5.0, 0.0, 0.0, 8.0, 0.0],  # cost, then return: one change, investment-shaped
+            [-1.0, 0.0, 2.0, 0.0, -1.0, 0.0],  # − + −: two changes
+            [0.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # nothing moves
+            [0.0, 2.0, 0.0, -1.0, 0.0, 0.0],  # revenue first
+            [-1.0, 1.0, -1.0, 1.0, 0.0, 1.0],  # − + − +: three changes
+        ]
+    )
+    assert irr_shapes(flows) == [
+        "",
+        "n/a (net value changes sign 2 times: no single IRR)",
+        "n/a (no cost, or no return, in the months in view)",
+        "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)",
+        "n/a (net value changes sign 3 times: no single IRR)",
+    ]
+    assert irr_shapes(np.zeros((2, 0))) == ["n/a (no cost, or no return, in the months in view)"] * 2
 
 
 def test_irr_only_for_investment_shaped_flows():
