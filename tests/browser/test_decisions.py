@@ -4,11 +4,12 @@ expander, the recommendation counts and the link follow, and the browser logs no
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, go, metric, new_page, require_chromium, settle
+from tests.browser.conftest import ARTIFACTS, go, metric, new_page, require_chromium, settle, start_server
 
 require_chromium()
 pytestmark = pytest.mark.browser
@@ -41,3 +42,42 @@ def test_editing_a_rule_changes_the_recommendations(server, browser):
     assert page.locator("[data-testid='stException']").count() == 0
     assert not errors, errors
     page.context.close()
+
+
+def test_the_accepted_plan_is_saved_from_the_decisions_page(browser, tmp_path):
+    """Accept every proposed action on the Decisions page and save from there (not the Overview):
+    the database holds the review and exactly the accepted actions, each Open, with the owner and
+    due day the table showed. Nothing is stored before Save."""
+    database = tmp_path / "reviews.sqlite3"
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'database_url = "sqlite:///{database}"\n')
+    with start_server("decisions-save", secrets=secrets) as url:
+        page = new_page(browser)
+        page.goto(url)
+        settle(page)
+        go(page, "Decisions", "Decisions")
+        page.get_by_role("button", name="Accept all").click()
+        every = page.get_by_text(re.compile(r"^(\d+) of \1 accepted$"))
+        expect(every).to_be_visible(timeout=30_000)
+        settle(page)
+        said = every.inner_text()
+        accepted, proposed = (int(n) for n in re.findall(r"\d+", said))
+        assert accepted == proposed > 0
+        assert not database.exists() or _count(database, "reviews") == 0
+        page.get_by_role("button", name="Save this review").click()
+        body = page.locator("[data-testid='stPopoverBody']")
+        body.get_by_role("textbox", name="Title").fill("Plan review")
+        body.get_by_role("button", name="Save").click()
+        expect(page.get_by_text("Saved 'Plan review'", exact=False)).to_be_visible(timeout=30_000)
+        settle(page)
+        page.context.close()
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("select title from reviews").fetchall() == [("Plan review",)]
+        statuses = connection.execute("select status, follows_id from actions").fetchall()
+    assert len(statuses) == accepted
+    assert set(statuses) == {("Open", None)}
+
+
+def _count(database, table: str) -> int:
+    with sqlite3.connect(database) as connection:
+        return connection.execute(f"select count(*) from {table}").fetchone()[0]
