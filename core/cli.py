@@ -7,13 +7,17 @@ file left behind.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from core.reading.extent import SheetExtent
+    from core.reading.isolation import Running
     from core.settings import Settings
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
@@ -126,7 +130,65 @@ def default_output(ledger: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    early = _check_early(words)
+    try:
+        return _run(words, early)
+    finally:
+        if early is not None:
+            early.running.stop()
+
+
+@dataclass(frozen=True)
+class _EarlyCheck:
+    """The upload check of the ledger named on the command line, started in a worker before the
+    settings' modules (pandas among them) are loaded here: the two take about as long."""
+
+    path: Path
+    data: bytes
+    running: Running[dict[str, SheetExtent]]
+
+
+def _ledger_argument(words: list[str]) -> Path | None:
+    """The ledger in a `summarize` command line, found without the full parser (which needs the
+    settings' modules): the first word after 'summarize' that is neither an option nor an option's
+    value. Every option but --help takes one value. argparse still has the last word."""
+    rest = iter(words)
+    if next(rest, None) != "summarize":
+        return None
+    for word in rest:
+        if word == "--":
+            following = next(rest, None)
+            return Path(following) if following else None
+        if word in ("-h", "--help"):
+            return None
+        if word.startswith("-") and len(word) > 1:
+            attached = "=" in word or (not word.startswith("--") and len(word) > 2)
+            if not attached:
+                next(rest, None)
+            continue
+        return Path(word)
+    return None
+
+
+def _check_early(words: list[str]) -> _EarlyCheck | None:
+    """Start checking the named ledger's bytes in a worker, or None (no readable file named)."""
+    path = _ledger_argument(words)
+    if path is None or not path.is_file():
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    from core.reading.isolation import fork_directly, start_isolated
+    from core.reading.safety import check_upload
+
+    fork_directly()
+    return _EarlyCheck(path, data, start_isolated(check_upload, data, path.name))
+
+
+def _run(words: list[str], early: _EarlyCheck | None) -> int:
+    args = build_parser().parse_args(words)
     try:
         settings, warnings = view_settings(args)
     except SettingFlagError as exc:
@@ -140,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     ledger_path: Path = args.ledger
     output: Path = args.output or default_output(ledger_path)
     try:
-        left_out = _summarize(ledger_path, output, settings, args)
+        left_out = _summarize(ledger_path, output, settings, args, early)
     except NoLedgerSheet as exc:
         # The hint fits a workbook whose ledger sheet was not found, not two columns for one figure.
         hint = (
@@ -173,13 +235,22 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
-def _summarize(ledger_path: Path, output: Path, settings: Settings, args: argparse.Namespace) -> int:
+def _summarize(
+    ledger_path: Path, output: Path, settings: Settings, args: argparse.Namespace, early: _EarlyCheck | None
+) -> int:
     """Read the ledger, build the report, write the workbook; the number of ledger rows left out."""
-    from core.reading.isolation import fork_directly, start_isolated
+    from core.reading.isolation import ReaderDefect, fork_directly, start_isolated
     from core.reading.ledger import read_ledger
+    from core.reading.safety import vouch
 
     fork_directly()
-    data = _ledger_bytes(ledger_path)
+    known = early.data if early is not None and early.path == ledger_path else None
+    data = _ledger_bytes(ledger_path, known)
+    if early is not None and data is early.data:
+        # A refusal is raised here, as the reader would raise it; a pass is handed to the reader. If
+        # the checker failed in a way of ours (ReaderDefect), the reader checks the file itself.
+        with contextlib.suppress(ReaderDefect):
+            vouch(data, ledger_path.name, early.running.result())
     reading = start_isolated(read_ledger, data, ledger_path.name, sheet=args.sheet)
     try:
         # The worker reads on one core while this process loads what comes after reading on the other.
@@ -204,8 +275,8 @@ def _summarize(ledger_path: Path, output: Path, settings: Settings, args: argpar
     return report.rows_left_out
 
 
-def _ledger_bytes(path: Path) -> bytes:
-    """The ledger file's bytes, or a LedgerError saying why it cannot be read."""
+def _ledger_bytes(path: Path, known: bytes | None = None) -> bytes:
+    """The ledger file's bytes (`known` when already read), or a LedgerError saying why it cannot be read."""
     from core.reading.workbook import ACCEPTED_SUFFIXES
 
     if not path.is_file():
@@ -215,6 +286,8 @@ def _ledger_bytes(path: Path) -> bytes:
             f"'{path.name}' is not a spreadsheet this reads "
             f"({', '.join(ACCEPTED_SUFFIXES)}): export the ledger as .xlsx."
         )
+    if known is not None:
+        return known
     try:
         return path.read_bytes()
     except OSError as exc:

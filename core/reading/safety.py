@@ -45,11 +45,25 @@ _DECLARATION = re.compile(rb"!\x00?[DdEe]")
 _OVERLAP = 32
 
 
+# A verdict reached in another process on these very bytes (see `vouch`).
+_vouched: tuple[bytes, str, dict[str, SheetExtent]] | None = None
+
+
+def vouch(data: bytes, filename: str, extents: dict[str, SheetExtent]) -> None:
+    """Record that `data` passed `check_upload` as `filename`, with these extents, in a checker
+    process: a reader forked from this process then takes the verdict instead of scanning the same
+    bytes again. Only the same bytes object counts (a copy, even an equal one, is checked anew)."""
+    global _vouched
+    _vouched = (data, filename, dict(extents))
+
+
 def check_upload(data: bytes, filename: str) -> dict[str, SheetExtent]:
     """Refuse, with a message saying what to do, a file that cannot or must not be opened.
 
     Returns how far each worksheet of an .xlsx/.xlsm reaches, by sheet name, for `check_extent`.
     """
+    if _vouched is not None and _vouched[0] is data and _vouched[1] == filename:
+        return dict(_vouched[2])
     name = PurePath(filename).name
     suffix = PurePath(filename).suffix.lower()
     if not data:
