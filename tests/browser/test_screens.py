@@ -30,6 +30,7 @@ PAGES = [
     ("Quartiles and benchmarks", "Quartiles and benchmarks"),
     ("Quarterly trends", "Quarterly trends"),
     ("Scorecard", "Scorecard"),
+    ("Decisions", "Decisions"),
     ("Review history", "Review history"),
 ]
 CHART_PAGES = PAGES[:4]
