@@ -81,7 +81,8 @@ RULE_LABELS: dict[str, tuple[str, str | None]] = {
     "fix": ("Fix from a score of (below: Exit)", "points"),
 }
 NO_SCENARIO = (
-    "No scenario: set one on the Decisions page, or in the link (scenario=drop:A;scale:B*1.5;refund:C=20000)."
+    "No scenario: set one on the Decisions page, in the link (scn=drop:A;scale:B*1.5;refund:C=20000) "
+    "or with the command's --scenario."
 )
 PROPOSED_NOTE = (
     "Proposed by this review from the red flags and the Fix and Exit recommendations, due 30, 60 or "
