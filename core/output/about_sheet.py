@@ -77,6 +77,35 @@ DEFINITIONS = [
     ),
     ("Value over hurdle", "Net value − hurdle rate × cost."),
     (
+        "Recommendation",
+        "Invest, Maintain, Fix or Exit from a score: the sum of points for the band, the quartile, the "
+        "trend of the last two complete quarters, the worst goal status, the red flags (each counted, up "
+        "to a cap) and the relationship-health score. The cut scores and every weight are settings, "
+        "listed below; the Decisions sheet gives each alliance's points and reasons. New in version 0.5.",
+    ),
+    (
+        "Opportunity cost",
+        "Cost × the alternative's rate (the hurdle rate unless an alternative is named); value over "
+        "the alternative = net value − opportunity cost, in money, and ROI − that rate, in points.",
+    ),
+    (
+        "Risk-adjusted ROI",
+        "(Net value − expected loss) / cost. A risk's expected loss = probability × impact; an impact "
+        "scored 1–5 puts 5 %, 10 %, 25 %, 50 % or 100 % of the alliance's revenue in view at stake.",
+    ),
+    (
+        "Health score",
+        "The mean of both sides' scores (1–5) over strategic fit, operational, financial and relationship; "
+        "the gap (perceived reciprocity) = our mean − the partner's. A side's score of 2 or less, or the "
+        "sides 2 or more apart on a dimension, is a red flag.",
+    ),
+    (
+        "Scenario",
+        "Drop removes an alliance; scale × f multiplies its revenue and cost by f; re-fund sets its cost "
+        "and moves its revenue in proportion. Portfolio ROI, net value and quartile cut points are "
+        "recomputed over the alliances that remain.",
+    ),
+    (
         "Currencies",
         "Each entry is converted at its own month's rate from the FX sheet: amount × rate(currency) / "
         "rate(reporting currency), rates being to the FX sheet's base (base = 1). An entry without a "
