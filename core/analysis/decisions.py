@@ -240,10 +240,15 @@ def _flag_count(flags: pd.DataFrame, index: pd.Index) -> tuple[pd.Series, pd.Ser
     """Number of red flags per alliance and their names, comma-separated."""
     if flags.empty:
         return pd.Series(0, index=index), pd.Series("", index=index, dtype=object)
-    grouped = flags.groupby("alliance", sort=False)["flag"]
-    count = grouped.size().reindex(index, fill_value=0).astype(int)
-    names = grouped.agg(lambda f: ", ".join(f.astype(str))).reindex(index, fill_value="")
-    return count, names.astype(object)
+    count = flags.groupby("alliance", sort=False).size().reindex(index, fill_value=0).astype(int)
+    # One pass over the flags (not a Python call per alliance's group): 5,000 alliances in ms.
+    said: dict[str, list[str]] = {}
+    for alliance, flag in zip(
+        flags["alliance"].to_numpy(), flags["flag"].astype(str).to_numpy(), strict=True
+    ):
+        said.setdefault(alliance, []).append(flag)
+    names = pd.Series({alliance: ", ".join(found) for alliance, found in said.items()}, dtype=object)
+    return count, names.reindex(index, fill_value="").astype(object)
 
 
 def _flag_words(count: pd.Series, counted: pd.Series, names: pd.Series) -> pd.Series:
