@@ -262,7 +262,6 @@ def _summarize(
         ledger = reading.result()
     finally:
         reading.stop()
-    del data  # the worker has read it; the file's bytes are not needed to build the report
     if ledger.entries.empty:
         raise _unusable(
             f"Sheet '{ledger.source.sheet}' of '{ledger_path.name}' has a header "
