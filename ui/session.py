@@ -1,18 +1,16 @@
 """This session's view: the loaded ledger and its report under the settings the widgets ask for.
 
-The report is rebuilt only when the ledger or a setting other than the band thresholds changes;
-a threshold change only re-bands it. The link in the address bar is written from the settings the
-report was built with, on every run of every page.
+The report is rebuilt only when the ledger or a setting that changes the sums changes; a change of
+band thresholds, decision rules, alternative or scenario only re-bands and re-decides it. The link
+in the address bar is written from the settings the report was built with, on every run of every
+page.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
-from core.analysis.report import Report, build_report, with_thresholds
-from core.analysis.roi import BandThresholds
+from core.analysis.report import Report, build_report, summed_settings, with_choices
 from ui import links, state
 from ui.loading import Loaded, current
 
@@ -29,12 +27,12 @@ def report() -> tuple[Loaded, Report | None]:
     decoded = state.settings(state.facts(loaded.ledger))
     st.session_state[_NOTICES] = [str(n) for n in decoded.notices]
     chosen = decoded.settings
-    signature = (loaded.key, replace(chosen, thresholds=BandThresholds()))
+    signature = (loaded.key, summed_settings(chosen))
     cached = st.session_state.get(_REPORT)
     if cached is not None and cached[0] == signature:
         built = cached[1]
-        if built.settings.thresholds != chosen.thresholds:
-            built = with_thresholds(built, chosen.thresholds)
+        if built.settings != chosen:
+            built = with_choices(built, chosen)
             st.session_state[_REPORT] = (signature, built)
     else:
         built = build_report(loaded.ledger, chosen)

@@ -221,20 +221,42 @@ def default_initiative_date(ledger: Ledger) -> dt.date | None:
     return (first + (last - first) / 2).to_period("M").start_time.date()
 
 
-def with_thresholds(report: Report, thresholds: BandThresholds) -> Report:
-    """The same report banded with other thresholds: the bands and what follows from them (the
-    recommendations, a scenario's bands) change; nothing read or summed is recomputed."""
+# Settings that only band, judge and weigh the figures: a change in them re-bands and re-decides the
+# report without reading or summing anything again (see `with_choices`).
+CHOICES = ("thresholds", "decisions", "alternative_rate", "alternative_name", "scenario")
+
+
+def summed_settings(settings: Settings) -> Settings:
+    """The settings with every choice at its default: two settings equal here give the same sums."""
+    defaults = Settings()
+    return replace(settings, **{name: getattr(defaults, name) for name in CHOICES})
+
+
+def with_choices(report: Report, settings: Settings) -> Report:
+    """The same report under `settings`, which may differ from the report's only in CHOICES: bands,
+    recommendations, opportunity cost, the scenario and the proposed actions are redone; nothing read
+    or summed is recomputed."""
+    if summed_settings(settings) != summed_settings(report.settings):
+        raise ValueError("with_choices takes settings that differ only in bands and decisions")
+    thresholds = settings.thresholds
     alliances = report.alliances.assign(band=bands(report.alliances["roi"], thresholds))
     quarterly = report.quarterly.assign(band=bands(report.quarterly["roi"], thresholds))
-    settings = replace(report.settings, thresholds=thresholds)
+    portfolio = portfolio_summary(alliances)
     decisions = recommend(alliances, quarterly, report.goals, report.flags, report.health, settings.decisions)
+    rate, alternative = settings.alternative()
     return replace(
         report,
         settings=settings,
         alliances=alliances,
-        portfolio=portfolio_summary(alliances),
+        portfolio=portfolio,
         quarterly=quarterly,
         decisions=decisions,
+        opportunity=opportunity(alliances, portfolio, rate, alternative),
         scenario=run_scenario(alliances, settings.scenario, thresholds) if settings.scenario else None,
         actions=propose(report.flags, decisions, report.ledger.alliances, report.as_of),
     )
+
+
+def with_thresholds(report: Report, thresholds: BandThresholds) -> Report:
+    """The same report banded with other thresholds (see `with_choices`)."""
+    return with_choices(report, replace(report.settings, thresholds=thresholds))
