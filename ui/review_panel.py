@@ -184,3 +184,17 @@ def history_table(report: Report) -> pd.DataFrame | None:
     ids = [r.id for r in chain]
     upto = chain[: ids.index(found.review.id) + 1] if found.review.id in ids else [found.review]
     return history(reviews.with_actions(upto))
+
+
+def saved_actions(report: Report) -> pd.DataFrame | None:
+    """The saved review's own action plan and its follow-ups of the previous review's, for the
+    downloads of that review; None when no saved review is in view or its settings were changed
+    (then the downloads show the plan proposed for this view)."""
+    found = reviews.opened()
+    if found is None or not links.is_saved_view(report.settings, found):
+        return None
+    try:
+        kept = reviews.store().actions_of(found.review.id)
+    except reviews.StoreUnavailable:
+        return None
+    return kept if len(kept) else None

@@ -319,11 +319,12 @@ def downloads(report: Report) -> None:
     # session.report() has written this view's settings to the address bar, so the link is current.
     link = links.share_url()
     past = review_panel.history_table(report)
+    kept = review_panel.saved_actions(report)
     # Callables run only when their button is clicked, so reruns do not rebuild the files.
     files = [
         (
             "Summary workbook (.xlsx)",
-            lambda: summary_workbook(report, link=link, history=past),
+            lambda: summary_workbook(report, link=link, history=past, actions=kept),
             "summary.xlsx",
             XLSX_MIME,
             "download",
@@ -332,7 +333,7 @@ def downloads(report: Report) -> None:
         ("Alliance table (.csv)", lambda: alliance_csv(report), "alliances.csv", "text/csv", "table", None),
         (
             "Report for sharing (.html)",
-            lambda: html_report(report),
+            lambda: html_report(report, actions=kept),
             "report.html",
             "text/html",
             "share",
@@ -340,12 +341,12 @@ def downloads(report: Report) -> None:
         ),
         (
             "Review deck (.pptx)",
-            lambda: deck(report, link),
+            lambda: deck(report, link, actions=kept),
             "review.pptx",
             PPTX_MIME,
             "slideshow",
             "PowerPoint slides with editable charts: portfolio, one slide per alliance, before/after, "
-            "data issues. Figures equal the workbook's.",
+            "decisions, risks and health, the action plan, data issues. Figures equal the workbook's.",
         ),
     ]
     cols = st.columns(len(files) + 1)

@@ -219,6 +219,9 @@ def action_rows(report: Report, actions: pd.DataFrame | None = None) -> pd.DataF
     rows = chosen.rename(columns={"due_date": "due"}).reindex(columns=ACTION_COLUMNS)
     rows["due"] = pd.to_datetime(rows["due"], errors="coerce")
     rows["horizon"] = pd.to_numeric(rows["horizon"], errors="coerce")
+    # A saved plan keeps due days, not horizons: count them from the day the view judges goals on.
+    unknown = rows["horizon"].isna() & rows["due"].notna()
+    rows.loc[unknown, "horizon"] = (rows.loc[unknown, "due"] - pd.Timestamp(report.as_of)).dt.days
     text = ["alliance", "source", "action", "owner", "status"]
     rows[text] = rows[text].fillna("").astype(str)
     return rows.reset_index(drop=True)

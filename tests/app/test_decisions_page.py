@@ -22,10 +22,12 @@ Portfolio: revenue 990, cost 800, net value 190, ROI 190 / 800 = 23.75 %.
 """
 
 import datetime as dt
+import io
 import sqlite3
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from core.reading.side_sheets import NO_RISKS_OR_HEALTH_NOTE
@@ -237,7 +239,7 @@ def _save(at: AppTest, title: str) -> str:
     return at.query_params["review"]
 
 
-def test_accepted_actions_are_saved_with_the_review_and_followed_up_by_the_next(database):
+def test_accepted_actions_are_saved_with_the_review_and_followed_up_by_the_next(database, deferred_downloads):
     at = opened()
     assert not any(r for r in _actions_if_any(database))
     # Proposed: "No goals defined" for A, B, C, D (30 days each), C's Fix (30, 90), D's Exit (30, 90): 8.
@@ -256,6 +258,16 @@ def test_accepted_actions_are_saved_with_the_review_and_followed_up_by_the_next(
     colleague = AppTest.from_file(APP, default_timeout=90)
     colleague.query_params["review"] = token
     colleague.run()
+    # The saved review's workbook holds its own plan: 8 Open actions in the order saved, due 30 or
+    # 90 days after the day it judged goals on (C: no goals 30, Fix 30 and 90; D: no goals 30, Exit
+    # 30 and 90).
+    book = load_workbook(io.BytesIO(deferred_downloads["ledger-summary.xlsx"]()))
+    kept = [r for r in book["Actions"].iter_rows(min_row=2, max_col=7, values_only=True) if r[0]]
+    assert [(r[0], r[5], r[6]) for r in kept[:8]] == [
+        (alliance, days, "Open")
+        for alliance, days in zip("ABCCCDDD", [30, 30, 30, 30, 90, 30, 30, 90], strict=True)
+    ]
+    assert kept[8:] == [] or not kept[8][1]  # nothing else but the note below the table
     colleague.switch_page(PAGE).run()
     assert not colleague.exception
     assert "Actions accepted in 'Q2 review'" in texts(colleague)

@@ -316,6 +316,18 @@ def test_actions_given_are_written_with_dates_and_statuses():
     assert ws["A3"].value == "=Beta" and ws["A3"].data_type == "s" and ws["A3"].quotePrefix
 
 
+def test_a_saved_plan_without_horizons_counts_them_from_the_as_of_day():
+    """The store keeps due days only: 2024-05-01 is 30 days after the as-of day 2024-04-01,
+    2024-06-30 is 90 days after it."""
+    saved = ACTIONS.drop(columns="horizon").rename(columns={"due_date": "due"})
+    data = summary_workbook(report(), exported_at=EXPORTED_AT, actions=saved)
+    rows = table_rows(load_workbook(io.BytesIO(data))["Actions"], "Alliance")
+    assert [(r["Due date"], r["Horizon (days)"], r["Status"]) for r in rows] == [
+        (dt.datetime(2024, 5, 1), 30, "Done"),
+        (dt.datetime(2024, 6, 30), 90, "Overdue"),
+    ]
+
+
 def test_proposed_actions_follow_the_playbook_by_horizon():
     """Acme (Invest, no flag) proposes nothing. Beta (Exit) has seven flags and the Exit; by the
     playbook each proposes its actions, sorted by horizon then playbook order, due 2024-04-01 +
