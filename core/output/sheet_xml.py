@@ -10,6 +10,7 @@ in the shared-string table, dates as Excel serial numbers, blanks only when they
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -94,35 +95,61 @@ class BulkWorksheet(Worksheet):
         else:
             self._write_empty_row(row, span, self.row_info.get(row))
 
-    def _plain_row(self, row: int) -> bool:
-        """True when a row has only block cells and no attributes, so its XML can be written directly."""
-        return (
-            row not in self.row_info
-            and row not in self.comments
-            and not self.table.get(row)
-            and self.default_row_height == self.original_row_height
-            and self.excel_version != 2010
-        )
+    def _row_heads(self, block: CellBlock) -> tuple[list[str], list[int]]:
+        """Each block row's opening tag as xlsxwriter writes it ("" for a row without cells), and the
+        rows it must write itself (cells written one by one, a format or outline, a comment).
+
+        A row whose only attribute is a height (wrapped text) is written here too, with xlsxwriter's
+        `ht` and `customHeight` attributes."""
+        sheet_plain = self.default_row_height == self.original_row_height and self.excel_version != 2010
+        filled = list(map(any, zip(*block.columns, strict=True)))
+        heights: dict[float, str] = {}
+        heads: list[str] = []
+        special: list[int] = []
+        for offset, has_cells in enumerate(filled):
+            row = block.first + offset
+            info = self.row_info.get(row)
+            if not sheet_plain or row in self.comments or self.table.get(row) or not _height_only(info):
+                special.append(offset)
+                heads.append("")
+                continue
+            if not has_cells:
+                heads.append("")
+                continue
+            if info is None or info.height == self.original_row_height:
+                height = ""
+            elif info.height in heights:
+                height = heights[info.height]
+            else:
+                height = heights[info.height] = f' ht="{info.height * 0.75:.16g}" customHeight="1"'
+            span = self.row_spans.get(row // 16)
+            spans = f' spans="{span}"' if span else ""
+            heads.append(f'<row r="{row + 1}"{spans}{height}>')
+        return heads, special
 
     def _write_block(self, block: CellBlock) -> None:
+        """The block's rows: each column's cells made at once (one reference and tail a cell), then
+        joined row by row in C; the rows xlsxwriter must write itself go through it in their place."""
         letters = [xl_col_to_name(col) for col in range(len(block.columns))]
-        out: list[str] = []
-        for offset, tails in enumerate(zip(*block.columns, strict=True)):
-            row = block.first + offset
-            number = str(row + 1)
-            if not self._plain_row(row):
-                self.fh.write("".join(out))
-                out.clear()
-                self._write_mixed_row(row, number, letters, tails)
-                continue
-            cells = "".join(
-                f'<c r="{letter}{number}"{tail}' for letter, tail in zip(letters, tails, strict=True) if tail
-            )
-            if cells:
-                span = self.row_spans.get(row // 16)
-                spans = f' spans="{span}"' if span else ""
-                out.append(f'<row r="{number}"{spans}>{cells}</row>')
-        self.fh.write("".join(out))
+        numbers = range(block.first + 1, block.first + block.rows + 1)
+        cells = [
+            [
+                f'<c r="{letter}{number}"{tail}' if tail else ""
+                for number, tail in zip(numbers, column, strict=True)
+            ]
+            for letter, column in zip(letters, block.columns, strict=True)
+        ]
+        heads, special = self._row_heads(block)
+        ends = ["</row>" if head else "" for head in heads]
+        start = 0
+        for stop in [*special, block.rows]:
+            if stop > start:
+                parts = zip(heads[start:stop], *(c[start:stop] for c in cells), ends[start:stop], strict=True)
+                self.fh.write("".join(itertools.chain.from_iterable(parts)))
+            if stop < block.rows:
+                tails = [column[stop] for column in block.columns]
+                self._write_mixed_row(block.first + stop, str(block.first + stop + 1), letters, tails)
+            start = stop + 1
 
     def _write_mixed_row(self, row: int, number: str, letters: list[str], tails: Sequence[str]) -> None:
         """A block row that also has attributes (a height) or cells written one by one."""
@@ -179,6 +206,11 @@ class BulkWorksheet(Worksheet):
             if _overlap(area, other):
                 raise OverlappingRange(f"Merge range {area} overlaps table range {other}.")
         return super().merge_range(first_row, first_col, last_row, last_col, data, cell_format)
+
+
+def _height_only(info: Any) -> bool:
+    """True for no row attributes, or a height alone (no format, not hidden, no outline)."""
+    return info is None or not (info.row_format or info.hidden or info.level or info.collapsed)
 
 
 def _overlap(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
