@@ -101,31 +101,32 @@ class BulkWorksheet(Worksheet):
 
         A row whose only attribute is a height (wrapped text) is written here too, with xlsxwriter's
         `ht` and `customHeight` attributes."""
-        sheet_plain = self.default_row_height == self.original_row_height and self.excel_version != 2010
-        filled = list(map(any, zip(*block.columns, strict=True)))
-        heights: dict[float, str] = {}
-        heads: list[str] = []
-        special: list[int] = []
-        for offset, has_cells in enumerate(filled):
-            row = block.first + offset
-            info = self.row_info.get(row)
-            if not sheet_plain or row in self.comments or self.table.get(row) or not _height_only(info):
-                special.append(offset)
-                heads.append("")
-                continue
-            if not has_cells:
-                heads.append("")
-                continue
-            if info is None or info.height == self.original_row_height:
-                height = ""
-            elif info.height in heights:
-                height = heights[info.height]
-            else:
-                height = heights[info.height] = f' ht="{info.height * 0.75:.16g}" customHeight="1"'
-            span = self.row_spans.get(row // 16)
-            spans = f' spans="{span}"' if span else ""
-            heads.append(f'<row r="{row + 1}"{spans}{height}>')
-        return heads, special
+        first, stop = block.first, block.first + block.rows
+        if self.default_row_height != self.original_row_height or self.excel_version == 2010:
+            return [""] * block.rows, list(range(block.rows))
+        inside = range(first, stop)
+        special = {row for row, cells in self.table.items() if cells and row in inside}
+        special |= {row for row in self.comments if row in inside}
+        special |= {row for row, info in self.row_info.items() if row in inside and not _height_only(info)}
+        heights = {
+            row: f' ht="{info.height * 0.75:.16g}" customHeight="1"'
+            for row, info in self.row_info.items()
+            if row in inside and info.height != self.original_row_height
+        }
+        spans = {
+            index: f' spans="{span}"'
+            for index in range(first // 16, (stop - 1) // 16 + 1)
+            if (span := self.row_spans.get(index))
+        }
+        filled = map(any, zip(*block.columns, strict=True))
+        heads = [
+            f'<row r="{row + 1}"{spans.get(row // 16, "")}{heights.get(row, "")}>' if has_cells else ""
+            for row, has_cells in zip(inside, filled, strict=True)
+        ]
+        offsets = sorted(row - first for row in special)
+        for offset in offsets:
+            heads[offset] = ""
+        return heads, offsets
 
     def _write_block(self, block: CellBlock) -> None:
         """The block's rows: each column's cells made at once (one reference and tail a cell), then

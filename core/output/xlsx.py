@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import itertools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -182,6 +182,39 @@ class SheetLayout:
 def pixel_width(text: str) -> int:
     """xlsxwriter's xl_pixel_width (Excel's width of each character, 8 for any other), summed in C."""
     return sum(map(CHAR_WIDTHS.get, text, itertools.repeat(8, len(text))))
+
+
+# CHAR_WIDTHS by code point: printable ASCII has its own width; DEL (127) and beyond are 8, so any
+# code point is looked up at min(code, 127).
+_WIDTH_BY_CODE = np.full(128, 8, dtype=np.int64)
+for _char, _width in CHAR_WIDTHS.items():
+    _WIDTH_BY_CODE[ord(_char)] = _width
+
+
+def pixel_widths(texts: Sequence[str]) -> np.ndarray:
+    """`pixel_width` of many texts at once: every character looked up in one numpy pass."""
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    running = np.concatenate(([0], np.cumsum(_WIDTH_BY_CODE[np.minimum(codes, 127)])))
+    ends = np.cumsum(lengths)
+    return running[ends] - running[ends - lengths]
+
+
+def text_widths(texts: Sequence[str]) -> np.ndarray:
+    """`text_width` (not bold) of many texts at once; a text of several lines goes one by one."""
+    widths = (pixel_widths(texts) + PADDING_PX) / DIGIT_PX
+    for i in [i for i, text in enumerate(texts) if "\n" in text]:
+        widths[i] = text_width(texts[i])
+    return widths
+
+
+def lines_of(texts: Sequence[str], width: float) -> list[int]:
+    """`lines_needed` (not bold) of many texts in a column of this width, at once."""
+    room = max(width * DIGIT_PX - PADDING_PX, DIGIT_PX)
+    counts = np.maximum(1, np.ceil(pixel_widths(texts) * WRAP_SLACK / room)).astype(int).tolist()
+    for i in [i for i, text in enumerate(texts) if "\n" in text]:
+        counts[i] = lines_needed(texts[i], width)
+    return counts
 
 
 def text_width(text: str, bold: bool = False, extra_px: float = 0) -> float:
@@ -385,9 +418,13 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value)
 
 
-def _fit(layout: SheetLayout, col: int, texts: Iterable[str]) -> None:
+def _fit(layout: SheetLayout, col: int, texts: Sequence[str]) -> None:
     """Widen a column to its widest text, up to its cap."""
-    needed = max((text_width(t) for t in texts), default=MIN_WIDTH)
+    _widen(layout, col, float(text_widths(texts).max()) if len(texts) else MIN_WIDTH)
+
+
+def _widen(layout: SheetLayout, col: int, needed: float) -> None:
+    """Widen a column to show a text this wide, up to its cap."""
     layout.widths[col] = max(layout.widths.get(col, MIN_WIDTH), min(needed, layout.cap(col)))
 
 
@@ -425,9 +462,29 @@ def _number_column(column: pd.Series, kind: Kind | None) -> np.ndarray | None:
     if scale is not None:
         values = values * scale
     digits = ROUNDING.get(kind or "")
-    if digits is not None:
-        values = np.array(list(map(round, values.tolist(), itertools.repeat(digits))), dtype=float)
-    return values
+    return values if digits is None else rounded_like_python(values, digits)
+
+
+def rounded_like_python(values: np.ndarray, digits: int) -> np.ndarray:
+    """`round(v, digits)` of each value, exactly as Python rounds, at numpy's speed.
+
+    Python rounds the exact binary value to `digits` decimals (half to even) and returns the double
+    nearest that decimal. numpy's rint(v · 10^digits) / 10^digits finds the same decimal whenever the
+    scaled value is clearly away from a half (its own rounding error is far smaller than the margin
+    kept here), and dividing that whole number by 10^digits is correctly rounded, so the double is the
+    same. Values near a half, or too large to scale exactly, go through Python's round.
+    """
+    scale = 10.0**digits
+    # A huge value scales to infinity; it is not clear of a half, so Python rounds it.
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = values * scale
+        result = np.rint(scaled) / scale
+        margin = 1e-6 + np.abs(scaled) * 1e-15
+        clear = (np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) > margin) & (np.abs(scaled) < 2.0**52)
+    doubtful = np.flatnonzero(~clear & ~np.isnan(values))
+    if doubtful.size:
+        result[doubtful] = [round(v, digits) for v in values[doubtful].tolist()]
+    return result
 
 
 def _distinct_cells(
@@ -439,24 +496,30 @@ def _distinct_cells(
     codes, distinct = _factorised(column)
     layout, fmt = formats.layout(ws), formats.of(kind)
     uses = np.bincount(codes[codes >= 0], minlength=len(distinct))
-    values = [prepared(v, kind) for v in distinct]
-    numbers = [float(v) for v in values if _is_number(v)]  # type: ignore[arg-type]
-    texts = {i: shown(v, kind) for i, v in enumerate(values) if not _is_number(v) and not _missing(v)}
+    # Text is already prepared and shown as it is: only other values go through prepared/shown.
+    all_text = all(type(v) is str for v in distinct)
+    values = distinct if all_text else [prepared(v, kind) for v in distinct]
+    numbers = [] if all_text else [float(v) for v in values if _is_number(v)]  # type: ignore[arg-type]
+    shown_at = [i for i, v in enumerate(values) if not _missing(v) and (all_text or not _is_number(v))]
+    texts = [str(values[i]) if all_text else shown(values[i], kind) for i in shown_at]
+    widths = text_widths(texts)
     samples = [shown(n, kind) for n in ((min(numbers), max(numbers)) if numbers else ())]
-    _fit(layout, col, [*samples, *texts.values()])
+    _widen(layout, col, max([*text_widths(samples).tolist(), *widths.tolist()], default=MIN_WIDTH))
     cap = layout.cap(col)
-    wide = {
-        i for i, v in enumerate(values) if isinstance(v, str) and i in texts and text_width(texts[i]) > cap
-    }
+    wide_at = [(i, t) for i, t, w in zip(shown_at, texts, widths.tolist(), strict=True) if w > cap]
+    wide_at = [(i, t) for i, t in wide_at if isinstance(values[i], str)]
+    wide = {i for i, _ in wide_at}
     cells: list[str | None] = [
         _cell_xml(ws, v, formats.wrapped(fmt) if i in wide else fmt, int(uses[i]), formats)
         for i, v in enumerate(values)
     ]
     table = np.array([*cells, blank_tail(fmt)], dtype=object)[codes]  # code -1: a missing value
-    lines = {i: lines_needed(texts[i], cap) for i in wide}
-    for i in np.flatnonzero(np.isin(codes, list(wide))).tolist():
-        row = first + i
-        layout.lines[row] = max(layout.lines.get(row, 1), lines[codes[i]])
+    if wide:
+        lines = np.zeros(len(values) + 1, dtype=np.int64)
+        lines[[i for i, _ in wide_at]] = lines_of([t for _, t in wide_at], cap)
+        tall = np.flatnonzero(lines[codes] > 0)
+        for row, count in zip((tall + first).tolist(), lines[codes[tall]].tolist(), strict=True):
+            layout.lines[row] = max(layout.lines.get(row, 1), count)
     for i in np.flatnonzero(pd.isna(table)).tolist():
         code = codes[i]
         _put(ws, first + i, col, values[code], formats.wrapped(fmt) if code in wide else fmt, formats)

@@ -5,12 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import numpy as np
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
 from core.output.columns import Column
-from core.output.xlsx import finish_sheet, new_workbook, shown, write_note, write_table
+from core.output.xlsx import (
+    finish_sheet,
+    lines_of,
+    new_workbook,
+    pixel_widths,
+    rounded_like_python,
+    shown,
+    text_width,
+    text_widths,
+    write_note,
+    write_table,
+)
 
 SPEC = (Column("name", "Name", "text"), Column("amount", "Amount", "money"))
 
@@ -95,3 +107,37 @@ def test_a_column_of_money_fits_its_widest_amount():
     sheet, _ = tiny([("x", 1.0), ("y", -98_765_432.1)])
     assert sheet["B3"].number_format == "#,##0.00;[Red]-#,##0.00"
     assert sheet.column_dimensions["B"].width >= len("-98,765,432.10")
+
+
+def test_many_texts_are_measured_as_one_text_is():
+    # Character widths from xlsxwriter's table: 'i' is 4 px, 'W' 13 px, 'a' 7 px, anything outside
+    # printable ASCII (é, a line break) 8 px. "iW" = 4 + 13 = 17; "" = 0; "é" = 8; "a\nWW" summed
+    # over every character = 7 + 8 + 26 = 41.
+    texts = ["iW", "", "é", "a\nWW"]
+    assert pixel_widths(texts).tolist() == [17, 0, 8, 41]
+    # Width in digits: (pixels + 10 px padding) / 7 px; the two-line text by its widest line, WW (26).
+    assert text_widths(texts).tolist() == [27 / 7, 10 / 7, 18 / 7, 36 / 7]
+    assert text_widths(texts).tolist() == [text_width(t) for t in texts]
+    # In a column 10 digits wide the room is 70 − 10 = 60 px: 60 W's are 780 px, × 1.15 / 60 =
+    # 14.95 → 15 lines; "iW" one line; the two-line text one line for each of its lines.
+    assert lines_of(["W" * 60, "iW", "a\nWW"], 10.0) == [15, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "expected"),
+    [
+        (2.675, 2, 2.67),  # stored as 2.67499999999999982236431605997495353221893310546875
+        (0.125, 2, 0.12),  # an exact half: to even
+        (0.375, 2, 0.38),  # an exact half: to even
+        (-0.005, 2, -0.01),  # stored as −0.005000000000000000104
+        (1234.5678, 2, 1234.57),
+        (0.18333333333333, 10, 0.1833333333),
+        (2.5e-10, 10, 3e-10),  # stored as 2.50000000000000015…e-10, a hair above the half: up
+        (1e300, 10, 1e300),  # too large to scale: left to Python's round
+    ],
+)
+def test_a_column_is_rounded_as_python_rounds_each_value(value, digits, expected):
+    column = np.array([value, 7.0, np.nan])
+    got = rounded_like_python(column, digits)
+    assert got[0] == expected == round(value, digits)
+    assert got[1] == 7.0 and np.isnan(got[2])
