@@ -246,20 +246,26 @@ def add_references(fig: go.Figure, references: Sequence[Reference], axis: Axis, 
     lines, tags in the right margin. References with the same value share one tag.
     """
     tags: dict[float, Reference] = {}
+    lines = []
     for ref in references:
         line = dict(color=ref.colour, width=1.5 if ref.dash == "dot" else 1, dash=ref.dash)
         style = dict(
             line=line, name=ref.name, showlegend=ref.in_legend, legendgroup="references", layer="below"
         )
+        # The shape `add_vline` / `add_hline` would add, spanning the plot's domain across the axis.
         if along == "x":
-            fig.add_vline(x=ref.value, **style)
+            lines.append(
+                dict(type="line", x0=ref.value, x1=ref.value, xref="x", y0=0, y1=1, yref="y domain", **style)
+            )
         else:
-            fig.add_hline(y=ref.value, **style)
+            lines.append(
+                dict(type="line", x0=0, x1=1, xref="x domain", y0=ref.value, y1=ref.value, yref="y", **style)
+            )
         tags.setdefault(round(ref.value, 2), ref)
     shown = [ref for ref in tags.values() if axis.low <= ref.value <= axis.high]
     if along == "y":
-        for ref in shown:
-            fig.add_annotation(
+        notes = [
+            dict(
                 name="reference",
                 x=1,
                 xref="paper",
@@ -271,20 +277,29 @@ def add_references(fig: go.Figure, references: Sequence[Reference], axis: Axis, 
                 text=ref.tag,
                 font=dict(size=CLIP_FONT),
             )
-        return 0
-    rows = tag_rows([(ref.value, ref.tag) for ref in shown], axis)
-    for ref, row in zip(shown, rows, strict=True):
-        fig.add_annotation(
-            name="reference",
-            x=ref.value,
-            y=1,
-            yref="paper",
-            yanchor="bottom",
-            yshift=2 + row * TAG_ROW_PX,
-            showarrow=False,
-            text=ref.tag,
-            font=dict(size=CLIP_FONT),
-        )
+            for ref in shown
+        ]
+        rows = []
+    else:
+        rows = tag_rows([(ref.value, ref.tag) for ref in shown], axis)
+        notes = [
+            dict(
+                name="reference",
+                x=ref.value,
+                y=1,
+                yref="paper",
+                yanchor="bottom",
+                yshift=2 + row * TAG_ROW_PX,
+                showarrow=False,
+                text=ref.tag,
+                font=dict(size=CLIP_FONT),
+            )
+            for ref, row in zip(shown, rows, strict=True)
+        ]
+    # Added at once: each `add_vline` or `add_annotation` copies every shape and annotation already
+    # there, which costs time quadratic in them.
+    fig.layout.shapes = (*fig.layout.shapes, *lines)
+    fig.layout.annotations = (*fig.layout.annotations, *notes)
     return max(rows, default=-1) + 1
 
 
@@ -403,21 +418,27 @@ def _value_column(fig: go.Figure, rows: Iterable[tuple[str, float]], axis: Axis)
     bar or line can cross it; one beyond the axis gets an arrow to the edge it crosses. `rows` are
     (category, value) pairs; returns the column's width in pixels."""
     widest = 0
+    column = []
     for label, value in rows:
         side = axis.clips(value * 100)
         text = _edge_label(value * 100, side) if side else fmt.percent_label(value)
         widest = max(widest, round(len(text) * TAG_CHAR_PX))
-        fig.add_annotation(
-            name="clipped" if side else "value",
-            x=1,
-            xref="paper",
-            xanchor="left",
-            xshift=6,
-            y=label,
-            showarrow=False,
-            text=f"<b>{text}</b>" if side else text,
-            font=dict(size=CLIP_FONT + 1),
+        column.append(
+            dict(
+                name="clipped" if side else "value",
+                x=1,
+                xref="paper",
+                xanchor="left",
+                xshift=6,
+                y=label,
+                showarrow=False,
+                text=f"<b>{text}</b>" if side else text,
+                font=dict(size=CLIP_FONT + 1),
+            )
         )
+    # Added at once: `add_annotation` copies every annotation already there, so one call per row
+    # costs time quadratic in the rows (seconds at a few hundred alliances).
+    fig.layout.annotations = (*fig.layout.annotations, *column)
     return widest
 
 
