@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from core.analysis.filters import among
 from core.analysis.roi import CENT_DIGITS, NEGATIVE_COST_NOTE, NO_COST_NOTE, roi_of
 from core.model import ALL, DEFAULT_INITIATIVE_NAME, EQUAL, MONTHS
 from core.output import formatting as fmt
@@ -328,7 +329,7 @@ def _window_sums(entries: pd.DataFrame, windows_of: dict[str, Windows]) -> pd.Da
     (columns revenue_before, cost_before, revenue_after, cost_after; sums rounded to cents)."""
     names = list(windows_of)
     columns = ["revenue_before", "cost_before", "revenue_after", "cost_after"]
-    own = entries[entries["alliance"].isin(names)]
+    own = entries[among(entries["alliance"], names)]
     bounds = pd.DataFrame(
         [(w.before_start, w.initiative, w.after_end) for w in windows_of.values()],
         index=names,
@@ -355,7 +356,7 @@ def _sides(entries: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.
 
 def _control(entries: pd.DataFrame, left_out: list[tuple[str, str]], windows: Windows) -> pd.Series | None:
     controls = [a for a, reason in left_out if "control group" in reason]
-    own = entries[entries["alliance"].isin(controls)]
+    own = entries[among(entries["alliance"], controls)]
     if own.empty:
         return None
     before = _sides(own, windows.before_start, windows.initiative)

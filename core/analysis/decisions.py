@@ -34,6 +34,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
+from core.analysis.filters import among
 from core.analysis.roi import CENT_DIGITS, ROI_DIGITS, PortfolioSummary, comparable
 from core.model import (
     ACHIEVED,
@@ -213,7 +214,7 @@ def _trend(quarterly: pd.DataFrame, index: pd.Index) -> tuple[pd.Series, pd.Seri
     empty = pd.Series("", index=index, dtype=object)
     if quarterly.empty:
         return empty, empty.copy()
-    complete = quarterly[quarterly["complete"].astype(bool) & quarterly["alliance"].isin(index)]
+    complete = quarterly[quarterly["complete"].astype(bool) & among(quarterly["alliance"], index)]
     last_two = complete.groupby("alliance", sort=False).tail(2)
     place = last_two.groupby("alliance", sort=False).cumcount(ascending=False)
     wide = last_two.assign(place=place.to_numpy()).pivot(index="alliance", columns="place", values="roi")

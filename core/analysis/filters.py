@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 NOT_SET = "(not set)"
 ATTRIBUTES = ("type", "owner", "segment")
@@ -79,4 +83,22 @@ def of_alliances_in_view(entries: pd.DataFrame, alliances: pd.DataFrame, filters
     """The entries of the alliances whose type, owner and segment pass the filters."""
     if not (filters.types or filters.owners or filters.segments):
         return entries
-    return entries[entries["alliance"].isin(alliances_in_view(entries, alliances, filters))]
+    return entries[among(entries["alliance"], alliances_in_view(entries, alliances, filters))]
+
+
+def among(values: pd.Series, names: Iterable[object]) -> np.ndarray:
+    """`values.isin(names)` as a boolean array, for a long column of alliance names.
+
+    pandas' isin on Arrow strings turns every name into an Arrow scalar first (about 25 ms a call
+    with 5,000 names); here the names become one Arrow array and pyarrow's is_in runs over the column.
+    As in pandas, a missing name (None, NaN) matches a missing value; anything but text matches nothing.
+    """
+    dtype = values.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return values.isin(list(names)).to_numpy(dtype=bool)
+    column = pa.array(values.array)
+    wanted = [n if isinstance(n, str) else None for n in names if isinstance(n, str) or pd.isna(n)]
+    if not wanted:
+        return np.zeros(len(values), dtype=bool)
+    found = pc.is_in(column, value_set=pa.array(wanted, type=column.type))
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.analysis.filters import among
 from core.analysis.risks import FLAG_COLUMNS, order_flags
 from core.analysis.roi import ROI_DIGITS
 from core.model import Side
@@ -42,7 +43,7 @@ def side_scores(health: pd.DataFrame, alliance_index: pd.Index) -> pd.DataFrame:
 
     Columns alliance, dimension (shown name, ordered as HEALTH_DIMENSIONS), side, score.
     """
-    in_view = health[health["alliance"].isin(alliance_index)]
+    in_view = health[among(health["alliance"], alliance_index)]
     long = in_view.melt(
         id_vars=["alliance", "side"],
         value_vars=list(_DIMENSION_OF),

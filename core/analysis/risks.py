@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from core.analysis.filters import among
 from core.analysis.roi import CENT_DIGITS
 
 # Share of the alliance's revenue in view an impact score puts at stake: one table, documented in the
@@ -36,7 +37,7 @@ def expected_losses(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.Dat
     in view (revenue below zero puts nothing at stake). `expected_loss` = probability × at_stake; NaN
     when the probability or the impact could not be read.
     """
-    in_view = risks[risks["alliance"].isin(alliance_table.index)]
+    in_view = risks[among(risks["alliance"], alliance_table.index)]
     revenue = in_view["alliance"].map(alliance_table["revenue"]).astype(float).clip(lower=0)
     share = in_view["impact"].map(IMPACT_SCORE_SHARE).astype(float)
     at_stake = pd.Series(
@@ -81,7 +82,7 @@ def risk_flags(
     Alliances sheet has an Exit conditions column, or the workbook has a Risks sheet), so that an
     older workbook gains no flag. Rows come per alliance in `alliance_index` order, then RISK_FLAGS order.
     """
-    in_view = risks[risks["alliance"].isin(alliance_index)]
+    in_view = risks[among(risks["alliance"], alliance_index)]
     found = [
         _unowned(in_view, "owner", RISK_NO_OWNER, "without an owner"),
         _unowned(in_view, "mitigation", RISK_NO_MITIGATION, "without a mitigation"),

@@ -13,6 +13,7 @@ from typing import Any  # a Goals row from itertuples: its fields are the sheet'
 import numpy as np
 import pandas as pd
 
+from core.analysis.filters import among
 from core.analysis.health import HEALTH_FLAGS
 from core.analysis.risks import RISK_FLAGS
 from core.analysis.roi import CENT_DIGITS, roi_of
@@ -134,7 +135,7 @@ def red_flags(
     """
     # Partial quarters at the edges of the data would make a trend out of a short quarter.
     complete = quarterly[
-        quarterly["complete"].astype(bool) & quarterly["alliance"].isin(alliance_table.index)
+        quarterly["complete"].astype(bool) & among(quarterly["alliance"], alliance_table.index)
     ]
     found = [
         _negative_roi(alliance_table),
@@ -249,7 +250,7 @@ def _goal_flags(scored: pd.DataFrame, alliances: pd.Index) -> list[pd.DataFrame]
         NO_GOALS,
         ["no shared goal with a target, owner and date on the Goals sheet"] * int((counts == 0).sum()),
     )
-    off = scored[(scored["status"] == OFF_TRACK) & scored["alliance"].isin(alliances)]
+    off = scored[(scored["status"] == OFF_TRACK) & among(scored["alliance"], alliances)]
     said = {
         alliance: f"{len(group)} of {counts[alliance]}: "
         + "; ".join(f"{m} ({w})" for m, w in zip(group["metric"], group["why"], strict=True))
