@@ -195,14 +195,15 @@ def _roi_falling(quarters: pd.DataFrame) -> pd.DataFrame:
     falling = wide[
         wide[2].notna() & wide[1].notna() & wide[0].notna() & (wide[2] > wide[1]) & (wide[1] > wide[0])
     ]
-    names = last.pivot(index="alliance", columns="place", values="quarter")
+    names = last.pivot(index="alliance", columns="place", values="quarter").reindex(falling.index)
     return _flagged(
         falling.index,
         ROI_FALLING,
         [
-            f"ROI {' → '.join(fmt.percent(r) for r in (row[2], row[1], row[0]))} "
-            f"({names.at[a, 2]} to {names.at[a, 0]})"
-            for a, row in falling.iterrows()
+            f"ROI {fmt.percent(r2)} → {fmt.percent(r1)} → {fmt.percent(r0)} ({first} to {final})"
+            for r2, r1, r0, first, final in zip(
+                falling[2], falling[1], falling[0], names[2], names[0], strict=True
+            )
         ],
     )
 
@@ -230,16 +231,24 @@ def _cost_outgrows_revenue(quarters: pd.DataFrame) -> pd.DataFrame:
     cost_growth = sums[("cost", "now")] / then_cost - 1
     revenue_growth = sums[("revenue", "now")] / then_revenue - 1
     hit = (then_cost > 0) & (then_revenue > 0) & (cost_growth > revenue_growth) & (cost_growth > 0)
+    chosen = hit[hit].index
     figures = [
         (
-            f"last four quarters ({start[a]} to {end[a]}) against the four before"
-            if n[a] >= 8
-            else f"from {start[a]} to {end[a]}"
+            f"last four quarters ({first} to {final}) against the four before"
+            if count >= 8
+            else f"from {first} to {final}"
         )
-        + f": cost {_signed(cost_growth[a])}, revenue {_signed(revenue_growth[a])}"
-        for a in hit[hit].index
+        + f": cost {_signed(cost)}, revenue {_signed(revenue)}"
+        for first, final, count, cost, revenue in zip(
+            start.reindex(chosen),
+            end.reindex(chosen),
+            n.reindex(chosen),
+            cost_growth[hit],
+            revenue_growth[hit],
+            strict=True,
+        )
     ]
-    return _flagged(hit[hit].index, COST_OUTGROWS, figures)
+    return _flagged(chosen, COST_OUTGROWS, figures)
 
 
 def _goal_flags(scored: pd.DataFrame, alliances: pd.Index) -> list[pd.DataFrame]:
@@ -251,12 +260,17 @@ def _goal_flags(scored: pd.DataFrame, alliances: pd.Index) -> list[pd.DataFrame]
         ["no shared goal with a target, owner and date on the Goals sheet"] * int((counts == 0).sum()),
     )
     off = scored[(scored["status"] == OFF_TRACK) & among(scored["alliance"], alliances)]
-    said = {
-        alliance: f"{len(group)} of {counts[alliance]}: "
-        + "; ".join(f"{m} ({w})" for m, w in zip(group["metric"], group["why"], strict=True))
-        for alliance, group in off.groupby("alliance", sort=False)
-    }
-    return [none, _flagged(list(said), GOALS_OFF_TRACK, list(said.values()))]
+    # Each off-track goal in words, then joined per alliance (in the order alliances first appear).
+    goals = pd.Series(
+        [f"{m} ({w})" for m, w in zip(off["metric"], off["why"], strict=True)], index=off.index, dtype=object
+    )
+    by_alliance = goals.groupby(off["alliance"].to_numpy(), sort=False)
+    joined, off_counts = by_alliance.agg("; ".join), by_alliance.size()
+    said = [
+        f"{off_count} of {count}: {text}"
+        for off_count, count, text in zip(off_counts, counts.reindex(joined.index), joined, strict=True)
+    ]
+    return [none, _flagged(joined.index, GOALS_OFF_TRACK, said)]
 
 
 def _signed(ratio: float) -> str:
@@ -274,14 +288,14 @@ def _no_recent_revenue(entries: pd.DataFrame, alliances: pd.Index) -> pd.DataFra
         revenue[revenue["date"] > since].groupby("alliance")["amount"].sum().reindex(alliances, fill_value=0)
     )
     silent = recent[~(recent > 0)].index
-    last = revenue[revenue["amount"] > 0].groupby("alliance")["date"].max()
+    last = revenue[revenue["amount"] > 0].groupby("alliance")["date"].max().reindex(silent)
     return _flagged(
         silent,
         NO_RECENT_REVENUE,
         [
             f"nothing after {since:%Y-%m-%d} (data ends {data_end:%Y-%m-%d}); "
-            + (f"last revenue {last[a]:%Y-%m-%d}" if a in last.index else "no revenue at all")
-            for a in silent
+            + (f"last revenue {day:%Y-%m-%d}" if pd.notna(day) else "no revenue at all")
+            for day in last
         ],
     )
 
