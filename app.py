@@ -23,8 +23,9 @@ def overview() -> None:
     views.headline_metrics(report)
     st.subheader("Alliances")
     st.dataframe(**views.grid(alliance_display(report)), hide_index=True, width="stretch")
+    drawn, shown = views.chart_rows(report.alliances, "roi")
     views.chart(
-        roi_by_alliance(report.alliances, report.settings.thresholds, report.benchmarks, report.currency)
+        roi_by_alliance(drawn, report.settings.thresholds, report.benchmarks, report.currency), shown=shown
     )
     views.beyond_simple_roi(report)
     views.data_issues(report)

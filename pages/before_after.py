@@ -56,8 +56,9 @@ if report is not None:
         views.quote_with_copy(result.paragraph, key="case_study")
         for check in result.checks:
             st.warning(plain(check), icon=":material/search:")
-        views.chart(roi_before_after(result.table, p, report.settings.thresholds, currency))
-        views.chart(revenue_cost_before_after(result.table, currency))
+        drawn, shown = views.chart_rows(result.table, "roi_change", "ROI change")
+        views.chart(roi_before_after(drawn, p, report.settings.thresholds, currency), shown=shown)
+        views.chart(revenue_cost_before_after(drawn, currency), shown=shown)
         st.dataframe(**views.grid(before_after_display(report)), hide_index=True, width="stretch")
         if result.left_out:
             with st.expander(f"Left out of the comparison: {len(result.left_out)}"):

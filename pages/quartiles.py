@@ -27,10 +27,11 @@ if report is not None:
             else "No alliance has a defined ROI, so none is ranked."
         )
     )
-    views.chart(roi_distribution(report.alliances, cuts, report.benchmarks, report.currency))
+    drawn, shown = views.chart_rows(report.alliances, "roi")
+    views.chart(roi_distribution(drawn, cuts, report.benchmarks, report.currency), shown=shown)
     st.subheader("By quartile")
     st.dataframe(**views.grid(quartile_display(report)), hide_index=True, width="stretch")
-    views.chart(revenue_cost_map(report.alliances, currency=report.currency))
+    views.chart(revenue_cost_map(drawn, currency=report.currency), shown=shown)
     with st.expander("Benchmarks: add, change or remove"):
         st.caption(
             "Defaults: cross-industry average 15 % (PwC) and top quartile of technology partnerships "
