@@ -97,8 +97,14 @@ def among(values: pd.Series, names: Iterable[object]) -> np.ndarray:
     if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
         return values.isin(list(names)).to_numpy(dtype=bool)
     column = pa.array(values.array)
-    wanted = [n if isinstance(n, str) else None for n in names if isinstance(n, str) or pd.isna(n)]
-    if not wanted:
+    if isinstance(names, (pd.Index, pd.Series)) and names.dtype == dtype:
+        wanted = pa.array(names.array).cast(column.type)  # already Arrow text, missing names as nulls
+    else:
+        listed = list(names)
+        text = [n for n in listed if isinstance(n, str)]
+        missing = len(text) < len(listed) and any(pd.isna(n) for n in listed if not isinstance(n, str))
+        wanted = pa.array(text + [None] * missing, type=column.type)
+    if not len(wanted):
         return np.zeros(len(values), dtype=bool)
-    found = pc.is_in(column, value_set=pa.array(wanted, type=column.type))
+    found = pc.is_in(column, value_set=wanted)
     return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
