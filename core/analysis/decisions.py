@@ -23,7 +23,8 @@ arithmetic by hand, and changing one weight changes one thing. Some facts count 
 the weights, not the list of facts, are what a team tunes.
 
 Opportunity cost is what the same money would have earned in its next-best use: cost × the
-alternative's rate (the hurdle rate unless the user names an alternative and its ROI).
+alternative's return over the same months (the hurdle rate, or the ROI of an alternative the user
+names, is a yearly rate; ROI is over the months in view, so the rate is compounded over them).
 """
 
 from __future__ import annotations
@@ -70,7 +71,12 @@ DECISION_COLUMNS = [
     "flag_count",
     "health_score",
 ]
-OPPORTUNITY_COLUMNS = ["opportunity_cost", "value_over_alternative", "points_over_alternative"]
+OPPORTUNITY_COLUMNS = [
+    "alternative_return",
+    "opportunity_cost",
+    "value_over_alternative",
+    "points_over_alternative",
+]
 NO_REASON = "No factor for or against"
 RISING, FALLING = "rising", "falling"
 # An alliance's goals in one status: the worst one it has (as a saved review sums them up).
@@ -280,26 +286,34 @@ def _join_reasons(said: list[pd.Series], points: pd.DataFrame) -> pd.Series:
 
 
 def opportunity(
-    alliance_table: pd.DataFrame, portfolio: PortfolioSummary, rate: float, name: str = ""
+    alliance_table: pd.DataFrame,
+    portfolio: PortfolioSummary,
+    rate: float,
+    name: str = "",
+    years: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Per alliance and a Portfolio row: what the same money would earn at `rate`, and the margin.
 
-    opportunity_cost = cost × rate (money, to the cent); value_over_alternative = net value −
-    opportunity cost; points_over_alternative = (ROI − rate) × 100, NaN where ROI is undefined.
-    `attrs` keeps the alternative's rate and name for the page and the workbook.
+    ROI is earned over the months in view, so the annual `rate` is compounded over the same time:
+    the alternative's return over an alliance's `years` of activity (the portfolio's: the whole
+    span in view) is (1 + rate)^years − 1; without `years`, one year each. opportunity_cost = cost
+    × that return (money, to the cent); value_over_alternative = net value − opportunity cost;
+    points_over_alternative = (ROI − that return) × 100, NaN where ROI is undefined. `attrs` keeps
+    the alternative's rate and name for the page and the workbook.
     """
     cost = pd.concat([alliance_table["cost"].astype(float), pd.Series({PORTFOLIO: portfolio.cost})])
     net = pd.concat([alliance_table["net_value"].astype(float), pd.Series({PORTFOLIO: portfolio.net_value})])
     portfolio_roi = float("nan") if portfolio.roi is None else portfolio.roi
     roi = pd.concat([alliance_table["roi"].astype(float), pd.Series({PORTFOLIO: portfolio_roi})])
-    opportunity_cost = (cost * rate).round(CENT_DIGITS)
+    span = pd.Series(1.0, index=cost.index) if years is None else years.reindex(cost.index).fillna(0.0)
+    earned = ((1 + rate) ** span.astype(float) - 1).round(ROI_DIGITS)
+    opportunity_cost = (cost * earned).round(CENT_DIGITS)
     table = pd.DataFrame(
         {
+            "alternative_return": earned,
             "opportunity_cost": opportunity_cost,
             "value_over_alternative": (net - opportunity_cost).round(CENT_DIGITS),
-            "points_over_alternative": ((comparable(roi) - round(rate, ROI_DIGITS)) * 100).round(
-                POINTS_DIGITS
-            ),
+            "points_over_alternative": ((comparable(roi) - earned) * 100).round(POINTS_DIGITS),
         }
     )
     table.index.name = alliance_table.index.name

@@ -143,6 +143,7 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     portfolio = portfolio_summary(table)
     rate, alternative = settings.alternative()
     decisions = recommend(table, quarterly, scored, flags, health, settings.decisions)
+    timed = time_value(table, entries, settings.time)
     return Report(
         ledger=ledger,
         settings=settings,
@@ -163,13 +164,13 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         allocation=allocation,
         shared_rule=rule,
         sensitivity=spread if (has_shared or has_influenced) else spread.iloc[:, 0:0],
-        time_value=time_value(table, entries, settings.time),
+        time_value=timed,
         categories=by_category(entries),
         risks=expected_losses(ledger.risks, table),
         risk_summary=risk_summary(ledger.risks, table),
         health=health,
         decisions=decisions,
-        opportunity=opportunity(table, portfolio, rate, alternative),
+        opportunity=opportunity(table, portfolio, rate, alternative, timed["years"]),
         scenario=run_scenario(table, settings.scenario, settings.thresholds) if settings.scenario else None,
         actions=propose(flags, decisions, ledger.alliances, as_of),
     )
@@ -251,7 +252,7 @@ def with_choices(report: Report, settings: Settings) -> Report:
         portfolio=portfolio,
         quarterly=quarterly,
         decisions=decisions,
-        opportunity=opportunity(alliances, portfolio, rate, alternative),
+        opportunity=opportunity(alliances, portfolio, rate, alternative, report.time_value["years"]),
         scenario=run_scenario(alliances, settings.scenario, thresholds) if settings.scenario else None,
         actions=propose(report.flags, decisions, report.ledger.alliances, report.as_of),
     )

@@ -85,8 +85,10 @@ DEFINITIONS = [
     ),
     (
         "Opportunity cost",
-        "Cost × the alternative's rate (the hurdle rate unless an alternative is named); value over "
-        "the alternative = net value − opportunity cost, in money, and ROI − that rate, in points.",
+        "Cost × the alternative's return over the same months: (1 + annual rate)^years − 1, years being "
+        "the alliance's months of activity in view / 12 (the portfolio's: every month in view), the rate "
+        "the hurdle rate unless an alternative is named. Value over the alternative = net value − "
+        "opportunity cost, in money, and ROI − that return, in points.",
     ),
     (
         "Risk-adjusted ROI",

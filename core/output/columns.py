@@ -425,10 +425,20 @@ DECISIONS: TableSpec = (
     ROI,
     RISK_ADJUSTED_ROI,
     HEALTH_SCORE,
-    Column("opportunity_cost", "Opportunity cost", "money", "Cost × the alternative's rate"),
+    Column(
+        "alternative_return",
+        "Alternative's return",
+        "ratio",
+        "(1 + the alternative's annual rate)^years − 1, over the alliance's months in view",
+    ),
+    Column("opportunity_cost", "Opportunity cost", "money", "Cost × the alternative's return"),
     Column("value_over_alternative", "Value over alternative", "money", "Net value − opportunity cost"),
     Column(
-        "points_over_alternative", "Over alternative (pts)", "points", "ROI − the alternative's rate", NO_COST
+        "points_over_alternative",
+        "Over alternative (pts)",
+        "points",
+        "ROI − the alternative's return",
+        NO_COST,
     ),
 )
 SCENARIO_MONEY: TableSpec = (

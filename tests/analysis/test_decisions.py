@@ -305,11 +305,11 @@ def test_opportunity_cost_per_alliance_and_for_the_portfolio():
     alliances = money_table({"Acme": (24_000, 20_000), "Beta": (9_000, 10_000)})
     found = opportunity(alliances, portfolio_summary(alliances), 0.10, "the hurdle rate")
     # Acme: 20,000 × 10 % = 2,000.00; 4,000 − 2,000 = 2,000.00; (20 % − 10 %) × 100 = 10.0 points
-    assert found.loc["Acme"].tolist() == [2000.00, 2000.00, 10.0]
+    assert found.loc["Acme"].tolist() == [0.10, 2000.00, 2000.00, 10.0]
     # Beta: 10,000 × 10 % = 1,000.00; −1,000 − 1,000 = −2,000.00; (−10 % − 10 %) × 100 = −20.0 points
-    assert found.loc["Beta"].tolist() == [1000.00, -2000.00, -20.0]
+    assert found.loc["Beta"].tolist() == [0.10, 1000.00, -2000.00, -20.0]
     # Portfolio: 30,000 × 10 % = 3,000.00; 3,000 − 3,000 = 0.00; ROI 10 % − 10 % = 0.0 points
-    assert found.loc[PORTFOLIO].tolist() == [3000.00, 0.00, 0.0]
+    assert found.loc[PORTFOLIO].tolist() == [0.10, 3000.00, 0.00, 0.0]
     assert list(found.index) == ["Acme", "Beta", PORTFOLIO]
     assert found.attrs == {"alternative_rate": 0.10, "alternative_name": "the hurdle rate"}
 
@@ -333,4 +333,23 @@ def test_an_alliance_without_cost_has_no_opportunity_cost_and_no_points():
     assert found.at["Free", "value_over_alternative"] == 500.0
     assert math.isnan(found.at["Free", "points_over_alternative"])
     # Portfolio: revenue 1,700, cost 1,000: net 700 − 120 = 580.00; ROI 70 % − 12 % = 58.0 points
-    assert found.loc[PORTFOLIO].tolist() == [120.0, 580.0, 58.0]
+    assert found.loc[PORTFOLIO].tolist() == [0.12, 120.0, 580.0, 58.0]
+
+
+def test_opportunity_cost_compounds_the_yearly_rate_over_the_months_in_view():
+    """ROI is over the months in view, so the alternative earns over the same months: Two over two
+    years at 10 % a year earns 1.1² − 1 = 21 %: 10,000 × 0.21 = 2,100.00; net 3,000 − 2,100 = 900.00;
+    (30 % − 21 %) × 100 = 9.0 points. Half over six months: 1.1^0.5 − 1 = 0.0488088482:
+    10,000 × 0.0488088482 = 488.09; 1,000 − 488.09 = 511.91. The portfolio over its two years:
+    20,000 × 0.21 = 4,200.00; 4,000 − 4,200 = −200.00; (20 % − 21 %) × 100 = −1.0 point."""
+    alliances = money_table({"Two": (13_000, 10_000), "Half": (11_000, 10_000)})
+    years = pd.Series({"Two": 2.0, "Half": 0.5, PORTFOLIO: 2.0})
+    found = opportunity(alliances, portfolio_summary(alliances), 0.10, years=years)
+    assert found.loc["Two"].tolist() == [pytest.approx(0.21, abs=1e-12), 2100.00, 900.00, pytest.approx(9.0)]
+    assert found.at["Half", "alternative_return"] == pytest.approx(0.0488088482, abs=1e-10)
+    assert (found.at["Half", "opportunity_cost"], found.at["Half", "value_over_alternative"]) == (
+        488.09,
+        511.91,
+    )
+    assert found.loc[PORTFOLIO, ["opportunity_cost", "value_over_alternative"]].tolist() == [4200.00, -200.00]
+    assert found.at[PORTFOLIO, "points_over_alternative"] == pytest.approx(-1.0)

@@ -81,12 +81,13 @@ def test_the_choices_change_something_here(ledger):
     unchanged reports: Acme ROI (280 − 200) / 200 = 40 % is Strong at 20 % and at 25 %; Beta
     (220 − 200) / 200 = 10 % is Moderate from 10 % but from 5 % too, while Core (185 − 200) / 200
     = −7.5 % stays Weak; the rules make Beta's 'invest from 1' reachable; the alternative at 30 %
-    costs Acme 200 × 0.3 = 60.00; the scenario leaves Acme and Beta × 2: revenue 280 + 440 = 720,
+    over Acme's five months of activity (January to May) returns 1.3^(5/12) − 1 = 0.1155175… and
+    costs it 200 × 0.1155175 = 23.10; the scenario leaves Acme and Beta × 2: revenue 280 + 440 = 720,
     cost 200 + 400 = 600, ROI 120 / 600 = 20 %."""
     base = build_report(ledger, BASE)
     assert base.alliances["band"].to_dict() == {"Acme": "Strong", "Beta": "Moderate", "Core": "Weak"}
     alternative = with_choices(base, CHANGES["alternative"])
-    assert alternative.opportunity.loc["Acme", "opportunity_cost"] == pytest.approx(60.00, abs=1e-9)
+    assert alternative.opportunity.loc["Acme", "opportunity_cost"] == pytest.approx(23.10, abs=1e-9)
     scenario = with_choices(base, CHANGES["scenario"]).scenario
     assert scenario is not None
     assert (scenario.scenario.revenue, scenario.scenario.cost) == (720.0, 600.0)

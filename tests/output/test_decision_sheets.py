@@ -25,10 +25,13 @@ Decisions (default rules):
     Beta  Weak −2, Bottom −1, trend 0, no goals 0, 7 red flags (negative ROI, no goals, risk without
           owner, risk without mitigation, no exit conditions, health ≤ 2, sides 2 apart) counted 3 × −1
           = −3, health 2.75 between 2 and 4 → 0; = −6 → Exit (below −2)
-Opportunity cost at the hurdle rate (10 %):
-    Acme  10,000 × 0.10 = 1,000; value over 10,000 − 1,000 = 9,000; (1.00 − 0.10) × 100 = +90 pts
-    Beta  1,000; −1,000 − 1,000 = −2,000; (−0.10 − 0.10) × 100 = −20 pts
-    Portfolio 20,000 × 0.10 = 2,000; 9,000 − 2,000 = 7,000; (0.45 − 0.10) × 100 = +35 pts
+Opportunity cost at the hurdle rate (10 % a year), over the three months in view (January to March,
+for each alliance and the portfolio): the alternative returns 1.1^(3/12) − 1 = 0.0241136891 there.
+    Acme  10,000 × 0.0241136891 = 241.14; value over 10,000 − 241.14 = 9,758.86;
+          (1.00 − 0.0241136891) × 100 = +97.59 pts
+    Beta  241.14; −1,000 − 241.14 = −1,241.14; (−0.10 − 0.0241136891) × 100 = −12.41 pts
+    Portfolio 20,000 × 0.0241136891 = 482.27; 9,000 − 482.27 = 8,517.73;
+          (0.45 − 0.0241136891) × 100 = +42.59 pts
 Scenario 'drop Beta': revenue 29,000 → 20,000 (−9,000), cost 20,000 → 10,000 (−10,000), net 9,000 →
     10,000 (+1,000), portfolio ROI 0.45 → 1.00 (+55 pts).
 """
@@ -162,15 +165,15 @@ def test_decisions_by_hand():
     )
     assert (acme["ROI"], acme["Risk-adjusted ROI"], acme["Health score"]) == (1, 0.8, 4)
     assert (beta["ROI"], beta["Risk-adjusted ROI"], beta["Health score"]) == (-0.1, -0.3, 2.75)
-    assert (acme["Opportunity cost"], acme["Value over alternative"], acme["Over alternative (pts)"]) == (
-        1000,
-        9000,
-        90,
-    )
-    assert (beta["Value over alternative"], beta["Over alternative (pts)"]) == (-2000, -20)
+    assert acme["Alternative's return"] == pytest.approx(0.0241136891, abs=1e-10)
+    assert (acme["Opportunity cost"], acme["Value over alternative"]) == (241.14, 9758.86)
+    assert acme["Over alternative (pts)"] == pytest.approx(97.58863109, abs=1e-6)
+    assert beta["Value over alternative"] == -1241.14
+    assert beta["Over alternative (pts)"] == pytest.approx(-12.41136891, abs=1e-6)
     assert portfolio["Recommendation"] is None and portfolio["Score"] is None
-    assert (portfolio["ROI"], portfolio["Opportunity cost"]) == (0.45, 2000)
-    assert (portfolio["Value over alternative"], portfolio["Over alternative (pts)"]) == (7000, 35)
+    assert (portfolio["ROI"], portfolio["Opportunity cost"]) == (0.45, 482.27)
+    assert portfolio["Value over alternative"] == 8517.73
+    assert portfolio["Over alternative (pts)"] == pytest.approx(42.58863109, abs=1e-6)
 
 
 def test_decisions_number_formats_are_real_numbers():
@@ -382,10 +385,10 @@ def test_html_report_has_the_sections_with_user_text_escaped():
     assert "<td>&lt;b&gt;x&lt;/b&gt;</td><td>Exit</td>" in body
     assert "<td>+cmd()&amp;&lt;script&gt;</td>" in body
     assert "<h3>Scenario: drop &lt;b&gt;x&lt;/b&gt;</h3>" in body
-    # Hand-worked figures: Acme Invest with 5 points, value over the alternative 9,000 (+90 pts);
+    # Hand-worked figures: Acme Invest with 5 points, value over the alternative 9,759 (+97.6 pts);
     # the scenario's net value 9,000 → 10,000.
     assert "<td>Acme</td><td>Invest</td><td>+5.0 pts</td>" in body
-    assert "<td>9,000</td><td>+90.0 pts</td>" in body
+    assert "<td>9,759</td><td>+97.6 pts</td>" in body
     assert "<td>Net value</td><td>9,000</td><td>10,000</td><td>1,000</td>" in body
 
 
@@ -425,7 +428,7 @@ def test_deck_has_the_decision_slides_and_its_chart_holds_the_workbook_values():
     ws = book()["Decisions"]
     cells = [cell_of(ws, name, "Value over alternative").value for name in ("Acme", "Beta")]
     assert list(plot.categories) == ["Acme", "Beta"]
-    assert list(plot.series[0].values) == cells == [9000, -2000]
+    assert list(plot.series[0].values) == cells == [9758.86, -1241.14]
     scenario = slide_texts(prs.slides[6])
     assert "drop Beta" in scenario and "+55.0 pts" in scenario
     risks = slide_texts(prs.slides[7])
@@ -460,8 +463,8 @@ def test_decision_sheets_print_without_hashes(tmp_path):
     assert list(printed)[-4:] == ["Decisions", "Risks", "Health", "Actions"]
     text = "\n".join(p for name in DECISION_SHEETS for p in printed[name])
     assert "###" not in text
-    # Figures as printed: 9,000.00 over the alternative, +90.0 pts, expected loss 2,000.00, 80.0 %.
-    for shown in ("9,000.00", "+90.0 pts", "+5.0 pts", "2,000.00", "80.0%", "-30.0%", "2.75"):
+    # Figures as printed: 9,758.86 over the alternative, +97.6 pts, expected loss 2,000.00, 80.0 %.
+    for shown in ("9,758.86", "+97.6 pts", "+5.0 pts", "2,000.00", "80.0%", "-30.0%", "2.75"):
         assert shown in text, shown
 
 
