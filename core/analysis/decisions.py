@@ -10,7 +10,8 @@ the sidebar, a link (`rules=strong:3,invest:4`) and the command line (`--rules`)
                 the one before                                 unknown 0
     goals       the worst status among its shared goals        Off track −1, At risk 0,
                                                                On track or Achieved +1, none 0
-    red flags   how many red flags it has                      −1 each, at most 3 counted
+    red flags   how many of its red flags no factor above      −1 each, at most 3 counted
+                already weighs
     health      its relationship-health score (1–5)            ≥ 4 +1, ≤ 2 −1, between or none 0
 
 The score is the sum of the points; the recommendation is the first cut it reaches:
@@ -18,9 +19,11 @@ Invest from 3, Maintain from 0, Fix from −2, Exit below. Each recommendation c
 the factors that gave points, in words: "Band Strong (+2); ROI falling 15.0 % → 12.0 % (−1)".
 
 Why a points score and not a decision tree: every factor is visible, a reviewer can check the
-arithmetic by hand, and changing one weight changes one thing. Some facts count twice on purpose
-(a negative ROI is a Weak band and a red flag): the flags are the ones the scorecard shows, and
-the weights, not the list of facts, are what a team tunes.
+arithmetic by hand, and changing one weight changes one thing. So no fact counts twice: the red
+flags a factor already weighs (a negative ROI is a Weak band, ROI falling two quarters running a
+falling trend, goals off track the goals factor) are left out of the red-flag count; the flags
+counted are those of facts no other factor sees (no goals, costs outgrowing revenue, no recent
+revenue, risks without an owner or a mitigation, no exit conditions, health scored low or apart).
 
 Opportunity cost is what the same money would have earned in its next-best use: cost × the
 alternative's return over the same months (the hurdle rate, or the ROI of an alternative the user
@@ -37,6 +40,7 @@ import pandas as pd
 
 from core.analysis.filters import among
 from core.analysis.roi import CENT_DIGITS, ROI_DIGITS, PortfolioSummary, comparable
+from core.analysis.scorecard import GOALS_OFF_TRACK, NEGATIVE_ROI, ROI_FALLING
 from core.model import (
     ACHIEVED,
     AT_RISK,
@@ -243,8 +247,13 @@ def _worst_goal_status(goals: pd.DataFrame, index: pd.Index) -> pd.Series:
     return named.fillna("").astype(object)
 
 
+# Red flags whose fact another factor already weighs (band, trend, goals): not counted again.
+WEIGHED_ELSEWHERE = (NEGATIVE_ROI, ROI_FALLING, GOALS_OFF_TRACK)
+
+
 def _flag_count(flags: pd.DataFrame, index: pd.Index) -> tuple[pd.Series, pd.Series]:
-    """Number of red flags per alliance and their names, comma-separated."""
+    """Number of red flags per alliance that no other factor weighs, and their names, comma-separated."""
+    flags = flags[~flags["flag"].isin(WEIGHED_ELSEWHERE)] if len(flags) else flags
     if flags.empty:
         return pd.Series(0, index=index), pd.Series("", index=index, dtype=object)
     count = flags.groupby("alliance", sort=False).size().reindex(index, fill_value=0).astype(int)

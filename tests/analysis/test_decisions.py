@@ -16,7 +16,7 @@ import pytest
 from core.analysis.decisions import NO_REASON, DecisionRules, opportunity, recommend
 from core.analysis.quartiles import quartile_position
 from core.analysis.roi import alliance_roi, bands, portfolio_summary
-from core.analysis.scorecard import NEGATIVE_ROI, NO_GOALS
+from core.analysis.scorecard import GOALS_OFF_TRACK, NEGATIVE_ROI, NO_GOALS, ROI_FALLING
 from core.analysis.trends import quarterly_roi
 from core.model import PORTFOLIO
 
@@ -251,16 +251,27 @@ def test_reasons_name_each_factor_that_scored_with_its_points():
         "Band Strong (+2); Top quartile (+1); ROI rising 10.0 % → 12.0 % (+1); Goals on track (+1); "
         "1 red flag: No goals defined (vague success metrics) (−1); Health score 4.5 (+1)"
     )
-    # Beta: −2 −1 −1 (20 % → 5 %) −1 −2 −1 = −8 → Exit
-    assert decided.at["Beta", "score"] == -8.0
+    # Beta: −2 −1 −1 (20 % → 5 %) −1 −1 −1 = −7 → Exit; its Negative ROI flag is the Weak band's
+    # fact, weighed by the band already, so only the No goals flag counts.
+    assert decided.at["Beta", "score"] == -7.0
     assert decided.at["Beta", "recommendation"] == "Exit"
     assert decided.at["Beta", "reasons"] == (
         "Band Weak (−2); Bottom quartile (−1); ROI falling 20.0 % → 5.0 % (−1); Goals off track (−1); "
-        "2 red flags: Negative ROI, No goals defined (vague success metrics) (−2); Health score 1.5 (−1)"
+        "1 red flag: No goals defined (vague success metrics) (−1); Health score 1.5 (−1)"
     )
     # Calm: nothing for or against: 0 → Maintain
     assert (decided.at["Calm", "score"], decided.at["Calm", "recommendation"]) == (0.0, "Maintain")
     assert decided.at["Calm", "reasons"] == NO_REASON
+
+
+@pytest.mark.parametrize("weighed", [NEGATIVE_ROI, ROI_FALLING, GOALS_OFF_TRACK])
+def test_a_flag_another_factor_weighs_is_not_counted_again(weighed):
+    """Negative ROI is the band's fact, ROI falling the trend's, goals off track the goals factor's:
+    with one of them and No goals, only No goals counts: −1 point, '1 red flag'."""
+    flags = pd.DataFrame({"alliance": ["A", "A"], "flag": [weighed, NO_GOALS], "figures": ""})
+    decided = decide(table(), flags=flags)
+    assert (decided.at["A", "flags_points"], decided.at["A", "flag_count"]) == (-1.0, 1)
+    assert decided.at["A", "reasons"] == "1 red flag: No goals defined (vague success metrics) (−1)"
 
 
 def test_capped_flags_say_how_many_counted():

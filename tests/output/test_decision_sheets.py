@@ -22,9 +22,10 @@ Health (strategic fit, operational, financial, relationship):
 Decisions (default rules):
     Acme  Strong +2, Top +1, trend 0, goal achieved (12 of 10 deals) +1, no red flag 0, health 4 ≥ 4 +1
           = 5 → Invest (from 3)
-    Beta  Weak −2, Bottom −1, trend 0, no goals 0, 7 red flags (negative ROI, no goals, risk without
-          owner, risk without mitigation, no exit conditions, health ≤ 2, sides 2 apart) counted 3 × −1
-          = −3, health 2.75 between 2 and 4 → 0; = −6 → Exit (below −2)
+    Beta  Weak −2, Bottom −1, trend 0, no goals 0, 6 red flags besides negative ROI (the band weighs
+          that one) (no goals, risk without owner, risk without mitigation, no exit conditions,
+          health ≤ 2, sides 2 apart) counted 3 × −1 = −3, health 2.75 between 2 and 4 → 0;
+          = −6 → Exit (below −2)
 Opportunity cost at the hurdle rate (10 % a year), over the three months in view (January to March,
 for each alliance and the portfolio): the alternative returns 1.1^(3/12) − 1 = 0.0241136891 there.
     Acme  10,000 × 0.0241136891 = 241.14; value over 10,000 − 241.14 = 9,758.86;
