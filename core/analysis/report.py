@@ -96,7 +96,7 @@ def alliance_table(
     listed = meta["alliance"].tolist() if len(entries) == 0 else None
     table = alliance_roi(entries, thresholds, alliances=listed)
     types = meta.drop_duplicates("alliance").set_index("alliance")["type"]
-    table.insert(0, "type", types.reindex(table.index).fillna("").to_numpy())
+    table.insert(0, "type", types.astype(object).reindex(table.index).fillna("").to_numpy())
     table = table.join(quartile_position(table["roi"]))
     gaps = benchmark_gaps(table["roi"], benchmarks)
     return table.join(gaps.add_prefix("vs "))
@@ -182,7 +182,9 @@ def all_flags(
     """The red flags of the figures and goals, then those of the Risks and Health sheets, per alliance."""
     found = [
         red_flags(table, quarterly, entries, goals),
-        risk_flags(ledger.risks, ledger.alliances, table.index, ledger.judges_exit),
+        risk_flags(
+            ledger.risks, ledger.alliances, table.index, ledger.judges_exit, ledger.has_exit_conditions
+        ),
         health_flags(ledger.health, table.index),
     ]
     flags = pd.concat([f for f in found if len(f)] or found[:1], ignore_index=True)

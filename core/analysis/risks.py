@@ -74,13 +74,19 @@ def risk_summary(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.DataFr
 
 
 def risk_flags(
-    risks: pd.DataFrame, alliances_meta: pd.DataFrame, alliance_index: pd.Index, has_exit: bool
+    risks: pd.DataFrame,
+    alliances_meta: pd.DataFrame,
+    alliance_index: pd.Index,
+    has_exit: bool,
+    exit_column: bool | None = None,
 ) -> pd.DataFrame:
     """Red flags (alliance, flag, figures): risks without an owner or a mitigation, no exit conditions.
 
     `has_exit` says whether exit conditions are judged at all: pass `Ledger.judges_exit` (the
     Alliances sheet has an Exit conditions column, or the workbook has a Risks sheet), so that an
-    older workbook gains no flag. Rows come per alliance in `alliance_index` order, then RISK_FLAGS order.
+    older workbook gains no flag. `exit_column` says whether the Alliances sheet has that column
+    (`Ledger.has_exit_conditions`; by default, whether the sheet has rows with it), for the words of
+    the flag. Rows come per alliance in `alliance_index` order, then RISK_FLAGS order.
     """
     in_view = risks[among(risks["alliance"], alliance_index)]
     found = [
@@ -88,7 +94,12 @@ def risk_flags(
         _unowned(in_view, "mitigation", RISK_NO_MITIGATION, "without a mitigation"),
     ]
     if has_exit:
-        found.append(_no_exit(alliances_meta, alliance_index))
+        column = (
+            ("exit_conditions" in alliances_meta and len(alliances_meta) > 0)
+            if exit_column is None
+            else exit_column
+        )
+        found.append(_no_exit(alliances_meta, alliance_index, column))
     flags = pd.concat([f for f in found if len(f)] or [pd.DataFrame(columns=FLAG_COLUMNS)], ignore_index=True)
     return order_flags(flags, alliance_index, RISK_FLAGS)
 
@@ -113,14 +124,22 @@ def _unowned(risks: pd.DataFrame, column: str, flag: str, missing: str) -> pd.Da
     return pd.DataFrame({"alliance": list(said), "flag": flag, "figures": list(said.values())})
 
 
-def _no_exit(meta: pd.DataFrame, alliance_index: pd.Index) -> pd.DataFrame:
-    """Alliances in view with no exit conditions written on the Alliances sheet."""
-    if "exit_conditions" in meta and len(meta):
-        written = meta.drop_duplicates("alliance").set_index("alliance")["exit_conditions"]
-        why = "no exit conditions written on the Alliances sheet (when and how the alliance would end)"
-    else:
-        written = pd.Series(dtype="str")
-        why = "the Alliances sheet has no Exit conditions column (when and how each alliance would end)"
-    conditions = written.reindex(alliance_index).fillna("").astype(str).str.strip()
+def _no_exit(meta: pd.DataFrame, alliance_index: pd.Index, column: bool) -> pd.DataFrame:
+    """Alliances in view with no exit conditions, saying what is missing where: the column, the
+    alliance's row on the Alliances sheet, or the text in its cell."""
+    listed = meta.drop_duplicates("alliance").set_index("alliance")
+    written = listed["exit_conditions"] if column and "exit_conditions" in listed else pd.Series(dtype="str")
+    conditions = written.astype(object).reindex(alliance_index).fillna("").astype(str).str.strip()
     missing = conditions[conditions.eq("")].index
-    return pd.DataFrame({"alliance": list(missing), "flag": NO_EXIT_CONDITIONS, "figures": why})
+    if not column:
+        why = ["the Alliances sheet has no Exit conditions column (when and how each alliance would end)"]
+        return pd.DataFrame(
+            {"alliance": list(missing), "flag": NO_EXIT_CONDITIONS, "figures": why * len(missing)}
+        )
+    on_sheet = pd.Index(missing).isin(listed.index)
+    why_of = np.where(
+        on_sheet,
+        "no exit conditions written on the Alliances sheet (when and how the alliance would end)",
+        "not on the Alliances sheet, so no exit conditions are written (when and how it would end)",
+    )
+    return pd.DataFrame({"alliance": list(missing), "flag": NO_EXIT_CONDITIONS, "figures": why_of})

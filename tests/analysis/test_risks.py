@@ -147,10 +147,10 @@ def test_no_exit_conditions_flag_with_the_column():
         ["Beta", NO_EXIT_CONDITIONS],
         ["Gamma", NO_EXIT_CONDITIONS],
     ]
-    assert (
-        flags["figures"].tolist()
-        == ["no exit conditions written on the Alliances sheet (when and how the alliance would end)"] * 2
-    )
+    assert flags["figures"].tolist() == [
+        "no exit conditions written on the Alliances sheet (when and how the alliance would end)",
+        "not on the Alliances sheet, so no exit conditions are written (when and how it would end)",
+    ]
 
 
 def test_no_exit_conditions_flag_with_a_risks_sheet_but_no_column():
@@ -177,3 +177,16 @@ def test_an_old_workbook_gains_no_risk_flag():
 
 def test_flags_sort_after_the_existing_ones():
     assert FLAG_ORDER[-5:-2] == [RISK_NO_OWNER, RISK_NO_MITIGATION, NO_EXIT_CONDITIONS]
+
+
+def test_an_empty_alliances_sheet_with_the_column_says_the_alliance_is_not_listed():
+    """The blank template's Alliances sheet left empty: the column is there, the alliances are not."""
+    ledger = read(Alliances=[["Alliance", "Owner", "Exit conditions"]])
+    assert ledger.has_exit_conditions
+    flags = risk_flags(
+        ledger.risks, ledger.alliances, table_of(ledger).index, ledger.judges_exit, ledger.has_exit_conditions
+    )
+    assert flags["alliance"].tolist() == ["Acme", "Beta", "Gamma"]
+    assert set(flags["figures"]) == {
+        "not on the Alliances sheet, so no exit conditions are written (when and how it would end)"
+    }
