@@ -189,7 +189,7 @@ def recommend(
         "ROI " + trend + " " + trend_text,
         "Goals " + status.str.lower(),
         _flag_words(flag_count, counted, flag_names),
-        "Health score " + score.map(lambda s: f"{s:.1f}" if not math.isnan(s) else "").astype(str),
+        "Health score " + score.map(_score_text).astype(str),
     ]
     reasons = _join_reasons(said, points)
     table = points.assign(
@@ -202,6 +202,13 @@ def recommend(
         health_score=score,
     )
     return table[DECISION_COLUMNS]
+
+
+def _score_text(score: float) -> str:
+    """A health score as the Health table shows it: 4.0, 4.5, 4.25 (never 4.25 cut to 4.2)."""
+    if math.isnan(score):
+        return ""
+    return f"{score:.1f}" if round(score, 1) == round(score, 2) else f"{score:.2f}"
 
 
 def _points(values: pd.Series, weights: dict[str, float]) -> pd.Series:

@@ -364,3 +364,11 @@ def test_opportunity_cost_compounds_the_yearly_rate_over_the_months_in_view():
     )
     assert found.loc[PORTFOLIO, ["opportunity_cost", "value_over_alternative"]].tolist() == [4200.00, -200.00]
     assert found.at[PORTFOLIO, "points_over_alternative"] == pytest.approx(-1.0)
+
+
+@pytest.mark.parametrize(
+    ("score", "said"), [(4.25, "Health score 4.25 (+1)"), (4.5, "Health score 4.5 (+1)")]
+)
+def test_health_score_in_the_reasons_as_the_health_table_shows_it(score, said):
+    health = pd.DataFrame({"score": [score]}, index=["A"])
+    assert decide(table(), health=health).at["A", "reasons"] == said
