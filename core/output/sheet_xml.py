@@ -11,7 +11,7 @@ in the shared-string table, dates as Excel serial numbers, blanks only when they
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,24 +129,40 @@ class BulkWorksheet(Worksheet):
         return heads, offsets
 
     def _write_block(self, block: CellBlock) -> None:
-        """The block's rows: each column's cells made at once (one reference and tail a cell), then
-        joined row by row in C; the rows xlsxwriter must write itself go through it in their place."""
+        """The block's rows, joined in C from pieces: each cell is `<c r="` and its column's letter, the
+        row's number, then its tail, so a column without gaps costs no Python per cell; a column with
+        gaps (no cell in some rows) has its cells made one by one. The rows xlsxwriter must write
+        itself go through it in their place."""
         letters = [xl_col_to_name(col) for col in range(len(block.columns))]
         numbers = range(block.first + 1, block.first + block.rows + 1)
+        refs = [f'{number}"' for number in numbers]
+        gapped = ["" in column for column in block.columns]
         cells = [
             [
                 f'<c r="{letter}{number}"{tail}' if tail else ""
                 for number, tail in zip(numbers, column, strict=True)
             ]
-            for letter, column in zip(letters, block.columns, strict=True)
+            if gaps
+            else column
+            for letter, column, gaps in zip(letters, block.columns, gapped, strict=True)
         ]
         heads, special = self._row_heads(block)
         ends = ["</row>" if head else "" for head in heads]
         start = 0
         for stop in [*special, block.rows]:
             if stop > start:
-                parts = zip(heads[start:stop], *(c[start:stop] for c in cells), ends[start:stop], strict=True)
-                self.fh.write("".join(itertools.chain.from_iterable(parts)))
+                pieces: list[Iterable[str]] = [heads[start:stop]]
+                for letter, column, gaps in zip(letters, cells, gapped, strict=True):
+                    if gaps:
+                        pieces.append(column[start:stop])
+                    else:
+                        pieces += [
+                            itertools.repeat(f'<c r="{letter}', stop - start),
+                            refs[start:stop],
+                            column[start:stop],
+                        ]
+                pieces.append(ends[start:stop])
+                self.fh.write("".join(itertools.chain.from_iterable(zip(*pieces, strict=True))))
             if stop < block.rows:
                 tails = [column[stop] for column in block.columns]
                 self._write_mixed_row(block.first + stop, str(block.first + stop + 1), letters, tails)
