@@ -20,10 +20,13 @@ _PLAN = "_action_plan"  # (signature of the proposals, the edited frame)
 _VERSION = "_action_plan_version"  # bumped when the editor must start again from the stored frame
 _MARKS = "_action_marks"  # {review id: {action id: "Done" | "Dropped"}}
 ACCEPT = "accept"
-EDITED_COLUMNS = [ACCEPT, *ACTION_COLUMNS]
+# The due day as proposed, kept beside the editable one (a column the editor does not show), so that
+# a due day the user typed can be told from one that should follow a new as-of day.
+PROPOSED_DUE = "proposed_due"
+EDITED_COLUMNS = [ACCEPT, *ACTION_COLUMNS, PROPOSED_DUE]
 # What identifies a proposal across recomputations: an alliance, what proposed it, its horizon.
 _SAME = ["alliance", "source", "horizon"]
-# What a user may change in a proposal (the due day follows the as-of day unless it was edited).
+# What a user may change in a proposal and that is kept as it is when the plan is proposed again.
 _KEPT = [ACCEPT, "action", "owner"]
 
 
@@ -36,19 +39,31 @@ def signature(actions: pd.DataFrame) -> str:
 def editable(report: Report) -> pd.DataFrame:
     """The proposals of this report with the user's ticks and edits: those made on this very plan,
     else those of the same (alliance, source, horizon) in the plan edited before (a rule or a date
-    changed what is proposed); new proposals start unticked."""
-    base = report.actions.assign(**{ACCEPT: False})[EDITED_COLUMNS].reset_index(drop=True)
+    changed what is proposed); new proposals start unticked. A due day the user edited is kept; one
+    left as proposed follows the new proposal (a later as-of day moves it)."""
+    actions = report.actions
+    base = actions.assign(**{ACCEPT: False, PROPOSED_DUE: actions["due"]})[EDITED_COLUMNS]
+    base = base.reset_index(drop=True)
     kept = st.session_state.get(_PLAN)
     if kept is None or base.empty:
         return base
     sign, frame = kept
-    if sign == signature(report.actions):
+    if sign == signature(actions):
         return frame
-    before = frame.drop_duplicates(_SAME).set_index(_SAME)[_KEPT]
-    joined = base.join(before, on=_SAME, rsuffix="_kept")
-    for column in _KEPT:
+    before = frame.drop_duplicates(_SAME).set_index(_SAME)
+    before = before[_KEPT].assign(due=before["due"].where(_due_edited(before))).add_suffix("_kept")
+    joined = base.join(before, on=_SAME)
+    for column in [*_KEPT, "due"]:
         joined[column] = joined[f"{column}_kept"].where(joined[f"{column}_kept"].notna(), joined[column])
     return joined[EDITED_COLUMNS].astype({ACCEPT: bool})
+
+
+def _due_edited(frame: pd.DataFrame) -> pd.Series:
+    """Whether each row's due day differs from the one proposed (the editor may hand back dates as
+    dates, timestamps or text, so both sides are read as days)."""
+    due = pd.to_datetime(frame["due"], errors="coerce").dt.normalize()
+    proposed = pd.to_datetime(frame[PROPOSED_DUE], errors="coerce").dt.normalize()
+    return due.notna() & due.ne(proposed)
 
 
 def remember(report: Report, frame: pd.DataFrame) -> None:

@@ -26,6 +26,7 @@ import io
 import sqlite3
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
@@ -320,3 +321,32 @@ def test_scorecard_without_risks_or_health_sheets_says_how_to_add_them():
     at = opened(LEDGER, page="pages/scorecard.py")
     assert any(i.value == plain(NO_RISKS_OR_HEALTH_NOTE) for i in at.info)
     assert not at.warning and not at.error
+
+
+def test_an_edited_due_day_is_kept_when_the_plan_is_proposed_again():
+    """The user moves A's due day and gives B's action an owner; then the day goals are judged on
+    moves to 2026-09-30, which proposes the plan again (every due day is that day + its horizon).
+    A keeps the typed day, B's unedited due day follows: 2026-09-30 + 30 days = 2026-10-30."""
+    at = opened()
+    sign, frame = at.session_state["_action_plan"]
+    edited = frame.copy()
+    assert list(edited["alliance"][:2]) == ["A", "B"] and list(edited["horizon"][:2]) == [30, 30]
+    edited.loc[0, "due"] = dt.date(2030, 1, 31)
+    edited.loc[1, "owner"] = "Maria Ortiz"
+    edited.loc[[0, 1], "accept"] = True
+    at.session_state["_action_plan"] = (sign, edited)
+    at.run()
+    assert "2 of 8 accepted" in texts(at)
+
+    at.switch_page("pages/scorecard.py").run()
+    at.date_input(key="as_of").set_value(dt.date(2026, 9, 30)).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    _, after = at.session_state["_action_plan"]
+    rows = after.set_index(["alliance", "source", "horizon"])
+    a = rows.loc[("A", "No goals defined (vague success metrics)", 30)]
+    b = rows.loc[("B", "No goals defined (vague success metrics)", 30)]
+    assert pd.Timestamp(a["due"]) == pd.Timestamp(2030, 1, 31)
+    assert pd.Timestamp(b["due"]) == pd.Timestamp(2026, 10, 30) and b["owner"] == "Maria Ortiz"
+    assert bool(a["accept"]) and bool(b["accept"])
+    assert "2 of 8 accepted" in texts(at)
