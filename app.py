@@ -22,10 +22,13 @@ def overview() -> None:
         return
     views.headline_metrics(report)
     st.subheader("Alliances")
-    st.dataframe(**views.grid(alliance_display(report)), hide_index=True, width="stretch")
+    views.grid_of(report, "alliances", lambda r: views.grid(alliance_display(r)))
     drawn, shown = views.chart_rows(report.alliances, "roi")
-    views.chart(
-        roi_by_alliance(drawn, report.settings.thresholds, report.benchmarks, report.currency), shown=shown
+    views.chart_of(
+        report,
+        "roi_by_alliance",
+        lambda r: roi_by_alliance(drawn, r.settings.thresholds, r.benchmarks, r.currency),
+        shown=shown,
     )
     views.beyond_simple_roi(report)
     views.data_issues(report)

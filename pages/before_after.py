@@ -57,9 +57,20 @@ if report is not None:
         for check in result.checks:
             st.warning(plain(check), icon=":material/search:")
         drawn, shown = views.chart_rows(result.table, "roi_change", "ROI change")
-        views.chart(roi_before_after(drawn, p, report.settings.thresholds, currency), shown=shown)
-        views.chart(revenue_cost_before_after(drawn, currency), shown=shown)
-        st.dataframe(**views.grid(before_after_display(report)), hide_index=True, width="stretch")
+        views.chart_of(
+            report,
+            "roi_before_after",
+            lambda r: roi_before_after(drawn, p, r.settings.thresholds, currency),
+            shown=shown,
+        )
+        views.chart_of(
+            report,
+            "revenue_cost_before_after",
+            lambda r: revenue_cost_before_after(drawn, r.currency),
+            shown=shown,
+            banded=False,
+        )
+        views.grid_of(report, "before_after", lambda r: views.grid(before_after_display(r)), banded=False)
         if result.left_out:
             with st.expander(f"Left out of the comparison: {len(result.left_out)}"):
                 for alliance, reason in result.left_out:

@@ -28,10 +28,17 @@ if report is not None:
         )
     )
     drawn, shown = views.chart_rows(report.alliances, "roi")
-    views.chart(roi_distribution(drawn, cuts, report.benchmarks, report.currency), shown=shown)
+    views.chart_of(
+        report,
+        "roi_distribution",
+        lambda r: roi_distribution(drawn, cuts, r.benchmarks, r.currency),
+        shown=shown,
+    )
     st.subheader("By quartile")
-    st.dataframe(**views.grid(quartile_display(report)), hide_index=True, width="stretch")
-    views.chart(revenue_cost_map(drawn, currency=report.currency), shown=shown)
+    views.grid_of(report, "quartiles", lambda r: views.grid(quartile_display(r)))
+    views.chart_of(
+        report, "revenue_cost_map", lambda r: revenue_cost_map(drawn, currency=r.currency), shown=shown
+    )
     with st.expander("Benchmarks: add, change or remove"):
         st.caption(
             "Defaults: cross-industry average 15 % (PwC) and top quartile of technology partnerships "

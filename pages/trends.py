@@ -19,6 +19,10 @@ if report is not None:
         key="trend_ttm",
         help="ROI of the last four quarters' revenue and cost: smooths seasonal swings.",
     )
-    views.chart(quarterly_lines(report.quarterly, chosen, report.settings.thresholds, trailing))
+    views.chart_of(
+        report,
+        ("quarterly_lines", tuple(chosen), trailing),
+        lambda r: quarterly_lines(r.quarterly, chosen, r.settings.thresholds, trailing),
+    )
     detail = st.selectbox("Quarters of", names, key="trend_detail")
-    st.dataframe(**views.grid(quarterly_display(report, detail)), hide_index=True, width="stretch")
+    views.grid_of(report, ("quarters", detail), lambda r: views.grid(quarterly_display(r, detail)))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Hashable
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -37,15 +38,53 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 # Metric tiles: four a row on a wide screen, two a row on a phone (390 px less the page's padding).
 TILE_MIN_PX = 150
+_KEPT = "_kept_views"
+T = TypeVar("T")
 # A per-alliance chart draws at most this many alliances (the highest and lowest half of them).
 CHART_ALLIANCES = 40
 
 
-def chart(fig: go.Figure, key: str | None = None, shown: str = "") -> None:
+def per_report(report: Report, name: Hashable, build: Callable[[Report], T], banded: bool = True) -> T:
+    """What `build` makes of the report in view, made once per report: a rerun that changes no
+    setting, or a switch back to a page, reuses the page's figures and grids.
+
+    A changed setting makes a new report, which starts afresh; so `name` needs to tell apart only
+    what else the built thing depends on (a page's own widgets). What does not depend on the bands
+    and decisions (`banded=False`) is kept across a threshold change too: `with_choices` redoes only
+    those and keeps the report's entries, the same frame, so the entries stand for the rest.
+    """
+    owner: object = report if banded else report.entries
+    caches: dict[bool, tuple[object, dict[Hashable, Any]]] = st.session_state.setdefault(_KEPT, {})
+    cache = caches.get(banded)
+    if cache is None or cache[0] is not owner:
+        cache = caches[banded] = (owner, {})
+    built = cache[1]
+    if name not in built:
+        built[name] = build(report)
+    return built[name]
+
+
+def chart_of(
+    report: Report, name: Hashable, build: Callable[[Report], go.Figure], shown: str = "", banded: bool = True
+) -> None:
+    """`chart` of the figure `build` makes of the report, made once per report (see `per_report`)."""
+    chart(
+        per_report(report, ("chart", name), lambda r: untitled(build(r), in_place=True), banded), shown=shown
+    )
+
+
+def grid_of(
+    report: Report, name: Hashable, build: Callable[[Report], dict[str, Any]], banded: bool = True
+) -> None:
+    """A grid (`st.dataframe` of `grid`'s arguments) made once per report (see `per_report`)."""
+    st.dataframe(**per_report(report, ("grid", name), build, banded), hide_index=True, width="stretch")
+
+
+def chart(fig: go.Figure | tuple[str, go.Figure], key: str | None = None, shown: str = "") -> None:
     """A figure with its title as text above it (it wraps on a phone, clear of Plotly's toolbar) and
     its notes below (values drawn at the edge, small cost bases), then `shown`: which alliances it
-    draws when that is not all of them (see `chart_rows`)."""
-    title, fig = untitled(fig)
+    draws when that is not all of them (see `chart_rows`). A (title, figure) pair is drawn as it is."""
+    title, fig = fig if isinstance(fig, tuple) else untitled(fig)
     if title:
         st.markdown(f"**{plain(title)}**")
     st.plotly_chart(fig, width="stretch", config=CHART_CONFIG, key=key)
@@ -298,7 +337,7 @@ def beyond_simple_roi(report: Report) -> None:
                 help="Net value − hurdle rate × cost.",
             )
     with st.expander("Time value by alliance"):
-        st.dataframe(**grid(time_value_display(report)), hide_index=True, width="stretch")
+        grid_of(report, "time_value", lambda r: grid(time_value_display(r)), banded=False)
     if len(report.allocation):
         shares = fmt.money_scale(*report.allocation["allocated_cost"])
         st.caption(
@@ -312,10 +351,10 @@ def beyond_simple_roi(report: Report) -> None:
         )
     if len(report.categories):
         with st.expander("Revenue and cost by category"):
-            st.dataframe(**grid(categories_display(report)), hide_index=True, width="stretch")
+            grid_of(report, "categories", lambda r: grid(categories_display(r)), banded=False)
     if len(report.sensitivity.columns):
         with st.expander("Sensitivity: how much each ROI depends on allocation and attribution"):
-            st.dataframe(**grid(sensitivity_display(report)), hide_index=True, width="stretch")
+            grid_of(report, "sensitivity", lambda r: grid(sensitivity_display(r)), banded=False)
 
 
 def data_issues(report: Report) -> None:
@@ -326,7 +365,7 @@ def data_issues(report: Report) -> None:
         for note in report.ledger.notes:
             st.info(plain(note), icon=":material/info:")
         if len(issues):
-            st.dataframe(**grid(issues_display(issues)), hide_index=True, width="stretch")
+            grid_of(report, "issues", lambda r: grid(issues_display(r.issues)), banded=False)
         else:
             st.write("Every row below the header was used.")
 

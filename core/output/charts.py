@@ -108,11 +108,12 @@ def chart_notes(fig: go.Figure) -> list[str]:
     return list(meta.get("notes", [])) if isinstance(meta, dict) else []
 
 
-def untitled(fig: go.Figure) -> tuple[str, go.Figure]:
+def untitled(fig: go.Figure, in_place: bool = False) -> tuple[str, go.Figure]:
     """The figure's title and a copy without it (the app writes titles as text, which wraps on a phone
-    and sits clear of Plotly's toolbar)."""
+    and sits clear of Plotly's toolbar); `in_place` takes it off the figure itself, which saves
+    validating a copy of every trace and annotation when the figure was built for the page alone."""
     title = fig.layout.title.text or ""
-    copy = go.Figure(fig)
+    copy = fig if in_place else go.Figure(fig)
     if title:
         copy.update_layout(
             title=None,
