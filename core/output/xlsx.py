@@ -647,7 +647,11 @@ def finish_sheet(ws: Worksheet, formats: Formats) -> None:
     ws.print_area(0, 0, layout.last_row, max(last_col, layout.last_col))
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
+    # Row 1 is repeated on every printed page, unless it is the header of the first of several
+    # tables: it would then be printed above the later tables' rows as if it were theirs.
+    header_rows = {row for row, _, _ in layout.headers}
+    if not (0 in header_rows and len(header_rows) > 1):
+        ws.repeat_rows(0)
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     ws.set_footer(FOOTER)
 

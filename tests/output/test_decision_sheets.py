@@ -476,5 +476,7 @@ def test_each_sheet_prints_one_page_wide(name):
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert (ws.page_setup.fitToWidth or 1) == 1  # 1 is the file format's default, left out
     assert ws.page_setup.fitToHeight == 0
-    assert ws.print_title_rows == "$1:$1"
+    # Decisions, Risks and Health hold a second table below the first: repeating the first table's
+    # header would print it above the second's rows. Actions is one table: its header repeats.
+    assert ws.print_title_rows == ("$1:$1" if name == "Actions" else None)
     assert ws.print_area.startswith(f"'{name}'!$A$1:")
