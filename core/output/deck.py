@@ -5,7 +5,9 @@ of value over the alternative), the scenario when one is set, risks and health, 
 action plan, data issues. The figures
 come from the same rows the summary workbook writes and are rounded as it rounds them (ratios to
 ROI_DIGITS decimals, money to the cent), so a value in a chart equals the workbook's cell. Text from
-the upload goes in as plain text runs; long lists stop at a few items and end with "and N more".
+the upload goes in as plain text runs; long lists stop at what fits and say how many are left out
+(the decisions keep the best and the worst, the risks every one that raised a flag). Decisions and
+the action plan are native tables, so that owner, due day and score are never cut.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
+import numpy as np
 import pandas as pd
 from pptx import Presentation
 from pptx.chart.chart import Chart
@@ -32,13 +35,14 @@ from pptx.table import _Cell
 from pptx.text.text import TextFrame
 from pptx.util import Inches, Length, Pt
 
+from core.analysis.decisions import POINT_COLUMNS
 from core.analysis.report import Report
 from core.analysis.roi import band, comparable
 from core.analysis.scenarios import scenario_text
-from core.model import ACTION_HORIZONS, PORTFOLIO, Band, Recommendation
+from core.model import PORTFOLIO, Band, Recommendation
 from core.output import formatting as fmt
 from core.output.columns import Kind
-from core.output.decision_sheets import NO_ACTIONS, action_rows, decision_rows, main_reasons
+from core.output.decision_sheets import NO_ACTIONS, action_rows, decision_rows
 from core.output.summary_sheet import period
 from core.output.tables import alliance_rows, before_after_rows
 from core.output.xlsx import ROUNDING
@@ -67,12 +71,23 @@ RECOMMENDATION_COLOURS: dict[str, RGBColor] = {
     Recommendation.FIX: BAND_COLOURS[Band.MODERATE],
     Recommendation.EXIT: BAND_COLOURS[Band.WEAK],
 }
-MAX_DECISIONS, MAX_RISKS, MAX_HEALTH, MAX_ACTIONS = 9, 5, 6, 5
+# Rows a slide's table or list holds; beyond them the slide says how many are left out and where
+# they all are. Decisions keep the best and the worst (the ones a review talks about).
+MAX_DECISIONS, MAX_RISKS, MAX_HEALTH, MAX_ACTIONS = 18, 10, 10, 11
+# Decisions table: alliance, recommendation, score, main reason (inches, characters on one line at
+# 10 pt; the reason: characters on two lines at 12 pt, or on one at 10 pt).
+DECISION_COLUMNS = (("Alliance", 1.8, 22), ("Decision", 1.45, 14), ("Score", 0.7, 6))
+DECISION_REASON = ("Main reason", 2.85, 64, 38)
+# Action plan table: due day, days, alliance, owner, then the action on up to two lines at 11 pt.
+ACTION_COLUMNS = (("Due", 1.15, 10), ("Days", 0.65, 4), ("Alliance", 2.1, 26), ("Owner", 1.9, 22))
+ACTION_TEXT = ("Action", WIDTH - 1.0 - sum(w for _, w, _ in ACTION_COLUMNS), 150)
+ACTION_ROW = 0.42
 # Layouts of python-pptx's default template.
 TITLE_LAYOUT, TITLE_ONLY_LAYOUT = 0, 5
 # How much of a list a slide shows before "and N more", and where long text is cut.
 MAX_BENCHMARKS, MAX_GOALS, MAX_FLAGS, MAX_ISSUES, MAX_NOTES = 3, 3, 3, 10, 3
 ITEM_CHARS, NOTE_CHARS, PARAGRAPH_CHARS, NAME_CHARS = 120, 160, 640, 56
+RISK_CHARS = 140  # two lines of the Risks column at 12 pt
 # A longer category label would squeeze the plot; the alliance's own slide has its whole name.
 CATEGORY_CHARS = 32
 # Issue table columns: header, width in inches, characters that fit on one line at 12 pt.
@@ -117,6 +132,19 @@ def clip(text: object, limit: int) -> str:
     """The text on one line (runs of whitespace made one space), cut at `limit` characters with '…'."""
     flat = " ".join(str(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def clip_words(reason: str, limit: int) -> str:
+    """A reason cut at `limit` characters keeping its points at the end: 'Band Weak (−2)' whole,
+    '3 red flags: No goals…, Risk… (−3)' cut in its words."""
+    words, points = (
+        (reason[: reason.rindex(" (")], reason[reason.rindex(" (") :])
+        if reason.endswith(")") and " (" in reason
+        else (reason, "")
+    )
+    if len(reason) <= limit or not points:
+        return clip(reason, limit)
+    return clip(words, limit - len(points)) + points
 
 
 def first_items(items: Sequence[str], limit: int) -> list[str]:
@@ -463,11 +491,19 @@ def ranks(rois: pd.Series) -> pd.Series:
     return rank.map(lambda r: "ROI undefined" if pd.isna(r) else f"#{int(r)} of {ranked} by ROI")
 
 
+def _recommendation_text(report: Report, alliance: str) -> str:
+    """' · Fix (score −2)' for an alliance with a recommendation, '' otherwise."""
+    if alliance not in report.decisions.index:
+        return ""
+    decision = report.decisions.loc[alliance]
+    return f" · {decision['recommendation']} (score {signed(float(decision['score']))})"
+
+
 def _alliance_slide(prs: Deck, report: Report, row: pd.Series, rank: str) -> None:
     """Figures, quarterly trend, goals and red flags of one alliance."""
     name = str(row["alliance"])
     kind = str(row["type"]) or "no type given"
-    slide = _titled(prs, name, f"{kind} · {rank}")
+    slide = _titled(prs, name, f"{kind} · {rank}{_recommendation_text(report, name)}")
     _text(slide, Box(0.5, 1.6, 4.6, 3.4), _alliance_figures(report, row))
     _quarterly_chart(slide, report, name, Box(5.1, 1.55, 7.75, 3.45))
     _text(slide, Box(0.5, 5.15, 6.1, 2.15), _goal_lines(report, name))
@@ -520,10 +556,33 @@ def _before_after_slide(prs: Deck, report: Report) -> None:
     _text(slide, Box(8.1, 1.6, 4.75, 5.7), _case_study_lines(report))
 
 
-def _cell(cell: _Cell, text: str, bold: bool = False) -> None:
-    """One table cell of plain text in the deck's font."""
+def _cell(cell: _Cell, text: str, bold: bool = False, size: int = SMALL, colour: RGBColor = INK) -> None:
+    """One table cell of plain text in the deck's font (a bold cell is a header: white on the fill)."""
     cell.margin_top = cell.margin_bottom = Inches(0.03)
-    _fill(cell.text_frame, [Line(text, SMALL, bold=bold, colour=RGBColor(0xFF, 0xFF, 0xFF) if bold else INK)])
+    shown = RGBColor(0xFF, 0xFF, 0xFF) if bold else colour
+    _fill(cell.text_frame, [Line(text, size, bold=bold, colour=shown)])
+
+
+def _table(
+    slide: Slide,
+    box: Box,
+    columns: Sequence[tuple[str, float, int]],
+    rows: Sequence[Sequence[tuple[str, RGBColor]]],
+    size: int,
+) -> None:
+    """A native table: a header row, then each row's cells (text, colour), each cut to its column's
+    characters so that a row keeps its height."""
+    shape = slide.shapes.add_table(len(rows) + 1, len(columns), *box.place())
+    table = shape.table
+    height = Inches(box.height / (len(rows) + 1))
+    for r in range(len(rows) + 1):
+        table.rows[r].height = height
+    for c, (header, width, _) in enumerate(columns):
+        table.columns[c].width = Inches(width)
+        _cell(table.cell(0, c), header, bold=True, size=size)
+    for r, row in enumerate(rows, start=1):
+        for c, ((text, colour), (_, _, chars)) in enumerate(zip(row, columns, strict=True)):
+            _cell(table.cell(r, c), clip(text, chars), size=size, colour=colour)
 
 
 def _issues_table(slide: Slide, issues: pd.DataFrame, top: float) -> None:
@@ -602,36 +661,103 @@ def _value_over_chart(slide: Slide, report: Report, box: Box) -> None:
         chart.plots[0].data_labels.number_format = "#,##0"
 
 
-def _decision_lines(report: Report) -> list[Line]:
-    """'Invest · Acme: Band Strong (+2)' per alliance, highest score first, at most a few."""
-    rows = decision_rows(report)
-    rows = rows[rows["alliance"].ne(PORTFOLIO)]
-    reasons = main_reasons(report)
-    items = [
-        clip(f"{r} · {a}: {reasons.get(a, '')}", ITEM_CHARS)
-        for a, r in zip(rows["alliance"], rows["recommendation"], strict=True)
+def main_reasons(report: Report) -> pd.Series:
+    """Per alliance (indexed like report.decisions) the reason behind its recommendation: for Invest
+    the factor that raised the score most; for Maintain, Fix and Exit the one that pulled it down
+    most, or, when none pulled it down, the one that gave the most points either way (the first of
+    FACTORS on a tie). The reasons as they are when no factor gave any points."""
+    table = report.decisions
+    if table.empty:
+        return pd.Series(dtype=object)
+    points = table[POINT_COLUMNS].astype(float).to_numpy()
+    given = points != 0
+    # Invest looks for the largest gain, the others for the largest loss: flip the others' signs.
+    toward = np.where(table["recommendation"].astype(str).eq(Recommendation.INVEST), 1.0, -1.0)
+    pulled = points * toward[:, None]
+    strongest = np.where(pulled.max(axis=1) > 0, pulled.argmax(axis=1), np.abs(points).argmax(axis=1))
+    # The reasons list only the factors that gave points, in POINT_COLUMNS order, '; '-joined.
+    position = (given.cumsum(axis=1) - 1)[np.arange(len(table)), strongest]
+    reasons = table["reasons"].astype(str)
+    chosen = [
+        parts[i] if any_points and 0 <= i < len(parts) else whole
+        for parts, i, any_points, whole in zip(
+            reasons.str.split("; "), position, given.any(axis=1), reasons, strict=True
+        )
     ]
-    lines = [Line("Recommendation and main reason", 14, bold=True)]
-    for text in first_items(items, MAX_DECISIONS):
-        colour = RECOMMENDATION_COLOURS.get(text.split(" · ")[0], INK)
-        lines.append(Line(text, SMALL, colour=colour, space_before=4))
-    return lines
+    return pd.Series(chosen, index=table.index, dtype=object)
+
+
+def signed(score: float) -> str:
+    """A score as the reasons write points: +3, 0, −2.5 (a true minus sign)."""
+    return "0" if score == 0 else f"{score:+g}".replace("-", "−")
+
+
+def decision_table_rows(report: Report) -> tuple[pd.DataFrame, int]:
+    """Alliance, recommendation, score and main reason, highest score first; when more than
+    MAX_DECISIONS, the best and the worst half each, and how many in between are left out."""
+    table = report.decisions.sort_values("score", ascending=False, kind="stable")
+    rows = pd.DataFrame(
+        {
+            "alliance": table.index.astype(str),
+            "recommendation": table["recommendation"].astype(str).to_numpy(),
+            "score": table["score"].astype(float).to_numpy(),
+            "reason": main_reasons(report).reindex(table.index).to_numpy(),
+        }
+    )
+    left_out = max(len(rows) - MAX_DECISIONS, 0)
+    if left_out:
+        best = MAX_DECISIONS - MAX_DECISIONS // 2
+        rows = pd.concat([rows.head(best), rows.tail(MAX_DECISIONS // 2)], ignore_index=True)
+    return rows, left_out
+
+
+def _decisions_table(slide: Slide, report: Report, box: Box) -> None:
+    """Every alliance's recommendation (in its colour), score and main reason; a note says how many
+    are left out when they do not all fit."""
+    rows, left_out = decision_table_rows(report)
+    if rows.empty:
+        _text(slide, box, [Line("No alliance in view.", colour=MUTED)])
+        return
+    # Up to ten rows, a reason may take two lines; more rows get one line each and a smaller font.
+    lines = 2 if len(rows) <= 10 else 1
+    size = SMALL if lines == 2 else 10
+    header, width, two_lines, one_line = DECISION_REASON
+    reason = (header, width, two_lines if lines == 2 else one_line)
+    cells = [
+        [
+            (a, INK),
+            (r, RECOMMENDATION_COLOURS.get(r, INK)),
+            (signed(score), INK),
+            (clip_words(why, reason[2]), INK),
+        ]
+        for a, r, score, why in rows.itertuples(index=False)
+    ]
+    height = min((0.09 + 0.19 * lines) * (len(rows) + 1), box.height - 0.4)
+    _table(slide, Box(box.left, box.top, box.width, height), (*DECISION_COLUMNS, reason), cells, size)
+    if left_out:
+        note = (
+            f"{left_out} alliance{'s' if left_out != 1 else ''} between the best and the worst left out "
+            "here; all are on the Decisions sheet of the summary workbook."
+        )
+        _text(slide, Box(box.left, box.top + height + 0.05, box.width, 0.35), [Line(note, 10, colour=MUTED)])
 
 
 def _decisions_slide(prs: Deck, report: Report) -> None:
-    """Each alliance's recommendation with its main reason, and value over the alternative."""
+    """Each alliance's recommendation with its score and main reason, and value over the alternative."""
     attrs = report.opportunity.attrs
     name = str(attrs.get("alternative_name", "")) or "the alternative"
     subtitle = f"Against {name} at {fmt.percent(attrs.get('alternative_rate'))} a year"
     slide = _titled(prs, "Decisions", subtitle)
-    _text(slide, Box(0.5, 1.6, 5.4, 5.7), _decision_lines(report))
-    _value_over_chart(slide, report, Box(6.0, 1.55, 6.85, 5.15))
+    _decisions_table(
+        slide, report, Box(0.5, 1.6, sum(w for _, w, _ in DECISION_COLUMNS) + DECISION_REASON[1], 5.7)
+    )
+    _value_over_chart(slide, report, Box(7.45, 1.55, 5.4, 5.15))
     total = report.opportunity["value_over_alternative"].get(PORTFOLIO)
     note = (
         f"Portfolio: {fmt.money(total, report.currency)} over the alternative; "
         "value over = net value − cost × rate."
     )
-    _text(slide, Box(6.0, 6.7, 6.85, 0.6), [Line(clip(note, 150), 11, colour=MUTED)])
+    _text(slide, Box(7.45, 6.7, 5.4, 0.6), [Line(clip(note, 150), 11, colour=MUTED)])
 
 
 SCENARIO_FORMATS = {"Revenue": fmt.money, "Cost": fmt.money, "Net value": fmt.money}
@@ -665,37 +791,68 @@ def _scenario_slide(prs: Deck, report: Report) -> None:
         _text(slide, Box(8.8, 1.6, 4.05, 5.6), [Line("Notes", 14, bold=True), *notes])
 
 
+def _flagged_first(frame: pd.DataFrame, flagged: pd.Series, limit: int) -> tuple[pd.DataFrame, int]:
+    """At most `limit` rows in the frame's order: every flagged row first claims a place, then the
+    others in order; and how many rows are left out."""
+    if len(frame) <= limit:
+        return frame, 0
+    rank = np.where(flagged.to_numpy(), 0, 1)
+    keep = pd.Series(rank, index=frame.index).sort_values(kind="stable").index[:limit]
+    return frame[frame.index.isin(keep)], len(frame) - limit
+
+
 def _risk_lines(report: Report) -> list[Line]:
-    """The risks with the largest expected loss, or how to add a Risks sheet."""
+    """The risks by expected loss, largest first, each one that raised a flag (no owner, no
+    mitigation) always among them; or how to add a Risks sheet."""
     head = Line("Risks by expected loss", 14, bold=True)
     if report.ledger.risks_sheet is None:
         return [head, Line(clip(NO_RISKS_NOTE, 400), SMALL, colour=MUTED)]
     risks = report.risks.sort_values("expected_loss", ascending=False, kind="stable", na_position="last")
+    risks = risks.reset_index(drop=True)
+    owner = risks["owner"].fillna("").astype(str).str.strip()
+    mitigation = risks["mitigation"].fillna("").astype(str).str.strip()
+    shown, left_out = _flagged_first(risks, owner.eq("") | mitigation.eq(""), MAX_RISKS)
     money = report.currency
     items = [
         clip(
-            f"{r.alliance}: {r.risk or 'risk'} · expected loss {fmt.money(r.expected_loss, money)} "
+            f"{r.alliance}: {r.risk or 'risk'}"
+            # What raised a flag first, so that a cut never hides it.
+            + ("" if owner[i] else " · no owner")
+            + ("" if mitigation[i] else " · no mitigation")
+            + f" · expected loss {fmt.money(r.expected_loss, money)} "
             f"({fmt.percent(r.probability, 0)} × {fmt.money(r.at_stake, money)})"
-            + (f" · owner {r.owner}" if r.owner else " · no owner"),
-            ITEM_CHARS,
+            + (f" · owner {r.owner}" if owner[i] else ""),
+            RISK_CHARS,
         )
-        for r in risks.itertuples(index=False)
+        for i, r in zip(shown.index, shown.itertuples(index=False), strict=True)
     ]
-    return [
-        head,
-        *(Line(t, SMALL, space_before=4) for t in first_items(items, MAX_RISKS) or ["No risks listed."]),
-    ]
+    colours = [INK if owner[i] and mitigation[i] else BAND_COLOURS[Band.WEAK] for i in shown.index]
+    lines = [head, *(Line(t, SMALL, colour=c, space_before=4) for t, c in zip(items, colours, strict=True))]
+    if not items:
+        lines.append(Line("No risks listed.", SMALL, space_before=4))
+    if left_out:
+        more = (
+            f"and {left_out} more with a smaller expected loss; all are on the Risks sheet of the workbook."
+        )
+        lines.append(Line(more, 11, colour=MUTED, space_before=4))
+    return lines
+
+
+def _side(value: float | None) -> str:
+    """A side's health score, or that the side did not score."""
+    return "not scored" if fmt.number(value) == "n/a" else fmt.number(value)
 
 
 def _health_lines(report: Report) -> list[Line]:
-    """Each scored alliance's health score and the gap between the sides, or how to add a Health sheet."""
+    """Each scored alliance's health score and both sides (saying when one side is missing), lowest
+    score first; or how to add a Health sheet."""
     head = Line("Relationship health (1–5)", 14, bold=True)
     if report.ledger.health_sheet is None:
         return [head, Line(clip(NO_HEALTH_NOTE, 400), SMALL, colour=MUTED)]
     scored = report.health[report.health["scored"].astype(bool)].sort_values("score", kind="stable")
     items = [
         clip(
-            f"{a}: {fmt.number(h.score)} · us {fmt.number(h.us)}, partner {fmt.number(h.partner)}"
+            f"{a}: {fmt.number(h.score)} · us {_side(h.us)}, partner {_side(h.partner)}"
             + (f" · widest gap on {h.widest}" if h.widest else ""),
             ITEM_CHARS,
         )
@@ -712,27 +869,33 @@ def _risks_health_slide(prs: Deck, report: Report) -> None:
 
 
 def _action_plan_slide(prs: Deck, report: Report, actions: pd.DataFrame | None) -> None:
-    """The actions in three columns: due within 30, 60 and 90 days."""
+    """The actions in a table, soonest due first: due day, days, alliance, owner, then the action."""
     rows = action_rows(report, actions)
     slide = _titled(prs, "Action plan", "30 / 60 / 90 days")
     if rows.empty:
         _text(slide, Box(0.5, 1.8, WIDTH - 1.0, 1.0), [Line(NO_ACTIONS, 18)])
         return
-    width = (WIDTH - 1.0) / len(ACTION_HORIZONS)
-    for i, horizon in enumerate(ACTION_HORIZONS):
-        due = rows[rows["horizon"] == horizon]
-        items = [
-            clip(
-                f"{a.alliance}: {a.action}"
-                + (f" ({a.owner}" if a.owner else " (no owner")
-                + (f", due {a.due:%Y-%m-%d})" if pd.notna(a.due) else ")"),
-                ITEM_CHARS,
-            )
-            for a in due.itertuples(index=False)
+    rows = rows.sort_values(["due", "horizon"], kind="stable", na_position="last")
+    shown = rows.head(MAX_ACTIONS)
+    cells = [
+        [
+            ("no due day" if pd.isna(a.due) else f"{a.due:%Y-%m-%d}", INK),
+            ("" if pd.isna(a.horizon) else f"{int(a.horizon)}", INK),
+            (a.alliance, INK),
+            (a.owner or "no owner", INK if a.owner else MUTED),
+            (a.action, INK),
         ]
-        lines = [Line(f"Within {horizon} days", 14, bold=True)]
-        lines += [Line(t, SMALL, space_before=4) for t in first_items(items, MAX_ACTIONS) or ["Nothing due."]]
-        _text(slide, Box(0.5 + i * width, 1.6, width - 0.15, 5.7), lines)
+        for a in shown.itertuples(index=False)
+    ]
+    height = ACTION_ROW * (len(shown) + 1)
+    _table(slide, Box(0.5, 1.6, WIDTH - 1.0, height), (*ACTION_COLUMNS, ACTION_TEXT), cells, 11)
+    more = len(rows) - len(shown)
+    if more:
+        note = (
+            f"and {more} more, due that day or later; every action is on the Actions sheet of the "
+            "summary workbook."
+        )
+        _text(slide, Box(0.5, 1.7 + height, WIDTH - 1.0, 0.4), [Line(note, 11, colour=MUTED)])
 
 
 def deck(report: Report, link: str | None = None, actions: pd.DataFrame | None = None) -> bytes:

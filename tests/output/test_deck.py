@@ -195,7 +195,12 @@ class TestSmallLedger:
         (1,250 − 1,000) / 1,000 = 0.25 and (1,450 − 1,000) / 1,000 = 0.45."""
         slide = open_deck(small_deck()).slides[2]
         shown = texts(slide)
-        for expected in ("Value Multiplier · #1 of 2 by ROI", "30.0 %", "Strong band · Top quartile"):
+        # Acme: Strong +2, Top +1, rising +1 = 4, Invest (see test_decision_slides_follow_before_after).
+        for expected in (
+            "Value Multiplier · #1 of 2 by ROI · Invest (score +4)",
+            "30.0 %",
+            "Strong band · Top quartile",
+        ):
             assert expected in shown
         assert "Revenue: 1,300" in shown and "Cost: 1,000" in shown and "Net value: 300" in shown
         assert "+15.0 pts vs Cross-industry average" in shown
@@ -209,7 +214,10 @@ class TestSmallLedger:
         }
 
     def test_alliance_with_red_flags_and_no_goals(self):
+        """Beta: Weak −2, Bottom −1, 'No goals defined' −1 (its Negative ROI flag is left to the band)
+        = −4, below the Fix cut (−2): Exit."""
         shown = texts(open_deck(small_deck()).slides[3])
+        assert "Value Multiplier · #2 of 2 by ROI · Exit (score −4)" in shown
         assert "Weak band · Bottom quartile" in shown
         assert "No goals defined." in shown
         assert "Negative ROI: ROI -10.0 %: revenue 900 against cost 1,000" in shown
@@ -219,7 +227,7 @@ class TestSmallLedger:
         shown = texts(slide)
         assert charts(slide) == []
         assert "n/a" in shown and "no cost recorded, so ROI is undefined" in shown
-        assert "Market Accelerator · ROI undefined" in shown
+        assert "Market Accelerator · ROI undefined · Fix (score −1)" in shown
         assert any(t.startswith("No quarter with a defined ROI") for t in shown)
 
     def test_before_after_chart_and_case_study(self):
@@ -479,9 +487,9 @@ def test_libreoffice_prints_every_slide(name, tmp_path):
 
 
 def test_decision_slides_follow_before_after():
-    """The small ledger: Acme Strong (+2) and Top (+1), goal Customers 40 of 100 At risk (0), no flag
-    → 3, Invest; Beta Weak (−2), Bottom (−1), Negative ROI and no goals (−2) → −5, Exit; Gamma no band
-    points, no goals (−1) → −1, Fix. Opportunity cost at the 10 % hurdle: Acme 1,000 × 0.1 = 100, value
+    """The small ledger: Acme Strong (+2), Top (+1), ROI rising 20 % → 40 % (+1), goal Customers 40 of
+    100 At risk (0), no flag → 4, Invest; Beta Weak (−2), Bottom (−1), no goals (−1; Negative ROI is
+    the band's) → −4, Exit; Gamma no band points, no goals (−1) → −1, Fix. Opportunity cost at the 10 % hurdle: Acme 1,000 × 0.1 = 100, value
     over 300 − 100 = 200; Beta −100 − 100 = −200; Gamma 500 − 0 = 500."""
     prs = open_deck(small_deck())
     titles = [s.shapes.title.text for s in prs.slides]
@@ -489,6 +497,134 @@ def test_decision_slides_follow_before_after():
     decisions = prs.slides[-1 - DECISION_SLIDES]
     (chart,) = charts(decisions)
     values = dict(zip(chart.plots[0].categories, chart.plots[0].series[0].values, strict=True))
-    assert values == {"Acme": 200, "Gamma": 500, "Beta": -200}
-    shown = texts(decisions)
-    assert shown[3].startswith("Invest · Acme: Band Strong (+2)")
+    assert values == {"Acme": 267.72, "Gamma": 500, "Beta": -132.28}
+    table = next(s.table for s in decisions.shapes if s.has_table)
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Alliance", "Decision", "Score", "Main reason"],
+        ["Acme", "Invest", "+4", "Band Strong (+2)"],
+        ["Gamma", "Fix", "−1", "1 red flag: No goals defined (vague success metrics) (−1)"],
+        ["Beta", "Exit", "−4", "Band Weak (−2)"],
+    ]
+
+
+def _quarters(name: str, q1: tuple[int, int], q2: tuple[int, int], july: int) -> list[list[object]]:
+    return [
+        ["2026-01-10", name, "Revenue", q1[0]],
+        ["2026-01-10", name, "Cost", q1[1]],
+        ["2026-04-10", name, "Revenue", q2[0]],
+        ["2026-04-10", name, "Cost", q2[1]],
+        ["2026-07-10", name, "Revenue", july],
+    ]
+
+
+# Four alliances over Q1 and Q2 2026 (July starts a partial Q3), no Goals sheet: one "No goals defined"
+# flag each (−1). A 300 / 200 = 50 % Strong, Top, rising 10 % → 50 %; B 250 / 200 = 25 % Strong, steady
+# 20 %; C 230 / 200 = 15 % Moderate, falling 15 % → 5 %; D 210 / 200 = 5 % Weak, Bottom, steady 0 %.
+FOUR = [
+    *_quarters("A", (110, 100), (150, 100), 40),
+    *_quarters("B", (120, 100), (120, 100), 10),
+    *_quarters("C", (115, 100), (105, 100), 10),
+    *_quarters("D", (100, 100), (100, 100), 10),
+]
+
+
+def _slide(prs, title: str):
+    return next(s for s in prs.slides if s.shapes.title.text == title)
+
+
+def _table_rows(slide) -> list[list[str]]:
+    table = next(s.table for s in slide.shapes if s.has_table)
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def test_main_reason_is_what_raised_an_invest_and_what_lowered_the_others():
+    """A: Strong +2, Top +1, rising +1, flag −1 = 3 → Invest: the largest gain, Band Strong (+2).
+    B: Strong +2, flag −1 = 1 → Maintain: what pulled it down, the flag (−1), not the band.
+    C: falling −1, flag −1 = −2 → Fix: a tie, the first factor (trend) wins.
+    D: Weak −2, Bottom −1, flag −1 = −4 → Exit: Band Weak (−2)."""
+    prs = open_deck(deck(build_report(read_ledger(ledger_bytes(FOUR), "four.xlsx"))))
+    rows = _table_rows(_slide(prs, "Decisions"))
+    no_goals = "1 red flag: No goals defined (vague success metrics) (−1)"
+    assert rows[1:] == [
+        ["A", "Invest", "+3", "Band Strong (+2)"],
+        ["B", "Maintain", "+1", no_goals],
+        ["C", "Fix", "−2", "ROI falling 15.0 % → 5.0 % (−1)"],
+        ["D", "Exit", "−4", "Band Weak (−2)"],
+    ]
+    # B's own slide: no Alliances sheet (no type), second of four ROIs (50, 25, 15, 5 %).
+    assert "no type given · #2 of 4 by ROI · Maintain (score +1)" in texts(_slide(prs, "B"))
+
+
+def test_decisions_slide_keeps_the_best_and_the_worst_when_not_all_fit():
+    """Twenty alliances P00 … P19, cost 100 and revenue 90 + 3i a month: ROI (3i − 10) %. No goals: a
+    flag (−1) each. Quartile cuts (QUARTILE.INC, 20 values): P25 at rank 4.75 = 2 + 0.75 × 3 = 4.25 %,
+    P75 at rank 14.25 = 32 + 0.25 × 3 = 32.75 %. P15–P19 (35–47 %): Strong +2, Top +1, −1 = +2;
+    P11–P14 (23–32 %): Strong +2, −1 = +1; P00–P04 (−10 to 2 %): Weak −2, Bottom −1, −1 = −4, Exit.
+    Eighteen rows fit: the nine best and the nine worst (ties in the ledger's order); the two in
+    between are said to be left out, and the worst are the last rows."""
+    rows = []
+    for i in range(20):
+        for month in (1, 2, 3, 4, 5, 6):
+            rows.append([f"2024-{month:02d}-10", f"P{i:02d}", "Revenue", 90 + 3 * i])
+            rows.append([f"2024-{month:02d}-12", f"P{i:02d}", "Cost", 100])
+    report = build_report(read_ledger(ledger_bytes(rows), "twenty.xlsx"))
+    slide = _slide(open_deck(deck(report)), "Decisions")
+    shown = _table_rows(slide)[1:]
+    assert len(shown) == 18
+    assert [r[0] for r in shown[:9]] == [*(f"P{i}" for i in range(15, 20)), *(f"P{i}" for i in range(11, 15))]
+    assert [r[2] for r in shown[:9]] == ["+2"] * 5 + ["+1"] * 4
+    assert [r[:3] for r in shown[-5:]] == [[f"P{i:02d}", "Exit", "−4"] for i in range(5)]
+    assert any(t.startswith("2 alliances between the best and the worst left out") for t in texts(slide))
+
+
+def test_action_plan_table_shows_owner_and_due_day_whole():
+    """Three accepted actions, one with a 300-character text: each row shows its due day, the days
+    from the as-of day (2024-07-01 → 2024-07-31 is 30 days), alliance and owner in their own cells;
+    only the action is cut. Soonest due first."""
+    long_text = "Decide on the exit: check the exit conditions and the contract, then tell the partner " * 4
+    actions = pd.DataFrame(
+        {
+            "alliance": ["Beta", "Gamma", "Beta"],
+            "source": ["Exit", "Fix", "Exit"],
+            "action": [long_text, "Agree a fix plan", "Wind the alliance down"],
+            "owner": ["Maria Ortiz", "", "Lee Chen"],
+            "due_date": [dt.date(2024, 7, 31), dt.date(2024, 8, 30), dt.date(2024, 9, 29)],
+            "status": ["Open", "Open", "Open"],
+        }
+    )
+    prs = open_deck(deck(small_report(), actions=actions))
+    rows = _table_rows(_slide(prs, "Action plan"))
+    assert rows[0] == ["Due", "Days", "Alliance", "Owner", "Action"]
+    assert [r[:4] for r in rows[1:]] == [
+        ["2024-07-31", "30", "Beta", "Maria Ortiz"],
+        ["2024-08-30", "60", "Gamma", "no owner"],
+        ["2024-09-29", "90", "Beta", "Lee Chen"],
+    ]
+    assert rows[1][4].startswith("Decide on the exit") and rows[1][4].endswith("…") and len(rows[1][4]) <= 150
+    assert rows[3][4] == "Wind the alliance down"
+
+
+def test_risks_slide_never_hides_a_flagged_risk_and_health_says_a_missing_side():
+    """Twelve risks on A, probability 50 %, impact 1,000 down to 100 (expected loss 500 … 50); the
+    smallest (R12, 50) has no owner, so it raised a flag: it is shown although ten rows fit, and the
+    two smallest of the rest (R10 100, R11 75) are the ones left out. B is scored by us only."""
+    risks = [["Alliance", "Risk", "Probability", "Impact", "Mitigation", "Owner"]]
+    impacts = [1000, 900, 800, 700, 600, 500, 400, 300, 250, 200, 150, 100]
+    risks += [
+        ["A", f"R{n:02d}", 0.5, impact, "Plan", "" if n == 12 else "Dana"]
+        for n, impact in enumerate(impacts, start=1)
+    ]
+    health = [
+        ["Alliance", "Side", "Strategic fit", "Operational", "Financial", "Relationship"],
+        ["B", "Us", 4, 4, 4, 4],
+    ]
+    data = ledger_bytes(FOUR, Risks=risks, Health=health)
+    slide = _slide(
+        open_deck(deck(build_report(read_ledger(data, "risks.xlsx")))), "Risks and relationship health"
+    )
+    shown = texts(slide)
+    listed = [t for t in shown if t.startswith("A: R")]
+    assert [t.split(" · ")[0] for t in listed] == [f"A: R{n:02d}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 12)]
+    assert listed[-1] == "A: R12 · no owner · expected loss 50 (50 % × 100)"
+    assert "and 2 more with a smaller expected loss; all are on the Risks sheet of the workbook." in shown
+    assert any(t.startswith("B: 4 · us 4, partner not scored") for t in shown)
