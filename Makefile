@@ -40,8 +40,11 @@ lock: $(READY)
 	$(BIN)/uv export --frozen --no-dev --no-emit-project --format requirements-txt -o requirements.txt
 	$(BIN)/uv export --frozen --group dev --no-emit-project --format requirements-txt -o requirements-dev.txt
 
+# The command against the bare read (bench_ledger), then the app: AppTest reruns and, in Chromium,
+# upload to first figures and page switches at 2,000 alliances (bench_app). QUICK=1 for the short set.
 bench: $(READY)
-	$(BIN)/python benchmarks/bench_ledger.py
+	$(BIN)/python benchmarks/bench_ledger.py --no-app $(if $(QUICK),--quick,)
+	$(BIN)/python benchmarks/bench_app.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

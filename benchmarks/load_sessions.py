@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_ledger import make_ledger, tree_rss  # noqa: E402
+from bench_ledger import make_ledger, tree_memory  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, FLAGS, XLSX_MIME, start_server  # noqa: E402
@@ -37,7 +37,7 @@ class Sampler(threading.Thread):
 
     def run(self) -> None:
         while self.running:
-            self.peak = max(self.peak, tree_rss(self.pid))
+            self.peak = max(self.peak, tree_memory(self.pid))
             time.sleep(0.2)
 
 
@@ -65,7 +65,7 @@ async def load(url: str, pid: int, sessions: int, ledger: Path) -> dict[str, flo
     """Run `sessions` uploads at once; memory in MB and the slowest upload-to-figures time."""
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        before = tree_rss(pid)
+        before = tree_memory(pid)
         sampler = Sampler(pid)
         sampler.start()
         times = await asyncio.gather(
@@ -75,7 +75,7 @@ async def load(url: str, pid: int, sessions: int, ledger: Path) -> dict[str, flo
         sampler.join()
         await browser.close()
     await asyncio.sleep(15)  # sessions end when their sockets close; give the server time to free them
-    after = tree_rss(pid)
+    after = tree_memory(pid)
     mb = 1024**2
     return {
         "before": before / mb,
