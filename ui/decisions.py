@@ -53,6 +53,21 @@ CHANGE_WORDS: dict[str, str] = {
 }
 # Points and scores are plain numbers on this page (the workbook holds them as hundredths).
 POINTS_FORMAT = "%+.1f"
+# Column widths in pixels, so that a 1,400-pixel window reads the cells that matter without a cut.
+REASONS_WIDTH = 460
+# A grid shows every row up to this many (then it scrolls): rows are 35 pixels, plus the header.
+ROW_PIXELS, MAX_WHOLE_ROWS = 35, 20
+# The rule boxes, grouped by the factor they weigh (one row each; a phone stacks them in this order).
+RULE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Band", ("strong", "moderate", "weak")),
+    ("Quartile", ("top", "bottom")),
+    ("Trend", ("rising", "falling")),
+    ("Goals", ("on_track", "at_risk", "off_track")),
+    ("Red flags", ("flag", "max_flags")),
+    ("Relationship health", ("healthy", "unhealthy", "healthy_from", "unhealthy_to")),
+    ("Cut scores", ("invest", "maintain", "fix")),
+)
+OUTCOME_CHOICES = ("Not marked", str(ActionStatus.DONE), str(ActionStatus.DROPPED))
 SCORE = Column("score", "Score", "number", "Sum of the factors' points; the rules are below")
 RECOMMENDATIONS_VIEW: TableSpec = (
     cols.ALLIANCE,
@@ -95,6 +110,11 @@ FOLLOW_UP_VIEW: TableSpec = (
 )
 
 
+def whole_height(rows: int) -> int:
+    """A grid's height that shows all `rows` (at most MAX_WHOLE_ROWS, then it scrolls)."""
+    return ROW_PIXELS * (min(rows, MAX_WHOLE_ROWS) + 1) + 3
+
+
 def _points_grid(table: pd.DataFrame | Any, headers: list[str]) -> dict[str, Any]:
     """`views.grid` with these number columns shown as signed points (+2.0)."""
     shown = views.grid(table)
@@ -130,7 +150,12 @@ def recommendations(report: Report) -> None:
     table = display_frame(recommendation_rows(report), RECOMMENDATIONS_VIEW)
     styled = table.style.format(lambda v: f"{ICONS.get(v, '')} {v}".strip(), subset=["Recommendation"])
     headers = [c.header for c in RECOMMENDATIONS_VIEW if c.source == "score" or c.source in POINT_COLUMNS]
-    st.dataframe(**_points_grid(styled, headers), hide_index=True, width="stretch")
+    shown = _points_grid(styled, headers)
+    # The reasons are the table's point: wide enough for two or three factors on a desktop.
+    shown["column_config"]["Reasons"] = st.column_config.TextColumn(
+        help=shown["column_config"]["Reasons"].get("help"), width=REASONS_WIDTH
+    )
+    st.dataframe(**shown, hide_index=True, width="stretch", height=whole_height(len(table)))
     st.caption(
         "Click a column's header to sort. The score is the sum of the points in the Reasons; the "
         "recommendation is the first cut it reaches (rules below)."
@@ -159,10 +184,30 @@ def _rules_edited() -> None:
         numbers["max_flags"] = int(values["max_flags"])
         chosen = DecisionRules(**numbers)
     except (ValueError, TypeError) as why:
-        st.session_state[_RULES_PROBLEM] = str(why)
+        st.session_state[_RULES_PROBLEM] = refusal(values, str(why))
         return
     st.session_state.pop(_RULES_PROBLEM, None)
     st.session_state[RULES_KEY] = chosen
+
+
+def _label(name: str) -> str:
+    return f"'{RULE_LABELS[name][0]}'"
+
+
+def refusal(values: dict[str, Any], why: str) -> str:
+    """Why the edited rules were not applied, in the boxes' own words (plain text)."""
+    invest, maintain, fix = (float(values[n]) for n in ("invest", "maintain", "fix"))
+    if not invest >= maintain >= fix:
+        return (
+            f"the cut scores must go down from Invest to Fix: {_label('invest')} ({invest:g}) must be at "
+            f"least {_label('maintain')} ({maintain:g}), and that at least {_label('fix')} ({fix:g})"
+        )
+    healthy, unhealthy = float(values["healthy_from"]), float(values["unhealthy_to"])
+    if not unhealthy < healthy:
+        return (
+            f"{_label('unhealthy_to')} ({unhealthy:g}) must be below {_label('healthy_from')} ({healthy:g})"
+        )
+    return f"{_label('max_flags')} must be a whole number of 0 or more" if "max_flags" in why else why
 
 
 def _rules_reset() -> None:
@@ -174,37 +219,47 @@ def rules_editor() -> None:
     """Every weight and cut score as a number box; an edit recomputes and goes into the link."""
     rules = current_rules()
     changed = sum(getattr(rules, f.name) != f.default for f in fields(DecisionRules))
-    title = "Rules: points per factor and cut scores" + (f" ({changed} changed)" if changed else "")
-    with st.expander(title):
+    # The title never changes: a new title would be a new expander, closed after every edit.
+    with st.expander("Rules: points per factor and cut scores"):
         st.caption(
             "Each factor gives points; their sum is the score. Invest from the first cut, Maintain from "
             "the second, Fix from the third, Exit below. Changes apply at once and are kept in the link "
             "(rules=…) and in a saved review."
         )
+        st.markdown(
+            f"**{changed} rule{'s' if changed != 1 else ''} changed from the defaults.**"
+            if changed
+            else "The default rules are in use."
+        )
         problem = st.session_state.pop(_RULES_PROBLEM, None)
         if problem:
-            st.error(f"Not applied: the rules {plain(problem)}.", icon=":material/error:")
-        boxes = st.columns(4)
-        for position, name in enumerate(RULE_NAMES):
-            value = getattr(rules, name)
-            # The boxes show the rules in use (a refused edit goes back to them, with the message above).
-            st.session_state[_rule_key(name)] = int(value) if name == "max_flags" else float(value)
-            low, high, _ = RULE_LIMITS[name]
-            whole = name == "max_flags"
-            boxes[position % 4].number_input(
-                RULE_LABELS[name][0],
-                key=_rule_key(name),
-                min_value=int(low) if whole else float(low),
-                max_value=int(high) if whole else float(high),
-                step=1 if whole else 0.5,
-                on_change=_rules_edited,
-            )
+            st.error(f"Not applied: {plain(problem)}.", icon=":material/error:")
+        for group, names in RULE_GROUPS:
+            st.markdown(f"**{group}**")
+            for box, name in zip(st.columns(4), names, strict=False):
+                _rule_box(box, rules, name)
         st.button(
             "Back to the default rules",
             on_click=_rules_reset,
             disabled=rules == DecisionRules(),
             key="rules_default",
         )
+
+
+def _rule_box(box: Any, rules: DecisionRules, name: str) -> None:
+    """One rule's number box, showing the rule in use (a refused edit goes back to it)."""
+    value = getattr(rules, name)
+    st.session_state[_rule_key(name)] = int(value) if name == "max_flags" else float(value)
+    low, high, _ = RULE_LIMITS[name]
+    whole = name == "max_flags"
+    box.number_input(
+        RULE_LABELS[name][0],
+        key=_rule_key(name),
+        min_value=int(low) if whole else float(low),
+        max_value=int(high) if whole else float(high),
+        step=1 if whole else 0.5,
+        on_change=_rules_edited,
+    )
 
 
 # Opportunity cost
@@ -219,7 +274,10 @@ def opportunity_rows(report: Report) -> pd.DataFrame:
             pd.DataFrame({"cost": [p.cost], "net_value": [p.net_value]}, index=[PORTFOLIO]),
         ]
     )
-    return report.opportunity.join(money).reset_index(names="alliance")
+    rows = report.opportunity.join(money)
+    # The Portfolio first: a long table scrolls, and the total is what a reader looks for.
+    first = rows.index == PORTFOLIO
+    return pd.concat([rows[first], rows[~first]]).reset_index(names="alliance")
 
 
 def opportunity_cost(report: Report) -> None:
@@ -252,7 +310,7 @@ def opportunity_cost(report: Report) -> None:
         scale = views.money_scale(report)
         with views.tiles(2):
             st.metric(
-                f"Portfolio value over {name}",
+                f"Portfolio value over {plain(name)}",
                 fmt.scaled_money(total["value_over_alternative"], scale, report.currency),
                 help=f"Net value − {rate:.1%} × cost",
             )
@@ -264,10 +322,27 @@ def opportunity_cost(report: Report) -> None:
             )
     st.caption(f"Alternative: {plain(name)} at {rate:.1%} a year.")
     shown = display_frame(opportunity_rows(report), OPPORTUNITY_VIEW)
-    st.dataframe(**_points_grid(shown, [OVER_ALTERNATIVE.header]), hide_index=True, width="stretch")
+    st.dataframe(
+        **_points_grid(shown, [OVER_ALTERNATIVE.header]),
+        hide_index=True,
+        width="stretch",
+        height=whole_height(len(shown)),
+    )
 
 
 # Scenarios
+
+
+def change_words(change: Change, currency: str | None) -> str:
+    """A change in words with the report's currency: 're-fund Gamma to 20,000 EUR'."""
+    if change.change == ScenarioChange.REFUND:
+        return f"re-fund {change.alliance} to {fmt.money(change.value, currency)}"
+    return change_text(change)
+
+
+def points_text(change: float | None) -> str:
+    """A change of ROI in points as the tiles say it: '+3.1 pts', 'n/a' when undefined."""
+    return "n/a" if change is None or pd.isna(change) else f"{change * 100:+.1f} pts"
 
 
 def current_scenario() -> tuple[Change, ...]:
@@ -323,7 +398,7 @@ def scenario_editor(report: Report) -> None:
     changes = current_scenario()
     for change in changes:
         text_col, button_col = st.columns([5, 1], vertical_alignment="center")
-        text_col.markdown(f"- {plain(change_text(change))}")
+        text_col.markdown(f"- {plain(change_words(change, report.currency))}")
         button_col.button(
             "Remove", key=f"scn_remove_{change.alliance}", on_click=_remove_change, args=(change.alliance,)
         )
@@ -365,8 +440,8 @@ def scenario_result(report: Report) -> None:
     money, ratios, alliances = tables
     left, right = st.columns(2)
     left.dataframe(**views.grid(money), hide_index=True, width="stretch")
-    right.dataframe(**views.grid(ratios), hide_index=True, width="stretch")
-    st.dataframe(**views.grid(alliances), hide_index=True, width="stretch")
+    right.dataframe(**_ratios_grid(ratios), hide_index=True, width="stretch")
+    st.dataframe(**_alliances_grid(report, alliances), hide_index=True, width="stretch")
     st.download_button(
         "Scenario (.csv)",
         lambda: scenario_csv(report),
@@ -376,6 +451,31 @@ def scenario_result(report: Report) -> None:
         icon=":material/table:",
         on_click="ignore",
     )
+
+
+def _ratios_grid(ratios: pd.DataFrame) -> dict[str, Any]:
+    """The ROI and cut points, their change in points as the tiles write it ('+3.1 pts')."""
+    shown = views.grid(ratios)
+    header = "Change (pts)"
+    if header in ratios.columns:
+        hint = shown["column_config"].get(header, {}).get("help")
+        shown["data"] = ratios.assign(**{header: ratios[header].map(points_text)})
+        shown["column_config"][header] = st.column_config.TextColumn(help=hint)
+    return shown
+
+
+def _alliances_grid(report: Report, alliances: pd.DataFrame) -> dict[str, Any]:
+    """Each alliance in the scenario, its change in words with the currency, wide enough to read."""
+    words = (
+        {c.alliance: change_words(c, report.currency) for c in report.scenario.changes}
+        if report.scenario
+        else {}
+    )
+    said = alliances["Alliance"].map(words)
+    shown = views.grid(alliances.assign(Change=said.where(said.notna(), alliances["Change"])))
+    hint = shown["column_config"].get("Change", {}).get("help")
+    shown["column_config"]["Change"] = st.column_config.TextColumn(help=hint, width="large")
+    return shown
 
 
 def scenario_csv(report: Report) -> bytes:
@@ -394,6 +494,7 @@ def scenario_csv(report: Report) -> bytes:
 def action_plan(report: Report) -> None:
     """Proposed actions to edit and accept, then the previous review's accepted actions to mark."""
     st.subheader("Action plan")
+    _opened_plan_note()
     if report.actions.empty:
         st.success(
             "No actions proposed: no red flags and no Fix or Exit recommendation for the alliances in view.",
@@ -402,6 +503,32 @@ def action_plan(report: Report) -> None:
     else:
         _proposals(report)
     _follow_ups()
+
+
+def _opened_plan_note() -> None:
+    """When a saved review is open: how many actions it kept, and where they are on this page (the
+    proposals below are new ones, for the next review)."""
+    found = reviews.opened()
+    if found is None:
+        return
+    try:
+        kept = len(reviews.store().plan_of(found.review.id))
+    except reviews.StoreUnavailable:
+        return  # the follow-up section below says why
+    title = plain(found.review.title)
+    if kept:
+        st.info(
+            f"The review '{title}' you opened kept {kept} accepted action{'s' if kept != 1 else ''}: they "
+            f"are listed below under **Actions accepted in '{title}'**, to mark what became of them. The "
+            "proposals just below are new ones, for the review you save next.",
+            icon=":material/assignment:",
+        )
+    else:
+        st.info(
+            f"The review '{title}' you opened was saved without accepted actions. The proposals below are "
+            "new ones, for the review you save next.",
+            icon=":material/assignment:",
+        )
 
 
 def _proposals(report: Report) -> None:
@@ -418,19 +545,21 @@ def _proposals(report: Report) -> None:
         num_rows="fixed",
         hide_index=True,
         width="stretch",
-        column_order=["accept", "alliance", "source", "action", "owner", "due", "horizon"],
+        # The short columns first, so that due day, days and owner are never cut; the action, the
+        # longest, last (a click on a cell shows all of it). The proposed due day stays hidden.
+        column_order=["accept", "alliance", "due", "horizon", "owner", "source", "action"],
         column_config={
             "accept": st.column_config.CheckboxColumn(
-                "Accept", help="Keep this action with the saved review"
+                "Accept", help="Keep this action with the saved review", width=70
             ),
-            "alliance": st.column_config.TextColumn("Alliance", disabled=True, pinned=True),
+            "alliance": st.column_config.TextColumn("Alliance", disabled=True, pinned=True, width=150),
+            "due": st.column_config.DateColumn("Due date", format="YYYY-MM-DD", required=True, width=110),
+            "horizon": st.column_config.NumberColumn("Days", disabled=True, format="%d", width=60),
+            "owner": st.column_config.TextColumn("Owner", max_chars=120, width=130),
             "source": st.column_config.TextColumn(
-                "Source", disabled=True, help="The red flag or recommendation"
+                "Source", disabled=True, help="The red flag or recommendation", width=180
             ),
-            "action": st.column_config.TextColumn("Action", width="large", required=True, max_chars=500),
-            "owner": st.column_config.TextColumn("Owner", max_chars=120),
-            "due": st.column_config.DateColumn("Due date", format="YYYY-MM-DD", required=True),
-            "horizon": st.column_config.NumberColumn("Days", disabled=True, format="%d"),
+            "action": st.column_config.TextColumn("Action", width=600, required=True, max_chars=500),
         },
     )
     plan.remember(report, pd.DataFrame(edited))
@@ -462,24 +591,16 @@ def _follow_ups() -> None:
         return
     review_id = found.review.id
     marks = plan.marks_of(review_id)
-    st.markdown(f"**Actions accepted in '{title}': mark what became of them**")
-    labels = {
-        int(i): f"{a}: {t}"
-        for i, a, t in zip(accepted["id"], accepted["alliance"], accepted["action"], strict=True)
-    }
-    left, right = st.columns(2)
-    for column, status in ((left, ActionStatus.DONE), (right, ActionStatus.DROPPED)):
-        key = f"marks_{status.value.lower()}_{review_id}"
-        st.session_state[key] = [i for i, s in marks.items() if s == status]
-        column.multiselect(
-            f"Marked {status.value.lower()}",
-            list(labels),
-            key=key,
-            format_func=lambda i: labels.get(i, str(i)),
-            on_change=_marked,
-            args=(review_id, status),
-            placeholder="None",
-        )
+    st.markdown(f"**Actions accepted in '{title}': mark what became of each**")
+    for ident, alliance, action, owner, due in zip(
+        accepted["id"],
+        accepted["alliance"],
+        accepted["action"],
+        accepted["owner"],
+        accepted["due"],
+        strict=True,
+    ):
+        _outcome_control(review_id, int(ident), f"{alliance}: {action}", owner, due, marks)
     shown = follow_up(accepted, plan.marks_of(review_id), dt.date.today())
     st.dataframe(**views.grid(display_frame(shown, FOLLOW_UP_VIEW)), hide_index=True, width="stretch")
     st.caption(
@@ -488,11 +609,38 @@ def _follow_ups() -> None:
     )
 
 
-def _marked(review_id: int, status: ActionStatus) -> None:
-    chosen = {int(i) for i in st.session_state.get(f"marks_{status.value.lower()}_{review_id}", [])}
-    marks = {i: s for i, s in plan.marks_of(review_id).items() if s != status and i not in chosen}
-    marks.update({i: str(status) for i in chosen})
-    plan.mark(review_id, {i: s for i, s in marks.items() if ActionStatus(s) in MARKED})
+def outcome_key(review_id: int, action_id: int) -> str:
+    """The widget key of one accepted action's outcome control."""
+    return f"outcome_{review_id}_{action_id}"
+
+
+def _outcome_control(
+    review_id: int, action_id: int, text: str, owner: object, due: object, marks: dict[int, str]
+) -> None:
+    """One accepted action: what it said, who owned it, when it was due, and a choice of Not marked,
+    Done or Dropped (one action at a time, so that no single click marks them all)."""
+    key = outcome_key(review_id, action_id)
+    st.session_state[key] = marks.get(action_id, OUTCOME_CHOICES[0])
+    words, choice = st.columns([3, 2], vertical_alignment="center")
+    who = plain(owner) if isinstance(owner, str) and owner.strip() else "no owner"
+    when = f"due {due:%Y-%m-%d}" if isinstance(due, dt.date) else "no due day"
+    words.markdown(f"{plain(text)}  \n:gray[{who} · {when}]")
+    choice.segmented_control(
+        f"What became of it: {plain(text)}",
+        OUTCOME_CHOICES,
+        key=key,
+        label_visibility="collapsed",
+        on_change=_marked,
+        args=(review_id, action_id),
+    )
+
+
+def _marked(review_id: int, action_id: int) -> None:
+    chosen = st.session_state.get(outcome_key(review_id, action_id))
+    marks = {i: s for i, s in plan.marks_of(review_id).items() if i != action_id}
+    if chosen in MARKED:
+        marks[action_id] = str(chosen)
+    plan.mark(review_id, marks)
 
 
 # Scorecard: relationship health and risks
@@ -511,6 +659,25 @@ def _flags_of(report: Report, names: tuple[str, ...]) -> None:
         st.markdown(f"- **{plain(alliance)}**: {plain(flag)} ({plain(figures)})")
 
 
+def one_sided_note(scored: pd.DataFrame) -> str | None:
+    """Which scored alliances have one side's scores only (plain text), or None when all have both."""
+    us, partner = scored["us"].isna(), scored["partner"].isna()
+    alone = scored.index[us | partner]
+    if not len(alone):
+        return None
+    said = [f"{name} (the {'partner' if partner[name] else 'our'} side is missing)" for name in alone]
+    return (
+        f"Scored by one side only: {', '.join(said)}. The health score there is that side's view alone, "
+        "not the relationship's; the gap cannot be measured. Add the other side's rows to the Health sheet."
+    )
+
+
+def _one_sided(scored: pd.DataFrame) -> None:
+    note = one_sided_note(scored)
+    if note:
+        st.warning(plain(note), icon=":material/balance:")
+
+
 def health_and_risks(report: Report) -> None:
     """Relationship health per alliance (both sides, score, gap, widest dimension) and the risks
     (expected loss per risk, risk-adjusted ROI per alliance), each with its red flags."""
@@ -525,6 +692,7 @@ def health_and_risks(report: Report) -> None:
             st.info("No alliance in view has scores on the Health sheet.", icon=":material/info:")
         else:
             st.dataframe(**views.grid(health_display(report)), hide_index=True, width="stretch")
+            _one_sided(scored)
             with st.expander("Scores per dimension"):
                 st.dataframe(**views.grid(health_detail_display(report)), hide_index=True, width="stretch")
             _flags_of(report, (HEALTH_LOW, HEALTH_GAP))

@@ -133,11 +133,20 @@ def test_recommendations_follow_the_rules_and_a_rule_edit_lands_in_the_link():
     assert not at.exception
     assert table(at, "Recommendation").loc["A", "Recommendation"] == "Maintain"
     assert at.query_params["rules"] == "invest:4"
-    assert "(1 changed)" in next(e.label for e in at.expander if e.label.startswith("Rules"))
+    # The expander keeps its title (a new title would close it after each edit); the count is inside.
+    assert [e.label for e in at.expander if e.label.startswith("Rules")] == [
+        "Rules: points per factor and cut scores"
+    ]
+    assert "**1 rule changed from the defaults.**" in texts(at)
 
-    # A cut that breaks the order (Fix above Maintain) is refused and said, the rules stay as they were.
+    # A cut that breaks the order (Fix above Maintain) is refused and said in the boxes' words, the
+    # rules stay as they were.
     at.number_input(key="rule_fix").set_value(1.0).run()
-    assert any("Not applied" in e.value and "'fix'" in e.value for e in at.error)
+    said = (
+        "the cut scores must go down from Invest to Fix: 'Invest from a score of' (4) must be at least "
+        "'Maintain from a score of' (0), and that at least 'Fix from a score of (below: Exit)' (1)"
+    )
+    assert [e.value for e in at.error] == [f"Not applied: {plain(said)}."]
     assert at.query_params["rules"] == "invest:4"
     assert at.number_input(key="rule_fix").value == -2.0
 
@@ -153,23 +162,29 @@ def test_a_link_with_rules_opens_with_them():
 def test_opportunity_cost_at_the_hurdle_rate_then_a_named_alternative():
     at = opened()
     shown = table(at, "Opportunity cost")
-    # Hurdle 10 %: A 200 × 10 % = 20, value over 100 − 20 = 80, (50 % − 10 %) = 40 points.
-    assert shown.loc["A", "Opportunity cost"] == pytest.approx(20.0)
-    assert shown.loc["A", "Value over alternative"] == pytest.approx(80.0)
-    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(40.0)
-    # Portfolio: 800 × 10 % = 80, 190 − 80 = 110, 23.75 % − 10 % = 13.75 points.
-    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(110.0)
-    assert shown.loc["Portfolio", "Over alternative (pts)"] == pytest.approx(13.75)
+    # The yearly rate compounds over the months in view, January to July 2026 (seven months, for each
+    # alliance and the portfolio alike): hurdle 10 % → 1.1^(7/12) − 1 = e^(0.0953102 × 7/12) − 1
+    # = 0.0571722. A: 200 × 0.0571722 = 11.43, value over 100 − 11.43 = 88.57, 50 − 5.717 = 44.28 pts.
+    assert shown.loc["A", "Opportunity cost"] == pytest.approx(11.43, abs=0.005)
+    assert shown.loc["A", "Value over alternative"] == pytest.approx(88.57, abs=0.005)
+    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(44.28, abs=0.005)
+    # Portfolio: 800 × 0.0571722 = 45.74, 190 − 45.74 = 144.26, 23.75 − 5.717 = 18.03 points. It is
+    # the first row, so that a long table never hides it below its scroll.
+    assert shown.index[0] == "Portfolio"
+    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(144.26, abs=0.005)
+    assert shown.loc["Portfolio", "Over alternative (pts)"] == pytest.approx(18.03, abs=0.005)
 
     at.number_input(key="alt_pct").set_value(30.0).run()
     at.text_input(key="alt_name").set_value("Direct *sales*").run()
     shown = table(at, "Opportunity cost")
-    # 30 %: A 200 × 30 % = 60, 100 − 60 = 40, 50 − 30 = 20 points; portfolio 190 − 240 = −50.
-    assert shown.loc["A", "Value over alternative"] == pytest.approx(40.0)
-    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(20.0)
-    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(-50.0)
+    # 30 %: 1.3^(7/12) − 1 = e^(0.262364 × 7/12) − 1 = 0.165378. A: 200 × 0.165378 = 33.08, value over
+    # 100 − 33.08 = 66.92, 50 − 16.54 = 33.46 points; portfolio 190 − 800 × 0.165378 = 190 − 132.30 = 57.70.
+    assert shown.loc["A", "Value over alternative"] == pytest.approx(66.92, abs=0.005)
+    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(33.46, abs=0.005)
+    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(57.70, abs=0.005)
     assert at.query_params["alt"] == "30" and at.query_params["altname"] == "Direct *sales*"
-    assert "Portfolio value over Direct *sales*" in [m.label for m in at.metric]
+    # The name is shown as typed, never as Markdown (no italics): its stars are escaped.
+    assert "Portfolio value over Direct \\*sales\\*" in [m.label for m in at.metric]
     assert any("Direct \\*sales\\*" in c.value for c in at.caption)  # the name shown as text
 
 
@@ -198,9 +213,11 @@ def test_dropping_an_alliance_recomputes_the_portfolio():
     at.number_input(key="scn_factor").set_value(2.0).run()
     at.button(key="scn_add").click().run()
     assert at.query_params["scn"] == "drop:D;scale:B*2"
-    assert table(at, "Figure", column="Change (pts)").loc["Portfolio ROI", "Scenario"] == pytest.approx(
-        0.2875
-    )
+    ratios = table(at, "Figure", column="Change (pts)")
+    assert ratios.loc["Portfolio ROI", "Scenario"] == pytest.approx(0.2875)
+    # In points as the tile says it: 28.75 % − 23.75 % = +5.0 points.
+    assert ratios.loc["Portfolio ROI", "Change (pts)"] == "+5.0 pts"
+    assert next(m.delta for m in at.metric if m.label == "Portfolio ROI in scenario").startswith("+5.0 pts")
 
     at.button(key="scn_clear").click().run()
     assert "scn" not in at.query_params
@@ -275,13 +292,21 @@ def test_accepted_actions_are_saved_with_the_review_and_followed_up_by_the_next(
     plan = table(colleague, "Status")
     assert len(plan) == 8 and set(plan["Status"]) == {"Open"}
 
-    # Mark A's action done and D's first dropped, then save a review that follows it.
+    # The top of the Action plan says what the opened review kept and where to find it.
+    assert any(
+        i.value.startswith("The review 'Q2 review' you opened kept 8 accepted actions")
+        for i in colleague.info
+    )
+    # One control per action (no 'select all' that marks everything at once): mark A's action done
+    # and D's first dropped, then save a review that follows it.
     first_of = {alliance: ident for ident, alliance in reversed(_plan_ids(database))}
-    done = next(m for m in colleague.multiselect if m.label == "Marked done")
-    done.set_value([first_of["A"]]).run()
-    dropped = next(m for m in colleague.multiselect if m.label == "Marked dropped")
-    dropped.set_value([first_of["D"]]).run()
+    controls = [c for c in colleague.segmented_control if c.key and c.key.startswith("outcome_")]
+    assert len(controls) == 8 and {c.value for c in controls} == {"Not marked"}
+    key_of = {int(c.key.rsplit("_", 1)[1]): c.key for c in controls}
+    colleague.segmented_control(key=key_of[first_of["A"]]).set_value("Done").run()
+    colleague.segmented_control(key=key_of[first_of["D"]]).set_value("Dropped").run()
     assert not colleague.exception
+    assert colleague.segmented_control(key=key_of[first_of["A"]]).value == "Done"
     statuses = table(colleague, "Status")["Status"].tolist()
     assert statuses.count("Done") == 1 and statuses.count("Dropped") == 1 and statuses.count("Open") == 6
     _save(colleague, "Q3 review")
@@ -350,3 +375,36 @@ def test_an_edited_due_day_is_kept_when_the_plan_is_proposed_again():
     assert pd.Timestamp(b["due"]) == pd.Timestamp(2026, 10, 30) and b["owner"] == "Maria Ortiz"
     assert bool(a["accept"]) and bool(b["accept"])
     assert "2 of 8 accepted" in texts(at)
+
+
+def test_a_refund_is_said_in_the_reports_currency():
+    """The sample ledger (no upload) is in USD: the change names it, in the list and the table."""
+    at = opened(b"")
+    at.selectbox(key="scn_alliance").set_value("Apex Data Partners").run()
+    at.selectbox(key="scn_change").set_value("refund").run()
+    at.number_input(key="scn_cost").set_value(100000.0).run()
+    at.button(key="scn_add").click().run()
+    assert not at.exception
+    assert "- re-fund Apex Data Partners to 100,000 USD" in [m.value for m in at.markdown]
+    changes = table(at, "Net value in scenario")["Change"]
+    assert changes["Apex Data Partners"] == "re-fund Apex Data Partners to 100,000 USD"
+
+
+def test_a_health_score_of_one_side_says_the_other_is_missing():
+    """A is scored by us only (4 on every dimension): its health score, 4, is our view alone."""
+    data = ledger_bytes(
+        ROWS,
+        Health=[
+            ["Alliance", "Side", "Strategic fit", "Operational", "Financial", "Relationship"],
+            ["A", "Us", 4, 4, 4, 4],
+        ],
+    )
+    at = opened(data, page="pages/scorecard.py")
+    assert table(at, "Gap (us − partner)").loc["A", "Health score"] == 4.0
+    assert [w.value for w in at.warning] == [
+        plain(
+            "Scored by one side only: A (the partner side is missing). The health score there is that "
+            "side's view alone, not the relationship's; the gap cannot be measured. Add the other side's "
+            "rows to the Health sheet."
+        )
+    ]
