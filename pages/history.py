@@ -20,6 +20,13 @@ navigation.page_start()
 st.title("Review history")
 
 
+def _said(value: object) -> str:
+    """A count or words of the history table as text, "—" where there is nothing to say."""
+    if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+        return "—"
+    return str(value)
+
+
 def show(chain: list[SavedReview]) -> None:
     """The reviews side by side, what changed since the previous one, a chart and a download."""
     table = history(reviews.with_actions(chain))
@@ -45,6 +52,10 @@ def show(chain: list[SavedReview]) -> None:
             "Goal status change": changes["goal_change"],
             "Flags raised": changes["flags_raised"],
             "Flags cleared": changes["flags_cleared"],
+            # What became of the previous review's actions ("1 done, 1 overdue") and how many this
+            # one planned; — where the review was saved before actions were kept.
+            "Actions followed up": [_said(v) for v in changes["actions_followed"]],
+            "Actions planned": [_said(v) for v in changes["actions_planned"]],
         }
     )
     st.dataframe(shown, hide_index=True, width="stretch")

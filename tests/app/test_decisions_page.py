@@ -315,6 +315,20 @@ def test_accepted_actions_are_saved_with_the_review_and_followed_up_by_the_next(
     assert sorted(s[4] for s in follow_ups) == ["Done", "Dropped", *["Open"] * 6]
     assert next(s for s in follow_ups if s[4] == "Done")[0] == "A"
 
+    # The history's "Since the previous review" says per alliance what became of Q2's plan (A's one
+    # action done; B's one and C's three still Open, due in the future; D's first dropped, two Open)
+    # and that Q3 planned nothing of its own.
+    colleague.switch_page("pages/history.py").run()
+    assert not colleague.exception
+    since = table(colleague, "Actions followed up")
+    assert since["Actions followed up"].to_dict() == {
+        "A": "1 done",
+        "B": "1 open",
+        "C": "3 open",
+        "D": "1 dropped, 2 open",
+    }
+    assert set(since["Actions planned"]) == {"0"}
+
 
 def _actions_if_any(database: Path) -> list[tuple]:
     return _actions(database) if database.exists() else []
