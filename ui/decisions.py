@@ -54,7 +54,7 @@ CHANGE_WORDS: dict[str, str] = {
 # Points and scores are plain numbers on this page (the workbook holds them as hundredths).
 POINTS_FORMAT = "%+.1f"
 # Column widths in pixels, so that a 1,400-pixel window reads the cells that matter without a cut.
-REASONS_WIDTH = 460
+REASONS_WIDTH = 560
 # A grid shows every row up to this many (then it scrolls): rows are 35 pixels, plus the header.
 ROW_PIXELS, MAX_WHOLE_ROWS = 35, 20
 # The rule boxes, grouped by the factor they weigh (one row each; a phone stacks them in this order).
@@ -545,17 +545,18 @@ def _proposals(report: Report) -> None:
         num_rows="fixed",
         hide_index=True,
         width="stretch",
-        # The short columns first, so that due day, days and owner are never cut; the action, the
-        # longest, last (a click on a cell shows all of it). The proposed due day stays hidden.
-        column_order=["accept", "alliance", "due", "horizon", "owner", "source", "action"],
+        # The short columns first, so that due day, days and owner are never cut, then the action (a
+        # click on a cell shows all of it), then what proposed it. The proposed due day stays hidden.
+        column_order=["accept", "alliance", "due", "horizon", "owner", "action", "source"],
+        height=whole_height(len(rows)),
         column_config={
             "accept": st.column_config.CheckboxColumn(
-                "Accept", help="Keep this action with the saved review", width=70
+                "Accept", help="Keep this action with the saved review", width=80
             ),
-            "alliance": st.column_config.TextColumn("Alliance", disabled=True, pinned=True, width=150),
+            "alliance": st.column_config.TextColumn("Alliance", disabled=True, pinned=True, width=140),
             "due": st.column_config.DateColumn("Due date", format="YYYY-MM-DD", required=True, width=110),
             "horizon": st.column_config.NumberColumn("Days", disabled=True, format="%d", width=60),
-            "owner": st.column_config.TextColumn("Owner", max_chars=120, width=130),
+            "owner": st.column_config.TextColumn("Owner", max_chars=120, width=120),
             "source": st.column_config.TextColumn(
                 "Source", disabled=True, help="The red flag or recommendation", width=180
             ),

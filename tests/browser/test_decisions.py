@@ -24,9 +24,11 @@ def test_editing_a_rule_changes_the_recommendations(server, browser):
     settle(page)
     go(page, "Decisions", "Decisions")
     # The sample's scores: one alliance reaches the Invest cut of 3 (Contoso Systems, 3) and one
-    # scores exactly 2 (Initech Channel: Top quartile +1, ROI rising +1), a Maintain.
+    # scores exactly 2 (Initech Channel: Top quartile +1, ROI rising +1), a Maintain. Maintain: 4
+    # before red flags stopped counting a fact twice, plus Globex Distribution, which that moved
+    # from Fix (Wayne BioTech moved from Exit to Fix, so Fix keeps 2): 5.
     assert metric(page, "Invest") == "1"
-    assert metric(page, "Maintain") == "4"
+    assert metric(page, "Maintain") == "5"
 
     page.get_by_text(re.compile(r"^Rules: points per factor")).click()
     box = page.get_by_label("Invest from a score of")
@@ -36,7 +38,9 @@ def test_editing_a_rule_changes_the_recommendations(server, browser):
     # Invest from 2: Initech Channel's 2 is now an Invest.
     expect(page.locator("[data-testid='stMetric']").filter(has_text="Invest").first).to_contain_text("2")
     assert metric(page, "Invest") == "2"
-    assert metric(page, "Maintain") == "3"
+    assert metric(page, "Maintain") == "4"
+    # The expander stays open after the edit (its title does not change) and says what changed.
+    expect(page.get_by_text("1 rule changed from the defaults.")).to_be_visible()
     assert re.search(r"rules=invest(%3A|:)2(&|$)", page.url), page.url
     page.screenshot(path=str(ARTIFACTS / "decisions" / "rule-edited.png"), full_page=True)
     assert page.locator("[data-testid='stException']").count() == 0
