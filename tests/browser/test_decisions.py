@@ -85,3 +85,54 @@ def test_the_accepted_plan_is_saved_from_the_decisions_page(browser, tmp_path):
 def _count(database, table: str) -> int:
     with sqlite3.connect(database) as connection:
         return connection.execute(f"select count(*) from {table}").fetchone()[0]
+
+
+def _plan_rows(page) -> list[str]:
+    """The action plan editor's rows as the grid's accessible table holds them ('a | b | …')."""
+    editor = page.locator("[data-testid='stDataFrame']").last
+    return editor.evaluate(
+        "e => Array.from(e.querySelectorAll('tr')).map(r => Array.from(r.querySelectorAll('td'))"
+        ".map(x => x.innerText).join(' | ')).filter(x => x)"
+    )
+
+
+def test_a_due_day_typed_in_the_plan_survives_a_rule_edit(server, browser):
+    """Type 2027-02-15 as the first proposal's due day, then change a rule (each red flag −0.5),
+    which proposes the plan again: the typed day stays; the row below keeps its proposed day."""
+    page = new_page(browser)
+    page.goto(server)
+    settle(page)
+    go(page, "Decisions", "Decisions")
+    editor = page.locator("[data-testid='stDataFrame']").last
+    editor.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    box = editor.bounding_box()
+    assert box is not None
+    before = _plan_rows(page)
+    proposed_second = re.findall(r"\d{4}-\d{2}-\d{2}", before[1])
+    # The due day is the third column (Alliance pinned first, 140 px, then Accept, 80 px).
+    page.mouse.click(box["x"] + 260, box["y"] + 36 + 17)
+    page.wait_for_timeout(400)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(600)
+    for part in ("02", "15", "2027"):
+        page.keyboard.type(part)
+    page.wait_for_timeout(400)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1500)
+    settle(page)
+    assert "2027-02-15" in _plan_rows(page)[0]
+
+    page.get_by_text(re.compile(r"^Rules: points per factor")).click()
+    flag = page.get_by_label("Each red flag")
+    flag.fill("-0.5")
+    flag.press("Enter")
+    settle(page)
+    page.wait_for_timeout(1000)
+    # The expander stayed open (its title did not change).
+    assert page.get_by_label("Each red flag").is_visible()
+    after = _plan_rows(page)
+    assert "2027-02-15" in after[0], after[0]
+    assert re.findall(r"\d{4}-\d{2}-\d{2}", after[1]) == proposed_second
+    page.screenshot(path=str(ARTIFACTS / "decisions" / "due-kept.png"), full_page=True)
+    page.context.close()
