@@ -73,6 +73,8 @@ RECOMMENDATION_COLOURS: dict[str, RGBColor] = {
 }
 # Rows a slide's table or list holds; beyond them the slide says how many are left out and where
 # they all are. Decisions keep the best and the worst (the ones a review talks about).
+# As text on a table's pale rows the Fix amber is too faint: a darker amber of the same hue.
+RECOMMENDATION_TEXT: dict[str, RGBColor] = {Recommendation.FIX: RGBColor(0x9A, 0x6B, 0x00)}
 MAX_DECISIONS, MAX_RISKS, MAX_HEALTH, MAX_ACTIONS = 18, 10, 10, 11
 # Decisions table: alliance, recommendation, score, main reason (inches, characters on one line at
 # 10 pt; the reason: characters on two lines at 12 pt, or on one at 10 pt).
@@ -726,7 +728,7 @@ def _decisions_table(slide: Slide, report: Report, box: Box) -> None:
     cells = [
         [
             (a, INK),
-            (r, RECOMMENDATION_COLOURS.get(r, INK)),
+            (r, RECOMMENDATION_TEXT.get(r, RECOMMENDATION_COLOURS.get(r, INK))),
             (signed(score), INK),
             (clip_words(why, reason[2]), INK),
         ]
