@@ -757,7 +757,7 @@ def _decisions_slide(prs: Deck, report: Report) -> None:
     total = report.opportunity["value_over_alternative"].get(PORTFOLIO)
     note = (
         f"Portfolio: {fmt.money(total, report.currency)} over the alternative; "
-        "value over = net value − cost × rate."
+        "value over = net value − cost × the alternative's return over the months in view."
     )
     _text(slide, Box(7.45, 6.7, 5.4, 0.6), [Line(clip(note, 150), 11, colour=MUTED)])
 

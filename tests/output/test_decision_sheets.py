@@ -410,6 +410,11 @@ def slide_texts(slide) -> list[str]:
     return found
 
 
+def table_cells(slide) -> list[list[str]]:
+    (table,) = [shape.table for shape in slide.shapes if shape.has_table]
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
 def test_deck_has_the_decision_slides_and_its_chart_holds_the_workbook_values():
     prs = Presentation(io.BytesIO(deck(report())))
     titles = [slide.shapes.title.text for slide in prs.slides if slide.shapes.title is not None]
@@ -422,8 +427,13 @@ def test_deck_has_the_decision_slides_and_its_chart_holds_the_workbook_values():
         "Data issues",
     ]
     decisions = prs.slides[5]
-    shown = slide_texts(decisions)
-    assert "Invest · Acme: Band Strong (+2)" in shown
+    rows = table_cells(decisions)
+    # Acme's main reason is what raised its Invest most (the band's +2); Beta's what pulled it down
+    # most (its red flags, −3, against the band's −2 and the quartile's −1).
+    assert rows[0] == ["Alliance", "Decision", "Score", "Main reason"]
+    assert rows[1] == ["Acme", "Invest", "+5", "Band Strong (+2)"]
+    assert rows[2][:3] == ["Beta", "Exit", "−6"] and rows[2][3].startswith("6 red flags (3 counted): ")
+    assert rows[2][3].endswith("(−3)")
     (chart,) = [s.chart for s in decisions.shapes if s.has_chart]
     plot = chart.plots[0]
     ws = book()["Decisions"]
@@ -440,10 +450,12 @@ def test_deck_has_the_decision_slides_and_its_chart_holds_the_workbook_values():
 def test_deck_action_plan_by_horizon():
     prs = Presentation(io.BytesIO(deck(report(), actions=ACTIONS)))
     plan = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "Action plan")
-    shown = slide_texts(plan)
-    assert shown.index("Within 30 days") < shown.index("Beta: Agree the exit terms (Kim, due 2024-05-01)")
-    assert shown.index("Within 60 days") < shown.index("Nothing due.") < shown.index("Within 90 days")
-    assert "=Beta: Name an owner (no owner, due 2024-06-30)" in shown
+    # By due day, each cell its own: due, days, alliance, owner (or "no owner"), action.
+    assert table_cells(plan) == [
+        ["Due", "Days", "Alliance", "Owner", "Action"],
+        ["2024-05-01", "30", "Beta", "Kim", "Agree the exit terms"],
+        ["2024-06-30", "90", "=Beta", "no owner", "Name an owner"],
+    ]
 
 
 def test_without_a_scenario_the_deck_has_no_scenario_slide():
