@@ -47,15 +47,16 @@ def show(chain: list[SavedReview]) -> None:
                 for r, c in zip(changes["roi"], changes["change"], strict=True)
             ],
             "ROI change": [fmt.points(p / 100) if pd.notna(p) else "—" for p in changes["roi_points"]],
+            # Beside ROI, in view without scrolling: what became of the previous review's actions
+            # ("1 done, 1 overdue") and how many this one planned; — where the review was saved
+            # before actions were kept.
+            "Actions followed up": [_said(v) for v in changes["actions_followed"]],
+            "Actions planned": [_said(v) for v in changes["actions_planned"]],
             "Band change": changes["band_change"],
             "Quartile change": changes["quartile_change"],
             "Goal status change": changes["goal_change"],
             "Flags raised": changes["flags_raised"],
             "Flags cleared": changes["flags_cleared"],
-            # What became of the previous review's actions ("1 done, 1 overdue") and how many this
-            # one planned; — where the review was saved before actions were kept.
-            "Actions followed up": [_said(v) for v in changes["actions_followed"]],
-            "Actions planned": [_said(v) for v in changes["actions_planned"]],
         }
     )
     st.dataframe(shown, hide_index=True, width="stretch")
