@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -90,3 +92,17 @@ def test_a_long_table_keeps_its_whole_range_and_refuses_overlaps():
     with pytest.raises(OverlappingRange):
         write_table(ws, 1000, rows.head(1), SPEC, formats, "Again")
     book.close()
+
+
+def test_every_part_is_compressed_at_zlibs_fastest_level():
+    book, buffer, formats = new_workbook()
+    ws = book.add_worksheet("T")
+    write_table(ws, 0, frame([(f"P{i}", float(i), 0.0, pd.NaT, "") for i in range(2000)]), SPEC, formats, "T")
+    book.close()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        for info in archive.infolist():
+            assert info.compress_type == zipfile.ZIP_DEFLATED
+            # Raw deflate at level 1 gives exactly these bytes; zlib's default level gives fewer.
+            quick = zlib.compressobj(1, zlib.DEFLATED, -15)
+            data = archive.read(info)
+            assert info.compress_size == len(quick.compress(data) + quick.flush()), info.filename
