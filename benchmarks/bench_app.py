@@ -37,8 +37,13 @@ PAGES = [
     ("Overview", "Alliance ROI"),
 ]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# The run is over and every chart on the page is drawn (Plotly's svg is in place).
-DRAWN = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+# The run is over and every chart on the page is drawn (Plotly's svg is in place). The app's own
+# script-run state says the run is over: the status widget alone does not, as it shows only a while
+# after a run starts, so a long run with no chart yet on the page would pass for a finished one. Used
+# after the page's heading is seen, which only the new run draws, so "notRunning" is not the state
+# from before the click.
+DRAWN = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
         .every(c => c.querySelector('.main-svg'))"""
 
