@@ -290,15 +290,16 @@ def _health_score(health: pd.DataFrame, index: pd.Index) -> pd.Series:
 
 def _join_reasons(said: list[pd.Series], points: pd.DataFrame) -> pd.Series:
     """The factors that gave points, each with its points, '; '-joined in the order of FACTORS."""
-    reasons = pd.Series("", index=points.index, dtype=object)
-    for words, column in zip(said, POINT_COLUMNS, strict=True):
-        value = points[column]
-        part = (words.astype(str).str.strip() + " (" + value.map(signed).astype(str) + ")").where(
-            value != 0, ""
-        )
-        glue = np.where((reasons != "") & (part != ""), "; ", "")
-        reasons = reasons + glue + part
-    return reasons.where(reasons != "", NO_REASON)
+    # Plain lists: six pandas string operations per factor cost more than the text they make
+    # (a re-banding after a threshold change redoes this for every alliance).
+    words = [column.astype(str).str.strip().tolist() for column in said]
+    values = points[POINT_COLUMNS].to_numpy().tolist()
+    reasons = [
+        "; ".join(f"{w} ({signed(v)})" for w, v in zip(row_words, row_values, strict=True) if v != 0)
+        or NO_REASON
+        for row_words, row_values in zip(zip(*words, strict=True), values, strict=True)
+    ]
+    return pd.Series(reasons, index=points.index, dtype=object)
 
 
 def opportunity(

@@ -311,6 +311,9 @@ def _legend_rows(fig: go.Figure) -> int:
     return math.ceil(entries / 2) if entries > 1 else 0
 
 
+AXIS_STYLE = dict(gridcolor="rgba(128,128,128,0.2)", zerolinecolor="rgba(128,128,128,0.5)", automargin=True)
+
+
 def _layout(
     fig: go.Figure,
     title: str,
@@ -343,12 +346,9 @@ def _layout(
             traceorder="grouped",
         ),
         meta={"notes": list(notes)},
-    )
-    fig.update_xaxes(
-        gridcolor="rgba(128,128,128,0.2)", zerolinecolor="rgba(128,128,128,0.5)", automargin=True
-    )
-    fig.update_yaxes(
-        gridcolor="rgba(128,128,128,0.2)", zerolinecolor="rgba(128,128,128,0.5)", automargin=True
+        # Every chart here has one pair of axes: one update, as each update revalidates the layout.
+        xaxis=AXIS_STYLE,
+        yaxis=AXIS_STYLE,
     )
     return fig
 
@@ -398,6 +398,9 @@ def roi_by_alliance(
             hovertemplate="<b>%{y}</b><br>ROI %{hovertext}<br>Revenue %{customdata[0]:,.0f}"
             "<br>Cost %{customdata[1]:,.0f}<br>%{customdata[2]}<extra></extra>",
         )
+    # The few reference tags first: each later assignment of the annotations copies those already
+    # there, and the value column has one per alliance.
+    rows = add_references(fig, [*band_references(thresholds), *benchmark_references(benchmarks)], axis)
     widest = _value_column(fig, zip(plain_labels(ordered.index), ordered["roi"], strict=True), axis)
     notes = [
         f"{name}: ROI {fmt.percent_label(roi)} on a cost of "
@@ -405,10 +408,11 @@ def roi_by_alliance(
         for name, roi, cost in zip(ordered.index, ordered["roi"], ordered["cost"], strict=True)
         if axis.clips(roi * 100)
     ]
-    rows = add_references(fig, [*band_references(thresholds), *benchmark_references(benchmarks)], axis)
-    fig.update_yaxes(categoryorder="array", categoryarray=plain_labels(reversed(ordered.index)))
-    fig.update_xaxes(title="ROI", ticksuffix=" %", range=[axis.low, axis.high])
-    fig.update_layout(bargap=0.25)
+    fig.update_layout(
+        bargap=0.25,
+        yaxis=dict(categoryorder="array", categoryarray=plain_labels(reversed(ordered.index))),
+        xaxis=dict(title="ROI", ticksuffix=" %", range=[axis.low, axis.high]),
+    )
     return _layout(
         fig, "ROI by alliance, coloured by band", 30 + 30 * len(ordered), rows, right=widest + 14, notes=notes
     )
