@@ -16,6 +16,7 @@ more on a dimension.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from core.analysis.filters import among
@@ -70,6 +71,9 @@ def _by_dimension(scores: pd.DataFrame) -> pd.DataFrame:
 
 def health_summary(health: pd.DataFrame, alliance_index: pd.Index) -> pd.DataFrame:
     """Per alliance of the index: us, partner, score, gap, widest, scored (see the module's docstring)."""
+    if health.empty:
+        # Most ledgers have no Health sheet: no scores to melt, pivot and rank (20 ms of pandas).
+        return _unscored(alliance_index)
     scores = side_scores(health, alliance_index)
     by_side = scores.groupby(["alliance", "side"], observed=True)["score"].mean().unstack("side")
     by_side = by_side.reindex(index=alliance_index, columns=[Side.US, Side.PARTNER])
@@ -89,8 +93,23 @@ def health_summary(health: pd.DataFrame, alliance_index: pd.Index) -> pd.DataFra
     return summary
 
 
+def _unscored(alliance_index: pd.Index) -> pd.DataFrame:
+    """`health_summary` of alliances none of which has a score."""
+    missing = pd.Series(np.nan, index=alliance_index, dtype=float)
+    summary = pd.DataFrame(
+        {"us": missing, "partner": missing, "score": missing, "gap": missing},
+        index=alliance_index,
+    )
+    summary["widest"] = pd.Series("", index=alliance_index).astype(str)
+    summary["scored"] = False
+    summary.index.name = "alliance"
+    return summary
+
+
 def health_flags(health: pd.DataFrame, alliance_index: pd.Index) -> pd.DataFrame:
     """Red flags (alliance, flag, figures): a side scoring ≤ 2 on a dimension; sides ≥ 2 apart on one."""
+    if health.empty:
+        return order_flags(pd.DataFrame(columns=FLAG_COLUMNS), alliance_index, HEALTH_FLAGS)
     scores = side_scores(health, alliance_index)
     low = scores[scores["score"] <= LOW_SCORE]
     low_said = {
