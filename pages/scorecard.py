@@ -46,6 +46,8 @@ if report is not None:
     st.subheader(f"Red flags: {len(report.flags)}")
     if report.flags.empty:
         st.success("No red flags for the alliances in view.")
+    elif not views.listed_one_by_one(report.flags):
+        views.flags_grid(report, report.flags, "scorecard")
     else:
         for alliance, flags in report.flags.groupby("alliance", sort=True):
             with st.expander(f"**{plain(alliance)}**: {plain(', '.join(flags['flag']))}"):

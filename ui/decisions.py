@@ -654,8 +654,12 @@ def how_to_add_note(report: Report) -> str | None:
 
 
 def _flags_of(report: Report, names: tuple[str, ...]) -> None:
-    """The red flags of these kinds, one line each (alliance: flag, figures)."""
+    """The red flags of these kinds, one line each (alliance: flag, figures); of many alliances, a
+    grid with a row each."""
     chosen = report.flags[report.flags["flag"].isin(names)] if len(report.flags) else report.flags
+    if len(chosen) and not views.listed_one_by_one(chosen):
+        views.flags_grid(report, chosen, names)
+        return
     for alliance, flag, figures in zip(chosen["alliance"], chosen["flag"], chosen["figures"], strict=True):
         st.markdown(f"- **{plain(alliance)}**: {plain(flag)} ({plain(figures)})")
 

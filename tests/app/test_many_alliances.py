@@ -1,0 +1,75 @@
+"""Pages at thousands of alliances stay quick to draw and lose nothing: red flags of many alliances
+in one grid with a caption of how many of each kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import ledger_bytes
+from ui import views
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NO_GOALS = "No goals defined (vague success metrics)"
+
+
+def _flags(rows: list[tuple[str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"alliance": [a for a, _ in rows], "flag": [f for _, f in rows], "figures": ["…"] * len(rows)}
+    )
+
+
+def test_flags_of_up_to_thirty_alliances_are_listed_one_by_one() -> None:
+    assert views.LISTED_ALLIANCES == 30
+    thirty = _flags([(f"A{i:02d}", NO_GOALS) for i in range(30)] + [("A00", "Negative ROI")])
+    assert views.listed_one_by_one(thirty)  # 31 flags, but of 30 alliances
+    assert not views.listed_one_by_one(_flags([(f"A{i:02d}", NO_GOALS) for i in range(31)]))
+
+
+def test_the_grids_caption_counts_flags_alliances_and_each_kind_most_first() -> None:
+    # Acme: Negative ROI and no goals; Beta: no goals. 3 flags on 2 alliances; no goals 2, negative 1.
+    flags = _flags([("Acme", "Negative ROI"), ("Acme", NO_GOALS), ("Beta", NO_GOALS)])
+    assert views.flags_summary(flags) == (
+        "3 red flags on 2 alliances, too many to list one by one: a row each in the grid below (sort or "
+        f"search it). By flag: {NO_GOALS} 2 · Negative ROI 1"
+    )
+    one = _flags([("Acme", "Negative ROI")])
+    assert views.flags_summary(one).startswith("1 red flag on 1 alliance, too many")
+
+
+def _uploaded(rows: list[list[object]]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.file_uploader[0].set_value(("many.xlsx", ledger_bytes(rows), XLSX))
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_scorecard_past_the_limit_shows_every_flag_in_one_grid(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A limit of one alliance stands in for thousands. Acme: revenue 900, cost 1,000, so ROI
+    # (900 − 1,000) / 1,000 = −10.0 %, a Negative ROI flag; no Goals sheet, so both have no goals.
+    monkeypatch.setattr(views, "LISTED_ALLIANCES", 1)
+    at = _uploaded(
+        [
+            ["2025-01-01", "Acme", "Revenue", 900],
+            ["2025-01-01", "Acme", "Cost", 1000],
+            ["2025-01-01", "Beta", "Revenue", 900],
+            ["2025-01-01", "Beta", "Cost", 100],
+        ]
+    )
+    at.switch_page("pages/scorecard.py")
+    at.run()
+    assert not at.exception
+    assert not [e.label for e in at.expander if e.label.startswith("**")]  # no expander per alliance
+    assert any(c.value.startswith("3 red flags on 2 alliances, too many") for c in at.caption)
+    shown = next(d.value for d in at.dataframe if "Flag" in d.value.columns)
+    assert list(zip(shown["Alliance"], shown["Flag"], strict=True)) == [
+        ("Acme", "Negative ROI"),
+        ("Acme", NO_GOALS),
+        ("Beta", NO_GOALS),
+    ]
+    assert shown["Figures"].iloc[0] == "ROI -10.0 %: revenue 900 against cost 1,000"
