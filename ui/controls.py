@@ -15,6 +15,15 @@ WINDOW_LABELS = {
     ALL: "All data on each side",
 }
 
+# Who took part in the initiative (see `participant_controls`).
+EVERY, ONLY, EXCEPT = "every", "only", "except"
+WHO_LABELS = {
+    EVERY: "Every alliance",
+    ONLY: "Only those I pick",
+    EXCEPT: "Every alliance but those I pick",
+}
+WHO_KEY, PICKED_KEY = "ba_who", "ba_picked"
+
 
 def initiative_controls(ledger: Ledger) -> None:
     """Where the initiative date comes from, the date, who took part, and the windows."""
@@ -38,17 +47,80 @@ def initiative_controls(ledger: Ledger) -> None:
             st.caption("The workbook has no initiative dates on an Alliances sheet: pick one date.")
         if st.session_state.get("ba_mode") == "one":
             st.date_input("Initiative started on", key="ba_date", format="YYYY-MM-DD")
-            st.multiselect(
-                "Alliances in the initiative",
-                sorted(ledger.entries["alliance"].unique()),
-                key="ba_participants",
-                help="Leave some out to use them as a control group.",
-            )
+            participant_controls(tuple(sorted(ledger.entries["alliance"].unique())))
     with right:
         st.radio("Windows", list(WINDOW_LABELS), key="ba_window", format_func=WINDOW_LABELS.get)
         if st.session_state.get("ba_window") == MONTHS:
             st.number_input("Months on each side", key="ba_months", min_value=1, max_value=120, step=1)
         st.text_input("Initiative name (for the case-study paragraph)", key="ba_name", max_chars=80)
+
+
+def participants_of(who: str, picked: list[str], alliances: tuple[str, ...]) -> list[str]:
+    """The alliances in the initiative: every one, only those picked, or every one but those picked."""
+    if who == EVERY:
+        return list(alliances)
+    if who == ONLY:
+        return list(picked)
+    left_out = set(picked)
+    return [a for a in alliances if a not in left_out]
+
+
+def who_and_picked(participants: list[str], alliances: tuple[str, ...]) -> tuple[str, list[str]]:
+    """How the participant controls show a list of participants: every alliance, or the shorter of
+    the participants and the others (the control group), so the picker holds as few names as it can."""
+    taking_part = set(participants)
+    if taking_part >= set(alliances):
+        return EVERY, []
+    others = [a for a in alliances if a not in taking_part]
+    if len(participants) <= len(others):
+        return ONLY, list(participants)
+    return EXCEPT, others
+
+
+def participant_controls(alliances: tuple[str, ...]) -> None:
+    """Who took part in the initiative: every alliance (the default), only those picked, or every one
+    but those picked (the control group). `ba_participants` holds the list the report uses; these
+    widgets show it, and a change in them writes it before the rerun that builds the report.
+
+    A picker of every alliance's chip would take seconds to draw at thousands of alliances, so the
+    picker is shown only to narrow the list down, holding the fewer names of the two ways to say it."""
+    state = st.session_state
+    participants = list(state.get("ba_participants") or [])
+    shown = participants_of(state.get(WHO_KEY, EVERY), state.get(PICKED_KEY) or [], alliances)
+    if WHO_KEY not in state or shown != participants:
+        # First drawn on this visit to the page, or the list was set elsewhere (a link, a new ledger).
+        state[WHO_KEY], state[PICKED_KEY] = who_and_picked(participants, alliances)
+    st.radio(
+        "Alliances in the initiative",
+        list(WHO_LABELS),
+        key=WHO_KEY,
+        format_func=WHO_LABELS.get,
+        on_change=_write_participants,
+        args=(alliances,),
+        help="The alliances left out are the control group.",
+    )
+    who = state[WHO_KEY]
+    if who != EVERY:
+        st.multiselect(
+            "Alliances taking part" if who == ONLY else "Alliances left out (the control group)",
+            alliances,
+            key=PICKED_KEY,
+            on_change=_write_participants,
+            args=(alliances,),
+            placeholder="Type a name to pick it",
+        )
+        taking_part = len(participants_of(who, state.get(PICKED_KEY) or [], alliances))
+        if taking_part:
+            st.caption(f"{taking_part:,} of {len(alliances):,} alliances take part.")
+        else:
+            st.caption("None would take part, so every alliance does until you pick one.")
+
+
+def _write_participants(alliances: tuple[str, ...]) -> None:
+    state = st.session_state
+    state["ba_participants"] = participants_of(
+        state.get(WHO_KEY, EVERY), state.get(PICKED_KEY) or [], alliances
+    )
 
 
 def benchmark_editor() -> None:

@@ -1,5 +1,6 @@
 """Pages at thousands of alliances stay quick to draw and lose nothing: red flags of many alliances
-in one grid with a caption of how many of each kind."""
+in one grid with a caption of how many of each kind; the initiative's participants picked without a
+chip per alliance."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.helpers import ledger_bytes
 from ui import views
+from ui.controls import EVERY, EXCEPT, ONLY, participants_of, who_and_picked
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,3 +75,50 @@ def test_scorecard_past_the_limit_shows_every_flag_in_one_grid(monkeypatch: pyte
         ("Beta", NO_GOALS),
     ]
     assert shown["Figures"].iloc[0] == "ROI -10.0 %: revenue 900 against cost 1,000"
+
+
+ALLIANCES = ("Alpha", "Beta", "Delta", "Echo", "Gamma")
+
+
+@pytest.mark.parametrize(
+    ("participants", "who", "picked"),
+    [
+        (list(ALLIANCES), EVERY, []),
+        (["Gamma", "Alpha"], ONLY, ["Gamma", "Alpha"]),  # 2 take part, 3 do not: the 2 are picked
+        (["Alpha", "Beta", "Echo", "Gamma"], EXCEPT, ["Delta"]),  # 4 take part: Delta is left out
+        ([], ONLY, []),
+    ],
+)
+def test_participants_are_shown_by_the_shorter_list(participants, who, picked) -> None:
+    assert who_and_picked(participants, ALLIANCES) == (who, picked)
+    assert participants_of(who, picked, ALLIANCES) == participants
+
+
+def test_before_after_picks_participants_without_a_chip_per_alliance() -> None:
+    rows = []
+    for name in ("Alpha", "Beta", "Gamma"):
+        rows += [["2024-01-15", name, "Revenue", 100], ["2024-01-15", name, "Cost", 100]]
+        rows += [["2024-09-15", name, "Revenue", 200], ["2024-09-15", name, "Cost", 100]]
+    at = _uploaded(rows)
+    at.switch_page("pages/before_after.py")
+    at.run()
+    # Every alliance takes part by default: no picker, and no control group to compare with.
+    assert at.radio(key="ba_who").value == EVERY
+    assert not at.multiselect
+    assert any(w.value.startswith("No control group") for w in at.warning)
+    at.radio(key="ba_who").set_value(ONLY).run()
+    at.multiselect(key="ba_picked").set_value(["Beta"]).run()
+    assert not at.exception
+    assert at.session_state["ba_participants"] == ["Beta"]
+    assert "1 of 3 alliances take part." in [c.value for c in at.caption]
+    assert not any(w.value.startswith("No control group") for w in at.warning)  # Alpha, Gamma are it
+    # Every alliance but Beta: Alpha and Gamma take part; kept when the user comes back to the page.
+    at.radio(key="ba_who").set_value(EXCEPT).run()
+    assert at.session_state["ba_participants"] == ["Alpha", "Gamma"]
+    at.switch_page("pages/trends.py")
+    at.run()
+    at.switch_page("pages/before_after.py")
+    at.run()
+    assert at.radio(key="ba_who").value == EXCEPT
+    assert at.multiselect(key="ba_picked").value == ["Beta"]
+    assert at.session_state["ba_participants"] == ["Alpha", "Gamma"]
