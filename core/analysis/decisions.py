@@ -299,7 +299,7 @@ def _join_reasons(said: list[pd.Series], points: pd.DataFrame) -> pd.Series:
         or NO_REASON
         for row_words, row_values in zip(zip(*words, strict=True), values, strict=True)
     ]
-    return pd.Series(reasons, index=points.index, dtype=object)
+    return pd.Series(reasons, index=points.index, dtype="str")
 
 
 def opportunity(
