@@ -141,12 +141,13 @@ def main(argv: list[str] | None = None) -> int:
 
 @dataclass(frozen=True)
 class _EarlyCheck:
-    """The upload check of the ledger named on the command line, started in a worker before the
-    settings' modules (pandas among them) are loaded here: the two take about as long."""
+    """The upload check of the ledger named on the command line, and its sheets' first rows, started
+    in a worker before the settings' modules (pandas among them) are loaded here: the two take
+    about as long, and the reader then starts at the sheet's body."""
 
     path: Path
     data: bytes
-    running: Running[dict[str, SheetExtent]]
+    running: Running[tuple[dict[str, SheetExtent], dict[str, list[list[object]]]]]
 
 
 def _ledger_argument(words: list[str]) -> Path | None:
@@ -181,10 +182,10 @@ def _check_early(words: list[str]) -> _EarlyCheck | None:
     except OSError:
         return None
     from core.reading.isolation import fork_directly, start_isolated
-    from core.reading.safety import check_upload
+    from core.reading.preview import checked_with_heads
 
     fork_directly()
-    return _EarlyCheck(path, data, start_isolated(check_upload, data, path.name))
+    return _EarlyCheck(path, data, start_isolated(checked_with_heads, data, path.name))
 
 
 def _run(words: list[str], early: _EarlyCheck | None) -> int:
@@ -250,7 +251,8 @@ def _summarize(
         # A refusal is raised here, as the reader would raise it; a pass is handed to the reader. If
         # the checker failed in a way of ours (ReaderDefect), the reader checks the file itself.
         with contextlib.suppress(ReaderDefect):
-            vouch(data, ledger_path.name, early.running.result())
+            extents, heads = early.running.result()
+            vouch(data, ledger_path.name, extents, heads)
     reading = start_isolated(read_ledger, data, ledger_path.name, sheet=args.sheet)
     try:
         # The worker reads on one core while this process loads what comes after reading on the other.

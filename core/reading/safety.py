@@ -45,16 +45,29 @@ _DECLARATION = re.compile(rb"!\x00?[DdEe]")
 _OVERLAP = 32
 
 
-# A verdict reached in another process on these very bytes (see `vouch`).
-_vouched: tuple[bytes, str, dict[str, SheetExtent]] | None = None
+# A verdict reached in another process on these very bytes, and the sheets' first rows (see `vouch`).
+_vouched: tuple[bytes, str, dict[str, SheetExtent], dict[str, list[list[object]]]] | None = None
 
 
-def vouch(data: bytes, filename: str, extents: dict[str, SheetExtent]) -> None:
+def vouch(
+    data: bytes,
+    filename: str,
+    extents: dict[str, SheetExtent],
+    heads: dict[str, list[list[object]]] | None = None,
+) -> None:
     """Record that `data` passed `check_upload` as `filename`, with these extents, in a checker
-    process: a reader forked from this process then takes the verdict instead of scanning the same
-    bytes again. Only the same bytes object counts (a copy, even an equal one, is checked anew)."""
+    process (which may also have read the first rows of some sheets, `heads`): a reader forked from
+    this process then takes them instead of scanning the same bytes again. Only the same bytes
+    object counts (a copy, even an equal one, is checked anew)."""
     global _vouched
-    _vouched = (data, filename, dict(extents))
+    _vouched = (data, filename, dict(extents), dict(heads or {}))
+
+
+def vouched_heads(data: bytes, filename: str) -> dict[str, list[list[object]]]:
+    """The first rows of sheets read by the process that vouched for these bytes ({} if none did)."""
+    if _vouched is not None and _vouched[0] is data and _vouched[1] == filename:
+        return dict(_vouched[3])
+    return {}
 
 
 def check_upload(data: bytes, filename: str) -> dict[str, SheetExtent]:

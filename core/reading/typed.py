@@ -10,9 +10,7 @@ to the cell-by-cell reader, so every reading rule still sees each odd cell as it
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -45,26 +43,6 @@ class TypedBody:
 
     frame: pd.DataFrame
     cells_of: Callable[[int], list[object]]
-
-
-def head_rows(data: bytes, sheet: str, nrows: int) -> list[list[object]]:
-    """The first rows of a sheet as cell values ('' for an empty cell), streamed by openpyxl, which
-    reads only these rows rather than the whole sheet."""
-    import openpyxl  # the workbook writer's library, loaded only when a big sheet is read this way
-
-    with warnings.catch_warnings():
-        # Unsupported extensions (data validation, conditional formats) are not the ledger's business.
-        warnings.simplefilter("ignore")
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            rows = [
-                ["" if v is None else v for v in row]
-                for row in book[sheet].iter_rows(min_row=1, max_row=nrows, min_col=1, values_only=True)
-            ]
-        finally:
-            book.close()
-    width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
 
 
 def typed_body(

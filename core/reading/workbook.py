@@ -15,20 +15,17 @@ import python_calamine
 
 from core.errors import LedgerError
 from core.reading.extent import SheetExtent, check_extent
-from core.reading.safety import OLE_MAGIC, ZIP_MAGIC, check_rows, check_upload
-from core.reading.typed import TypedBody, head_rows, typed_body
+from core.reading.preview import COLUMNWISE_SUFFIXES, HEADER_SCAN_ROWS, head_rows
+from core.reading.safety import OLE_MAGIC, ZIP_MAGIC, check_rows, check_upload, vouched_heads
+from core.reading.typed import TypedBody, typed_body
 
 if TYPE_CHECKING:  # headers reads through SourceBook: only the type is needed here
     from core.reading.headers import HeaderMatch
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
-# Files whose sheets' extents and merged areas are known before parsing (zip of XML parts).
-COLUMNWISE_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
 ACCEPTED_SUFFIXES = EXCEL_SUFFIXES + CSV_SUFFIXES
 
-# Enough rows to get past a title banner and a few notes above the header row.
-HEADER_SCAN_ROWS = 30
 # calamine's words for a cell pointing past the end of the shared-string table.
 _MISSING_SHARED_STRING = "string index not found in shared strings"
 # A text file holds tabs and line breaks, and almost no other control characters.
@@ -54,7 +51,8 @@ class SourceBook:
         self._data = data
         suffix = PurePath(filename).suffix.lower()
         self._columnwise = suffix in COLUMNWISE_SUFFIXES
-        self._heads: dict[str, list[list[object]]] = {}
+        # Rows a checker process read already (the command's early check), else read on demand.
+        self._heads: dict[str, list[list[object]]] = vouched_heads(data, filename)
         self._reader: fastexcel.ExcelReader | None = None
         self._csv: list[list[object]] | None
         self._book: python_calamine.CalamineWorkbook | None
