@@ -1,6 +1,6 @@
 """Pages at thousands of alliances stay quick to draw and lose nothing: red flags of many alliances
 in one grid with a caption of how many of each kind; the initiative's participants picked without a
-chip per alliance."""
+chip per alliance; bands, quartiles and statuses labelled with their shape without a Styler."""
 
 from __future__ import annotations
 
@@ -122,3 +122,23 @@ def test_before_after_picks_participants_without_a_chip_per_alliance() -> None:
     assert at.radio(key="ba_who").value == EXCEPT
     assert at.multiselect(key="ba_picked").value == ["Beta"]
     assert at.session_state["ba_participants"] == ["Alpha", "Gamma"]
+
+
+def test_grid_labels_bands_with_their_shape_and_keeps_the_plain_words() -> None:
+    from core.output import columns as cols
+    from ui.columns import grid
+
+    # Bands ▲ Strong, ◆ Moderate, ▼ Weak; Delta has no band (its cell shows "—").
+    frame = pd.DataFrame(
+        {"alliance": ["Alpha", "Beta", "Gamma", "Delta"], "band": ["Weak", "Strong", "Weak", None]}
+    )
+    shown = grid(cols.display_frame(frame, (cols.ALLIANCE, cols.BAND)))
+    assert isinstance(shown["data"], pd.DataFrame)  # no Styler: nothing formatted per cell
+    assert shown["data"]["Band"].tolist()[:3] == ["Weak", "Strong", "Weak"]
+    assert pd.isna(shown["data"]["Band"].iloc[3])
+    band = shown["column_config"]["Band"]["type_config"]
+    assert band["type"] == "selectbox"
+    labels = {o["value"]: o["label"] for o in band["options"]}
+    assert labels == {"Weak": "▼ Weak", "Strong": "▲ Strong"}
+    # Sized for its longest label, '▲ Strong' (8 characters): 8 × 8 + 24 = 88 pixels.
+    assert shown["column_config"]["Band"]["width"] == 88
