@@ -77,11 +77,16 @@ def column_config(spec: TableSpec, bars: Iterable[str] = (), gaps: Iterable[str]
 
 
 def _is_empty(values: pd.Series) -> bool:
-    return bool(values.map(lambda v: v is None or v == "" or (not isinstance(v, str) and pd.isna(v))).all())
+    """Whether every cell is missing (None, NaN, NaT) or empty text; by column, not cell by cell."""
+    present = values[values.notna()]
+    return len(present) == 0 or (
+        not pd.api.types.is_numeric_dtype(present) and bool(present.astype(str).eq("").all())
+    )
 
 
 def _has_gaps(values: pd.Series) -> bool:
-    return bool(values.map(lambda v: v is None or (not isinstance(v, str) and pd.isna(v))).any())
+    """Whether some cell is missing (None, NaN, NaT): shown as "—"."""
+    return bool(values.isna().any())
 
 
 def _with_icon(icons: dict[Any, str]) -> Callable[[object], str]:
