@@ -641,9 +641,12 @@ def finish_sheet(ws: Worksheet, formats: Formats) -> None:
     for note in layout.notes:
         _place_note(ws, note, max(last_col, note.col), formats)
     _header_lines(layout)
-    for row, lines in sorted(layout.lines.items()):
-        if lines > 1:
-            ws.set_row(row, LINE_POINTS * lines)
+    heights = {row: LINE_POINTS * lines for row, lines in sorted(layout.lines.items()) if lines > 1}
+    if isinstance(ws, BulkWorksheet):
+        ws.set_heights(heights)
+    else:
+        for row, points in heights.items():
+            ws.set_row(row, points)
     ws.print_area(0, 0, layout.last_row, max(last_col, layout.last_col))
     ws.set_landscape()
     ws.fit_to_pages(1, 0)

@@ -106,3 +106,21 @@ def test_every_part_is_compressed_at_zlibs_fastest_level():
             quick = zlib.compressobj(1, zlib.DEFLATED, -15)
             data = archive.read(info)
             assert info.compress_size == len(quick.compress(data) + quick.flush()), info.filename
+
+
+def test_row_heights_set_in_bulk_read_back_as_set_row_writes_them():
+    """Heights go through set_row's pixels (points × 4/3, rounded): 14.4 pt → 19 px → 14.25 pt and
+    43.2 pt → 58 px → 43.5 pt, inside a table's block and below it."""
+    book, buffer, formats = new_workbook()
+    ws = book.add_worksheet("T")
+    write_table(
+        ws, 0, frame([("Acme", 1.0, 0.0, pd.NaT, "x"), ("Beta", 2.0, 0.0, pd.NaT, "y")]), SPEC, formats, "T"
+    )
+    write_cell(ws, 5, 0, "note", formats.of("text"), formats)
+    ws.set_heights({2: 14.4, 5: 43.2})
+    book.close()
+    sheet = load_workbook(io.BytesIO(buffer.getvalue()))["T"]
+    assert sheet.row_dimensions[3].height == 14.25
+    assert sheet.row_dimensions[6].height == 43.5
+    assert sheet.row_dimensions[2].height is None
+    assert sheet["A3"].value == "Beta" and sheet["A6"].value == "note"
