@@ -132,6 +132,36 @@ def signed(points: float) -> str:
     return f"{points:+g}".replace("-", "−")
 
 
+def decision_evidence(
+    index: pd.Index,
+    quarterly: pd.DataFrame,
+    goals: pd.DataFrame,
+    flags: pd.DataFrame,
+    health: pd.DataFrame,
+) -> pd.DataFrame:
+    """What the rules weigh beside band and quartile, per alliance of `index`: the ROI trend and its
+    figures in words, the worst goal status, the red flags no other factor weighs (count and names)
+    and the health score. Thresholds and rules do not change it, so a re-banding reuses it.
+
+    `quarterly` is `quarterly_roi`'s frame; `goals` the scored goals (`alliance`, `status`);
+    `flags` the red flags (`alliance`, `flag`, `figures`); `health` the health summary indexed by
+    alliance with a `score` (may be empty).
+    """
+    trend, trend_text = _trend(quarterly, index)
+    flag_count, flag_names = _flag_count(flags, index)
+    return pd.DataFrame(
+        {
+            "trend": trend,
+            "trend_text": trend_text,
+            "goal_status": _worst_goal_status(goals, index),
+            "flag_count": flag_count,
+            "flag_names": flag_names,
+            "health_score": _health_score(health, index),
+        },
+        index=index,
+    )
+
+
 def recommend(
     alliance_table: pd.DataFrame,
     quarterly: pd.DataFrame,
@@ -139,20 +169,20 @@ def recommend(
     flags: pd.DataFrame,
     health: pd.DataFrame,
     rules: DecisionRules = DecisionRules(),
+    evidence: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Recommendation, score and reasons per alliance (indexed like `alliance_table`).
 
-    `alliance_table` has `roi`, `band` and `quartile`; `quarterly` is `quarterly_roi`'s frame;
-    `goals` the scored goals (`alliance`, `status`); `flags` the red flags (`alliance`, `flag`,
-    `figures`); `health` the health summary indexed by alliance with a `score` (may be empty).
+    `alliance_table` has `roi`, `band` and `quartile`; the other frames are `decision_evidence`'s,
+    whose result for the same alliances may be passed as `evidence` instead of being found again.
     """
     index = alliance_table.index
     if index.empty:
         return pd.DataFrame(columns=DECISION_COLUMNS, index=index)
-    trend, trend_text = _trend(quarterly, index)
-    status = _worst_goal_status(goals, index)
-    flag_count, flag_names = _flag_count(flags, index)
-    score = _health_score(health, index)
+    if evidence is None:
+        evidence = decision_evidence(index, quarterly, goals, flags, health)
+    trend, trend_text, status = evidence["trend"], evidence["trend_text"], evidence["goal_status"]
+    flag_count, flag_names, score = evidence["flag_count"], evidence["flag_names"], evidence["health_score"]
     counted = flag_count.clip(upper=rules.max_flags)
     band, quartile = alliance_table["band"], alliance_table["quartile"]
     points = pd.DataFrame(

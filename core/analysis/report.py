@@ -23,7 +23,7 @@ from core.analysis.before_after import (
 )
 from core.analysis.benchmarks import DEFAULT_BENCHMARKS, benchmark_frame, benchmark_gaps, effective_benchmarks
 from core.analysis.categories import by_category
-from core.analysis.decisions import opportunity, recommend
+from core.analysis.decisions import decision_evidence, opportunity, recommend
 from core.analysis.filters import in_date_range, of_alliances_in_view
 from core.analysis.health import health_flags, health_summary
 from core.analysis.quartiles import cut_points, quartile_position
@@ -67,6 +67,8 @@ class Report:
     risk_summary: pd.DataFrame
     health: pd.DataFrame
     decisions: pd.DataFrame
+    # What the decision rules weigh beside band and quartile (decision_evidence): kept for re-banding.
+    evidence: pd.DataFrame
     opportunity: pd.DataFrame
     scenario: ScenarioResult | None
     actions: pd.DataFrame
@@ -142,7 +144,8 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     flags = all_flags(ledger, table, quarterly, entries, scored)
     portfolio = portfolio_summary(table)
     rate, alternative = settings.alternative()
-    decisions = recommend(table, quarterly, scored, flags, health, settings.decisions)
+    evidence = decision_evidence(table.index, quarterly, scored, flags, health)
+    decisions = recommend(table, quarterly, scored, flags, health, settings.decisions, evidence)
     timed = time_value(table, entries, settings.time)
     return Report(
         ledger=ledger,
@@ -170,6 +173,7 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         risk_summary=risk_summary(ledger.risks, table),
         health=health,
         decisions=decisions,
+        evidence=evidence,
         opportunity=opportunity(table, portfolio, rate, alternative, timed["years"]),
         scenario=run_scenario(table, settings.scenario, settings.thresholds) if settings.scenario else None,
         actions=propose(flags, decisions, ledger.alliances, as_of),
@@ -245,7 +249,9 @@ def with_choices(report: Report, settings: Settings) -> Report:
     alliances = report.alliances.assign(band=bands(report.alliances["roi"], thresholds))
     quarterly = report.quarterly.assign(band=bands(report.quarterly["roi"], thresholds))
     portfolio = portfolio_summary(alliances)
-    decisions = recommend(alliances, quarterly, report.goals, report.flags, report.health, settings.decisions)
+    decisions = recommend(
+        alliances, quarterly, report.goals, report.flags, report.health, settings.decisions, report.evidence
+    )
     rate, alternative = settings.alternative()
     return replace(
         report,
