@@ -35,6 +35,7 @@ from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE, NO_RISKS_OR_
 from core.settings import BY_PARAM
 from core.settings.values import MAX_CHANGES, MAX_REFUND, RULE_LIMITS
 from ui import plan, reviews, views
+from ui.columns import marked_column
 from ui.text import plain
 
 RULES_KEY = BY_PARAM["rules"].key
@@ -148,9 +149,11 @@ def recommendations(report: Report) -> None:
         for name in RECOMMENDATIONS:
             st.metric(f"{ICONS[name]} {name}", int(counts.get(str(name), 0)))
     table = display_frame(recommendation_rows(report), RECOMMENDATIONS_VIEW)
-    styled = table.style.format(lambda v: f"{ICONS.get(v, '')} {v}".strip(), subset=["Recommendation"])
     headers = [c.header for c in RECOMMENDATIONS_VIEW if c.source == "score" or c.source in POINT_COLUMNS]
-    shown = _points_grid(styled, headers)
+    shown = _points_grid(table, headers)
+    # Each recommendation with its shape ('▲ Invest'), without a Styler's per-cell work on every run.
+    hint = shown["column_config"]["Recommendation"].get("help")
+    shown["column_config"]["Recommendation"] = marked_column(table["Recommendation"], ICONS, hint)
     # The reasons are the table's point: wide enough for two or three factors on a desktop.
     shown["column_config"]["Reasons"] = st.column_config.TextColumn(
         help=shown["column_config"]["Reasons"].get("help"), width=REASONS_WIDTH
