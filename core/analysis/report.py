@@ -262,8 +262,16 @@ def with_choices(report: Report, settings: Settings) -> Report:
         decisions=decisions,
         opportunity=opportunity(alliances, portfolio, rate, alternative, report.time_value["years"]),
         scenario=run_scenario(alliances, settings.scenario, thresholds) if settings.scenario else None,
-        actions=propose(report.flags, decisions, report.ledger.alliances, report.as_of),
+        actions=_actions_for(report, decisions),
     )
+
+
+def _actions_for(report: Report, decisions: pd.DataFrame) -> pd.DataFrame:
+    """The proposed plan under `decisions`: the report's own when no alliance's recommendation moved
+    (a plan is proposed from the red flags, which stay, and from the Fix and Exit recommendations)."""
+    if decisions["recommendation"].equals(report.decisions["recommendation"]):
+        return report.actions
+    return propose(report.flags, decisions, report.ledger.alliances, report.as_of)
 
 
 def with_thresholds(report: Report, thresholds: BandThresholds) -> Report:
