@@ -19,6 +19,7 @@ from core.analysis.report import Report
 _PLAN = "_action_plan"  # (signature of the proposals, the edited frame)
 _VERSION = "_action_plan_version"  # bumped when the editor must start again from the stored frame
 _MARKS = "_action_marks"  # {review id: {action id: "Done" | "Dropped"}}
+_SIGNED = "_action_plan_signed"  # (the proposals frame last signed, its signature)
 ACCEPT = "accept"
 # The due day as proposed, kept beside the editable one (a column the editor does not show), so that
 # a due day the user typed can be told from one that should follow a new as-of day.
@@ -31,9 +32,17 @@ _KEPT = [ACCEPT, "action", "owner"]
 
 
 def signature(actions: pd.DataFrame) -> str:
-    """A short fingerprint of the proposals, so that edits are kept only for the same plan."""
+    """A short fingerprint of the proposals, so that edits are kept only for the same plan.
+
+    Worked out once per proposals frame (a report's `actions`, which no one changes in place): every
+    page's save form asks for it, and at thousands of proposals it takes some 15 ms each time."""
+    known = st.session_state.get(_SIGNED)
+    if known is not None and known[0] is actions:
+        return known[1]
     text = actions.reindex(columns=[*_SAME, "due"]).astype(str).to_csv(index=False)
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
+    signed = hashlib.sha256(text.encode()).hexdigest()[:12]
+    st.session_state[_SIGNED] = (actions, signed)
+    return signed
 
 
 def editable(report: Report) -> pd.DataFrame:
