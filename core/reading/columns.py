@@ -137,9 +137,17 @@ def blank_mask(values: pd.Series) -> pd.Series:
     """
     if values.dtype.kind in "fM":  # read column-wise as numbers or dates: a missing value is an empty cell
         return values.isna()
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    blank = np.fromiter((is_empty_cell(u) for u in uniques), bool, len(uniques))
-    return pd.Series(blank[codes] if len(uniques) else np.zeros(len(values), bool), index=values.index)
+    # A number cell is never empty (a NaN is content): only the other values are judged, once per
+    # distinct value; an amount column read cell by cell holds almost as many numbers as rows.
+    # type() rather than isinstance: True and False are ints to isinstance, and not numbers here.
+    judged = (
+        ~pd.Series(list(map(type, values.to_numpy(dtype=object))), dtype=object).isin([float, int]).to_numpy()
+    )
+    codes, uniques = pd.factorize(values[judged], use_na_sentinel=False)
+    blank = np.zeros(len(values), dtype=bool)
+    if len(uniques):
+        blank[judged] = np.fromiter((is_empty_cell(u) for u in uniques), bool, len(uniques))[codes]
+    return pd.Series(blank, index=values.index)
 
 
 def is_empty_cell(value: object) -> bool:
