@@ -127,8 +127,22 @@ def test_before_after_dumbbells(report):
     assert math.isnan(markers["Before"]["Gamma"])  # no cost on either side: no change to speak of
     assert math.isnan(markers["After: no change or n/a"]["Gamma"])
     assert "After: ROI fell" not in markers
-    segments = [trace for trace in fig.data if trace.mode == "lines"]
-    assert len(segments) == 4  # three alliances and the portfolio
+    # One line trace per colour, each segment before → after ended by a gap: Acme and the portfolio
+    # rose (green), Beta and Gamma did not change or cannot be compared (blue; Gamma's ends are NaN).
+    segments = {
+        trace.line.color: list(zip(trace.y, trace.x, strict=True))
+        for trace in fig.data
+        if trace.mode == "lines"
+    }
+    assert set(segments) == {charts.GREEN, charts.BLUE}
+    rose = [(y, x) for y, x in segments[charts.GREEN] if y is not None]
+    assert sorted(rose) == [
+        ("Acme", pytest.approx(20.0)),
+        ("Acme", pytest.approx(40.0)),
+        ("Portfolio", pytest.approx(25.0)),
+        ("Portfolio", pytest.approx(45.0)),
+    ]
+    assert [y for y, _ in segments[charts.BLUE]] == ["Gamma", "Gamma", None, "Beta", "Beta", None]
     assert line_positions(fig, "x") == [10, 20]
     # values −10, −10, 20, 25, 40, 45: median 22.5, MAD 20, fences ±148: all shown; [−10, 45] padded 6.6
     assert tuple(fig.layout.xaxis.range) == (pytest.approx(-16.6), pytest.approx(51.6))
