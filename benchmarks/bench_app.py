@@ -34,6 +34,7 @@ PAGES = [
     ("Quartiles and benchmarks", "Quartiles and benchmarks"),
     ("Quarterly trends", "Quarterly trends"),
     ("Scorecard", "Scorecard"),
+    ("Decisions", "Decisions"),
     ("Overview", "Alliance ROI"),
 ]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
