@@ -17,9 +17,14 @@ def by_category(entries: pd.DataFrame) -> pd.DataFrame:
 
     Empty when the ledger has no Category column (or every category is blank): nothing to split.
     """
-    if entries.empty or "category" not in entries or not entries["category"].astype(str).str.strip().any():
+    if entries.empty or "category" not in entries:
         return pd.DataFrame(columns=CATEGORY_COLUMNS)
-    category = entries["category"].astype(str).str.strip().replace("", NO_CATEGORY)
+    # Each distinct category trimmed once (a ledger repeats a handful over its rows).
+    codes, names = pd.factorize(entries["category"].astype(str), use_na_sentinel=False)
+    trimmed = pd.Index(names).str.strip()
+    if not trimmed.any():
+        return pd.DataFrame(columns=CATEGORY_COLUMNS)
+    category = pd.Series(trimmed.take(codes), index=entries.index).replace("", NO_CATEGORY)
     sums = (
         entries.assign(category=category)
         .pivot_table(
