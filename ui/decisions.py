@@ -69,6 +69,8 @@ RULE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Cut scores", ("invest", "maintain", "fix")),
 )
 OUTCOME_CHOICES = ("Not marked", str(ActionStatus.DONE), str(ActionStatus.DROPPED))
+# At most this many accepted actions get a control each; past it, one grid has a row per action.
+MARKED_ONE_BY_ONE = 30
 SCORE = Column("score", "Score", "number", "Sum of the factors' points; the rules are below")
 RECOMMENDATIONS_VIEW: TableSpec = (
     cols.ALLIANCE,
@@ -596,15 +598,18 @@ def _follow_ups() -> None:
     review_id = found.review.id
     marks = plan.marks_of(review_id)
     st.markdown(f"**Actions accepted in '{title}': mark what became of each**")
-    for ident, alliance, action, owner, due in zip(
-        accepted["id"],
-        accepted["alliance"],
-        accepted["action"],
-        accepted["owner"],
-        accepted["due"],
-        strict=True,
-    ):
-        _outcome_control(review_id, int(ident), f"{alliance}: {action}", owner, due, marks)
+    if len(accepted) > MARKED_ONE_BY_ONE:
+        _outcome_grid(review_id, accepted, marks)
+    else:
+        for ident, alliance, action, owner, due in zip(
+            accepted["id"],
+            accepted["alliance"],
+            accepted["action"],
+            accepted["owner"],
+            accepted["due"],
+            strict=True,
+        ):
+            _outcome_control(review_id, int(ident), f"{alliance}: {action}", owner, due, marks)
     shown = follow_up(accepted, plan.marks_of(review_id), dt.date.today())
     st.dataframe(**views.grid(display_frame(shown, FOLLOW_UP_VIEW)), hide_index=True, width="stretch")
     st.caption(
@@ -637,6 +642,66 @@ def _outcome_control(
         on_change=_marked,
         args=(review_id, action_id),
     )
+
+
+def outcomes_key(review_id: int) -> str:
+    """The widget key of the grid that marks many accepted actions of review `review_id`."""
+    return f"outcomes_{review_id}"
+
+
+def _outcome_grid(review_id: int, accepted: pd.DataFrame, marks: dict[int, str]) -> None:
+    """Many accepted actions: a grid with a row each whose last cell is what became of that action
+    (Not marked, Done or Dropped), picked row by row as the controls of a few actions are. A control
+    per action at thousands of actions would take the page seconds to draw."""
+    rows = pd.DataFrame(
+        {
+            "id": accepted["id"].astype(int).to_numpy(),
+            "alliance": accepted["alliance"].to_numpy(),
+            "due": accepted["due"].to_numpy(),
+            "owner": accepted["owner"].to_numpy(),
+            "action": accepted["action"].to_numpy(),
+            "outcome": [marks.get(int(i), OUTCOME_CHOICES[0]) for i in accepted["id"]],
+        }
+    )
+    st.caption(
+        f"{len(rows):,} actions, a row each: pick what became of each in its last column (Not marked, Done "
+        "or Dropped)."
+    )
+    st.data_editor(
+        rows,
+        key=outcomes_key(review_id),
+        num_rows="fixed",
+        hide_index=True,
+        width="stretch",
+        column_order=["alliance", "due", "owner", "action", "outcome"],
+        disabled=["alliance", "due", "owner", "action"],
+        height=whole_height(len(rows)),
+        column_config={
+            "alliance": st.column_config.TextColumn("Alliance", pinned=True, width=140),
+            "due": st.column_config.DateColumn("Due date", format="YYYY-MM-DD", width=110),
+            "owner": st.column_config.TextColumn("Owner", width=120),
+            "action": st.column_config.TextColumn("Action", width=600),
+            "outcome": st.column_config.SelectboxColumn(
+                "What became of it", options=list(OUTCOME_CHOICES), required=True, width=150
+            ),
+        },
+        on_change=_outcomes_edited,
+        args=(review_id, rows["id"].tolist()),
+    )
+
+
+def _outcomes_edited(review_id: int, ids: list[int]) -> None:
+    """Rows of the outcome grid changed: keep each edited row's outcome as the mark of its action."""
+    edited = (st.session_state.get(outcomes_key(review_id)) or {}).get("edited_rows", {})
+    marks = plan.marks_of(review_id)
+    for row, change in edited.items():
+        if "outcome" not in change:
+            continue
+        action_id = ids[int(row)]
+        marks.pop(action_id, None)
+        if change["outcome"] in MARKED:
+            marks[action_id] = str(change["outcome"])
+    plan.mark(review_id, marks)
 
 
 def _marked(review_id: int, action_id: int) -> None:

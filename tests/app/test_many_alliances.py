@@ -142,3 +142,50 @@ def test_grid_labels_bands_with_their_shape_and_keeps_the_plain_words() -> None:
     assert labels == {"Weak": "▼ Weak", "Strong": "▲ Strong"}
     # Sized for its longest label, '▲ Strong' (8 characters): 8 × 8 + 24 = 88 pixels.
     assert shown["column_config"]["Band"]["width"] == 88
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Saved reviews in a SQLite file of this test's own."""
+    monkeypatch.setenv("ALLIANCE_ROI_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("ALLIANCE_ROI_DATABASE_URL", raising=False)
+    return tmp_path / "reviews.sqlite3"
+
+
+@pytest.mark.usefixtures("database")
+def test_many_accepted_actions_are_marked_in_one_grid(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.app.test_decisions_page import PAGE, _save, opened, table, texts
+    from ui import decisions
+
+    # The Decisions page's ledger proposes 8 actions (A, B: no goals; C: no goals, Fix 30 and 90 days;
+    # D: no goals, Exit 30 and 90). A limit of 1 stands in for thousands of accepted actions.
+    monkeypatch.setattr(decisions, "MARKED_ONE_BY_ONE", 1)
+    at = opened()
+    at.button(key="plan_accept_all").click().run()
+    token = _save(at, "Q2 review")
+    colleague = AppTest.from_file(APP, default_timeout=90)
+    colleague.query_params["review"] = token
+    colleague.run()
+    colleague.switch_page(PAGE).run()
+    assert not colleague.exception
+    assert not [c for c in colleague.segmented_control if c.key and c.key.startswith("outcome_")]
+    assert "8 actions, a row each: pick what became of each in its last column" in texts(colleague)
+    marking = table(colleague, "alliance", column="outcome")
+    assert marking["alliance"].tolist() == ["A", "B", "C", "C", "C", "D", "D", "D"]
+    assert set(marking["outcome"]) == {"Not marked"}
+
+
+def test_the_outcome_grids_edits_become_the_actions_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import streamlit as st
+
+    from ui import decisions, plan
+
+    monkeypatch.setattr(st, "session_state", {})
+    plan.mark(7, {101: "Done", 103: "Dropped"})
+    # Rows 0, 1, 2 are actions 100, 101, 102 (103 is not in view): row 0 dropped, row 1 back to not
+    # marked, row 2 only had its owner typed over (the grid does not let it; nothing changes).
+    st.session_state[decisions.outcomes_key(7)] = {
+        "edited_rows": {0: {"outcome": "Dropped"}, 1: {"outcome": "Not marked"}, 2: {"owner": "Kim"}}
+    }
+    decisions._outcomes_edited(7, [100, 101, 102])
+    assert plan.marks_of(7) == {100: "Dropped", 103: "Dropped"}
