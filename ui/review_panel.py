@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePath
+from typing import Any
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from core.analysis.report import Report
 from core.reviews.database import database_url, describe
@@ -18,6 +21,8 @@ from core.settings import parse_values, to_values
 from ui import auth, links, plan, reviews
 from ui.loading import Loaded, current_bytes
 from ui.text import plain
+
+_FIGURES = "_review_figures"  # (the report, figures_of it)
 
 
 def saved_settings(report: Report) -> dict[str, list[str]]:
@@ -74,7 +79,7 @@ def save_form(loaded: Loaded, report: Report) -> None:
         ledger_name=loaded.name,
         ledger=current_bytes(),
         settings=saved_settings(report),
-        figures=figures_of(report),
+        figures=_figures(report),
         saved_by=reviews.saved_by(),
         previous_id=found.review.id if found is not None and follows else None,
         mapping=st.session_state.get("column_mapping") if loaded.mapped else None,
@@ -135,7 +140,7 @@ def banner(found: reviews.Opened, report: Report) -> None:
         )
         right.button("Back to the saved review", on_click=_back_to_saved, args=(found,), key="back_to_saved")
     else:
-        changed = differences(review.figures, figures_of(report))
+        changed = differences(review.figures, _figures(report))
         if changed:
             st.warning(
                 f"Recomputed by this version, {len(changed)} figure(s) differ from those saved with "
@@ -143,6 +148,15 @@ def banner(found: reviews.Opened, report: Report) -> None:
                 icon=":material/error:",
             )
     manage(found)
+
+
+def _figures(report: Report) -> dict[str, Any]:
+    """`figures_of` the report, worked out once per report: the banner compares them with the saved
+    ones on every run of every page (at 2,000 alliances some 0.4 s each time)."""
+    kept = st.session_state.get(_FIGURES)
+    if kept is None or kept[0] is not report:
+        kept = st.session_state[_FIGURES] = (report, figures_of(report))
+    return kept[1]
 
 
 def manage(found: reviews.Opened) -> None:
@@ -171,19 +185,31 @@ def _leave(message: str) -> None:
     st.rerun()
 
 
-def history_table(report: Report) -> pd.DataFrame | None:
-    """The history up to the saved review in view, for its summary workbook's History sheet; None
-    when no saved review is in view or its settings were changed (the figures would not be its own)."""
+def history_source(report: Report) -> Callable[[], pd.DataFrame | None]:
+    """The history up to the saved review in view, for its summary workbook's History sheet (None
+    when no saved review is in view or its settings were changed: the figures would not be its own),
+    as a callable for the workbook's download. Which reviews it covers is found now (it depends on
+    this session); their figures and actions are read and tabled only when it is called: at
+    thousands of alliances that takes a second, which every run of every page paid while a saved
+    review was open, for a download seldom clicked."""
     found = reviews.opened()
     if found is None or not links.is_saved_view(report.settings, found):
-        return None
+        return lambda: None
     try:
         chain = reviews.history_of(found)
+        store = reviews.store()
     except reviews.StoreUnavailable:
-        return None
+        return lambda: None
     ids = [r.id for r in chain]
     upto = chain[: ids.index(found.review.id) + 1] if found.review.id in ids else [found.review]
-    return history(reviews.with_actions(upto))
+
+    def table() -> pd.DataFrame | None:
+        try:
+            return history(store.histories(upto))
+        except SQLAlchemyError:
+            return None
+
+    return table
 
 
 def saved_actions(report: Report) -> pd.DataFrame | None:

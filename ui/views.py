@@ -417,13 +417,13 @@ def downloads(report: Report) -> None:
     stem = PurePath(report.ledger.source.filename).stem
     # session.report() has written this view's settings to the address bar, so the link is current.
     link = links.share_url()
-    past = review_panel.history_table(report)
+    past = review_panel.history_source(report)
     kept = review_panel.saved_actions(report)
     # Callables run only when their button is clicked, so reruns do not rebuild the files.
     files = [
         (
             "Summary workbook (.xlsx)",
-            lambda: summary_workbook(report, link=link, history=past, actions=kept),
+            lambda: summary_workbook(report, link=link, history=past(), actions=kept),
             "summary.xlsx",
             XLSX_MIME,
             "download",
