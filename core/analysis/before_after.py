@@ -330,21 +330,25 @@ def _window_sums(entries: pd.DataFrame, windows_of: dict[str, Windows]) -> pd.Da
     names = list(windows_of)
     columns = ["revenue_before", "cost_before", "revenue_after", "cost_after"]
     own = entries[among(entries["alliance"], names)]
-    bounds = pd.DataFrame(
-        [(w.before_start, w.initiative, w.after_end) for w in windows_of.values()],
-        index=names,
-        columns=["start", "initiative", "end"],
-    ).reindex(own["alliance"])
+    # Each entry's own alliance's bounds, by position: the few alliances' windows, not a frame per row.
+    bounds = np.array(
+        [(w.before_start, w.initiative, w.after_end) for w in windows_of.values()], dtype="datetime64[ns]"
+    ).reshape(-1, 3)[pd.Index(names).get_indexer(own["alliance"])]
     date = own["date"].to_numpy()
-    start, initiative, end = (bounds[c].to_numpy(dtype="datetime64[ns]") for c in bounds.columns)
-    side = np.select(
-        [(date >= start) & (date < initiative), (date >= initiative) & (date < end)], ["before", "after"], ""
-    )
-    inside = own.assign(side=side)[side != ""]
-    sums = inside.groupby(["alliance", "kind", "side"], observed=True)["amount"].sum()
-    table = sums.unstack(["kind", "side"]) if len(sums) else pd.DataFrame(index=pd.Index([], name="alliance"))
-    table.columns = [f"{kind}_{side}" for kind, side in table.columns]
+    start, initiative, end = bounds[:, 0], bounds[:, 1], bounds[:, 2]
+    side = np.select([(date >= start) & (date < initiative), (date >= initiative) & (date < end)], [0, 1], -1)
+    inside = side >= 0
+    keys = [own["alliance"][inside], own["kind"][inside], pd.Series(side[inside], index=own.index[inside])]
+    sums = own["amount"][inside].groupby(keys, observed=True).sum()
+    if len(sums):
+        table = sums.unstack([1, 2])
+        table.columns = [f"{kind}_{_SIDE_NAMES[side]}" for kind, side in table.columns]
+    else:
+        table = pd.DataFrame(index=pd.Index([], name="alliance"))
     return table.reindex(index=names, columns=columns, fill_value=0.0).fillna(0.0).round(CENT_DIGITS)
+
+
+_SIDE_NAMES = {0: "before", 1: "after"}
 
 
 def _sides(entries: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.Series:
