@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import multiprocessing
+import multiprocessing.spawn
 import os
 import pickle
 import resource
@@ -36,8 +37,11 @@ T = TypeVar("T")
 DEFAULT_MEMORY_BYTES = 4 * 1024**3
 DEFAULT_SECONDS = 180.0
 # openpyxl reads a sheet's first rows (core.reading.preview); imported lazily there, it cost each
-# upload 0.13 s in its worker.
-_PRELOAD = ["core.reading.ledger", "openpyxl"]
+# upload 0.13 s in its worker. core.reading.main_script: the program's main script, imported once
+# in the fork server (see that module).
+_PRELOAD = ["core.reading.main_script", "core.reading.ledger", "openpyxl"]
+# Where the fork server finds the main script's path (it inherits this process's environment).
+MAIN_SCRIPT_VARIABLE = "ALLIANCE_ROI_MAIN_SCRIPT"
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,10 @@ def _context() -> multiprocessing.context.BaseContext:
     # A web server runs threads; forking it could copy a lock held by another thread.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
+        main_path = multiprocessing.spawn.get_preparation_data("worker").get("init_main_from_path")
+        if main_path:
+            # Read by core.reading.main_script in the fork server, which inherits this environment.
+            os.environ[MAIN_SCRIPT_VARIABLE] = main_path
         context.set_forkserver_preload(_PRELOAD)
         return context
     return multiprocessing.get_context("spawn")

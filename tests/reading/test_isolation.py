@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +75,35 @@ def test_a_defect_of_ours_is_reported_as_such_not_as_the_files_fault():
     with pytest.raises(ReaderDefect) as caught:
         run_isolated(broken_reader, b"12345", "fine.xlsx")
     assert str(caught.value) == "ValueError: bug while reading fine.xlsx (5 bytes)"
+
+
+MAIN_SCRIPT = """
+import os
+with open(os.environ["IMPORTS_LOG"], "a") as log:
+    log.write(f"{__name__} {os.getpid()}\\n")
+
+from core.reading.isolation import run_isolated
+
+
+def worker_pid(data, filename):
+    return os.getpid()
+
+
+if __name__ == "__main__":
+    print(run_isolated(worker_pid, b"x", "x.xlsx"), run_isolated(worker_pid, b"x", "x.xlsx"))
+"""
+
+
+def test_workers_do_not_import_the_main_script_again(tmp_path):
+    """A program run as a script (as the `streamlit` command runs) starts two workers: its script is
+    imported by the program itself and once by the fork server, never by a worker before its task."""
+    script, log = tmp_path / "program.py", tmp_path / "imports.log"
+    script.write_text(MAIN_SCRIPT)
+    env = {**os.environ, "IMPORTS_LOG": str(log), "PYTHONPATH": str(ROOT)}
+    env.pop("ALLIANCE_ROI_MAIN_SCRIPT", None)
+    done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    workers = {int(pid) for pid in done.stdout.split()}
+    imports = [line.split() for line in log.read_text().splitlines()]
+    assert [name for name, _ in imports] == ["__main__", "__mp_main__"]
+    assert len(workers) == 2 and not workers & {int(pid) for _, pid in imports}
