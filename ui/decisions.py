@@ -598,8 +598,10 @@ def _follow_ups() -> None:
     review_id = found.review.id
     marks = plan.marks_of(review_id)
     st.markdown(f"**Actions accepted in '{title}': mark what became of each**")
+    shown = follow_up(accepted, marks, dt.date.today())
     if len(accepted) > MARKED_ONE_BY_ONE:
-        _outcome_grid(review_id, accepted, marks)
+        # The grid's rows say each action's status too: no second grid of thousands of rows.
+        _outcome_grid(review_id, accepted, marks, shown["status"])
     else:
         for ident, alliance, action, owner, due in zip(
             accepted["id"],
@@ -610,8 +612,7 @@ def _follow_ups() -> None:
             strict=True,
         ):
             _outcome_control(review_id, int(ident), f"{alliance}: {action}", owner, due, marks)
-    shown = follow_up(accepted, plan.marks_of(review_id), dt.date.today())
-    st.dataframe(**views.grid(display_frame(shown, FOLLOW_UP_VIEW)), hide_index=True, width="stretch")
+        st.dataframe(**views.grid(display_frame(shown, FOLLOW_UP_VIEW)), hide_index=True, width="stretch")
     st.caption(
         "The rest are Overdue once their due day has passed, else Open. The next saved review that follows "
         f"'{title}' keeps these outcomes, judged on its review date."
@@ -649,10 +650,10 @@ def outcomes_key(review_id: int) -> str:
     return f"outcomes_{review_id}"
 
 
-def _outcome_grid(review_id: int, accepted: pd.DataFrame, marks: dict[int, str]) -> None:
-    """Many accepted actions: a grid with a row each whose last cell is what became of that action
-    (Not marked, Done or Dropped), picked row by row as the controls of a few actions are. A control
-    per action at thousands of actions would take the page seconds to draw."""
+def _outcome_grid(review_id: int, accepted: pd.DataFrame, marks: dict[int, str], status: pd.Series) -> None:
+    """Many accepted actions: a grid with a row each, its status (as `follow_up` gives it) and
+    what became of it (Not marked, Done or Dropped), picked row by row as the controls of a few
+    actions are. A control per action at thousands of actions would take the page seconds to draw."""
     rows = pd.DataFrame(
         {
             "id": accepted["id"].astype(int).to_numpy(),
@@ -660,6 +661,7 @@ def _outcome_grid(review_id: int, accepted: pd.DataFrame, marks: dict[int, str])
             "due": accepted["due"].to_numpy(),
             "owner": accepted["owner"].to_numpy(),
             "action": accepted["action"].to_numpy(),
+            "status": [str(v) for v in status],
             "outcome": [marks.get(int(i), OUTCOME_CHOICES[0]) for i in accepted["id"]],
         }
     )
@@ -673,14 +675,17 @@ def _outcome_grid(review_id: int, accepted: pd.DataFrame, marks: dict[int, str])
         num_rows="fixed",
         hide_index=True,
         width="stretch",
-        column_order=["alliance", "due", "owner", "action", "outcome"],
-        disabled=["alliance", "due", "owner", "action"],
+        column_order=["alliance", "due", "owner", "action", "status", "outcome"],
+        disabled=["alliance", "due", "owner", "action", "status"],
         height=whole_height(len(rows)),
         column_config={
             "alliance": st.column_config.TextColumn("Alliance", pinned=True, width=140),
             "due": st.column_config.DateColumn("Due date", format="YYYY-MM-DD", width=110),
             "owner": st.column_config.TextColumn("Owner", width=120),
             "action": st.column_config.TextColumn("Action", width=600),
+            "status": st.column_config.TextColumn(
+                "Status", help=next(c.help for c in FOLLOW_UP_VIEW if c.source == "status"), width=90
+            ),
             "outcome": st.column_config.SelectboxColumn(
                 "What became of it", options=list(OUTCOME_CHOICES), required=True, width=150
             ),

@@ -173,6 +173,9 @@ def test_many_accepted_actions_are_marked_in_one_grid(monkeypatch: pytest.Monkey
     marking = table(colleague, "alliance", column="outcome")
     assert marking["alliance"].tolist() == ["A", "B", "C", "C", "C", "D", "D", "D"]
     assert set(marking["outcome"]) == {"Not marked"}
+    # Each row says its status (due 30 or 90 days from today: Open), so no second grid lists them.
+    assert set(marking["status"]) == {"Open"}
+    assert not [d for d in colleague.dataframe if "Status" in d.value.columns]
 
 
 def test_the_outcome_grids_edits_become_the_actions_marks(monkeypatch: pytest.MonkeyPatch) -> None:
