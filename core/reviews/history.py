@@ -10,7 +10,7 @@ read (`SavedReview.as_history()`; `ReviewStore.histories` reads them).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,7 +100,9 @@ _UNCHANGED = {
 }
 
 
-def _row(review: ReviewFigures, record: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+def _row(
+    review: ReviewFigures, record: dict[str, Any], change: dict[str, Any], actions: ActionsOf
+) -> dict[str, Any]:
     return {
         "position": 0,
         "review": review.title,
@@ -112,26 +114,41 @@ def _row(review: ReviewFigures, record: dict[str, Any], change: dict[str, Any]) 
         "goal_status": record["goal_status"],
         "flags": "; ".join(record["flags"]),
         **change,
-        **action_counts(review, record["alliance"]),
+        **action_counts(None if actions is None else actions.get(record["alliance"], [])),
     }
 
 
-def action_counts(review: ReviewFigures, alliance: str) -> dict[str, Any]:
-    """An alliance's actions at a review: how many it planned, what became of the previous
-    review's (counts, and in words, e.g. "1 done, 2 overdue"); all None when actions were not read."""
+# A review's actions by alliance (None when they were not read).
+ActionsOf = dict[str, list[dict[str, Any]]] | None
+
+
+def actions_by_alliance(review: ReviewFigures) -> ActionsOf:
+    """The review's actions grouped by alliance in one pass, so that each row takes its own."""
     if review.actions is None:
+        return None
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for action in review.actions:
+        grouped[action["alliance"]].append(action)
+    return grouped
+
+
+def action_counts(actions: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """An alliance's actions at a review (`actions_by_alliance`): how many it planned, what became
+    of the previous review's (counts, and in words, e.g. "1 done, 2 overdue"); all None when
+    actions were not read."""
+    if actions is None:
         return dict.fromkeys([*ACTION_COUNTS, "actions_followed"])
-    mine = [a for a in review.actions if a["alliance"] == alliance]
-    outcomes = Counter(a["status"] for a in mine if a["follows_id"] is not None)
+    outcomes = Counter(a["status"] for a in actions if a["follows_id"] is not None)
     counts = {column: outcomes[status] for column, status in _OUTCOMES.items()}
     said = [f"{n} {_OUTCOMES[column].lower()}" for column, n in counts.items() if n]
-    planned = sum(a["follows_id"] is None for a in mine)
+    planned = sum(a["follows_id"] is None for a in actions)
     return {"actions_planned": planned, **counts, "actions_followed": ", ".join(said)}
 
 
 def review_rows(previous: ReviewFigures | None, review: ReviewFigures) -> list[dict[str, Any]]:
     """One row per alliance of this review, and one per alliance of the previous review it dropped."""
     before = {r["alliance"]: r for r in previous.alliances} if previous else {}
+    actions = actions_by_alliance(review)
     rows = []
     for record in review.alliances:
         if previous is None:
@@ -145,7 +162,7 @@ def review_rows(previous: ReviewFigures | None, review: ReviewFigures) -> list[d
             }
         else:
             change = compare(before[record["alliance"]], record)
-        rows.append(_row(review, record, change))
+        rows.append(_row(review, record, change, actions))
     now = {r["alliance"] for r in review.alliances}
     for name, record in before.items():
         if name not in now:
@@ -155,6 +172,7 @@ def review_rows(previous: ReviewFigures | None, review: ReviewFigures) -> list[d
                     review,
                     {**record, "roi": None, "band": "", "quartile": "", "goal_status": "", "flags": []},
                     gone,
+                    actions,
                 )
             )
     return rows
