@@ -10,7 +10,8 @@ first figures and a switch to each page at many alliances.
 - Browser (`streamlit run` on loopback, Playwright driving Debian's Chromium): upload a ledger of
   `--browser-rows` rows and `--alliances` alliances, time until the overview's figures are drawn;
   then switch to each page and back, timing the click until the page's heading, its charts drawn
-  and the run finished. Best and median of `--repeat` rounds.
+  and the run finished; then, on the Overview, change the Strong threshold (3 × `--repeat` new
+  values), timing until the ROI chart names the new threshold. Best and median of the rounds.
 """
 
 from __future__ import annotations
@@ -47,6 +48,16 @@ DRAWN = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testSc
     && !document.querySelector('[data-testid="stStatusWidget"]')
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
         .every(c => c.querySelector('.main-svg'))"""
+
+# A chart's legend holds this text (a JavaScript expression, % the text).
+_LEGEND_SAYS = """[...document.querySelectorAll('[data-testid="stPlotlyChart"] .legendtext')]
+        .some(t => t.textContent.includes(%r))"""
+THRESHOLD = "Overview, after a Strong threshold change"
+
+
+def _drawn_and(condition: str) -> str:
+    """DRAWN, and `condition` (a JavaScript expression) true as well."""
+    return f"() => ({DRAWN})() && {condition}"
 
 
 def bench_rerun(rows: int, repeat: int) -> dict[str, float]:
@@ -88,7 +99,7 @@ def bench_browser(rows: int, alliances: int, repeat: int) -> tuple[float, dict[s
     from tests.browser.conftest import CHROMIUM, FLAGS, start_server
 
     ledger = make_ledger(rows, alliances)
-    switches: dict[str, list[float]] = {title: [] for title, _ in PAGES}
+    switches: dict[str, list[float]] = {title: [] for title, _ in PAGES} | {THRESHOLD: []}
     with start_server("bench-app") as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_context(viewport={"width": 1400, "height": 1100}).new_page()
@@ -112,6 +123,17 @@ def bench_browser(rows: int, alliances: int, repeat: int) -> tuple[float, dict[s
                 expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=600_000)
                 page.wait_for_function(DRAWN, timeout=600_000)
                 switches[title].append(time.perf_counter() - started)
+        # Ending on the Overview: a new Strong threshold each round, timed until the ROI chart's
+        # legend names it ("Strong above 21%"), which only the run after the change can draw.
+        sidebar = page.locator("[data-testid='stSidebar']")
+        sidebar.get_by_text("Band thresholds", exact=True).click()
+        strong = sidebar.get_by_label("Strong above (%)")
+        for value in range(21, 21 + 3 * repeat):
+            started = time.perf_counter()
+            strong.fill(str(value))
+            strong.press("Enter")
+            page.wait_for_function(_drawn_and(_LEGEND_SAYS % f"Strong above {value}%"), timeout=600_000)
+            switches[THRESHOLD].append(time.perf_counter() - started)
         assert page.locator("[data-testid='stException']").count() == 0, "an exception box is on the page"
         browser.close()
     return upload, switches
@@ -139,7 +161,7 @@ def main() -> None:
         upload, switches = bench_browser(args.browser_rows, args.alliances, args.repeat)
         print(
             f"\nbrowser, {args.browser_rows:,} rows, {args.alliances:,} alliances: upload to first "
-            f"figures {upload:.1f} s\n\n| page switch to | best | median |\n|---|---:|---:|"
+            f"figures {upload:.1f} s\n\n| page switch to (or rerun) | best | median |\n|---|---:|---:|"
         )
         for title, times in switches.items():
             print(f"| {title} | {min(times):.2f} s | {statistics.median(times):.2f} s |")
