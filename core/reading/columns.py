@@ -137,12 +137,15 @@ def blank_mask(values: pd.Series) -> pd.Series:
     """
     if values.dtype.kind in "fM":  # read column-wise as numbers or dates: a missing value is an empty cell
         return values.isna()
-    # A number cell is never empty (a NaN is content): only the other values are judged, once per
-    # distinct value; an amount column read cell by cell holds almost as many numbers as rows.
-    # type() rather than isinstance: True and False are ints to isinstance, and not numbers here.
-    judged = (
-        ~pd.Series(list(map(type, values.to_numpy(dtype=object))), dtype=object).isin([float, int]).to_numpy()
-    )
+    if values.dtype == object:
+        # Read cell by cell: a number cell is never empty (a NaN is content), so only the other
+        # values are judged, once per distinct value (an amount column holds almost as many
+        # numbers as rows). type() rather than isinstance: True and False are ints to isinstance.
+        kinds = pd.Series(list(map(type, values.to_numpy())), dtype=object)
+        judged = ~kinds.isin([float, int]).to_numpy()
+    else:
+        # Read column-wise as text: no numbers among them, and no Python object made per cell.
+        judged = np.ones(len(values), dtype=bool)
     codes, uniques = pd.factorize(values[judged], use_na_sentinel=False)
     blank = np.zeros(len(values), dtype=bool)
     if len(uniques):
