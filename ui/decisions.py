@@ -763,8 +763,10 @@ def health_and_risks(report: Report) -> None:
     if note:
         st.info(plain(note), icon=":material/info:")
         views.template_download(key="decision_template_download")
-    st.subheader("Relationship health")
+    # A section shows when the workbook has its sheet (or, for risks, a flag to list): the note
+    # above already says how to add them, so no heading stands over nothing.
     if report.ledger.health_sheet is not None:
+        st.subheader("Relationship health")
         scored = report.health[report.health["scored"].astype(bool)] if len(report.health) else report.health
         if scored.empty:
             st.info("No alliance in view has scores on the Health sheet.", icon=":material/info:")
@@ -774,7 +776,9 @@ def health_and_risks(report: Report) -> None:
             with st.expander("Scores per dimension"):
                 st.dataframe(**views.grid(health_detail_display(report)), hide_index=True, width="stretch")
             _flags_of(report, (HEALTH_LOW, HEALTH_GAP))
-    st.subheader("Risks")
+    risk_flags = (RISK_NO_OWNER, RISK_NO_MITIGATION, NO_EXIT_CONDITIONS)
+    if report.ledger.risks_sheet is not None or report.flags["flag"].isin(risk_flags).any():
+        st.subheader("Risks")
     if report.ledger.risks_sheet is not None:
         if report.risks.empty:
             st.info("No risks are listed for the alliances in view.", icon=":material/info:")
@@ -788,4 +792,4 @@ def health_and_risks(report: Report) -> None:
             st.dataframe(**views.grid(risks_display(report)), hide_index=True, width="stretch")
             st.markdown("**Risk-adjusted ROI per alliance**")
             st.dataframe(**views.grid(risk_summary_display(report)), hide_index=True, width="stretch")
-    _flags_of(report, (RISK_NO_OWNER, RISK_NO_MITIGATION, NO_EXIT_CONDITIONS))
+    _flags_of(report, risk_flags)

@@ -354,12 +354,15 @@ def test_scorecard_shows_health_and_risks_worked_by_hand():
     assert "**B**: Risk without an owner" in said
     assert "Health scored 2 or lower" in said and "2 or more apart" in said
     assert NO_RISKS_OR_HEALTH_NOTE not in said
+    assert {"Relationship health", "Risks"} <= {h.value for h in at.subheader}
 
 
 def test_scorecard_without_risks_or_health_sheets_says_how_to_add_them():
     at = opened(LEDGER, page="pages/scorecard.py")
     assert any(i.value == plain(NO_RISKS_OR_HEALTH_NOTE) for i in at.info)
     assert not at.warning and not at.error
+    # No heading stands over an empty section: the note says how to add the sheets.
+    assert not {"Relationship health", "Risks"} & {h.value for h in at.subheader}
 
 
 def test_an_edited_due_day_is_kept_when_the_plan_is_proposed_again():
