@@ -133,10 +133,11 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     # Without shared costs or influenced revenue there is no choice to be sensitive to: its table
     # has the alliances and no column (computing the one ROI it would hold cost 40 ms at 200k rows).
     if has_shared or has_influenced:
-        spread = sensitivity(dated, settings.shared_name, weights, has_shared, has_influenced)
+        spread = sensitivity(dated, settings.shared_name, weights, has_shared, has_influenced).reindex(
+            table.index
+        )
     else:
         spread = pd.DataFrame(index=table.index, columns=pd.Index([], dtype="str"))
-    spread = spread.reindex(table.index)
     comparison, problem = compare_before_after(ledger, entries, settings, list(table.index))
     quarterly = quarterly_roi(entries, settings.thresholds)
     as_of = settings.as_of or dt.date.today()
