@@ -365,6 +365,7 @@ def ledger_currency(
 ) -> str | None:
     """The ledger's currency; with several, the FX sheet's base (or an error naming them)."""
     counts = entries.loc[entries["currency"] != "", "currency"].value_counts()
+    counts = counts[counts > 0]  # a categorical column counts its unused categories too
     # Most rows first, then by code, so that the message reads the same for the same ledger.
     counts = counts.iloc[sorted(range(len(counts)), key=lambda i: (-counts.iloc[i], counts.index[i]))]
     if len(counts) <= 1 and fx_base in (None, *counts.index):
@@ -401,6 +402,18 @@ def ledger_currency(
         entries_word = "1 entry names" if unnamed == 1 else f"{unnamed} entries name"
         notes.append(f"{entries_word} no currency: read as {currency}, {why}.")
     return currency
+
+
+# Text columns with few distinct values per ledger: the report groups and filters by them dozens of
+# times, and as categories pandas takes their codes ready made instead of hashing 200,000 strings each
+# time (and a worker hands them back as codes, not strings).
+_REPEATED_TEXTS = ("alliance", "kind", "category", "currency", "attribution", "sheet")
+
+
+def as_categories(entries: pd.DataFrame) -> pd.DataFrame:
+    """The entries with their repeated text columns as categories (sorted, so that ordering by them
+    is the strings' own order); the values are unchanged."""
+    return entries.astype({name: "category" for name in _REPEATED_TEXTS if name in entries})
 
 
 def merge_name_variants(entries: pd.DataFrame, notes: list[str]) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.reading.columns import body_frame, row_cells, typed_frame
-from core.reading.entries import ledger_currency, merge_name_variants, read_entries
+from core.reading.entries import as_categories, ledger_currency, merge_name_variants, read_entries
 from core.reading.headers import (
     ALLIANCE_HEADERS,
     BENCHMARK_HEADERS,
@@ -167,7 +167,7 @@ def read_ledger(
         frame, cells_of, titles = body_frame(raw.rows, header), row_cells(raw.rows), raw.rows[header.row]
     notes = header_notes(sheet_name, header)
     entries, issues, blank_rows = read_entries(frame, header, sheet_name, layout, notes, (titles, cells_of))
-    entries = merge_name_variants(entries, notes)
+    entries = as_categories(merge_name_variants(entries, notes))
     side = read_side_sheets(book, sheet_name, entries, notes, issues)
     currency = ledger_currency(entries, side.fx, side.fx_base, sheet_name, header.labels, notes)
     how_to = how_to_add(side)

@@ -219,3 +219,26 @@ def test_empty_and_unreadable_files_raise_clear_errors():
         read_ledger(b"", "x.xlsx")
     with pytest.raises(LedgerError, match="is not an Excel workbook"):
         read_ledger(b"this is not a zip file at all", "x.xlsx")
+
+
+def test_repeated_texts_are_categories_in_their_own_order_and_one_currency_is_not_mixed():
+    # The report groups by these columns many times: read as categories, with the strings' own order,
+    # so sorting by them is unchanged. A category no row uses (the empty currency once the blank-currency
+    # rows are set aside) must not count as a second currency.
+    data = workbook_bytes(
+        {
+            "Ledger": [
+                ["Date", "Alliance", "Type", "Amount", "Currency"],
+                [dt.date(2024, 1, 5), "Zeta", "Revenue", 100, "USD"],
+                [dt.date(2024, 1, 6), "Acme", "Cost", 40, None],
+                [dt.date(2024, 1, 7), "Mid", "Revenue", 70, "USD"],
+            ]
+        }
+    )
+    ledger = read_ledger(data, "ledger.xlsx")
+    entries = ledger.entries
+    for column in ("alliance", "kind", "category", "currency", "attribution", "sheet"):
+        assert isinstance(entries[column].dtype, pd.CategoricalDtype), column
+    assert list(entries["alliance"].cat.categories) == ["Acme", "Mid", "Zeta"]
+    assert entries.sort_values("alliance")["alliance"].tolist() == ["Acme", "Mid", "Zeta"]
+    assert ledger.source.currency == "USD"
