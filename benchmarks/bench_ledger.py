@@ -7,7 +7,9 @@ in benchmarks/out/), then runs, each in a fresh process and best of --repeat:
 - the floor: a bare `fastexcel.read_excel(path).load_sheet(0).to_arrow()` (calamine straight to Arrow);
 - what a user would write: `pandas.read_excel(path, engine="calamine")`;
 - the whole command, which reads, computes every figure and writes the summary workbook.
-It prints wall time and peak memory (the whole process tree) of each and summarize's ratios to both.
+It prints wall time and peak memory (the whole process tree) of each and summarize's ratios to both,
+and the serial work (benchmarks/serial_work.py): reading, the report and the workbook timed warm in one
+process, the least the command could take, as a ratio to the floor.
 Files are written with inline strings (xlsxwriter's constant-memory mode) and, for one size, with a
 shared-string table as Excel writes them. Then it measures the app's rerun after a threshold change
 on the 100k-row ledger (AppTest).
@@ -146,7 +148,8 @@ def best_of(command: list[str], repeat: int) -> tuple[float, float]:
 def bench_summarize(cases: list[tuple[int, int, bool]], repeat: int) -> None:
     print(
         f"{'rows':>9} {'alliances':>9} {'strings':>7} | {'floor s':>7} {'pandas s':>8} {'summarize s':>11} | "
-        f"{'× floor':>7} {'× pandas':>8} | {'floor MB':>8} {'summ. MB':>8} {'mem ×':>6}"
+        f"{'× floor':>7} {'× pandas':>8} | {'floor MB':>8} {'summ. MB':>8} {'mem ×':>6} | "
+        f"{'serial s':>8} {'× floor':>7}"
     )
     for rows, alliances, shared in cases:
         path = make_ledger(rows, alliances, shared)
@@ -165,12 +168,25 @@ def bench_summarize(cases: list[tuple[int, int, bool]], repeat: int) -> None:
         floor_time, floor_mb = best_of(floor, repeat)
         pandas_time, _ = best_of(pandas, repeat)
         sum_time, sum_mb = best_of(summarize, repeat)
+        serial = serial_work(path, repeat)
         print(
             f"{rows:>9,} {alliances:>9,} {'shared' if shared else 'inline':>7} | {floor_time:>7.2f} "
             f"{pandas_time:>8.2f} {sum_time:>11.2f} | {sum_time / floor_time:>7.2f} "
-            f"{sum_time / pandas_time:>8.2f} | {floor_mb:>8.0f} {sum_mb:>8.0f} {sum_mb / floor_mb:>6.2f}",
+            f"{sum_time / pandas_time:>8.2f} | {floor_mb:>8.0f} {sum_mb:>8.0f} {sum_mb / floor_mb:>6.2f} | "
+            f"{serial:>8.2f} {serial / floor_time:>7.2f}",
             flush=True,
         )
+
+
+def serial_work(path: Path, repeat: int) -> float:
+    """Seconds of the steps summarize runs one after another (read, report, workbook), warm in one
+    process (benchmarks/serial_work.py): the least any arrangement of the command could take."""
+    script = ROOT / "benchmarks" / "serial_work.py"
+    command = [sys.executable, str(script), str(path), "--repeat", str(repeat)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr}")
+    return float(done.stdout.split()[-1])
 
 
 def bench_rerun(rows: int, repeat: int) -> None:
