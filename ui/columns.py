@@ -121,6 +121,10 @@ def grid(table: pd.DataFrame | Styler, bars: Iterable[str] = (), lead: Iterable[
     styler = table if isinstance(table, Styler) else None
     frame: pd.DataFrame = styler.data if styler is not None else table  # type: ignore[assignment]
     spec = spec_of(frame)
+    # The spec rides in the frame's attrs, which pandas deep-copies into every column taken from the
+    # frame (and Streamlit sends to the browser with the data): read once, then left behind.
+    frame = frame.copy(deep=False)
+    frame.attrs = {}
     leading = [c for source in lead for c in spec[1:] if c.source == source]
     spec = (*spec[:1], *leading, *(c for c in spec[1:] if c not in leading))
     shown = tuple(c for c in spec if len(frame) == 0 or not _is_empty(frame[c.header]))
@@ -131,7 +135,7 @@ def grid(table: pd.DataFrame | Styler, bars: Iterable[str] = (), lead: Iterable[
             hint = config[column.header]["help"]
             config[column.header] = marked_column(frame[column.header], ICONS[column.source], hint)
     return {
-        "data": table,
+        "data": styler if styler is not None else frame,
         "column_config": config,
         "column_order": [c.header for c in shown],
         "placeholder": EMPTY,

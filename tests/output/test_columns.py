@@ -160,3 +160,16 @@ def test_grid_takes_the_spec_from_the_table_and_draws_bars(report):
     assert settings["column_config"]["Progress"]["type_config"]["type"] == "progress"
     assert settings["column_config"]["Progress"]["type_config"]["max_value"] == 1.0  # a fraction
     assert settings["column_config"]["Expected by now"]["type_config"]["format"] == "percent"
+
+
+def test_grid_leaves_the_spec_behind_and_the_table_as_it_was(report):
+    # pandas deep-copies a frame's attrs into every column taken from it, and Streamlit sends them to
+    # the browser: the grid's data carries none, and the table it was given keeps its spec.
+    from core.output.tables import alliance_detail_display
+
+    table = alliance_detail_display(report)
+    spec = cols.spec_of(table)
+    settings = grid(table)
+    assert settings["data"].attrs == {}
+    assert settings["data"].equals(table)
+    assert cols.spec_of(table) == spec == alliance_spec(report)
