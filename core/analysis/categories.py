@@ -19,9 +19,9 @@ def by_category(entries: pd.DataFrame) -> pd.DataFrame:
     """
     if entries.empty or "category" not in entries:
         return pd.DataFrame(columns=CATEGORY_COLUMNS)
-    # Each distinct category trimmed once (a ledger repeats a handful over its rows).
-    codes, names = pd.factorize(entries["category"].astype(str), use_na_sentinel=False)
-    trimmed = pd.Index(names).str.strip()
+    # Each distinct category made text and trimmed once (a ledger repeats a handful over its rows).
+    codes, names = pd.factorize(entries["category"], use_na_sentinel=False)
+    trimmed = pd.Index(names).astype(str).str.strip()
     if not trimmed.any():
         return pd.DataFrame(columns=CATEGORY_COLUMNS)
     category = pd.Series(trimmed.take(codes), index=entries.index).replace("", NO_CATEGORY)
