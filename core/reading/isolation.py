@@ -11,8 +11,6 @@ so a read starts in milliseconds and never inherits the web server's threads.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import multiprocessing.spawn
 import os
@@ -26,6 +24,7 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from core.errors import LedgerError
+from core.reading.memory import release_free_memory
 
 if TYPE_CHECKING:
     from core.reading.ledger import Ledger
@@ -140,13 +139,6 @@ def _receive_result(receiver: Connection, sizes: list[int]) -> object:
         receiver.recv_bytes_into(buffer)
         buffers.append(buffer)
     return pickle.loads(body, buffers=buffers)
-
-
-def release_free_memory() -> None:
-    """Hand the heap pages freed so far back to the system: glibc keeps them for reuse otherwise,
-    and a worker that has laid out a big sheet would go on holding that sheet's size."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to hand back this way
-        ctypes.CDLL(None).malloc_trim(0)
 
 
 class ReaderDefect(RuntimeError):

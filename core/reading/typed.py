@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import fastexcel
 import numpy as np
@@ -21,11 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.reading.isolation import release_free_memory
-
-if TYPE_CHECKING:  # headers reads through SourceBook: only the type is needed here
-    from core.reading.headers import HeaderMatch
-
+from core.reading.memory import release_free_memory
 
 # fastexcel logs a warning for every column it cannot type (an empty one, say) to stderr; the
 # reader decides what to do with such columns itself.
@@ -34,6 +30,17 @@ logging.getLogger("fastexcel").setLevel(logging.ERROR)
 # What each ledger field's column must hold to be read column-wise.
 _DATE_FIELDS = {"date"}
 _AMOUNT_FIELDS = {"amount", "revenue", "cost"}
+
+
+class HeaderPosition(Protocol):
+    """Where a sheet's header row is (0-based) and which column holds each field: what the header
+    scan found (`headers.HeaderMatch`), which reads through this module and so is not imported."""
+
+    @property
+    def row(self) -> int: ...
+
+    @property
+    def columns(self) -> Mapping[str, int]: ...
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,7 @@ class TypedBody:
 
 
 def typed_body(
-    reader: fastexcel.ExcelReader, sheet: str, header: HeaderMatch, last_row: int
+    reader: fastexcel.ExcelReader, sheet: str, header: HeaderPosition, last_row: int
 ) -> TypedBody | None:
     """The body below `header`, read column-wise, or None when a ledger column holds more than one
     kind of value (or the read does not line up with the sheet's `last_row`): then the cell reader

@@ -7,7 +7,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import fastexcel
 import pyarrow as pa
@@ -17,10 +17,7 @@ from core.errors import LedgerError
 from core.reading.extent import SheetExtent, check_extent
 from core.reading.preview import COLUMNWISE_SUFFIXES, HEADER_SCAN_ROWS, head_rows
 from core.reading.safety import OLE_MAGIC, ZIP_MAGIC, check_rows, check_upload, vouched_heads
-from core.reading.typed import TypedBody, typed_body
-
-if TYPE_CHECKING:  # headers reads through SourceBook: only the type is needed here
-    from core.reading.headers import HeaderMatch
+from core.reading.typed import HeaderPosition, TypedBody, typed_body
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -93,7 +90,7 @@ class SourceBook:
         extent = self._extents.get(name) if self._columnwise else None
         return extent if extent is not None and not extent.merged else None
 
-    def typed_body(self, name: str, header: HeaderMatch) -> TypedBody | None:
+    def typed_body(self, name: str, header: HeaderPosition) -> TypedBody | None:
         """The sheet's body below `header` read column-wise, or None: then `sheet()` reads it cell by cell."""
         extent = self._plain_extent(name)
         if extent is None:
