@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.analysis.report import build_report  # noqa: E402
 from core.output.export import summary_workbook  # noqa: E402
 from core.reading.ledger import read_ledger  # noqa: E402
 from core.reading.preview import checked_with_heads  # noqa: E402
 from core.reading.safety import vouch  # noqa: E402
+from core.report import build_report  # noqa: E402
 from core.settings import Settings  # noqa: E402
 
 

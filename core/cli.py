@@ -256,8 +256,8 @@ def _summarize(
     reading = start_isolated(read_ledger, data, ledger_path.name, sheet=args.sheet)
     try:
         # The worker reads on one core while this process loads what comes after reading on the other.
-        from core.analysis.report import build_report
         from core.output.export import summary_workbook
+        from core.report import build_report
         from core.settings import fingerprint
 
         content = fingerprint(data)

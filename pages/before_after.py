@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.output import formatting as fmt
+from core import formatting as fmt
 from core.output.charts import revenue_cost_before_after, roi_before_after
 from core.output.tables import before_after_display
 from ui import navigation, session, views

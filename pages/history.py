@@ -7,7 +7,7 @@ it follows. With sign-in, signed-in members see every portfolio; nobody else see
 import pandas as pd
 import streamlit as st
 
-from core.output import formatting as fmt
+from core import formatting as fmt
 from core.output.charts import roi_across_reviews
 from core.output.csv import table_csv
 from core.output.history_sheet import history_display

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.output import formatting as fmt
+from core import formatting as fmt
 from core.output.charts import revenue_cost_map, roi_distribution
 from core.output.tables import quartile_display
 from ui import navigation, session, views

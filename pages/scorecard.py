@@ -3,9 +3,9 @@ ROI by partnership type."""
 
 import streamlit as st
 
+from core import formatting as fmt
 from core.analysis.scorecard import status_counts
 from core.model import STATUSES
-from core.output import formatting as fmt
 from core.output.charts import goal_progress
 from core.output.tables import goals_display, status_style, type_display
 from ui import decisions, navigation, session, views

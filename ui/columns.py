@@ -15,14 +15,15 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
+from core import formatting as fmt
+from core.formatting import ValueKind
 from core.output import charts
-from core.output import formatting as fmt
-from core.output.columns import Column, Kind, TableSpec, spec_of
+from core.output.columns import Column, TableSpec, spec_of
 
 # Streamlit's "percent" multiplies by 100, so ratios stay fractions in the grid as everywhere else.
 # Its formats cannot scale and sign a value, so points (a difference of fractions) show as a percent
 # too; the header says "(pts)" and the help text says percentage points.
-NUMBER_FORMATS: dict[Kind, str] = {
+NUMBER_FORMATS: dict[ValueKind, str] = {
     "money": "accounting",
     "ratio": "percent",
     "gap": "percent",
@@ -30,7 +31,7 @@ NUMBER_FORMATS: dict[Kind, str] = {
     "number": "localized",
     "integer": "%d",
 }
-DATE_FORMATS: dict[Kind, str] = {"date": "YYYY-MM-DD", "month": "MMM YYYY"}
+DATE_FORMATS: dict[ValueKind, str] = {"date": "YYYY-MM-DD", "month": "MMM YYYY"}
 EMPTY = "—"
 # A neutral blue for progress bars: Streamlit's default is its red primary colour, which would paint
 # an achieved goal red. The status column and the goals chart carry the status colours.

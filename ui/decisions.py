@@ -12,15 +12,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from core import formatting as fmt
 from core.analysis.actions import MARKED, follow_up
 from core.analysis.decisions import FACTORS, POINT_COLUMNS, RULE_NAMES, DecisionRules
 from core.analysis.health import HEALTH_GAP, HEALTH_LOW
-from core.analysis.report import Report
 from core.analysis.risks import NO_EXIT_CONDITIONS, RISK_NO_MITIGATION, RISK_NO_OWNER
 from core.analysis.scenarios import Change, change_text
 from core.model import PORTFOLIO, RECOMMENDATIONS, ActionStatus, Recommendation, ScenarioChange
 from core.output import columns as cols
-from core.output import formatting as fmt
 from core.output.columns import Column, TableSpec, display_frame
 from core.output.csv import table_csv
 from core.output.decision_sheets import (
@@ -32,6 +31,7 @@ from core.output.decision_sheets import (
     scenario_tables,
 )
 from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE, NO_RISKS_OR_HEALTH_NOTE
+from core.report import Report
 from core.settings import BY_PARAM
 from core.settings.values import MAX_CHANGES, MAX_REFUND, RULE_LIMITS
 from ui import plan, reviews, views

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from core.analysis.actions import ACTION_COLUMNS
-from core.analysis.report import Report
+from core.report import Report
 
 _PLAN = "_action_plan"  # (signature of the proposals, the edited frame)
 _VERSION = "_action_plan_version"  # bumped when the editor must start again from the stored frame

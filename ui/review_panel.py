@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.analysis.report import Report
+from core.report import Report
 from core.reviews.database import database_url, describe
 from core.reviews.history import history
 from core.reviews.snapshot import differences, figures_of

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.analysis.report import Report, build_report, summed_settings, with_choices
+from core.report import Report, build_report, summed_settings, with_choices
 from ui import links, state
 from ui.loading import Loaded, current
 

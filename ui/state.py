@@ -16,7 +16,6 @@ import streamlit as st
 from core.analysis.benchmarks import effective_benchmarks
 from core.analysis.decisions import DecisionRules
 from core.analysis.filters import filter_options
-from core.analysis.report import default_initiative_date
 from core.model import (
     BY_WEIGHT,
     DEFAULT_INITIATIVE_NAME,
@@ -28,6 +27,7 @@ from core.model import (
     WindowMode,
 )
 from core.reading.ledger import Ledger
+from core.report import default_initiative_date
 from core.settings import BY_PARAM, FIELDS, Decoded, Settings, parse_values
 from ui.text import plain
 

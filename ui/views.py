@@ -11,12 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from core import formatting as fmt
 from core.analysis.adjustments import RULE_WORDS
-from core.analysis.report import Report
 from core.analysis.roi import band
 from core.model import BANDS, PORTFOLIO, UNDEFINED
 from core.output import columns as cols
-from core.output import formatting as fmt
 from core.output.charts import chart_notes, untitled
 from core.output.deck import deck
 from core.output.export import alliance_csv, summary_workbook
@@ -27,6 +26,7 @@ from core.output.tables import (
     sensitivity_display,
     time_value_display,
 )
+from core.report import Report
 from ui import links, review_panel, reviews, session, sidebar
 from ui.columns import grid
 from ui.loading import TEMPLATE_PATH, Loaded

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from core import formatting as fmt
 from core.analysis.filters import among
 from core.analysis.roi import CENT_DIGITS, NEGATIVE_COST_NOTE, NO_COST_NOTE, roi_of
 from core.model import ALL, DEFAULT_INITIATIVE_NAME, EQUAL, MONTHS
-from core.output import formatting as fmt
 
 MIN_MONTHS_PER_SIDE = 3
 

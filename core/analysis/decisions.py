@@ -38,6 +38,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
+from core import formatting as fmt
 from core.analysis.filters import among
 from core.analysis.roi import CENT_DIGITS, ROI_DIGITS, PortfolioSummary, comparable
 from core.analysis.scorecard import GOALS_OFF_TRACK, NEGATIVE_ROI, ROI_FALLING
@@ -57,7 +58,6 @@ from core.model import (
     TOP,
     WEAK,
 )
-from core.output import formatting as fmt
 
 # Points are compared with the cut scores after rounding, so that 0.1 + 0.2 reaches a cut of 0.3.
 SCORE_DIGITS = 6

@@ -24,10 +24,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from core import formatting as fmt
 from core.analysis.quartiles import cut_points, quartile_position
 from core.analysis.roi import CENT_DIGITS, ROI_DIGITS, BandThresholds, bands, roi_of, roi_ratio
 from core.model import ScenarioChange
-from core.output import formatting as fmt
 
 DROP, SCALE, REFUND = ScenarioChange.DROP, ScenarioChange.SCALE, ScenarioChange.REFUND
 MONEY = ["revenue", "cost", "net_value"]

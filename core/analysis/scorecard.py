@@ -13,12 +13,12 @@ from typing import Any  # a Goals row from itertuples: its fields are the sheet'
 import numpy as np
 import pandas as pd
 
+from core import formatting as fmt
 from core.analysis.filters import among
 from core.analysis.health import HEALTH_FLAGS
 from core.analysis.risks import RISK_FLAGS
 from core.analysis.roi import CENT_DIGITS, roi_of
 from core.model import ACHIEVED, AT_RISK, OFF_TRACK, ON_TRACK, STATUSES, UNKNOWN
-from core.output import formatting as fmt
 
 # Progress at or above this share of the expected pace is at risk rather than off track.
 AT_RISK_SHARE = 0.75

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.adjustments import RULE_WORDS
-from core.analysis.report import Report
 from core.output.xlsx import Formats, Pair, write_cell, write_note, write_pairs
+from core.report import Report
 from core.settings import describe
 
 NO_LINK = "not recorded: this workbook was exported without a link to a view"

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from core import formatting as fmt
 from core.analysis.roi import BandThresholds
 from core.model import (
     ACHIEVED,
@@ -40,7 +41,6 @@ from core.model import (
     UNKNOWN,
     WEAK,
 )
-from core.output import formatting as fmt
 
 # Okabe & Ito's palette, told apart with any colour vision. Yellow is left out: it vanishes on white.
 ORANGE, SKY_BLUE, GREEN, BLUE = "#E69F00", "#56B4E9", "#009E73", "#0072B2"

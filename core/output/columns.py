@@ -10,34 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Literal, TypeAlias
+from typing import TypeAlias
 
 import pandas as pd
 
-Kind: TypeAlias = Literal[
-    "money",  # an amount in the reporting currency
-    "ratio",  # a fraction shown as a percent: 0.183 is 18.3 %
-    "gap",  # a ratio minus a reference ratio, shown as a signed percent (benchmark gaps)
-    "points",  # a ratio minus a ratio, shown in percentage points (0.1 is +10.0 pts)
-    "number",  # any other quantity (a goal's target)
-    "integer",  # a count or a row number
-    "date",
-    "month",  # a date that stands for its month (payback month)
-    "datetime",
-    "text",
-]
-KINDS: tuple[Kind, ...] = (
-    "money",
-    "ratio",
-    "gap",
-    "points",
-    "number",
-    "integer",
-    "date",
-    "month",
-    "datetime",
-    "text",
-)
+from core.formatting import ValueKind
 
 
 @dataclass(frozen=True)
@@ -46,7 +23,7 @@ class Column:
 
     source: str
     header: str
-    kind: Kind
+    kind: ValueKind
     help: str = ""
     # What an empty cell ("—" in the app) means in this column, for the header's tooltip.
     missing: str = ""

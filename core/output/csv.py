@@ -6,10 +6,10 @@ import csv
 
 import pandas as pd
 
-from core.analysis.report import Report
 from core.output.columns import spec_of
 from core.output.tables import alliance_detail_display
 from core.output.xlsx import SCALE, needs_quoting, rounded
+from core.report import Report
 
 
 def csv_safe(value: object) -> object:

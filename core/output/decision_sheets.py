@@ -26,7 +26,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.decisions import OPPORTUNITY_COLUMNS, POINT_COLUMNS, DecisionRules
 from core.analysis.health import LOW_SCORE, WIDE_GAP, side_scores
-from core.analysis.report import Report
 from core.analysis.risks import IMPACT_SCORE_SHARE
 from core.analysis.scenarios import scenario_text
 from core.model import PORTFOLIO, ActionStatus, Band, GoalStatus, Recommendation, Side
@@ -34,6 +33,7 @@ from core.output import columns as cols
 from core.output.columns import display_frame
 from core.output.xlsx import Formats, Pair, write_label, write_note, write_pairs, write_table
 from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE
+from core.report import Report
 
 DECISIONS, RISKS, HEALTH, ACTIONS = "Decisions", "Risks", "Health", "Actions"
 DECISION_SHEETS = (DECISIONS, RISKS, HEALTH, ACTIONS)

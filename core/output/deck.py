@@ -35,18 +35,18 @@ from pptx.table import _Cell
 from pptx.text.text import TextFrame
 from pptx.util import Inches, Length, Pt
 
+from core import formatting as fmt
 from core.analysis.decisions import POINT_COLUMNS
-from core.analysis.report import Report
 from core.analysis.roi import band, comparable
 from core.analysis.scenarios import scenario_text
+from core.formatting import ValueKind
 from core.model import PORTFOLIO, Band, Recommendation
-from core.output import formatting as fmt
-from core.output.columns import Kind
 from core.output.decision_sheets import NO_ACTIONS, action_rows, decision_rows
 from core.output.summary_sheet import period
 from core.output.tables import alliance_rows, before_after_rows
 from core.output.xlsx import ROUNDING
 from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE
+from core.report import Report
 
 # 16:9 at PowerPoint's default widescreen size.
 WIDTH, HEIGHT = 13.333, 7.5
@@ -601,7 +601,7 @@ def _issues_table(slide: Slide, issues: pd.DataFrame, top: float) -> None:
     sources = ("sheet", "row", "column", "value", "reason")
     for r, record in enumerate(shown.to_dict("records"), start=1):
         for c, (source, (_, _, chars)) in enumerate(zip(sources, columns, strict=True)):
-            kind: Kind = "integer" if source == "row" else "text"
+            kind: ValueKind = "integer" if source == "row" else "text"
             _cell(table.cell(r, c), clip(fmt.cell(record[source], kind), chars))
 
 

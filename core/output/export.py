@@ -6,7 +6,6 @@ import datetime as dt
 
 import pandas as pd
 
-from core.analysis.report import Report
 from core.output.about_sheet import about_sheet
 from core.output.csv import alliance_csv, csv_safe
 from core.output.decision_sheets import DECISION_SHEETS, decision_sheets
@@ -20,6 +19,7 @@ from core.output.table_sheets import (
     scorecard_sheet,
 )
 from core.output.xlsx import finish_sheet, needs_quoting, new_workbook
+from core.report import Report
 
 SHEETS = ("Summary", "Alliances", "Quarterly", "Before-After", "Scorecard", "Data issues", "About")
 # Sheets added after the contract's first ones come after all of them, in this order: History (when

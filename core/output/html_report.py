@@ -23,11 +23,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from core.analysis.report import Report
+from core import formatting as fmt
 from core.analysis.scenarios import scenario_text
+from core.formatting import ValueKind
 from core.model import PORTFOLIO
 from core.output import columns as cols
-from core.output import formatting as fmt
 from core.output.charts import (
     chart_notes,
     quarterly_lines,
@@ -36,7 +36,7 @@ from core.output.charts import (
     roi_by_alliance,
     roi_distribution,
 )
-from core.output.columns import Kind, TableSpec, display_frame, pick, without
+from core.output.columns import TableSpec, display_frame, pick, without
 from core.output.decision_sheets import (
     NO_ACTIONS,
     NO_SCENARIO,
@@ -51,11 +51,12 @@ from core.output.decision_sheets import (
 from core.output.table_sheets import by_roi
 from core.output.tables import alliance_rows, alliance_spec, flags_display
 from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE
+from core.report import Report
 
 # plotly.js's bundle of bar, scatter and pie charts, of the same version as the Python package's
 # full bundle (a test compares them); see assets/README.md.
 PLOTLY_BASIC = "plotly-basic.min.js"
-NUMERIC: frozenset[Kind] = frozenset(
+NUMERIC: frozenset[ValueKind] = frozenset(
     {"money", "ratio", "gap", "points", "number", "integer", "date", "month", "datetime"}
 )
 # Distinct line colours: Okabe and Ito's palette (yellow left out), then darker and lighter tones.

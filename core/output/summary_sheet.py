@@ -8,7 +8,6 @@ import pandas as pd
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.adjustments import RULE_WORDS
-from core.analysis.report import Report
 from core.model import BANDS, PORTFOLIO, UNDEFINED
 from core.output import columns as cols
 from core.output.tables import (
@@ -18,6 +17,7 @@ from core.output.tables import (
     sensitivity_display,
 )
 from core.output.xlsx import Formats, Pair, write_cell, write_note, write_pairs, write_table
+from core.report import Report
 
 
 def summary_sheet(ws: Worksheet, report: Report, formats: Formats, exported_at: dt.datetime) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 from xlsxwriter.worksheet import Worksheet
 
-from core.analysis.report import Report
 from core.analysis.roi import ROI_DIGITS
 from core.model import WindowMode
 from core.output import columns as cols
@@ -20,6 +19,7 @@ from core.output.tables import (
     type_display,
 )
 from core.output.xlsx import Formats, Pair, write_label, write_note, write_pairs, write_table
+from core.report import Report
 
 WINDOW_WORDS: dict[str, str] = {
     WindowMode.EQUAL: "equal windows, the longest the data allows",

@@ -10,14 +10,14 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from core import formatting as fmt
 from core.analysis.benchmarks import position_text
 from core.analysis.quartiles import quartile_gaps
-from core.analysis.report import Report
 from core.model import QUARTILES
 from core.output import charts
 from core.output import columns as cols
-from core.output import formatting as fmt
 from core.output.columns import TableSpec, display_frame
+from core.report import Report
 
 BEFORE_AFTER_NUMBERS = (
     "roi_before",

@@ -23,8 +23,9 @@ from xlsxwriter.utility import CHAR_WIDTHS
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.roi import CENT_DIGITS, ROI_DIGITS
+from core.formatting import ValueKind
 from core.model import Band, GoalStatus
-from core.output.columns import Kind, TableSpec
+from core.output.columns import TableSpec
 from core.output.sheet_xml import (
     LONG_STRING,
     BulkWorksheet,
@@ -46,7 +47,7 @@ POINTS_NUMBER = '+0.0 "pts";[Red]-0.0 "pts";0.0 "pts"'
 DATE = "yyyy-mm-dd"
 DATETIME = "yyyy-mm-dd hh:mm"
 
-NUMBER_FORMATS: dict[Kind, str | None] = {
+NUMBER_FORMATS: dict[ValueKind, str | None] = {
     "money": MONEY,
     "ratio": PERCENT,
     "gap": POINTS,
@@ -60,10 +61,10 @@ NUMBER_FORMATS: dict[Kind, str | None] = {
     "datetime": DATETIME,
     "text": None,
 }
-SCALE: dict[Kind, float] = {"points": 100.0}
+SCALE: dict[ValueKind, float] = {"points": 100.0}
 
 # What each number format shows, in Python's words, to measure a column (worst case for '#,##0.##').
-SHOWN_NUMBERS: dict[Kind, Callable[[float], str]] = {
+SHOWN_NUMBERS: dict[ValueKind, Callable[[float], str]] = {
     "money": lambda v: f"{v:,.2f}",
     "ratio": lambda v: f"{v:.1%}",
     "gap": lambda v: f"{v:+.1%}",
@@ -71,7 +72,7 @@ SHOWN_NUMBERS: dict[Kind, Callable[[float], str]] = {
     "number": lambda v: f"{v:,.2f}",
     "integer": lambda v: f"{v:.0f}",
 }
-SHOWN_DATES: dict[Kind, str] = {"month": "%b %Y", "datetime": "%Y-%m-%d %H:%M"}
+SHOWN_DATES: dict[ValueKind, str] = {"month": "%b %Y", "datetime": "%Y-%m-%d %H:%M"}
 
 WORKBOOK_OPTIONS = {
     "in_memory": True,
@@ -245,7 +246,7 @@ class Formats:
         self.quoted = book.add_format({**top, "quote_prefix": True})
         self.quoted_wrap = book.add_format({**top, "quote_prefix": True, "text_wrap": True})
         self.wrap = book.add_format({**top, "text_wrap": True})
-        self.kinds: dict[Kind, Format] = {
+        self.kinds: dict[ValueKind, Format] = {
             kind: book.add_format(top if number_format is None else {**top, "num_format": number_format})
             for kind, number_format in NUMBER_FORMATS.items()
         }
@@ -255,7 +256,7 @@ class Formats:
         }
         self.layouts: dict[str, SheetLayout] = {}
 
-    def of(self, kind: Kind | None) -> Format | None:
+    def of(self, kind: ValueKind | None) -> Format | None:
         """The cell format of a kind (None for no kind)."""
         return None if kind is None else self.kinds[kind]
 
@@ -316,7 +317,7 @@ def _put(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None, f
         ws.write_string(row, col, text, formats.quoted_like(fmt) if needs_quoting(text) else fmt)
 
 
-def shown(value: object, kind: Kind | None) -> str:
+def shown(value: object, kind: ValueKind | None) -> str:
     """The text a spreadsheet shows for a value written under its kind's number format."""
     if _missing(value):
         return ""
@@ -335,7 +336,7 @@ def write_value(
     row: int,
     col: int,
     value: object,
-    kind: Kind | None,
+    kind: ValueKind | None,
     formats: Formats,
     fmt: Format | None = None,
 ) -> None:
@@ -359,7 +360,7 @@ ROUNDING: dict[str, int] = {
 }
 
 
-def rounded(value: object, kind: Kind | None) -> object:
+def rounded(value: object, kind: ValueKind | None) -> object:
     """A number rounded to what its kind means (cents for money), anything else as it is."""
     digits = ROUNDING.get(kind or "")
     if digits is None or not isinstance(value, (int, float)) or isinstance(value, bool):
@@ -405,7 +406,7 @@ def write_table(
     return top + 1 + len(table)
 
 
-def prepared(value: object, kind: Kind | None) -> object:
+def prepared(value: object, kind: ValueKind | None) -> object:
     """A value in the units of its kind (points scaled), rounded as its kind means."""
     value = _plain(value)
     scale = SCALE.get(kind) if kind is not None else None
@@ -429,7 +430,7 @@ def _widen(layout: SheetLayout, col: int, needed: float) -> None:
 
 
 def _column_cells(
-    ws: BulkWorksheet, first: int, col: int, column: pd.Series, kind: Kind | None, formats: Formats
+    ws: BulkWorksheet, first: int, col: int, column: pd.Series, kind: ValueKind | None, formats: Formats
 ) -> list[str]:
     """One table column as cell XML, fitted at once: numbers by their widest (the smallest and the
     largest, as shown in the kind's format), other values once per distinct value; a text wider than
@@ -446,7 +447,7 @@ def _column_cells(
     return number_tails(numbers, formats.of(kind))
 
 
-def _number_column(column: pd.Series, kind: Kind | None) -> np.ndarray | None:
+def _number_column(column: pd.Series, kind: ValueKind | None) -> np.ndarray | None:
     """A numeric column prepared as `prepared` does each value (scaled, rounded with Python's round),
     or None when it must go value by value (booleans, infinities, integers beyond a float's reach)."""
     if not pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
@@ -488,7 +489,7 @@ def rounded_like_python(values: np.ndarray, digits: int) -> np.ndarray:
 
 
 def _distinct_cells(
-    ws: BulkWorksheet, first: int, col: int, column: pd.Series, kind: Kind | None, formats: Formats
+    ws: BulkWorksheet, first: int, col: int, column: pd.Series, kind: ValueKind | None, formats: Formats
 ) -> list[str]:
     """A column of text, dates or mixed values: each distinct value prepared, measured and turned into
     cell XML once. A value with no XML of its own here (a boolean, a date before March 1900, a text
@@ -586,7 +587,7 @@ def _colour_cells(ws: Worksheet, first: int, last: int, spec: TableSpec, formats
             ws.conditional_format(first, col, last, col, {**rule, "format": formats.fills[value]})
 
 
-Pair = tuple[str, object, Kind | None]
+Pair = tuple[str, object, ValueKind | None]
 
 
 def write_pairs(ws: Worksheet, top: int, pairs: Iterable[Pair], formats: Formats) -> int:

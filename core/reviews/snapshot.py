@@ -11,9 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from core.analysis.report import Report
 from core.analysis.roi import ROI_DIGITS, band, to_cents
 from core.model import ACHIEVED, AT_RISK, OFF_TRACK, ON_TRACK, UNKNOWN, Col
+from core.report import Report
 
 NO_GOALS = "No goals"
 # The status an alliance's goals are summed up by: the worst one it has.

@@ -25,11 +25,11 @@ from core.analysis.actions import (
     propose,
 )
 from core.analysis.health import HEALTH_GAP, HEALTH_LOW
-from core.analysis.report import build_report
 from core.analysis.risks import NO_EXIT_CONDITIONS, RISK_NO_MITIGATION, RISK_NO_OWNER
 from core.analysis.scorecard import FLAG_ORDER, GOALS_OFF_TRACK, NEGATIVE_ROI, NO_GOALS
 from core.model import ACTION_HORIZONS, EXIT, FIX, INVEST, MAINTAIN, ActionStatus
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 

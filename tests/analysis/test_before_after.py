@@ -14,10 +14,10 @@ from core.analysis.before_after import (
     comparison_windows,
     initiative_dates,
 )
-from core.analysis.report import build_report
 from core.model import ALL, MONTHS
 from core.output.export import summary_workbook
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from core.settings import Settings
 from tests.case_study import INITIATIVE, case_rows, case_workbook
 from tests.helpers import ledger_bytes

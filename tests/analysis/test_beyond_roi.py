@@ -10,7 +10,6 @@ import pytest
 from openpyxl import load_workbook
 
 from core.analysis.adjustments import allocate_shared, credit_influenced, sensitivity
-from core.analysis.report import build_report
 from core.analysis.time_value import (
     TimeSettings,
     annualised_roi,
@@ -24,6 +23,7 @@ from core.errors import LedgerError
 from core.model import BY_WEIGHT, EVENLY, NOT_ALLOCATED, REVENUE_SHARE
 from core.output.export import summary_workbook
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes, workbook_bytes
 

@@ -7,9 +7,9 @@ import io
 from openpyxl import load_workbook
 
 from core.analysis.categories import by_category
-from core.analysis.report import build_report
 from core.output.export import summary_workbook
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import workbook_bytes
 

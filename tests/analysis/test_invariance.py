@@ -13,8 +13,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.analysis.report import Report, build_report
 from core.reading.ledger import read_ledger
+from core.report import Report, build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.analysis.quartiles import quartile_position
-from core.analysis.report import build_report
 from core.analysis.roi import alliance_roi, roi_of
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 

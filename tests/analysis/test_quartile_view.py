@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from core.analysis.benchmarks import effective_benchmarks
 from core.analysis.filters import Filters
 from core.analysis.quartiles import quartile_gaps
-from core.analysis.report import build_report
 from core.output.export import summary_workbook
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 

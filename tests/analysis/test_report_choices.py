@@ -14,11 +14,11 @@ import pandas as pd
 import pytest
 
 from core.analysis.decisions import DecisionRules
-from core.analysis.report import build_report, with_choices
 from core.analysis.roi import BandThresholds
 from core.analysis.scenarios import Change
 from core.model import ScenarioChange
 from core.reading.ledger import read_ledger
+from core.report import build_report, with_choices
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 

@@ -8,7 +8,6 @@ import math
 import pandas as pd
 import pytest
 
-from core.analysis.report import build_report
 from core.analysis.risks import (
     IMPACT_SCORE_SHARE,
     NO_EXIT_CONDITIONS,
@@ -20,6 +19,7 @@ from core.analysis.risks import (
 )
 from core.analysis.scorecard import FLAG_ORDER
 from core.reading.ledger import Ledger, read_ledger
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 

@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 
 from core.analysis.benchmarks import DEFAULT_BENCHMARKS
-from core.analysis.report import alliance_table
 from core.analysis.roi import BandThresholds, alliance_roi, band, portfolio_summary, roi_of
+from core.report import alliance_table
 
 ROWS = [
     ("Strong", "revenue", 1000),
@@ -121,8 +121,8 @@ def test_alliance_table_adds_type_quartile_and_benchmark_gaps(entries):
 
 
 def test_rebanding_a_report_matches_building_it_with_those_thresholds(entries):
-    from core.analysis.report import build_report, with_thresholds
     from core.reading.ledger import Ledger, LedgerSource
+    from core.report import build_report, with_thresholds
     from core.settings import Settings
 
     ledger = Ledger(

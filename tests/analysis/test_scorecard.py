@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from core.analysis.report import build_report
 from core.analysis.roi import alliance_roi
 from core.analysis.scorecard import (
     COST_OUTGROWS,
@@ -24,6 +23,7 @@ from core.analysis.scorecard import (
 from core.analysis.trends import quarterly_roi
 from core.output.export import summary_workbook
 from core.reading.ledger import empty_goals, read_ledger
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from core.analysis.report import Report, build_report
 from core.reading.ledger import read_ledger
+from core.report import Report, build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 

@@ -36,8 +36,8 @@ STAMP = re.compile(r"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
 
 def _sample():  # noqa: ANN202 - the report type is imported lazily, like the code under test
-    from core.analysis.report import build_report
     from core.reading.ledger import read_ledger
+    from core.report import build_report
     from core.settings import Settings
 
     return build_report(read_ledger(SAMPLE.read_bytes(), SAMPLE.name), Settings(as_of=dt.date(2026, 11, 15)))
@@ -50,8 +50,8 @@ def _small():  # noqa: ANN202
 
 
 def _case_study():  # noqa: ANN202
-    from core.analysis.report import build_report
     from core.reading.ledger import read_ledger
+    from core.report import build_report
     from core.settings import Settings
     from tests.case_study import ALLIANCES_SHEET, case_rows
     from tests.helpers import ledger_bytes

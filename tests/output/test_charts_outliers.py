@@ -32,9 +32,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from core.analysis.report import build_report
 from core.output import charts
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from tests.helpers import workbook_bytes
 
 MONTHLY = {

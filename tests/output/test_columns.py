@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from core import formatting as fmt
+from core.formatting import VALUE_KINDS
 from core.output import columns as cols
-from core.output import formatting as fmt
 from core.output.export import summary_workbook
 from core.output.html_report import html_report
 from core.output.tables import alliance_spec
@@ -83,7 +84,7 @@ class TestDisplayFrame:
 def test_a_spec_has_one_column_per_header_and_known_kinds(spec):
     headers = [c.header for c in spec]
     assert len(headers) == len(set(headers))
-    assert {c.kind for c in spec} <= set(cols.KINDS)
+    assert {c.kind for c in spec} <= set(VALUE_KINDS)
 
 
 @pytest.mark.parametrize(("sheet", "spec_of_report"), TABLE_SHEETS)

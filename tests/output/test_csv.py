@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from core.analysis.report import build_report
 from core.model import Benchmark
 from core.output.csv import alliance_csv
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 

@@ -50,7 +50,6 @@ import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from core.analysis.report import Report, build_report
 from core.analysis.scenarios import Change
 from core.model import ScenarioChange
 from core.output.deck import deck
@@ -59,6 +58,7 @@ from core.output.html_report import html_report
 from core.output.xlsx import MONEY, PERCENT, POINTS_NUMBER
 from core.reading.ledger import read_ledger
 from core.reading.side_sheets import NO_HEALTH_NOTE, NO_RISKS_NOTE
+from core.report import Report, build_report
 from core.settings import Settings
 from tests.helpers import ROOT, ledger_bytes
 from tests.output.printing import pdf_pages_text, to_pdf

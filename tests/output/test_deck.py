@@ -24,10 +24,10 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
 from core.analysis.filters import Filters
-from core.analysis.report import Report, build_report
 from core.output.deck import clip, deck, first_items, ranks
 from core.output.export import summary_workbook
 from core.reading.ledger import read_ledger
+from core.report import Report, build_report
 from core.settings import Settings
 from tests.db_servers import unavailable
 from tests.helpers import ROOT, ledger_bytes

@@ -7,9 +7,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from core.analysis.report import build_report
 from core.output.export import alliance_csv, summary_workbook
 from core.reading.ledger import read_ledger
+from core.report import build_report
 
 ROWS = [
     ["2024-01-01", "Acme", "Revenue", 1183],
@@ -201,12 +201,12 @@ def test_about_sheet_says_when_no_link_was_given(book):
 def test_a_view_with_no_entries_in_it_still_exports_everything():
     """Filters that leave nothing in view (dates after the data, a type no alliance has) give empty
     figures, never a crash, in every export."""
-    from core.analysis.report import build_report
     from core.output.csv import alliance_csv
     from core.output.deck import deck
     from core.output.export import summary_workbook
     from core.output.html_report import html_report
     from core.reading.ledger import read_ledger
+    from core.report import build_report
     from core.settings import parse_values
     from tests.helpers import ledger_bytes
 

@@ -17,6 +17,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
+from core.formatting import VALUE_KINDS
 from core.output import columns as cols
 from core.output.export import DECISION_SHEETS, HISTORY, SHEETS, summary_workbook
 from core.output.history_sheet import history_display
@@ -111,7 +112,7 @@ def test_history_comes_after_every_contract_sheet(book):
 def test_headers_in_words(sheet):
     assert [c.value for c in sheet[1]] == HEADERS
     assert [c.header for c in cols.HISTORY] == HEADERS
-    assert {c.kind for c in cols.HISTORY} <= set(cols.KINDS)
+    assert {c.kind for c in cols.HISTORY} <= set(VALUE_KINDS)
 
 
 def test_every_cell_of_the_two_reviews(sheet):

@@ -15,11 +15,11 @@ from importlib import resources
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs_version
 
-from core.analysis.report import Report, build_report
 from core.model import PORTFOLIO
 from core.output.charts import chart_notes, quarterly_lines, revenue_cost_map, roi_by_alliance
 from core.output.html_report import LINE_COLOURS, PLOTLY_BASIC, html_report, report_chart
 from core.reading.ledger import read_ledger
+from core.report import Report, build_report
 from core.settings import Settings
 from tests.output.small_ledger import small_report
 from tests.output.test_sample_workbook import AS_OF, SAMPLE

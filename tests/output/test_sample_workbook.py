@@ -25,9 +25,9 @@ EXPORTED_AT = dt.datetime(2026, 11, 15, 9, 30)
 
 def sample_cells() -> dict[str, list[list[list[str]]]]:
     """Every non-empty cell of the sample's summary workbook: coordinate, value (repr) and format."""
-    from core.analysis.report import build_report
     from core.output.export import summary_workbook
     from core.reading.ledger import read_ledger
+    from core.report import build_report
     from core.settings import Settings
 
     ledger = read_ledger(SAMPLE.read_bytes(), SAMPLE.name)

@@ -8,10 +8,10 @@ import math
 import pandas as pd
 import pytest
 
-from core.analysis.report import build_report
 from core.output import columns as cols
 from core.output import tables
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from tests.helpers import ledger_bytes
 from tests.output.small_ledger import small_report
 

@@ -121,8 +121,8 @@ class TestTables:
 
 def test_a_benchmark_named_like_a_column_gets_filters_instead_of_a_table():
     """A table with two 'ROI' headers would make Excel repair the file; filters alone are safe."""
-    from core.analysis.report import build_report
     from core.reading.ledger import read_ledger
+    from core.report import build_report
     from tests.helpers import ledger_bytes
     from tests.output.big_ledger import ROWS
 
@@ -144,8 +144,8 @@ def test_alliances_sorted_by_roi_undefined_last(book):
 
 
 def test_equal_rois_by_name():
-    from core.analysis.report import build_report
     from core.reading.ledger import read_ledger
+    from core.report import build_report
     from tests.helpers import ledger_bytes
 
     # Zed and Ann both (110 − 100) / 100 = 10 %; May (130 − 100) / 100 = 30 % goes first.

@@ -66,8 +66,8 @@ def big(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    from core.analysis.report import build_report
     from core.reading.ledger import read_ledger
+    from core.report import build_report
     from core.settings import Settings
     from tests.output.test_sample_workbook import AS_OF, SAMPLE
 

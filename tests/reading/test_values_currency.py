@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
-from core.analysis.report import build_report
 from core.errors import LedgerError
 from core.reading.ledger import read_ledger
 from core.reading.money import read_money
 from core.reading.side_sheets import NO_RISKS_OR_HEALTH_NOTE
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes, workbook_bytes
 

@@ -5,11 +5,11 @@ import math
 
 import pytest
 
-from core.analysis.report import build_report
 from core.errors import LedgerError, NoLedgerSheet
 from core.reading.isolation import read_isolated
 from core.reading.ledger import ColumnMapping, read_ledger
 from core.reading.side_sheets import NO_RISKS_OR_HEALTH_NOTE
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes, workbook_bytes
 

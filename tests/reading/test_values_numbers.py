@@ -13,11 +13,11 @@ import zipfile
 import pandas as pd
 import pytest
 
-from core.analysis.report import build_report
 from core.output.export import summary_workbook
 from core.reading.ledger import read_ledger
 from core.reading.money import parse_amount
 from core.reading.parsing import parse_date
+from core.report import build_report
 from core.settings import Settings
 from tests.helpers import ledger_bytes, workbook_bytes
 

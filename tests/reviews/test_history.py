@@ -44,8 +44,8 @@ import math
 import pandas as pd
 import pytest
 
-from core.analysis.report import build_report
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from core.reviews.history import (
     ACTION_COUNTS,
     COLUMNS,

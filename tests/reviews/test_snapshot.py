@@ -28,9 +28,9 @@ import json
 
 import pytest
 
-from core.analysis.report import build_report
 from core.model import ACHIEVED, AT_RISK, OFF_TRACK, ON_TRACK, UNKNOWN
 from core.reading.ledger import read_ledger
+from core.report import build_report
 from core.reviews.snapshot import NO_GOALS, differences, figures_of, goal_status_of
 from core.settings import Settings
 from tests.helpers import workbook_bytes

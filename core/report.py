@@ -104,15 +104,21 @@ def alliance_table(
     return table.join(gaps.add_prefix("vs "))
 
 
-def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
-    """Compute the report of a read ledger."""
-    chosen = (
-        benchmark_frame(settings.benchmarks)
-        if settings.benchmarks is not None
-        else effective_benchmarks(
-            ledger.benchmarks if len(ledger.benchmarks) else DEFAULT_BENCHMARKS.iloc[0:0]
-        )
-    )
+@dataclass(frozen=True)
+class EntriesInView:
+    """The ledger's entries as the figures take them: in the reporting currency, in the dates in
+    view, influenced revenue credited, shared costs allocated, then only the alliances in view."""
+
+    dated: pd.DataFrame  # in view by date, before influenced credit and allocation
+    entries: pd.DataFrame
+    allocation: pd.DataFrame
+    shared_rule: str
+    weights: pd.Series | None
+    fx_issues: pd.DataFrame
+
+
+def entries_in_view(ledger: Ledger, settings: Settings) -> EntriesInView:
+    """The entries of a view (see `EntriesInView`), with the entries left out for want of a rate."""
     # Entries built by hand (tests, other tools) may leave out the optional columns.
     optional = {"currency": "", "attribution": SOURCED, "category": ""}
     base = ledger.entries.assign(**{k: v for k, v in optional.items() if k not in ledger.entries})
@@ -127,17 +133,35 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     # Shared costs are split over every alliance in the dates in view, then the alliance filters
     # apply, so that filtering never moves cost from one alliance to another.
     entries = of_alliances_in_view(allocated, ledger.alliances, settings.filters)
-    table = alliance_table(entries, ledger.alliances, settings.thresholds, chosen)
+    return EntriesInView(dated, entries, allocation, rule, weights, fx_issues)
+
+
+def chosen_benchmarks(ledger: Ledger, settings: Settings) -> pd.DataFrame:
+    """The benchmarks of a view: the settings' own, else the ledger's sheet, else the defaults."""
+    if settings.benchmarks is not None:
+        return benchmark_frame(settings.benchmarks)
+    return effective_benchmarks(ledger.benchmarks if len(ledger.benchmarks) else DEFAULT_BENCHMARKS.iloc[0:0])
+
+
+def allocation_sensitivity(view: EntriesInView, settings: Settings, alliances: pd.Index) -> pd.DataFrame:
+    """ROI under each other allocation rule and influenced credit, per alliance in view."""
+    dated = view.dated
     has_shared = bool(is_shared(dated, settings.shared_name).any())
     has_influenced = bool(((dated["attribution"] == INFLUENCED) & (dated["kind"] == REVENUE)).any())
     # Without shared costs or influenced revenue there is no choice to be sensitive to: its table
     # has the alliances and no column (computing the one ROI it would hold cost 40 ms at 200k rows).
-    if has_shared or has_influenced:
-        spread = sensitivity(dated, settings.shared_name, weights, has_shared, has_influenced).reindex(
-            table.index
-        )
-    else:
-        spread = pd.DataFrame(index=table.index, columns=pd.Index([], dtype="str"))
+    if not (has_shared or has_influenced):
+        return pd.DataFrame(index=alliances, columns=pd.Index([], dtype="str"))
+    spread = sensitivity(dated, settings.shared_name, view.weights, has_shared, has_influenced)
+    return spread.reindex(alliances)
+
+
+def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
+    """Compute the report of a read ledger."""
+    chosen = chosen_benchmarks(ledger, settings)
+    view = entries_in_view(ledger, settings)
+    entries = view.entries
+    table = alliance_table(entries, ledger.alliances, settings.thresholds, chosen)
     comparison, problem = compare_before_after(ledger, entries, settings, list(table.index))
     quarterly = quarterly_roi(entries, settings.thresholds)
     as_of = settings.as_of or dt.date.today()
@@ -168,10 +192,10 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         by_type=roi_by_type(table),
         as_of=as_of,
         currency=settings.reporting_currency or ledger.source.currency,
-        extra_issues=fx_issues if len(fx_issues) else pd.DataFrame(columns=ISSUE_COLUMNS),
-        allocation=allocation,
-        shared_rule=rule,
-        sensitivity=spread,
+        extra_issues=view.fx_issues if len(view.fx_issues) else pd.DataFrame(columns=ISSUE_COLUMNS),
+        allocation=view.allocation,
+        shared_rule=view.shared_rule,
+        sensitivity=allocation_sensitivity(view, settings, table.index),
         time_value=timed,
         categories=by_category(entries),
         risks=expected_losses(ledger.risks, table),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from typing import Literal, TypeAlias
 
 import pandas as pd
 
@@ -23,7 +24,33 @@ from core.model import (
     UNKNOWN,
     WEAK,
 )
-from core.output.columns import Kind
+
+# What a shown value is, so that each writer (workbook, CSV, HTML, deck, grid) gives it its own format.
+ValueKind: TypeAlias = Literal[
+    "money",  # an amount in the reporting currency
+    "ratio",  # a fraction shown as a percent: 0.183 is 18.3 %
+    "gap",  # a ratio minus a reference ratio, shown as a signed percent (benchmark gaps)
+    "points",  # a ratio minus a ratio, shown in percentage points (0.1 is +10.0 pts)
+    "number",  # any other quantity (a goal's target)
+    "integer",  # a count or a row number
+    "date",
+    "month",  # a date that stands for its month (payback month)
+    "datetime",
+    "text",
+]
+VALUE_KINDS: tuple[ValueKind, ...] = (
+    "money",
+    "ratio",
+    "gap",
+    "points",
+    "number",
+    "integer",
+    "date",
+    "month",
+    "datetime",
+    "text",
+)
+
 
 # A shape for each band, quartile and goal status, beside its colour, so that no reader has to tell
 # colours apart: in the legends of the charts and in the app's tables.
@@ -137,7 +164,7 @@ def _float(value: object) -> float | None:
     return _present(float(value))
 
 
-NUMERIC: dict[Kind, Callable[[float | None], str]] = {
+NUMERIC: dict[ValueKind, Callable[[float | None], str]] = {
     "money": money,
     "ratio": percent,
     "gap": points,
@@ -145,10 +172,10 @@ NUMERIC: dict[Kind, Callable[[float | None], str]] = {
     "number": number,
     "integer": lambda v: "n/a" if v is None else f"{v:.0f}",
 }
-DATE_PATTERNS: dict[Kind, str] = {"date": "%Y-%m-%d", "month": "%b %Y", "datetime": "%Y-%m-%d %H:%M"}
+DATE_PATTERNS: dict[ValueKind, str] = {"date": "%Y-%m-%d", "month": "%b %Y", "datetime": "%Y-%m-%d %H:%M"}
 
 
-def cell(value: object, kind: Kind) -> str:
+def cell(value: object, kind: ValueKind) -> str:
     """One table cell as text, formatted by its column's kind (for the HTML report)."""
     if kind in NUMERIC:
         return NUMERIC[kind](_float(value))
