@@ -16,8 +16,8 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from core import formatting as fmt
+from core import palette
 from core.formatting import ValueKind
-from core.output import charts
 from core.output.columns import Column, TableSpec, spec_of
 
 # Streamlit's "percent" multiplies by 100, so ratios stay fractions in the grid as everywhere else.
@@ -35,7 +35,7 @@ DATE_FORMATS: dict[ValueKind, str] = {"date": "YYYY-MM-DD", "month": "MMM YYYY"}
 EMPTY = "—"
 # A neutral blue for progress bars: Streamlit's default is its red primary colour, which would paint
 # an achieved goal red. The status column and the goals chart carry the status colours.
-PROGRESS_COLOUR = charts.BLUE
+PROGRESS_COLOUR = palette.BLUE
 # A column of labelled words is sized from its longest label: pixels a character and beside the text.
 LABEL_CHAR_PX, LABEL_PADDING_PX = 8, 24
 # Columns whose words get their shape: by the source column they come from.

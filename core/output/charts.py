@@ -41,32 +41,50 @@ from core.model import (
     UNKNOWN,
     WEAK,
 )
+from core.palette import (
+    BAND_COLOURS,
+    BENCHMARK_COLOURS,
+    BLACK,
+    BLUE,
+    EQUAL_ROI_COLOURS,
+    FAINT_GREY,
+    GREEN,
+    GREY,
+    LABEL_BACKGROUND,
+    LINE_COLOURS,
+    MID_GREY,
+    ORANGE,
+    PORTFOLIO_COLOUR,
+    QUARTILE_COLOURS,
+    SKY_BLUE,
+    STATUS_COLOURS,
+    THRESHOLD_COLOUR,
+    TRANSPARENT,
+    VERMILLION,
+)
 
-# Okabe & Ito's palette, told apart with any colour vision. Yellow is left out: it vanishes on white.
-ORANGE, SKY_BLUE, GREEN, BLUE = "#E69F00", "#56B4E9", "#009E73", "#0072B2"
-VERMILLION, PURPLE, GREY = "#D55E00", "#CC79A7", "#999999"
-
-BAND_COLOURS = {STRONG: GREEN, MODERATE: ORANGE, WEAK: VERMILLION, UNDEFINED: GREY}
 BAND_ICONS = fmt.BAND_ICONS
-BAND_SYMBOLS = {STRONG: "triangle-up", MODERATE: "diamond", WEAK: "triangle-down", UNDEFINED: "circle-open"}
+BAND_SYMBOLS: dict[str, str] = {
+    STRONG: "triangle-up",
+    MODERATE: "diamond",
+    WEAK: "triangle-down",
+    UNDEFINED: "circle-open",
+}
 # Bars have no marker shape, so the bands below Strong are also hatched.
-BAND_PATTERNS = {STRONG: "", MODERATE: ".", WEAK: "/", UNDEFINED: "x"}
-QUARTILE_COLOURS = {TOP: GREEN, SECOND: SKY_BLUE, THIRD: ORANGE, BOTTOM: VERMILLION}
-QUARTILE_SYMBOLS = {TOP: "triangle-up", SECOND: "circle", THIRD: "square", BOTTOM: "triangle-down"}
+BAND_PATTERNS: dict[str, str] = {STRONG: "", MODERATE: ".", WEAK: "/", UNDEFINED: "x"}
+QUARTILE_SYMBOLS: dict[str, str] = {
+    TOP: "triangle-up",
+    SECOND: "circle",
+    THIRD: "square",
+    BOTTOM: "triangle-down",
+}
 QUARTILE_ICONS = fmt.QUARTILE_ICONS
-STATUS_COLOURS = {ACHIEVED: GREEN, ON_TRACK: BLUE, AT_RISK: ORANGE, OFF_TRACK: VERMILLION, UNKNOWN: GREY}
 STATUS_ICONS = fmt.STATUS_ICONS
-STATUS_PATTERNS = {ACHIEVED: "", ON_TRACK: "", AT_RISK: ".", OFF_TRACK: "/", UNKNOWN: "x"}
-# A mid grey keeps at least 3:1 contrast on Streamlit's white and on its near-black background.
-THRESHOLD_COLOUR = "#8a8a8a"
-BENCHMARK_COLOURS = [BLUE, PURPLE, SKY_BLUE, ORANGE, GREEN]
+STATUS_PATTERNS: dict[str, str] = {ACHIEVED: "", ON_TRACK: "", AT_RISK: ".", OFF_TRACK: "/", UNKNOWN: "x"}
 CUT_COLOUR = THRESHOLD_COLOUR
 # Trend lines differ in colour, dash and marker, so that two are never told apart by colour alone.
-PORTFOLIO_COLOUR = VERMILLION
-LINE_COLOURS = [BLUE, GREEN, PURPLE, ORANGE, SKY_BLUE, GREY]
 LINE_DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
 LINE_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "triangle-down", "x", "cross", "star"]
-EQUAL_ROI_COLOURS = [GREY, ORANGE, GREEN, BLUE]
 
 # Layout, in pixels. The narrowest plot is an ROI axis on a 390 px phone once the names beside it
 # and the page's padding are taken off; tags are laid out for it, so they fit any wider plot too.
@@ -311,7 +329,7 @@ def _legend_rows(fig: go.Figure) -> int:
     return math.ceil(entries / 2) if entries > 1 else 0
 
 
-AXIS_STYLE = dict(gridcolor="rgba(128,128,128,0.2)", zerolinecolor="rgba(128,128,128,0.5)", automargin=True)
+AXIS_STYLE = dict(gridcolor=FAINT_GREY, zerolinecolor=MID_GREY, automargin=True)
 
 
 def _layout(
@@ -336,8 +354,8 @@ def _layout(
     layout.height = top + plot_px + AXIS_PX + LEGEND_ROW_PX * _legend_rows(fig)
     layout.margin = dict(l=10, r=right, t=top, b=10)
     # Transparent backgrounds let the page's light or dark theme show through.
-    layout.paper_bgcolor = "rgba(0,0,0,0)"
-    layout.plot_bgcolor = "rgba(0,0,0,0)"
+    layout.paper_bgcolor = TRANSPARENT
+    layout.plot_bgcolor = TRANSPARENT
     # Below everything, whatever the height of the axis labels above it.
     layout.legend = dict(
         orientation="h", yref="container", yanchor="bottom", y=0, x=0, xanchor="left", traceorder="grouped"
@@ -453,8 +471,8 @@ def _edge_annotation(fig: go.Figure, axis: Axis, side: int, y: object, text: str
         yshift=yshift,
         showarrow=False,
         text=text,
-        font=dict(size=CLIP_FONT, color="#000000"),
-        bgcolor="rgba(255,255,255,0.85)",
+        font=dict(size=CLIP_FONT, color=BLACK),
+        bgcolor=LABEL_BACKGROUND,
         borderpad=2,
     )
 

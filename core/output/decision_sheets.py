@@ -24,11 +24,12 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from core import palette
 from core.analysis.decisions import OPPORTUNITY_COLUMNS, POINT_COLUMNS, DecisionRules
 from core.analysis.health import LOW_SCORE, WIDE_GAP, side_scores
 from core.analysis.risks import IMPACT_SCORE_SHARE
 from core.analysis.scenarios import scenario_text
-from core.model import PORTFOLIO, ActionStatus, Band, GoalStatus, Recommendation, Side
+from core.model import PORTFOLIO, Side
 from core.output import columns as cols
 from core.output.columns import display_frame
 from core.output.xlsx import Formats, Pair, write_label, write_note, write_pairs, write_table
@@ -44,19 +45,6 @@ SCORE_COLUMNS = ["score", *POINT_COLUMNS]
 # A sheet that only says what is missing: one wide column for the sentence to wrap in.
 NOTE_WIDTH = 100.0
 MONEY_FIGURES = ("Revenue", "Cost", "Net value")
-
-# Fills of the recommendation and action-status cells, from the workbook's own palette.
-RECOMMENDATION_FILLS: dict[str, str] = {
-    Recommendation.INVEST: Band.STRONG,
-    Recommendation.MAINTAIN: GoalStatus.ON_TRACK,
-    Recommendation.FIX: Band.MODERATE,
-    Recommendation.EXIT: Band.WEAK,
-}
-STATUS_FILLS: dict[str, str] = {
-    ActionStatus.DONE: Band.STRONG,
-    ActionStatus.OPEN: Band.MODERATE,
-    ActionStatus.OVERDUE: Band.WEAK,
-}
 
 # The rules in words, in the order of DecisionRules, with the kind each value is shown in.
 RULE_LABELS: dict[str, tuple[str, str | None]] = {
@@ -251,7 +239,7 @@ def decisions_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:
     table = decisions_display(report)
     row = write_table(ws, 0, table, cols.DECISIONS, formats, "Decisions")
     ws.freeze_panes(1, 1)
-    _colour(ws, 1, len(table), 1, {k: formats.fills[v] for k, v in RECOMMENDATION_FILLS.items()})
+    _colour(ws, 1, len(table), 1, {k: formats.fill(v) for k, v in palette.RECOMMENDATION_FILLS.items()})
     row = write_pairs(ws, row + 1, _alternative_pairs(report), formats)
     write_note(ws, row + 1, 0, "Decision rules (points per factor, cut scores)", formats, bold=True)
     row = write_pairs(ws, row + 2, rule_pairs(report.settings.decisions), formats)
@@ -348,7 +336,7 @@ def actions_sheet(
     row = write_table(ws, 0, table, cols.ACTIONS, formats, "Actions")
     ws.freeze_panes(1, 1)
     status = ACTION_COLUMNS.index("status")
-    _colour(ws, 1, len(table), status, {k: formats.fills[v] for k, v in STATUS_FILLS.items()})
+    _colour(ws, 1, len(table), status, {k: formats.fill(v) for k, v in palette.ACTION_FILLS.items()})
     if table.empty:
         write_note(ws, row + 1, 0, NO_ACTIONS, formats)
     write_note(ws, row + 2, 0, ACCEPTED_NOTE if actions is not None else PROPOSED_NOTE, formats)

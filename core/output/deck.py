@@ -36,6 +36,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Inches, Length, Pt
 
 from core import formatting as fmt
+from core import palette
 from core.analysis.decisions import POINT_COLUMNS
 from core.analysis.roi import band, comparable
 from core.analysis.scenarios import scenario_text
@@ -50,31 +51,22 @@ from core.report import Report
 
 # 16:9 at PowerPoint's default widescreen size.
 WIDTH, HEIGHT = 13.333, 7.5
-# Arial everywhere: on every PowerPoint, and LibreOffice draws it with the metric-compatible
-# Liberation Sans, so what fits here fits there.
-FONT = "Arial"
+FONT = palette.DECK_FONT
 TITLE_SIZE, BODY, SMALL = 28, 16, 12
-INK = RGBColor(0x1F, 0x29, 0x37)
-MUTED = RGBColor(0x6B, 0x72, 0x80)
-GRID = RGBColor(0xE5, 0xE7, 0xEB)
-ACCENT = RGBColor(0x7C, 0x3A, 0xED)
-GREY = RGBColor(0x9C, 0xA3, 0xAF)
-BAND_COLOURS: dict[str, RGBColor] = {
-    Band.STRONG: RGBColor(0x2E, 0x9E, 0x5B),
-    Band.MODERATE: RGBColor(0xE0, 0xA8, 0x00),
-    Band.WEAK: RGBColor(0xD6, 0x45, 0x45),
-    Band.UNDEFINED: GREY,
-}
-RECOMMENDATION_COLOURS: dict[str, RGBColor] = {
-    Recommendation.INVEST: BAND_COLOURS[Band.STRONG],
-    Recommendation.MAINTAIN: RGBColor(0x00, 0x72, 0xB2),
-    Recommendation.FIX: BAND_COLOURS[Band.MODERATE],
-    Recommendation.EXIT: BAND_COLOURS[Band.WEAK],
-}
+
+
+def _rgb(colour: str) -> RGBColor:
+    """A palette colour as python-pptx takes it."""
+    return RGBColor(*palette.rgb(colour))
+
+
+INK, MUTED, GRID = _rgb(palette.INK), _rgb(palette.MUTED), _rgb(palette.RULE)
+ACCENT, GREY, WHITE = _rgb(palette.ACCENT), _rgb(palette.PALE_GREY), _rgb(palette.WHITE)
+BAND_COLOURS: dict[str, RGBColor] = {band: _rgb(colour) for band, colour in palette.BAND_COLOURS.items()}
+RECOMMENDATION_COLOURS = {name: _rgb(colour) for name, colour in palette.RECOMMENDATION_COLOURS.items()}
+RECOMMENDATION_TEXT = {name: _rgb(colour) for name, colour in palette.RECOMMENDATION_TEXT.items()}
 # Rows a slide's table or list holds; beyond them the slide says how many are left out and where
 # they all are. Decisions keep the best and the worst (the ones a review talks about).
-# As text on a table's pale rows the Fix amber is too faint: a darker amber of the same hue.
-RECOMMENDATION_TEXT: dict[str, RGBColor] = {Recommendation.FIX: RGBColor(0x9A, 0x6B, 0x00)}
 MAX_DECISIONS, MAX_RISKS, MAX_HEALTH, MAX_ACTIONS = 18, 10, 10, 11
 # Decisions table: alliance, recommendation, score, main reason (inches, characters on one line at
 # 10 pt; the reason: characters on two lines at 12 pt, or on one at 10 pt).
@@ -561,7 +553,7 @@ def _before_after_slide(prs: Deck, report: Report) -> None:
 def _cell(cell: _Cell, text: str, bold: bool = False, size: int = SMALL, colour: RGBColor = INK) -> None:
     """One table cell of plain text in the deck's font (a bold cell is a header: white on the fill)."""
     cell.margin_top = cell.margin_bottom = Inches(0.03)
-    shown = RGBColor(0xFF, 0xFF, 0xFF) if bold else colour
+    shown = WHITE if bold else colour
     _fill(cell.text_frame, [Line(text, size, bold=bold, colour=shown)])
 
 

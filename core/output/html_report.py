@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from functools import cache
 from importlib import resources
 from itertools import count
@@ -24,6 +25,7 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from core import formatting as fmt
+from core import palette
 from core.analysis.scenarios import scenario_text
 from core.formatting import ValueKind
 from core.model import PORTFOLIO
@@ -59,52 +61,31 @@ PLOTLY_BASIC = "plotly-basic.min.js"
 NUMERIC: frozenset[ValueKind] = frozenset(
     {"money", "ratio", "gap", "points", "number", "integer", "date", "month", "datetime"}
 )
-# Distinct line colours: Okabe and Ito's palette (yellow left out), then darker and lighter tones.
-LINE_COLOURS = [
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#000000",
-    "#8C510A",
-    "#1B7837",
-    "#762A83",
-    "#B2182B",
-    "#2166AC",
-    "#DFC27D",
-    "#5AAE61",
-    "#9970AB",
-    "#F4A582",
-    "#80CDC1",
-    "#4D4D4D",
-]
 # Charts keep their screen width (at most the body's 1,100 px) and are scaled to fit the narrowest
 # printed page, Letter in landscape: 279.4 − 2 × 12 mm = 965 px (1,100 × 0.86 = 946).
 PRINT_ZOOM = 0.86
 
-STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem;
-       color: #1f2937; background: #fff; }
+STYLE_TEMPLATE = """
+body { font-family: %(font)s; margin: 2rem auto; max-width: 1100px; padding: 0 1rem;
+       color: %(ink)s; background: %(page)s; }
 @media (prefers-color-scheme: dark) {
-  body { color: #e5e7eb; background: #111827; } th { background: #1f2937; }
+  body { color: %(dark_ink)s; background: %(dark_page)s; } th { background: %(dark_header)s; }
 }
-h1 { margin-bottom: 0.2rem; } .meta { color: #6b7280; margin-top: 0; }
+h1 { margin-bottom: 0.2rem; } .meta { color: %(muted)s; margin-top: 0; }
 .tiles { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
-.tile { border: 1px solid #d1d5db; border-radius: 8px; padding: 0.6rem 1rem; min-width: 150px; }
+.tile { border: 1px solid %(border)s; border-radius: 8px; padding: 0.6rem 1rem; min-width: 150px; }
 .tile b { display: block; font-size: 1.5rem; white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
-th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-th { background: #f3f4f6; }
-.paragraph { border-left: 4px solid #7c3aed; padding: 0.5rem 1rem; }
+th, td { border-bottom: 1px solid %(rule)s; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: %(header)s; }
+.paragraph { border-left: 4px solid %(accent)s; padding: 0.5rem 1rem; }
 .wide { overflow-x: auto; }
 .chart { margin: 0.5rem 0 1rem; }
-.note { color: #6b7280; font-size: 0.85rem; margin: -0.5rem 0 1rem; }
+.note { color: %(muted)s; font-size: 0.85rem; margin: -0.5rem 0 1rem; }
 @page { size: landscape; margin: 12mm; }
 @media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: #000; background: #fff; }
-  th { background: #f3f4f6; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: %(print)s; background: %(page)s; }
+  th { background: %(header)s; }
   section ~ section { break-before: page; }
   h2 { break-after: avoid; }
   table { font-size: 8pt; }
@@ -115,7 +96,24 @@ th { background: #f3f4f6; }
   .modebar-container { display: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-""".replace("%(zoom)s", str(PRINT_ZOOM))
+"""
+# What the style's placeholders stand for: the palette's document colours, the font, the print zoom.
+STYLE_VALUES = {
+    "ink": palette.INK,
+    "muted": palette.MUTED,
+    "rule": palette.RULE,
+    "border": palette.BORDER,
+    "header": palette.HEADER_BACKGROUND,
+    "accent": palette.ACCENT,
+    "page": palette.PAGE,
+    "print": palette.PRINT_INK,
+    "dark_ink": palette.DARK_INK,
+    "dark_page": palette.DARK_PAGE,
+    "dark_header": palette.DARK_HEADER,
+    "font": palette.PAGE_FONT,
+    "zoom": str(PRINT_ZOOM),
+}
+STYLE = re.sub(r"%\((\w+)\)s", lambda m: STYLE_VALUES[m.group(1)], STYLE_TEMPLATE)
 
 
 @cache
@@ -197,12 +195,13 @@ def report_chart(fig: go.Figure) -> go.Figure:
 
 def distinct_line_colours(fig: go.Figure) -> None:
     """Give each line in the legend its own colour, so trends stay apart on paper too: a line with
-    no colour, or with one an earlier line has, takes the next colour of LINE_COLOURS no line has."""
+    no colour, or with one an earlier line has, takes the next of the palette's distinct line
+    colours that no line has."""
     lines = [
         t for t in fig.data if t.type == "scatter" and "lines" in (t.mode or "") and t.showlegend is not False
     ]
     used: set[str] = set()
-    spare = iter(LINE_COLOURS)
+    spare = iter(palette.DISTINCT_LINE_COLOURS)
     for trace in lines:
         colour = trace.line.color
         if not isinstance(colour, str) or colour.upper() in used:

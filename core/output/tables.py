@@ -11,10 +11,10 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from core import formatting as fmt
+from core import palette
 from core.analysis.benchmarks import position_text
 from core.analysis.quartiles import quartile_gaps
 from core.model import QUARTILES
-from core.output import charts
 from core.output import columns as cols
 from core.output.columns import TableSpec, display_frame
 from core.report import Report
@@ -148,14 +148,8 @@ def quartile_display(report: Report) -> pd.DataFrame:
     return display_frame(rows, cols.QUARTILES)
 
 
-def _tint(colour: str, alpha: float) -> str:
-    """'#009E73' at 0.28 -> 'rgba(0, 158, 115, 0.28)'."""
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red}, {green}, {blue}, {alpha})"
-
-
 # Pale fills of the goals chart's status colours (Okabe–Ito), readable on light and dark themes.
-STATUS_COLOURS = {status: _tint(colour, 0.28) for status, colour in charts.STATUS_COLOURS.items()}
+STATUS_COLOURS = {status: palette.tint(colour, 0.28) for status, colour in palette.STATUS_COLOURS.items()}
 
 
 def goals_display(report: Report) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import CHAR_WIDTHS
 from xlsxwriter.worksheet import Worksheet
 
+from core import palette
 from core.analysis.roi import CENT_DIGITS, ROI_DIGITS
 from core.formatting import ValueKind
 from core.model import Band, GoalStatus
@@ -99,18 +100,6 @@ LINE_POINTS = 15.0  # one line of Calibri 11, Excel's default row height
 WRAP_SLACK = 1.15  # lines break at words and fonts differ: estimate wrapped text a little longer
 
 TABLE_STYLE = "Table Style Medium 2"
-HEADER_FILL = "#DDEBF7"
-# Cell fill and font colour of each band and goal status (Excel's Good, Neutral and Bad styles).
-GOOD, NEUTRAL, BAD = ("#C6EFCE", "#006100"), ("#FFEB9C", "#9C5700"), ("#FFC7CE", "#9C0006")
-FILLS: dict[str, tuple[str, str]] = {
-    Band.STRONG: GOOD,
-    Band.MODERATE: NEUTRAL,
-    Band.WEAK: BAD,
-    GoalStatus.ACHIEVED: GOOD,
-    GoalStatus.ON_TRACK: ("#E2EFDA", "#375623"),
-    GoalStatus.AT_RISK: NEUTRAL,
-    GoalStatus.OFF_TRACK: BAD,
-}
 # Columns (by source) whose cells are coloured, and the values that get a colour.
 COLOURED: dict[str, tuple[str, ...]] = {
     "band": (Band.STRONG, Band.MODERATE, Band.WEAK),
@@ -237,7 +226,7 @@ class Formats:
     def __init__(self, book: xlsxwriter.Workbook) -> None:
         # Every cell reads from the top, so a row made tall by wrapped text still lines up.
         top = {"valign": "top"}
-        header = {**top, "bold": True, "bottom": 1, "text_wrap": True, "bg_color": HEADER_FILL}
+        header = {**top, "bold": True, "bottom": 1, "text_wrap": True, "bg_color": palette.HEADER_FILL}
         self.header = book.add_format(header)
         self.quoted_header = book.add_format({**header, "quote_prefix": True})
         self.title = book.add_format({"bold": True, "font_size": 14})
@@ -250,11 +239,17 @@ class Formats:
             kind: book.add_format(top if number_format is None else {**top, "num_format": number_format})
             for kind, number_format in NUMBER_FORMATS.items()
         }
-        self.fills = {
-            value: book.add_format({"bg_color": fill, "font_color": font})
-            for value, (fill, font) in FILLS.items()
-        }
+        self._book = book
+        self._fills: dict[tuple[str, str], Format] = {}
+        self.fills = {value: self.fill(pair) for value, pair in palette.CELL_FILLS.items()}
         self.layouts: dict[str, SheetLayout] = {}
+
+    def fill(self, colours: tuple[str, str]) -> Format:
+        """The format of a coloured cell: its fill and font colour (one of palette's pairs)."""
+        if colours not in self._fills:
+            fill, font = colours
+            self._fills[colours] = self._book.add_format({"bg_color": fill, "font_color": font})
+        return self._fills[colours]
 
     def of(self, kind: ValueKind | None) -> Format | None:
         """The cell format of a kind (None for no kind)."""

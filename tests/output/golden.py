@@ -90,12 +90,30 @@ def deck_parts(data: bytes) -> dict[str, str]:
 
 
 def html_text(data: bytes) -> str:
-    """The HTML report without the bundled chart library and with Plotly's random ids numbered."""
+    """The HTML report without the bundled chart library, with Plotly's random ids numbered and each
+    chart's JSON with its keys sorted and without its theme template: the default template depends
+    on what the process imported before (Streamlit registers its own), not on the report's code."""
     from core.output.html_report import plotly_js
 
     text = data.decode("utf-8").replace(plotly_js(), "PLOTLY_JS")
     seen: dict[str, str] = {}
-    return UUID.sub(lambda m: seen.setdefault(m.group(0), f"id-{len(seen)}"), text)
+    text = UUID.sub(lambda m: seen.setdefault(m.group(0), f"id-{len(seen)}"), text)
+    return "Plotly.newPlot(".join(
+        [text.split("Plotly.newPlot(")[0], *map(_sorted_call, text.split("Plotly.newPlot(")[1:])]
+    )
+
+
+def _sorted_call(call: str) -> str:
+    """The arguments of one Plotly.newPlot call (id, data, layout, config) as sorted JSON."""
+    decoder = json.JSONDecoder()
+    values, at = [], 0
+    for position in range(4):
+        at = len(call) - len(call[at:].lstrip(" ,\n"))
+        value, at = decoder.raw_decode(call, at)
+        if position == 2:  # the layout
+            value.pop("template", None)
+        values.append(json.dumps(value, sort_keys=True))
+    return ", ".join(values) + call[at:]
 
 
 def snapshot(name: str) -> dict[str, str]:

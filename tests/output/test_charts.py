@@ -14,6 +14,7 @@ import math
 import pandas as pd
 import pytest
 
+from core import palette
 from core.analysis.roi import BandThresholds
 from core.output import charts
 from tests.output.small_ledger import small_report
@@ -43,7 +44,7 @@ class TestRoiByAlliance:
         assert list(bars["▲ Strong"].x) == [pytest.approx(30.0)]  # (1,300 − 1,000) / 1,000 × 100
         assert list(bars["▼ Weak"].x) == [pytest.approx(-10.0)]  # (900 − 1,000) / 1,000 × 100
         assert list(bars["○ n/a"].y) == ["Gamma"] and list(bars["○ n/a"].x) == [0.0]  # undefined, flat
-        assert bars["▲ Strong"].marker.color == charts.BAND_COLOURS["Strong"] == charts.GREEN
+        assert bars["▲ Strong"].marker.color == palette.BAND_COLOURS["Strong"] == palette.GREEN
         assert bars["▼ Weak"].marker.pattern.shape == "/"  # told apart without colour too
         assert sum(len(t.y) for t in fig.data) == len(report.alliances)
 
@@ -134,15 +135,15 @@ def test_before_after_dumbbells(report):
         for trace in fig.data
         if trace.mode == "lines"
     }
-    assert set(segments) == {charts.GREEN, charts.BLUE}
-    rose = [(y, x) for y, x in segments[charts.GREEN] if y is not None]
+    assert set(segments) == {palette.GREEN, palette.BLUE}
+    rose = [(y, x) for y, x in segments[palette.GREEN] if y is not None]
     assert sorted(rose) == [
         ("Acme", pytest.approx(20.0)),
         ("Acme", pytest.approx(40.0)),
         ("Portfolio", pytest.approx(25.0)),
         ("Portfolio", pytest.approx(45.0)),
     ]
-    assert [y for y, _ in segments[charts.BLUE]] == ["Gamma", "Gamma", None, "Beta", "Beta", None]
+    assert [y for y, _ in segments[palette.BLUE]] == ["Gamma", "Gamma", None, "Beta", "Beta", None]
     assert line_positions(fig, "x") == [10, 20]
     # values −10, −10, 20, 25, 40, 45: median 22.5, MAD 20, fences ±148: all shown; [−10, 45] padded 6.6
     assert tuple(fig.layout.xaxis.range) == (pytest.approx(-16.6), pytest.approx(51.6))
@@ -276,18 +277,18 @@ def test_goal_progress_bars_by_status(report):
     assert list(bars) == ["! At risk"]  # 40 of 100, half the year gone (tests/output/small_ledger.py)
     assert list(bars["! At risk"].x) == [pytest.approx(40.0)]
     assert list(bars["! At risk"].y) == ["Acme<br>Customers"]
-    assert bars["! At risk"].marker.color == charts.ORANGE  # an achieved goal would be green, never red
+    assert bars["! At risk"].marker.color == palette.ORANGE  # an achieved goal would be green, never red
     assert [(a.y, a.text) for a in annotations(fig, "value")] == [("Acme<br>Customers", "40.0 %")]
     expected = next(trace for trace in fig.data if trace.name == "Expected by now")
     assert list(expected.x) == [pytest.approx(182 / 365 * 100)]
 
 
 def test_status_and_band_colours_come_from_okabe_ito():
-    palette = {"#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#999999"}
-    assert set(charts.BAND_COLOURS.values()) <= palette
-    assert set(charts.STATUS_COLOURS.values()) <= palette
-    assert set(charts.QUARTILE_COLOURS.values()) <= palette
-    assert charts.STATUS_COLOURS["Achieved"] == charts.GREEN != charts.STATUS_COLOURS["Off track"]
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#999999"}
+    assert set(palette.BAND_COLOURS.values()) <= okabe_ito
+    assert set(palette.STATUS_COLOURS.values()) <= okabe_ito
+    assert set(palette.QUARTILE_COLOURS.values()) <= okabe_ito
+    assert palette.STATUS_COLOURS["Achieved"] == palette.GREEN != palette.STATUS_COLOURS["Off track"]
     # every band, quartile and status has its own shape too
     assert len(set(charts.BAND_SYMBOLS.values())) == len(charts.BAND_SYMBOLS)
     assert len(set(charts.QUARTILE_SYMBOLS.values())) == len(charts.QUARTILE_SYMBOLS)

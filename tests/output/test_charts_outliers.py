@@ -32,6 +32,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from core import palette
 from core.output import charts
 from core.reading.ledger import read_ledger
 from core.report import build_report
@@ -212,7 +213,7 @@ class TestTrendLines:
         )
         styles = {(t.line.color, t.line.dash, t.marker.symbol) for t in fig.data}
         assert len(styles) == 3
-        assert fig.data[0].line.color == charts.PORTFOLIO_COLOUR
+        assert fig.data[0].line.color == palette.PORTFOLIO_COLOUR
 
 
 def test_tables_of_a_clean_ledger_are_not_cut():

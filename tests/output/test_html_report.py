@@ -17,7 +17,8 @@ from plotly.offline import get_plotlyjs_version
 
 from core.model import PORTFOLIO
 from core.output.charts import chart_notes, quarterly_lines, revenue_cost_map, roi_by_alliance
-from core.output.html_report import LINE_COLOURS, PLOTLY_BASIC, html_report, report_chart
+from core.output.html_report import PLOTLY_BASIC, html_report, report_chart
+from core.palette import DISTINCT_LINE_COLOURS as LINE_COLOURS
 from core.reading.ledger import read_ledger
 from core.report import Report, build_report
 from core.settings import Settings
