@@ -28,6 +28,28 @@ def workbook_bytes(
 
 
 LEDGER_HEADER = ["Date", "Alliance", "Kind", "Amount"]
+# The summary workbook's Alliances sheet (a contract other scripts read), with the two default
+# benchmarks: every test that checks these headers checks this one list, written by hand.
+ALLIANCES_SHEET_HEADERS = [
+    "Alliance",
+    "Type",
+    "Revenue",
+    "Cost",
+    "Net value",
+    "ROI",
+    "ROI note",
+    "Band",
+    "Quartile",
+    "Percentile",
+    "Cross-industry average",
+    "Top quartile, technology partnerships",
+    "Annualised ROI",
+    "Payback month",
+    "NPV",
+    "IRR (annual)",
+    "Value over hurdle",
+    "Time value notes",
+]
 
 
 def ledger_bytes(rows: list[list[object]], **other_sheets: list[list[object]]) -> bytes:

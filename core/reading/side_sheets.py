@@ -49,14 +49,15 @@ def empty_alliances() -> pd.DataFrame:
 
 
 def empty_goals() -> pd.DataFrame:
-    """The Goals table with no rows."""
-    frame = pd.DataFrame(columns=list(GOAL_HEADERS))
+    """The Goals table with no rows: the sheet's fields and the sheet row, as a read Goals sheet has."""
+    frame = pd.DataFrame(columns=[*GOAL_HEADERS, "row"])
     return frame.astype(
         {
             "target": "float64",
             "actual": "float64",
             "due_date": "datetime64[ns]",
             "start_date": "datetime64[ns]",
+            "row": "int64",
         }
     )
 

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from core.output.export import alliance_csv, summary_workbook
 from core.reading.ledger import read_ledger
 from core.report import build_report
+from tests.helpers import ALLIANCES_SHEET_HEADERS
 
 ROWS = [
     ["2024-01-01", "Acme", "Revenue", 1183],
@@ -63,27 +64,7 @@ def test_contract_sheets_in_order(book):
 def test_alliances_sheet_headers_numbers_and_formats(book):
     sheet = book["Alliances"]
     header = [c.value for c in sheet[1]]
-    assert header[:10] == [
-        "Alliance",
-        "Type",
-        "Revenue",
-        "Cost",
-        "Net value",
-        "ROI",
-        "ROI note",
-        "Band",
-        "Quartile",
-        "Percentile",
-    ]
-    assert header[10:12] == ["Cross-industry average", "Top quartile, technology partnerships"]
-    assert header[12:] == [
-        "Annualised ROI",
-        "Payback month",
-        "NPV",
-        "IRR (annual)",
-        "Value over hurdle",
-        "Time value notes",
-    ]
+    assert header == ALLIANCES_SHEET_HEADERS
     by_name = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
     acme = by_name["Acme"]
     assert [c.value for c in acme[2:5]] == [1183, 1000, 183]

@@ -12,7 +12,7 @@ from core.output import columns as cols
 from core.output import tables
 from core.reading.ledger import read_ledger
 from core.report import build_report
-from tests.helpers import ledger_bytes
+from tests.helpers import ALLIANCES_SHEET_HEADERS, ledger_bytes
 from tests.output.small_ledger import small_report
 
 
@@ -27,26 +27,7 @@ def by_alliance(frame: pd.DataFrame) -> dict[str, pd.Series]:
 
 def test_alliance_detail_headers_are_the_spec_and_the_contract(report):
     frame = tables.alliance_detail_display(report)
-    assert list(frame.columns) == [
-        "Alliance",
-        "Type",
-        "Revenue",
-        "Cost",
-        "Net value",
-        "ROI",
-        "ROI note",
-        "Band",
-        "Quartile",
-        "Percentile",
-        "Cross-industry average",
-        "Top quartile, technology partnerships",
-        "Annualised ROI",
-        "Payback month",
-        "NPV",
-        "IRR (annual)",
-        "Value over hurdle",
-        "Time value notes",
-    ]
+    assert list(frame.columns) == ALLIANCES_SHEET_HEADERS
     assert [c.header for c in cols.spec_of(frame)] == list(frame.columns)
 
 
