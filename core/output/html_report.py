@@ -61,6 +61,8 @@ PLOTLY_BASIC = "plotly-basic.min.js"
 NUMERIC: frozenset[ValueKind] = frozenset(
     {"money", "ratio", "gap", "points", "number", "integer", "date", "month", "datetime"}
 )
+# The theme of the file's charts, whatever the process made the default.
+FILE_TEMPLATE = "plotly"
 # Charts keep their screen width (at most the body's 1,100 px) and are scaled to fit the narrowest
 # printed page, Letter in landscape: 279.4 − 2 × 12 mm = 965 px (1,100 × 0.86 = 946).
 PRINT_ZOOM = 0.86
@@ -181,7 +183,11 @@ def _goals_table(report: Report, ids: count) -> str:
 
 def report_chart(fig: go.Figure) -> go.Figure:
     """A figure made for the page, readied for the file: axis labels and titles given the margin they
-    need, point labels never cut at the plot's edge, every line its own colour."""
+    need, point labels never cut at the plot's edge, every line its own colour, and Plotly's own
+    theme: importing Streamlit makes its theme the default, whose colours are placeholders that only
+    Streamlit's page fills in, so a report written by the app would otherwise differ from the
+    command's."""
+    fig.layout.template = FILE_TEMPLATE
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     margin = fig.layout.margin

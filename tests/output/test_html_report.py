@@ -211,3 +211,15 @@ def test_chart_notes_are_written_below_the_charts():
     assert "Not named on the chart, to keep names apart (hover to see them): Stark Labs." in notes
     for note in notes:
         assert f"<p class='note'>{html.escape(note, quote=False)}</p>" in page
+
+
+def test_charts_keep_plotlys_theme_in_a_process_that_imported_streamlit():
+    """Streamlit makes its own theme Plotly's default on import; its colours are placeholders
+    (#000001, #000002, ...) that only Streamlit's page replaces. The app's report must not carry them."""
+    import plotly.io as pio
+    import streamlit  # noqa: F401 - what the app's process has imported
+
+    assert pio.templates.default == "streamlit"
+    page = html_report(small_report()).decode("utf-8")
+    assert "#000001" not in page
+    assert '"colorway":["#636efa"' in page  # Plotly's own theme, as the command writes it
