@@ -8,7 +8,7 @@ from core.analysis.scorecard import status_counts
 from core.model import STATUSES
 from core.output.charts import goal_progress
 from core.output.tables import goals_display, status_style, type_display
-from ui import decisions, navigation, session, views
+from ui import decisions, fields, navigation, session, views
 from ui.text import plain
 
 navigation.page_start()
@@ -16,12 +16,7 @@ st.title("Scorecard")
 loaded, report = session.report()
 views.source_banner(loaded, report)
 if report is not None:
-    st.date_input(
-        "Status as of",
-        key="as_of",
-        format="YYYY-MM-DD",
-        help="Goals are judged on the time gone between their start and due date by this day.",
-    )
+    st.date_input(format="YYYY-MM-DD", **fields.widget("asof"))
     if report.goals.empty:
         st.info(
             "This workbook has no Goals sheet, so there is nothing to score yet. Add a sheet named **Goals** "

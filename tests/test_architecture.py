@@ -177,3 +177,22 @@ def test_colours_are_written_once():
         for match in HEX_COLOUR.finditer(path.read_text())
     ]
     assert spelled == []
+
+
+KEY_USE = re.compile(r"""(?:key=|state\[|state\.get\(|state\.pop\(|state\.setdefault\()\s*["']([A-Za-z_]+)["']""")
+
+
+def test_setting_widgets_take_their_keys_from_the_field_table():
+    """No page or UI module spells a setting's session-state key: it comes from core.settings.FIELDS
+    (through ui.fields), as links and command flags do."""
+    from core.settings import FIELDS
+
+    keys = {field.key for field in FIELDS}
+    spelled = [
+        f"{name}: {match.group(1)}"
+        for name, path in sources().items()
+        if within(name, "ui") or within(name, "pages") or name == "app"
+        for match in KEY_USE.finditer(path.read_text())
+        if match.group(1) in keys
+    ]
+    assert spelled == []

@@ -7,6 +7,8 @@ import streamlit as st
 
 from core.model import ALL, EQUAL, MONTHS
 from core.reading.ledger import Ledger
+from ui import fields
+from ui.state import BA_MODE, BA_MONTHS, BENCHMARKS, PARTICIPANTS
 from ui.text import plain
 
 WINDOW_LABELS = {
@@ -34,7 +36,7 @@ def initiative_controls(ledger: Ledger) -> None:
             st.radio(
                 "Initiative date",
                 ["sheet", "one"],
-                key="ba_mode",
+                key=BA_MODE,
                 format_func=lambda m: (
                     "Each alliance's date from the Alliances sheet"
                     if m == "sheet"
@@ -43,16 +45,16 @@ def initiative_controls(ledger: Ledger) -> None:
                 help="Alliances without the initiative are the control group.",
             )
         else:
-            st.session_state["ba_mode"] = "one"
+            st.session_state[BA_MODE] = "one"
             st.caption("The workbook has no initiative dates on an Alliances sheet: pick one date.")
-        if st.session_state.get("ba_mode") == "one":
-            st.date_input("Initiative started on", key="ba_date", format="YYYY-MM-DD")
+        if st.session_state.get(BA_MODE) == "one":
+            st.date_input(format="YYYY-MM-DD", **fields.widget("ba"))
             participant_controls(tuple(sorted(ledger.entries["alliance"].unique())))
     with right:
-        st.radio("Windows", list(WINDOW_LABELS), key="ba_window", format_func=WINDOW_LABELS.get)
-        if st.session_state.get("ba_window") == MONTHS:
-            st.number_input("Months on each side", key="ba_months", min_value=1, max_value=120, step=1)
-        st.text_input("Initiative name (for the case-study paragraph)", key="ba_name", max_chars=80)
+        st.radio(options=list(WINDOW_LABELS), format_func=WINDOW_LABELS.get, **fields.widget("win"))
+        if st.session_state.get(fields.key("win")) == MONTHS:
+            st.number_input("Months on each side", key=BA_MONTHS, min_value=1, max_value=120, step=1)
+        st.text_input(max_chars=80, **fields.widget("name"))
 
 
 def participants_of(who: str, picked: list[str], alliances: tuple[str, ...]) -> list[str]:
@@ -85,7 +87,7 @@ def participant_controls(alliances: tuple[str, ...]) -> None:
     A picker of every alliance's chip would take seconds to draw at thousands of alliances, so the
     picker is shown only to narrow the list down, holding the fewer names of the two ways to say it."""
     state = st.session_state
-    participants = list(state.get("ba_participants") or [])
+    participants = list(state.get(PARTICIPANTS) or [])
     shown = participants_of(state.get(WHO_KEY, EVERY), state.get(PICKED_KEY) or [], alliances)
     if WHO_KEY not in state or shown != participants:
         # First drawn on this visit to the page, or the list was set elsewhere (a link, a new ledger).
@@ -118,14 +120,12 @@ def participant_controls(alliances: tuple[str, ...]) -> None:
 
 def _write_participants(alliances: tuple[str, ...]) -> None:
     state = st.session_state
-    state["ba_participants"] = participants_of(
-        state.get(WHO_KEY, EVERY), state.get(PICKED_KEY) or [], alliances
-    )
+    state[PARTICIPANTS] = participants_of(state.get(WHO_KEY, EVERY), state.get(PICKED_KEY) or [], alliances)
 
 
 def benchmark_editor() -> None:
     """Add, change or remove benchmarks; each names its source. Applied with a button, validated first."""
-    rows = pd.DataFrame(st.session_state.get("benchmarks") or [], columns=["name", "roi", "source"])
+    rows = pd.DataFrame(st.session_state.get(BENCHMARKS) or [], columns=["name", "roi", "source"])
     shown = pd.DataFrame({"Benchmark": rows["name"], "ROI %": rows["roi"] * 100, "Source": rows["source"]})
     version = st.session_state.get("bench_version", 0)
     edited = st.data_editor(
@@ -149,11 +149,11 @@ def benchmark_editor() -> None:
             for problem in problems:
                 st.error(plain(problem))
         else:
-            st.session_state["benchmarks"] = cleaned
+            st.session_state[BENCHMARKS] = cleaned
             st.session_state["bench_version"] = version + 1
             st.rerun()
     if right.button("Back to the defaults and the workbook's own", key="bench_reset"):
-        st.session_state.pop("benchmarks", None)
+        st.session_state.pop(BENCHMARKS, None)
         st.session_state["bench_version"] = version + 1
         st.rerun()
 

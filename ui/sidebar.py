@@ -14,8 +14,7 @@ from core.model import ALLOCATION_RULES, DEFAULT_SHARED_NAME
 from core.reading.ledger import Ledger
 from core.reading.safety import MAX_UPLOAD_MB
 from core.reading.workbook import ACCEPTED_SUFFIXES
-from core.settings import BY_PARAM
-from ui import auth, links, review_panel, reviews, session, state
+from ui import auth, fields, links, review_panel, reviews, session, state
 from ui.loading import Loaded, current, load, remember_upload
 
 UPLOAD_LIMIT_MB = MAX_UPLOAD_MB
@@ -38,11 +37,6 @@ def upload_box(key: str = "ledger_upload", label: str = "Upload a ledger workboo
     )
 
 
-def _number(param: str, label: str, step: float) -> None:
-    spec = BY_PARAM[param]
-    st.number_input(label, key=spec.key, min_value=spec.low, max_value=spec.high, step=step)
-
-
 def draw() -> Loaded:
     """Load the ledger in view, apply a waiting link to it, then draw the sidebar; returns the ledger.
 
@@ -62,8 +56,8 @@ def draw() -> Loaded:
     with st.sidebar:
         upload_box()
         with st.expander("Band thresholds"):
-            _number("strong", "Strong above (%)", 1.0)
-            _number("moderate", "Moderate from (%)", 1.0)
+            fields.number("strong")
+            fields.number("moderate")
         if loaded.ledger is not None:
             filter_controls(loaded.ledger)
             adjustment_controls(loaded.ledger)
@@ -109,49 +103,25 @@ def adjustment_controls(ledger: Ledger) -> None:
     found = state.facts(ledger)
     with st.expander("Currency, shared costs, time value"):
         if found.currencies:
-            st.selectbox(
-                "Reporting currency",
-                list(found.currencies),
-                key="currency",
-                help="Each entry is converted at its own month's rate from the FX sheet.",
-            )
-        st.text_input(
-            "Shared costs are booked to",
-            key="shared_name",
-            max_chars=80,
-            help="Cost rows of this pseudo-alliance are split over the real alliances.",
-        )
-        shared_name = (st.session_state.get("shared_name") or DEFAULT_SHARED_NAME).casefold()
+            st.selectbox(options=list(found.currencies), **fields.widget("cur"))
+        st.text_input(max_chars=80, **fields.widget("shared"))
+        shared_name = (st.session_state.get(fields.key("shared")) or DEFAULT_SHARED_NAME).casefold()
         if shared_name in found.folded_names:
-            st.radio(
-                "Split shared costs", list(ALLOCATION_RULES), key="shared_rule", format_func=RULE_WORDS.get
-            )
+            st.radio(options=list(ALLOCATION_RULES), format_func=RULE_WORDS.get, **fields.widget("alloc"))
         if found.has_influenced:
-            spec = BY_PARAM["credit"]
-            st.slider(
-                "Credit for influenced revenue (%)",
-                spec.low,
-                spec.high,
-                step=5.0,
-                key=spec.key,
-                help="0 % counts only revenue the partner sourced; 100 % counts influenced revenue in full.",
-            )
-        _number("disc", "Discount rate for NPV (% a year)", 0.5)
-        _number("hurdle", "Hurdle rate (%)", 0.5)
+            st.slider(**fields.widget("credit"), **fields.limits("credit"))
+        fields.number("disc")
+        fields.number("hurdle")
 
 
 def filter_controls(ledger: Ledger) -> None:
     """Type, owner, segment and date range: what every page shows, quartiles included."""
     found = state.facts(ledger)
-    active = sum(bool(st.session_state.get(k)) for k in ("f_types", "f_owners", "f_segments"))
+    active = sum(bool(st.session_state.get(fields.key(param))) for param in state.FILTERS)
     with st.expander(f"Filters ({active} active)" if active else "Filters"):
-        for key, name, label in (
-            ("f_types", "type", "Alliance type"),
-            ("f_owners", "owner", "Owner"),
-            ("f_segments", "segment", "Segment"),
-        ):
+        for param, name in state.FILTERS.items():
             if found.options[name] != [NOT_SET]:
-                st.multiselect(label, found.options[name], key=key, placeholder="All")
+                st.multiselect(options=found.options[name], placeholder="All", **fields.widget(param))
         if found.span:
             st.date_input(
                 "Dates",

@@ -29,21 +29,35 @@ from core.model import (
 from core.reading.ledger import Ledger
 from core.report import default_initiative_date
 from core.settings import BY_PARAM, FIELDS, Decoded, Settings, parse_values
+from ui.fields import key
 from ui.text import plain
 
-# Widgets that are not one field each: how the initiative date and the windows are chosen.
+# Widget keys of settings, from the field table (by their name in a link).
+BA_DATE, PARTICIPANTS, WINDOW, BA_NAME = key("ba"), key("who"), key("win"), key("name")
+AS_OF, BENCHMARKS, CURRENCY = key("asof"), key("bench"), key("cur")
+SHARED_RULE, SHARED_NAME = key("alloc"), key("shared")
+# The filters on the Alliances sheet's columns: link parameter -> the column's name in the options.
+FILTERS = {"type": "type", "owner": "owner", "seg": "segment"}
+FILTER_KEYS = {param: key(param) for param in FILTERS}
+# Widgets that are not one field each: how the initiative date and the windows are chosen, and the
+# date range that sets both ends of the dates in view.
 BA_MODE, BA_MONTHS, F_DATES = "ba_mode", "ba_months", "f_dates"
 BENCH_VERSION = "bench_version"
 PERCENT_FIELDS = tuple(f for f in FIELDS if f.default is not None)
 # Settings whose defaults come from the ledger: reset when another ledger is loaded.
-LEDGER_KEYS = (BA_MODE, "ba_date", "ba_participants", "f_types", "f_owners", "f_segments", F_DATES) + (
-    "benchmarks",
-    "currency",
-    "shared_rule",
+LEDGER_KEYS = (
+    BA_MODE,
+    BA_DATE,
+    PARTICIPANTS,
+    *FILTER_KEYS.values(),
+    F_DATES,
+    BENCHMARKS,
+    CURRENCY,
+    SHARED_RULE,
 )
-PAGE_KEYS = (BA_MODE, BA_MONTHS, "ba_window", "ba_name", "ba_date", "ba_participants", "as_of")
+PAGE_KEYS = (BA_MODE, BA_MONTHS, WINDOW, BA_NAME, BA_DATE, PARTICIPANTS, AS_OF)
 # The Decisions page's settings (issue #17): one session-state value each, kept across pages.
-DECISION_KEYS = tuple(BY_PARAM[p].key for p in ("rules", "alt", "altname", "scn"))
+DECISION_KEYS = tuple(key(p) for p in ("rules", "alt", "altname", "scn"))
 KEPT_KEYS = tuple({f.key for f in FIELDS} | set(LEDGER_KEYS) | set(PAGE_KEYS) | {BA_MONTHS})
 
 
@@ -105,20 +119,20 @@ def set_defaults() -> None:
     state = st.session_state
     for spec in PERCENT_FIELDS:
         state.setdefault(spec.key, spec.default)
-    state.setdefault("ba_window", str(WindowMode.EQUAL))
+    state.setdefault(WINDOW, str(WindowMode.EQUAL))
     state.setdefault(BA_MONTHS, 6)
-    state.setdefault("ba_name", DEFAULT_INITIATIVE_NAME)
-    state.setdefault("shared_name", DEFAULT_SHARED_NAME)
-    state.setdefault("as_of", dt.date.today())
+    state.setdefault(BA_NAME, DEFAULT_INITIATIVE_NAME)
+    state.setdefault(SHARED_NAME, DEFAULT_SHARED_NAME)
+    state.setdefault(AS_OF, dt.date.today())
 
 
 def reset_all(found: LedgerFacts) -> None:
     """Every setting back to its default for this ledger (before a saved review's settings apply)."""
     state = st.session_state
-    for key in ("ba_window", BA_MONTHS, "ba_name", "shared_name", "as_of", *(f.key for f in PERCENT_FIELDS)):
-        state.pop(key, None)
-    for key in DECISION_KEYS:
-        state.pop(key, None)
+    for name in (WINDOW, BA_MONTHS, BA_NAME, SHARED_NAME, AS_OF, *(f.key for f in PERCENT_FIELDS)):
+        state.pop(name, None)
+    for name in DECISION_KEYS:
+        state.pop(name, None)
     set_defaults()
     reset_for(found)
 
@@ -129,23 +143,23 @@ def keep() -> None:
     Streamlit forgets a widget's value when a run does not draw it; writing the value back in the
     entry script, which runs for every page, keeps it.
     """
-    for key in KEPT_KEYS:
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
+    for name in KEPT_KEYS:
+        if name in st.session_state:
+            st.session_state[name] = st.session_state[name]
 
 
 def reset_for(found: LedgerFacts) -> None:
     """Settings whose defaults come from the ledger just loaded."""
     state = st.session_state
     state[BA_MODE] = str(InitiativeSource.SHEET if found.sheet_dates else InitiativeSource.ONE)
-    state["ba_date"] = found.initiative
-    state["ba_participants"] = list(found.alliances)
-    for key in ("f_types", "f_owners", "f_segments"):
-        state[key] = []
+    state[BA_DATE] = found.initiative
+    state[PARTICIPANTS] = list(found.alliances)
+    for name in FILTER_KEYS.values():
+        state[name] = []
     state[F_DATES] = found.span
-    state["currency"] = found.currency
-    state["shared_rule"] = found.shared_rule
-    state["benchmarks"] = [_bench_dict(b) for b in found.benchmarks]
+    state[CURRENCY] = found.currency
+    state[SHARED_RULE] = found.shared_rule
+    state[BENCHMARKS] = [_bench_dict(b) for b in found.benchmarks]
     state[BENCH_VERSION] = state.get(BENCH_VERSION, 0) + 1
 
 
@@ -163,23 +177,20 @@ def values(found: LedgerFacts) -> dict[str, list[str]]:
             out[spec.param] = [spec.text(float(number))]
     out.update(_initiative_values(found))
     out.update(_filter_values(found))
-    for param, key, default in (
-        ("name", "ba_name", DEFAULT_INITIATIVE_NAME),
-        ("shared", "shared_name", DEFAULT_SHARED_NAME),
-    ):
-        text = " ".join(str(state.get(key) or "").split())
+    for param, default in (("name", DEFAULT_INITIATIVE_NAME), ("shared", DEFAULT_SHARED_NAME)):
+        text = " ".join(str(state.get(key(param)) or "").split())
         if text and text != default:
             out[param] = [text]
-    as_of = state.get("as_of")
+    as_of = state.get(AS_OF)
     if isinstance(as_of, dt.date) and as_of != dt.date.today():
         out["asof"] = [as_of.isoformat()]
-    currency = state.get("currency") or ""
+    currency = state.get(CURRENCY) or ""
     if currency and currency != found.currency:
         out["cur"] = [currency]
-    rule = state.get("shared_rule")
+    rule = state.get(SHARED_RULE)
     if rule and rule != found.shared_rule:
         out["alloc"] = [str(rule)]
-    chosen = state.get("benchmarks")
+    chosen = state.get(BENCHMARKS)
     if chosen is not None:
         benchmarks = tuple(Benchmark(str(b["name"]), float(b["roi"]), str(b["source"] or "")) for b in chosen)
         if benchmarks != found.benchmarks:
@@ -193,16 +204,16 @@ def _decision_values() -> dict[str, list[str]]:
     `decision_rules` a DecisionRules, `alt_pct` a percent or None, `alt_name` text, `scenario` changes."""
     state = st.session_state
     out: dict[str, list[str]] = {}
-    rules = state.get(BY_PARAM["rules"].key)
+    rules = state.get(key("rules"))
     if isinstance(rules, DecisionRules) and rules != DecisionRules():
         out["rules"] = [BY_PARAM["rules"].text(rules)]
-    rate = state.get(BY_PARAM["alt"].key)
+    rate = state.get(key("alt"))
     if rate is not None:
         out["alt"] = [BY_PARAM["alt"].text(float(rate))]
-    name = " ".join(str(state.get(BY_PARAM["altname"].key) or "").split())
+    name = " ".join(str(state.get(key("altname")) or "").split())
     if name:
         out["altname"] = [name]
-    scenario = state.get(BY_PARAM["scn"].key)
+    scenario = state.get(key("scn"))
     if scenario:
         out["scn"] = [BY_PARAM["scn"].text(tuple(scenario))]
     return out
@@ -212,13 +223,13 @@ def _initiative_values(found: LedgerFacts) -> dict[str, list[str]]:
     state = st.session_state
     out: dict[str, list[str]] = {}
     if state.get(BA_MODE) == InitiativeSource.ONE:
-        date = state.get("ba_date")
+        date = state.get(BA_DATE)
         if isinstance(date, dt.date) and (found.sheet_dates or date != found.initiative):
             out["ba"] = [date.isoformat()]
-        participants = list(state.get("ba_participants") or [])
+        participants = list(state.get(PARTICIPANTS) or [])
         if sorted(participants) != list(found.alliances):
             out["who"] = participants
-    window = state.get("ba_window", WindowMode.EQUAL)
+    window = state.get(WINDOW, WindowMode.EQUAL)
     if window == WindowMode.MONTHS:
         out["win"] = [str(int(state.get(BA_MONTHS) or 6))]
     elif window == WindowMode.ALL:
@@ -228,11 +239,7 @@ def _initiative_values(found: LedgerFacts) -> dict[str, list[str]]:
 
 def _filter_values(found: LedgerFacts) -> dict[str, list[str]]:
     state = st.session_state
-    out = {
-        param: list(state.get(key) or [])
-        for param, key in (("type", "f_types"), ("owner", "f_owners"), ("seg", "f_segments"))
-        if state.get(key)
-    }
+    out = {param: list(state.get(name) or []) for param, name in FILTER_KEYS.items() if state.get(name)}
     raw = state.get(F_DATES)
     chosen = tuple(raw) if isinstance(raw, list | tuple) else ((raw,) if raw else ())
     # The whole span of the data is no filter at all.
@@ -260,30 +267,30 @@ def apply(chosen: Settings, given: set[str], found: LedgerFacts) -> list[str]:
         if chosen.initiative_date is None:
             state[BA_MODE] = str(InitiativeSource.SHEET if found.sheet_dates else InitiativeSource.ONE)
         else:
-            state[BA_MODE], state["ba_date"] = str(InitiativeSource.ONE), chosen.initiative_date
+            state[BA_MODE], state[BA_DATE] = str(InitiativeSource.ONE), chosen.initiative_date
     if "who" in given and chosen.participants is not None:
         state[BA_MODE] = str(InitiativeSource.ONE)
-        state["ba_participants"] = _known(chosen.participants, found.alliances, "who", problems)
+        state[PARTICIPANTS] = _known(chosen.participants, found.alliances, "who", problems)
     if "win" in given:
-        state["ba_window"] = str(chosen.window.mode)
+        state[WINDOW] = str(chosen.window.mode)
         if chosen.window.months:
             state[BA_MONTHS] = chosen.window.months
     if "name" in given:
-        state["ba_name"] = chosen.initiative_name
+        state[BA_NAME] = chosen.initiative_name
     if "shared" in given:
-        state["shared_name"] = chosen.shared_name
+        state[SHARED_NAME] = chosen.shared_name
     _apply_filters(chosen, given, found, problems)
     if "asof" in given:
-        state["as_of"] = chosen.as_of
+        state[AS_OF] = chosen.as_of
     if "cur" in given and chosen.reporting_currency:
         if chosen.reporting_currency in found.currencies:
-            state["currency"] = chosen.reporting_currency
+            state[CURRENCY] = chosen.reporting_currency
         else:
             problems.append(f"'cur={plain(chosen.reporting_currency)}': this ledger has no rates for it")
     if "alloc" in given and chosen.shared_rule:
-        state["shared_rule"] = str(chosen.shared_rule)
+        state[SHARED_RULE] = str(chosen.shared_rule)
     if "bench" in given and chosen.benchmarks is not None:
-        state["benchmarks"] = [_bench_dict(b) for b in chosen.benchmarks]
+        state[BENCHMARKS] = [_bench_dict(b) for b in chosen.benchmarks]
         state[BENCH_VERSION] = state.get(BENCH_VERSION, 0) + 1
     _apply_decisions(chosen, given)
     return problems
@@ -293,25 +300,22 @@ def _apply_decisions(chosen: Settings, given: set[str]) -> None:
     """The Decisions page's settings from a link or a saved review."""
     state = st.session_state
     if "rules" in given:
-        state[BY_PARAM["rules"].key] = chosen.decisions
+        state[key("rules")] = chosen.decisions
     if "alt" in given and chosen.alternative_rate is not None:
-        state[BY_PARAM["alt"].key] = round(chosen.alternative_rate * 100, 6)
+        state[key("alt")] = round(chosen.alternative_rate * 100, 6)
     if "altname" in given:
-        state[BY_PARAM["altname"].key] = chosen.alternative_name
+        state[key("altname")] = chosen.alternative_name
     if "scn" in given:
-        state[BY_PARAM["scn"].key] = tuple(chosen.scenario)
+        state[key("scn")] = tuple(chosen.scenario)
 
 
 def _apply_filters(chosen: Settings, given: set[str], found: LedgerFacts, problems: list[str]) -> None:
     state = st.session_state
     f = chosen.filters
-    for param, key, name, picked in (
-        ("type", "f_types", "type", f.types),
-        ("owner", "f_owners", "owner", f.owners),
-        ("seg", "f_segments", "segment", f.segments),
-    ):
+    for param, picked in (("type", f.types), ("owner", f.owners), ("seg", f.segments)):
         if param in given:
-            state[key] = _known(picked, tuple(found.options.get(name, [])), param, problems)
+            options = tuple(found.options.get(FILTERS[param], []))
+            state[FILTER_KEYS[param]] = _known(picked, options, param, problems)
     if ("from" in given or "to" in given) and found.span:
         start = max(f.start or found.span[0], found.span[0])
         end = min(f.end or found.span[1], found.span[1])

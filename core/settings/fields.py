@@ -54,6 +54,9 @@ class Field:
     low: float | None = None  # widget limits, for numbers
     high: float | None = None
     default: float | None = None  # the widget's default, for numbers
+    label: str = ""  # its widget's label in the app ("" for settings set by a composite widget)
+    help: str = ""  # its widget's tooltip
+    step: float | None = None  # its number widget's step
 
 
 def _percent_field(
@@ -96,6 +99,40 @@ def _tuple_or_none(values: Any) -> tuple[str, ...] | None:
     return tuple(values) if values is not None else None
 
 
+def _filter_field(param: str, flag: str, key: str, name: str, attribute: str, label: str) -> Field:
+    """A filter on a column of the Alliances sheet: the names to keep, repeated in a link."""
+    return Field(
+        param=param,
+        flag=flag,
+        key=key,
+        words=f"{name} filter",
+        metavar=name.split()[-1].upper(),
+        parse=parse_text,
+        text=str,
+        get=lambda s: getattr(s.filters, attribute) or None,
+        put=lambda s, v: _with_filters(s, **{attribute: tuple(v)}),
+        default_words=f"every {name.split()[-1]}",
+        many=True,
+        label=label,
+    )
+
+
+def _day_field(param: str, flag: str, key: str, words: str, attribute: str, default_words: str) -> Field:
+    """One end of the dates in view (the app sets both with one date-range widget)."""
+    return Field(
+        param=param,
+        flag=flag,
+        key=key,
+        words=words,
+        metavar="YYYY-MM-DD",
+        parse=parse_date,
+        text=lambda v: v.isoformat(),
+        get=lambda s: getattr(s.filters, attribute),
+        put=lambda s, v: _with_filters(s, **{attribute: v}),
+        default_words=default_words,
+    )
+
+
 FIELDS: tuple[Field, ...] = (
     _percent_field(
         "strong",
@@ -107,6 +144,8 @@ FIELDS: tuple[Field, ...] = (
         20.0,
         get=_fraction_get(lambda s: s.thresholds.strong, 20.0),
         put=lambda s, v: _thresholds(s, strong=float(v)),
+        label="Strong above (%)",
+        step=1.0,
     ),
     _percent_field(
         "moderate",
@@ -118,6 +157,8 @@ FIELDS: tuple[Field, ...] = (
         10.0,
         get=_fraction_get(lambda s: s.thresholds.moderate, 10.0),
         put=lambda s, v: _thresholds(s, moderate=float(v)),
+        label="Moderate from (%)",
+        step=1.0,
     ),
     Field(
         param="ba",
@@ -130,6 +171,7 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: s.initiative_date,
         put=lambda s, v: replace(s, initiative_date=v),
         default_words="the Alliances sheet's dates, or the middle of the data",
+        label="Initiative started on",
     ),
     Field(
         param="who",
@@ -155,6 +197,7 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: None if s.window == WindowChoice() else s.window,
         put=lambda s, v: replace(s, window=v),
         default_words="equal windows, the longest the data allows",
+        label="Windows",
     ),
     Field(
         param="name",
@@ -167,70 +210,13 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: None if s.initiative_name == DEFAULT_INITIATIVE_NAME else s.initiative_name,
         put=lambda s, v: replace(s, initiative_name=v),
         default_words=f"'{DEFAULT_INITIATIVE_NAME}'",
+        label="Initiative name (for the case-study paragraph)",
     ),
-    Field(
-        param="type",
-        flag="--type",
-        key="f_types",
-        words="alliance type filter",
-        metavar="TYPE",
-        parse=parse_text,
-        text=str,
-        get=lambda s: s.filters.types or None,
-        put=lambda s, v: _with_filters(s, types=tuple(v)),
-        default_words="every type",
-        many=True,
-    ),
-    Field(
-        param="owner",
-        flag="--owner",
-        key="f_owners",
-        words="owner filter",
-        metavar="OWNER",
-        parse=parse_text,
-        text=str,
-        get=lambda s: s.filters.owners or None,
-        put=lambda s, v: _with_filters(s, owners=tuple(v)),
-        default_words="every owner",
-        many=True,
-    ),
-    Field(
-        param="seg",
-        flag="--segment",
-        key="f_segments",
-        words="segment filter",
-        metavar="SEGMENT",
-        parse=parse_text,
-        text=str,
-        get=lambda s: s.filters.segments or None,
-        put=lambda s, v: _with_filters(s, segments=tuple(v)),
-        default_words="every segment",
-        many=True,
-    ),
-    Field(
-        param="from",
-        flag="--from",
-        key="f_from",
-        words="first day in view",
-        metavar="YYYY-MM-DD",
-        parse=parse_date,
-        text=lambda v: v.isoformat(),
-        get=lambda s: s.filters.start,
-        put=lambda s, v: _with_filters(s, start=v),
-        default_words="the first day of the data",
-    ),
-    Field(
-        param="to",
-        flag="--to",
-        key="f_to",
-        words="last day in view",
-        metavar="YYYY-MM-DD",
-        parse=parse_date,
-        text=lambda v: v.isoformat(),
-        get=lambda s: s.filters.end,
-        put=lambda s, v: _with_filters(s, end=v),
-        default_words="the last day of the data",
-    ),
+    _filter_field("type", "--type", "f_types", "alliance type", "types", "Alliance type"),
+    _filter_field("owner", "--owner", "f_owners", "owner", "owners", "Owner"),
+    _filter_field("seg", "--segment", "f_segments", "segment", "segments", "Segment"),
+    _day_field("from", "--from", "f_from", "first day in view", "start", "the first day of the data"),
+    _day_field("to", "--to", "f_to", "last day in view", "end", "the last day of the data"),
     Field(
         param="asof",
         flag="--as-of",
@@ -242,6 +228,8 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: s.as_of,
         put=lambda s, v: replace(s, as_of=v),
         default_words="today",
+        label="Status as of",
+        help="Goals are judged on the time gone between their start and due date by this day.",
     ),
     Field(
         param="bench",
@@ -266,6 +254,8 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: s.reporting_currency,
         put=lambda s, v: replace(s, reporting_currency=v),
         default_words="the ledger's own currency",
+        label="Reporting currency",
+        help="Each entry is converted at its own month's rate from the FX sheet.",
     ),
     Field(
         param="alloc",
@@ -278,6 +268,7 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: s.shared_rule,
         put=lambda s, v: replace(s, shared_rule=v),
         default_words="the Alliances sheet's weights when it has them, else revenue share",
+        label="Split shared costs",
     ),
     Field(
         param="shared",
@@ -290,6 +281,8 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: None if s.shared_name == DEFAULT_SHARED_NAME else s.shared_name,
         put=lambda s, v: replace(s, shared_name=v),
         default_words="'Shared'",
+        label="Shared costs are booked to",
+        help="Cost rows of this pseudo-alliance are split over the real alliances.",
     ),
     _percent_field(
         "credit",
@@ -301,6 +294,9 @@ FIELDS: tuple[Field, ...] = (
         100.0,
         get=_fraction_get(lambda s: s.influenced_credit, 100.0),
         put=lambda s, v: replace(s, influenced_credit=fraction(v)),
+        label="Credit for influenced revenue (%)",
+        step=5.0,
+        help="0 % counts only revenue the partner sourced; 100 % counts influenced revenue in full.",
     ),
     _percent_field(
         "disc",
@@ -312,6 +308,8 @@ FIELDS: tuple[Field, ...] = (
         10.0,
         get=_fraction_get(lambda s: s.time.discount_rate, 10.0),
         put=lambda s, v: replace(s, time=replace(s.time, discount_rate=fraction(v))),
+        label="Discount rate for NPV (% a year)",
+        step=0.5,
     ),
     _percent_field(
         "hurdle",
@@ -323,6 +321,8 @@ FIELDS: tuple[Field, ...] = (
         10.0,
         get=_fraction_get(lambda s: s.time.hurdle_rate, 10.0),
         put=lambda s, v: replace(s, time=replace(s.time, hurdle_rate=fraction(v))),
+        label="Hurdle rate (%)",
+        step=0.5,
     ),
     # Issue #17: from numbers to decisions. Each one parameter, so that links stay short.
     Field(
@@ -350,6 +350,9 @@ FIELDS: tuple[Field, ...] = (
         default_words="the hurdle rate",
         low=-50.0,
         high=200.0,
+        label="Return of the next-best use (% a year)",
+        step=0.5,
+        help="What the same money would earn elsewhere. Empty: the hurdle rate (sidebar).",
     ),
     Field(
         param="altname",
@@ -362,6 +365,8 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: s.alternative_name or None,
         put=lambda s, v: replace(s, alternative_name=v),
         default_words=f"'{HURDLE_NAME}' (or 'the alternative' with a rate of its own)",
+        label="Its name",
+        help="Shown in the tables and the workbook.",
     ),
     Field(
         param="scn",
