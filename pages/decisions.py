@@ -18,10 +18,10 @@ if report is not None:
         )
     else:
         st.subheader("Recommendations")
-        decisions.recommendations(report)
+        decisions.recommendation_table(report)
         decisions.rules_editor()
         decisions.opportunity_cost(report)
         decisions.scenario_editor(report)
         decisions.scenario_result(report)
-        decisions.action_plan(report)
+        decisions.action_plan_editor(report)
     views.downloads(report)

@@ -37,8 +37,28 @@ def show(chain: list[SavedReview]) -> None:
         f"{chain[0].review_date:%Y-%m-%d} to {latest.review_date:%Y-%m-%d}."
     )
     st.subheader(f"Since the previous review: {plain(latest.title)}")
+    st.dataframe(_since_previous(table), hide_index=True, width="stretch")
+    _side_by_side(table)
+    if len(chain) > 1:
+        views.chart(roi_across_reviews(table), key="history_chart")
+    st.download_button(
+        "History (.csv)",
+        lambda: table_csv(history_display(table)),
+        file_name=f"{latest.portfolio[:60]}-history.csv",
+        mime="text/csv",
+        icon=":material/table:",
+        on_click="ignore",
+    )
+    st.caption(
+        "The summary workbook of the latest review (Overview, Downloads) has this history as its "
+        "History sheet."
+    )
+
+
+def _since_previous(table: pd.DataFrame) -> pd.DataFrame:
+    """Per alliance of the latest review, what changed since the one before, as the page words it."""
     changes = latest_changes(table)
-    shown = pd.DataFrame(
+    return pd.DataFrame(
         {
             "Alliance": changes["alliance"],
             "Change": changes["change"],
@@ -59,7 +79,10 @@ def show(chain: list[SavedReview]) -> None:
             "Flags cleared": changes["flags_cleared"],
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def _side_by_side(table: pd.DataFrame) -> None:
+    """ROI in each review, then band, quartile, goal status and red flags, an alliance a row."""
     st.subheader("Side by side")
     roi = side_by_side(table, "roi")
     as_text = roi.apply(lambda column: [fmt.percent(v) if pd.notna(v) else "—" for v in column])
@@ -77,20 +100,6 @@ def show(chain: list[SavedReview]) -> None:
         ):
             st.markdown(f"**{label}**")
             st.dataframe(side_by_side(table, value).fillna("—").rename_axis("Alliance"), width="stretch")
-    if len(chain) > 1:
-        views.chart(roi_across_reviews(table), key="history_chart")
-    st.download_button(
-        "History (.csv)",
-        lambda: table_csv(history_display(table)),
-        file_name=f"{latest.portfolio[:60]}-history.csv",
-        mime="text/csv",
-        icon=":material/table:",
-        on_click="ignore",
-    )
-    st.caption(
-        "The summary workbook of the latest review (Overview, Downloads) has this history as its "
-        "History sheet."
-    )
 
 
 def for_link_holders() -> None:

@@ -134,13 +134,8 @@ STILL_CROWDED = {
     "core.output.charts",
     "core.output.charts.add_references",
     "core.output.charts.roi_before_after",
-    "core.output.columns",
     "core.output.deck",
     "core.output.xlsx",
-    "pages.history.show",
-    "ui.decisions",
-    "ui.mapping.column_mapping",
-    "ui.views",
 }
 
 

@@ -61,6 +61,27 @@ def column_mapping(loaded: Loaded) -> bool:
     if not previews:
         return False
     guessed = is_full_guess(_first_guess(previews))
+    _introduction(loaded, guessed)
+    sheet = st.selectbox("Sheet", list(previews), key="map_sheet")
+    rows = previews[sheet]
+    st.dataframe(pd.DataFrame(rows, index=range(1, len(rows) + 1)), width="stretch", placeholder="—")
+    header_row = st.number_input(
+        "Header row",
+        min_value=1,
+        max_value=max(1, len(rows)),
+        step=1,
+        value=guess_header_row(rows),
+        key=f"map_header_{sheet}",
+    )
+    cells = rows[header_row - 1] if rows else []
+    chosen = _chosen_fields(cells, sheet, header_row)
+    if st.button("Read the ledger with this mapping", type="primary", key="map_apply"):
+        _apply(chosen, sheet, header_row)
+    return guessed
+
+
+def _introduction(loaded: Loaded, guessed: bool) -> None:
+    """A guess to confirm (an info box), or the reader's error and the step to map by hand."""
     if guessed:
         st.info(
             "**We guessed your columns: confirm.** "
@@ -78,18 +99,11 @@ def column_mapping(loaded: Loaded) -> bool:
             "The headers were not recognised. Say which column holds what; the mapping is kept for the "
             "next file you upload in this session."
         )
-    sheet = st.selectbox("Sheet", list(previews), key="map_sheet")
-    rows = previews[sheet]
-    st.dataframe(pd.DataFrame(rows, index=range(1, len(rows) + 1)), width="stretch", placeholder="—")
-    header_row = st.number_input(
-        "Header row",
-        min_value=1,
-        max_value=max(1, len(rows)),
-        step=1,
-        value=guess_header_row(rows),
-        key=f"map_header_{sheet}",
-    )
-    cells = rows[header_row - 1] if rows else []
+
+
+def _chosen_fields(cells: list[str], sheet: str, header_row: int) -> dict[str, str]:
+    """A box per field, two a row, each opening on the column guessed from the header row's cells;
+    the fields given a column, with the column's choice."""
     headers = [h for h in cells if h]
     choices = column_choices(cells)
     guesses = guess_mapping(headers)
@@ -109,23 +123,26 @@ def column_mapping(loaded: Loaded) -> bool:
             )
         if pick != NONE:
             chosen[field] = pick
-    if st.button("Read the ledger with this mapping", type="primary", key="map_apply"):
-        if (
-            "date" not in chosen
-            or "alliance" not in chosen
-            or not ({"kind", "amount"} <= set(chosen) or {"revenue", "cost"} & set(chosen))
-        ):
-            st.error(
-                "Choose at least the date and alliance columns, and either kind and amount or the "
-                "revenue and/or cost columns."
-            )
-        elif len(set(chosen.values())) < len(chosen):
-            st.error("One column is chosen for two fields: each field needs its own column.")
-        else:
-            st.session_state["column_mapping"] = {
-                "sheet": sheet,
-                "header_row": int(header_row),
-                "columns": chosen,
-            }
-            st.rerun()
-    return guessed
+    return chosen
+
+
+def _apply(chosen: dict[str, str], sheet: str, header_row: int) -> None:
+    """Keep the mapping and read the ledger with it, or say what is missing or chosen twice."""
+    if (
+        "date" not in chosen
+        or "alliance" not in chosen
+        or not ({"kind", "amount"} <= set(chosen) or {"revenue", "cost"} & set(chosen))
+    ):
+        st.error(
+            "Choose at least the date and alliance columns, and either kind and amount or the "
+            "revenue and/or cost columns."
+        )
+    elif len(set(chosen.values())) < len(chosen):
+        st.error("One column is chosen for two fields: each field needs its own column.")
+    else:
+        st.session_state["column_mapping"] = {
+            "sheet": sheet,
+            "header_row": int(header_row),
+            "columns": chosen,
+        }
+        st.rerun()

@@ -2,8 +2,9 @@
 their edited owner, due day and text), and how the previous review's accepted actions are marked.
 
 Nothing here is stored: the save form (ui/review_panel.py) hands `accepted()` and `marks_of()` to
-the store when the user presses Save, and forgets them afterwards. Kept apart from ui/decisions.py
-so that the save form can read the plan without importing the page's components.
+the store when the user presses Save, and forgets them afterwards. Kept apart from
+ui/decisions/action_plan.py so that the save form can read the plan without importing the page's
+components.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def _uploaded(rows: list[list[object]]) -> AppTest:
 def test_scorecard_past_the_limit_shows_every_flag_in_one_grid(monkeypatch: pytest.MonkeyPatch) -> None:
     # A limit of one alliance stands in for thousands. Acme: revenue 900, cost 1,000, so ROI
     # (900 − 1,000) / 1,000 = −10.0 %, a Negative ROI flag; no Goals sheet, so both have no goals.
-    monkeypatch.setattr(views, "LISTED_ALLIANCES", 1)
+    monkeypatch.setattr("ui.views.flags.LISTED_ALLIANCES", 1)
     at = _uploaded(
         [
             ["2025-01-01", "Acme", "Revenue", 900],
@@ -155,11 +155,10 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.usefixtures("database")
 def test_many_accepted_actions_are_marked_in_one_grid(monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.app.test_decisions_page import PAGE, _save, opened, table, texts
-    from ui import decisions
 
     # The Decisions page's ledger proposes 8 actions (A, B: no goals; C: no goals, Fix 30 and 90 days;
     # D: no goals, Exit 30 and 90). A limit of 1 stands in for thousands of accepted actions.
-    monkeypatch.setattr(decisions, "MARKED_ONE_BY_ONE", 1)
+    monkeypatch.setattr("ui.decisions.action_plan.MARKED_ONE_BY_ONE", 1)
     at = opened()
     at.button(key="plan_accept_all").click().run()
     token = _save(at, "Q2 review")
@@ -181,14 +180,15 @@ def test_many_accepted_actions_are_marked_in_one_grid(monkeypatch: pytest.Monkey
 def test_the_outcome_grids_edits_become_the_actions_marks(monkeypatch: pytest.MonkeyPatch) -> None:
     import streamlit as st
 
-    from ui import decisions, plan
+    from ui import plan
+    from ui.decisions import action_plan
 
     monkeypatch.setattr(st, "session_state", {})
     plan.mark(7, {101: "Done", 103: "Dropped"})
     # Rows 0, 1, 2 are actions 100, 101, 102 (103 is not in view): row 0 dropped, row 1 back to not
     # marked, row 2 only had its owner typed over (the grid does not let it; nothing changes).
-    st.session_state[decisions.outcomes_key(7)] = {
+    st.session_state[action_plan.outcomes_key(7)] = {
         "edited_rows": {0: {"outcome": "Dropped"}, 1: {"outcome": "Not marked"}, 2: {"owner": "Kim"}}
     }
-    decisions._outcomes_edited(7, [100, 101, 102])
+    action_plan._outcomes_edited(7, [100, 101, 102])
     assert plan.marks_of(7) == {100: "Dropped", 103: "Dropped"}

@@ -1,0 +1,82 @@
+"""Opportunity cost: the alternative (its annual rate and name, by default the hurdle rate) and each
+alliance's and the portfolio's margin over it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import formatting as fmt
+from core.model import PORTFOLIO
+from core.output import columns as cols
+from core.output.columns import display_frame
+from core.report import Report
+from core.settings import BY_PARAM
+from ui import views
+from ui.decisions.shared import points_grid, whole_height
+from ui.text import plain
+
+
+def opportunity_rows(report: Report) -> pd.DataFrame:
+    """Per alliance and the Portfolio: cost, net value, opportunity cost and value over the alternative."""
+    p = report.portfolio
+    money = pd.concat(
+        [
+            report.alliances[["cost", "net_value"]].astype(float),
+            pd.DataFrame({"cost": [p.cost], "net_value": [p.net_value]}, index=[PORTFOLIO]),
+        ]
+    )
+    rows = report.opportunity.join(money)
+    # The Portfolio first: a long table scrolls, and the total is what a reader looks for.
+    first = rows.index == PORTFOLIO
+    return pd.concat([rows[first], rows[~first]]).reset_index(names="alliance")
+
+
+def opportunity_cost(report: Report) -> None:
+    """The alternative (rate and name, default the hurdle rate) and each alliance's margin over it."""
+    st.subheader("Opportunity cost")
+    rate, name = report.settings.alternative()
+    hurdle = report.settings.time.hurdle_rate
+    left, right = st.columns(2)
+    spec = BY_PARAM["alt"]
+    left.number_input(
+        "Return of the next-best use (% a year)",
+        key=spec.key,
+        min_value=spec.low,
+        max_value=spec.high,
+        step=0.5,
+        value=None,
+        placeholder=f"the hurdle rate, {hurdle * 100:g} %",
+        help="What the same money would earn elsewhere. Empty: the hurdle rate (sidebar).",
+    )
+    right.text_input(
+        "Its name",
+        key=BY_PARAM["altname"].key,
+        max_chars=80,
+        placeholder="e.g. direct sales campaigns",
+        help="Shown in the tables and the workbook.",
+    )
+    table = report.opportunity
+    if PORTFOLIO in table.index:
+        total = table.loc[PORTFOLIO]
+        scale = views.money_scale(report)
+        with views.tiles(2):
+            st.metric(
+                f"Portfolio value over {plain(name)}",
+                fmt.scaled_money(total["value_over_alternative"], scale, report.currency),
+                help=f"Net value − {rate:.1%} × cost",
+            )
+            points = total["points_over_alternative"]
+            st.metric(
+                "Portfolio ROI over it",
+                "n/a" if pd.isna(points) else f"{points:+.1f} pts",
+                help=f"Portfolio ROI − {rate:.1%}, in percentage points",
+            )
+    st.caption(f"Alternative: {plain(name)} at {rate:.1%} a year.")
+    shown = display_frame(opportunity_rows(report), cols.OPPORTUNITY)
+    st.dataframe(
+        **points_grid(shown, [cols.POINTS_OVER_ALTERNATIVE.header]),
+        hide_index=True,
+        width="stretch",
+        height=whole_height(len(shown)),
+    )

@@ -1,0 +1,119 @@
+"""The source banner above every page: which ledger is in view, that a sample is a sample, what
+reading it found, and what to do when a link waits for its file or the headers need mapping."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.report import Report
+from ui import links, review_panel, reviews, session, sidebar
+from ui.loading import Loaded
+from ui.mapping import column_mapping
+from ui.text import plain, plain_lines
+from ui.views.exports import template_download
+
+
+def source_banner(loaded: Loaded | None, report: Report | None, upload: bool = False) -> None:
+    """Say which ledger is in view, that a sample is a sample, and what reading it found; with
+    `upload`, offer the upload on the page too (a phone folds the sidebar away)."""
+    for notice in links.notices():
+        st.warning("This link's settings: " + notice, icon=":material/link:")
+    waiting = links.pending()
+    if waiting is not None and not waiting.wants_sample:
+        _waiting_for_file(waiting)
+        return
+    if loaded is None:
+        return
+    if loaded.error:
+        # Headers the reader does not know: a guessed mapping to confirm, or one to make by hand.
+        guessed = column_mapping(loaded) if loaded.previews else False
+        if not loaded.previews:
+            st.error(plain_lines(loaded.error), icon=":material/error:")
+        if not guessed:
+            st.info(
+                "The app is still ready: fix the file and upload it again, or remove it in the "
+                "sidebar to go back to the sample ledger. The blank template below shows the "
+                "headers it looks for.",
+                icon=":material/info:",
+            )
+            template_download()
+        return
+    if report is None:
+        return
+    for notice in session.settings_notices():
+        st.sidebar.warning(notice)
+    message = reviews.said()
+    if message:
+        st.success(plain(message), icon=":material/check_circle:")
+    found = reviews.opened()
+    if found is not None:
+        review_panel.banner(found, report)
+    if loaded.is_sample:
+        where = "here or in the sidebar" if upload else "on the Overview or in the sidebar"
+        st.info(
+            f"**Sample ledger** (made-up alliances): upload your own workbook {where} to see your numbers.",
+            icon=":material/science:",
+        )
+    if upload:
+        # On a phone the sidebar is folded away: the upload is on the page too, one tap away.
+        with st.popover(
+            "Upload your workbook" if loaded.is_sample else "Upload another workbook",
+            icon=":material/upload_file:",
+            type="primary" if loaded.is_sample else "secondary",
+        ):
+            sidebar.upload_box(key="main_upload")
+    if loaded.mapped:
+        _mapping_caption(report)
+    _no_entries(report)
+    source = report.ledger.source
+    st.caption(
+        f"{plain(source.filename)} · sheet '{plain(source.sheet)}', header on row {source.header_row} · "
+        f"{source.rows_read:,} rows read in {loaded.seconds:.2f} s · {len(report.ledger.entries):,} "
+        f"entries used · {report.rows_left_out:,} rows left out"
+        + (f" · {report.ledger.blank_rows:,} blank rows skipped" if report.ledger.blank_rows else "")
+        + f" · fingerprint {loaded.fingerprint}"
+    )
+
+
+def _waiting_for_file(link: links.PendingLink) -> None:
+    """A link made on an uploaded file: say which file, and take it right here."""
+    fingerprint = f" (fingerprint {link.fingerprint})" if link.fingerprint else ""
+    st.warning(
+        f"This shared view was made on the file '{plain(link.source)}'{fingerprint}. Files are never "
+        "stored or sent in a link, so its numbers cannot be shown without it: upload that file "
+        "here to see the same view with the same settings.",
+        icon=":material/link:",
+    )
+    sidebar.upload_box(key="link_upload")
+    if st.button("Look at the sample ledger instead", key="link_drop"):
+        links.drop_pending()
+        st.rerun()
+
+
+def _mapping_caption(report: Report) -> None:
+    columns = report.ledger.source.columns.items()
+    mapping = ", ".join(f"{field} ← '{plain(header)}'" for field, header in columns)
+    left, right = st.columns([4, 1])
+    left.caption(f"Read with your column mapping: {mapping}.")
+    if right.button("Forget the mapping", key="forget_mapping"):
+        st.session_state.pop("column_mapping", None)
+        st.rerun()
+
+
+def _no_entries(report: Report) -> None:
+    if not report.entries.empty:
+        return
+    source = report.ledger.source
+    if report.ledger.entries.empty:
+        why = f"all {report.rows_left_out:,} rows below it were left out (listed under Data issues)."
+    else:
+        why = (
+            "none of its entries is in view: widen the filters or the dates, or check that the ledger "
+            "has alliances besides the shared one."
+        )
+    st.error(
+        f"No usable entries: sheet '{plain(source.sheet)}' has its header on row {source.header_row}, "
+        f"but {why} "
+        "Fix the file and upload it again; the blank template shows the expected headers.",
+        icon=":material/error:",
+    )
