@@ -174,7 +174,9 @@ def test_colours_are_written_once():
     assert spelled == []
 
 
-KEY_USE = re.compile(r"""(?:key=|state\[|state\.get\(|state\.pop\(|state\.setdefault\()\s*["']([A-Za-z_]+)["']""")
+KEY_USE = re.compile(
+    r"""(?:key=|state\[|state\.get\(|state\.pop\(|state\.setdefault\()\s*["']([A-Za-z_]+)["']"""
+)
 
 
 def test_setting_widgets_take_their_keys_from_the_field_table():
