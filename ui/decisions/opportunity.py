@@ -11,8 +11,7 @@ from core.model import PORTFOLIO
 from core.output import columns as cols
 from core.output.columns import display_frame
 from core.report import Report
-from core.settings import BY_PARAM
-from ui import views
+from ui import fields, views
 from ui.decisions.shared import points_grid, whole_height
 from ui.text import plain
 
@@ -38,24 +37,8 @@ def opportunity_cost(report: Report) -> None:
     rate, name = report.settings.alternative()
     hurdle = report.settings.time.hurdle_rate
     left, right = st.columns(2)
-    spec = BY_PARAM["alt"]
-    left.number_input(
-        "Return of the next-best use (% a year)",
-        key=spec.key,
-        min_value=spec.low,
-        max_value=spec.high,
-        step=0.5,
-        value=None,
-        placeholder=f"the hurdle rate, {hurdle * 100:g} %",
-        help="What the same money would earn elsewhere. Empty: the hurdle rate (sidebar).",
-    )
-    right.text_input(
-        "Its name",
-        key=BY_PARAM["altname"].key,
-        max_chars=80,
-        placeholder="e.g. direct sales campaigns",
-        help="Shown in the tables and the workbook.",
-    )
+    fields.number("alt", left, value=None, placeholder=f"the hurdle rate, {hurdle * 100:g} %")
+    right.text_input(max_chars=80, placeholder="e.g. direct sales campaigns", **fields.widget("altname"))
     table = report.opportunity
     if PORTFOLIO in table.index:
         total = table.loc[PORTFOLIO]

@@ -16,14 +16,14 @@ from core.output import columns as cols
 from core.output.columns import display_frame
 from core.output.decision_sheets import RULE_LABELS
 from core.report import Report
-from core.settings import BY_PARAM
 from core.settings.values import RULE_LIMITS
 from ui import views
 from ui.columns import marked_column
 from ui.decisions.shared import points_grid, whole_height
+from ui.fields import key as setting_key
 from ui.text import plain
 
-RULES_KEY = BY_PARAM["rules"].key
+RULES_KEY = setting_key("rules")
 _RULES_PROBLEM = "_rules_problem"
 ICONS: dict[str, str] = {
     Recommendation.INVEST: "▲",

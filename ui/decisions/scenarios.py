@@ -15,12 +15,11 @@ from core.model import ScenarioChange
 from core.output.csv import table_csv
 from core.output.decision_sheets import scenario_tables
 from core.report import Report
-from core.settings import BY_PARAM
 from core.settings.values import MAX_CHANGES, MAX_REFUND
-from ui import views
+from ui import fields, views
 from ui.text import plain
 
-SCENARIO_KEY = BY_PARAM["scn"].key
+SCENARIO_KEY = fields.key("scn")
 CHANGE_WORDS: dict[str, str] = {
     ScenarioChange.DROP: "Drop it",
     ScenarioChange.SCALE: "Scale it (× a factor)",
