@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from core.settings import Settings
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
+# Fields a `--map` may name: the ledger sheet's columns the reader takes.
+MAPPABLE = ("date", "alliance", "kind", "amount", "revenue", "cost", "currency", "category", "notes")
 
 
 def program() -> str:
@@ -49,6 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="summary workbook to write (default: <ledger>-summary.xlsx beside the ledger)",
     )
     summarize.add_argument("--sheet", metavar="NAME", help="read the ledger from this sheet")
+    summarize.add_argument(
+        "--map",
+        metavar="FIELD=HEADER",
+        action="append",
+        default=[],
+        help="read the column headed HEADER as FIELD (repeat for several); FIELD one of "
+        + ", ".join(MAPPABLE),
+    )
+    summarize.add_argument(
+        "--revenue-only",
+        action="store_true",
+        help="the ledger holds revenue only: read it without costs (ROI is then not computed)",
+    )
     summarize.add_argument(
         "--view",
         metavar="LINK",
@@ -123,6 +138,24 @@ class SettingFlagError(ValueError):
     """A setting flag whose value is not allowed."""
 
 
+def chosen_columns(given: list[str]) -> dict[str, str]:
+    """`--map FIELD=HEADER` flags as field -> header; SettingFlagError for a malformed one."""
+    chosen: dict[str, str] = {}
+    for text in given:
+        field, sep, header = text.partition("=")
+        field, header = field.strip().casefold().replace("_", " "), header.strip().strip("'\"").strip()
+        if not sep or not header:
+            raise SettingFlagError(f"--map {text}: write FIELD=HEADER, e.g. --map revenue='Net Sales'")
+        if field not in MAPPABLE:
+            raise SettingFlagError(
+                f"--map {text}: '{field}' is not a field; FIELD is one of {', '.join(MAPPABLE)}"
+            )
+        if field in chosen:
+            raise SettingFlagError(f"--map {text}: {field} is mapped twice")
+        chosen[field] = header
+    return chosen
+
+
 def default_output(ledger: Path) -> Path:
     """<ledger>-summary.xlsx beside the ledger."""
     return ledger.with_name(f"{ledger.stem}-summary.xlsx")
@@ -192,18 +225,24 @@ def _run(words: list[str], early: _EarlyCheck | None) -> int:
     args = build_parser().parse_args(words)
     try:
         settings, warnings = view_settings(args)
+        args.chosen = chosen_columns(args.map)
     except SettingFlagError as exc:
         sys.stderr.write(f"error: {exc} (see: {program()} summarize --help)\n")
         return EXIT_UNUSABLE
     for warning in warnings:
         sys.stderr.write(warning + "\n")
     # Imported here so that `--help` and usage errors answer without loading pandas.
-    from core.errors import LedgerError, NoLedgerSheet
+    from core.errors import LedgerError, NoLedgerSheet, UnreadField
 
     ledger_path: Path = args.ledger
     output: Path = args.output or default_output(ledger_path)
     try:
         left_out = _summarize(ledger_path, output, settings, args, early)
+    except UnreadField as exc:
+        from core.reading.completeness import command_hint
+
+        sys.stderr.write(f"error: {exc} With the command: {command_hint(exc.field, exc.candidates)}.\n")
+        return EXIT_UNUSABLE
     except NoLedgerSheet as exc:
         # The hint fits a workbook whose ledger sheet was not found, not two columns for one figure.
         hint = (
@@ -253,7 +292,14 @@ def _summarize(
         with contextlib.suppress(ReaderDefect):
             extents, heads = early.running.result()
             vouch(data, ledger_path.name, extents, heads)
-    reading = start_isolated(read_ledger, data, ledger_path.name, sheet=args.sheet)
+    reading = start_isolated(
+        read_ledger,
+        data,
+        ledger_path.name,
+        sheet=args.sheet,
+        chosen=args.chosen or None,
+        revenue_only=args.revenue_only,
+    )
     try:
         # The worker reads on one core while this process loads what comes after reading on the other.
         from core.output.export import summary_workbook

@@ -7,3 +7,18 @@ class LedgerError(Exception):
 
 class NoLedgerSheet(LedgerError):
     """No sheet has recognisable ledger headers; the app then offers to map the columns by hand."""
+
+
+class UnreadField(NoLedgerSheet):
+    """A figure (revenue or cost) came out zero everywhere while the sheet has number columns that
+    were not read, or its column could be one of several: the app offers the mapping step with
+    `candidates` proposed for `field`; the command suggests `--map FIELD=HEADER`."""
+
+    def __init__(self, message: str, field: str, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.field = field
+        self.candidates = candidates
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, tuple[str, ...]]]:
+        # Raised in the reading worker and sent back pickled: keep the field and the candidates.
+        return (type(self), (str(self), self.field, self.candidates))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.errors import LedgerError, NoLedgerSheet
+from core.errors import LedgerError, NoLedgerSheet, UnreadField
 from core.reading.isolation import previews_isolated, read_isolated
 from core.reading.ledger import ColumnMapping, Ledger
 from core.settings import fingerprint
@@ -46,15 +46,17 @@ class Loaded:
     fingerprint: str
     mapped: bool = False
     previews: dict[str, list[list[str]]] | None = None
+    # What the reader's refusal proposes for the mapping step: a field and the unread column it names.
+    proposed: dict[str, str] | None = None
 
 
 def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMapping | None) -> Loaded:
     started = time.perf_counter()
-    ledger, error, mapped, previews = None, None, False, None
+    ledger, error, mapped, previews, proposed = None, None, False, None, None
     try:
         ledger = read_isolated(data, name)
     except NoLedgerSheet as exc:
-        error, previews = str(exc), previews_isolated(data, name)
+        error, previews, proposed = str(exc), previews_isolated(data, name), _proposed(exc)
         if mapping is not None:
             try:
                 ledger, error, mapped = read_isolated(data, name, mapping=mapping), None, True
@@ -68,7 +70,15 @@ def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMa
             "Nothing was stored; please report it with the file."
         )
     elapsed = time.perf_counter() - started
-    return Loaded(key, ledger, error, is_sample, elapsed, len(data), name, key[1], mapped, previews)
+    return Loaded(key, ledger, error, is_sample, elapsed, len(data), name, key[1], mapped, previews, proposed)
+
+
+def _proposed(refusal: NoLedgerSheet) -> dict[str, str] | None:
+    """The column a refusal names for a field (its last candidate, as the command's hint does)."""
+    if not isinstance(refusal, UnreadField) or not refusal.candidates:
+        return None
+    lettered = refusal.candidates[-1]  # "C 'Net Sales'"
+    return {refusal.field: lettered.split(" ", 1)[1].strip("'")}
 
 
 def saved_mapping() -> ColumnMapping | None:
@@ -76,7 +86,7 @@ def saved_mapping() -> ColumnMapping | None:
     raw = st.session_state.get("column_mapping")
     if not raw:
         return None
-    return ColumnMapping(raw["sheet"], int(raw["header_row"]), tuple(sorted(raw["columns"].items())))
+    return ColumnMapping.from_record(raw)
 
 
 def remember_upload(key: str = "ledger_upload") -> None:

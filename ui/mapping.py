@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.reading.ledger import guess_header_row, guess_mapping
-from core.reading.mapping import column_label
+from core.reading.mapping import ColumnMapping, column_label
 from ui.session import Loaded
 from ui.text import plain_lines
 
@@ -21,6 +21,7 @@ FIELDS = {
     "currency": "Currency (optional)",
 }
 NONE = "—"
+REVENUE_ONLY_KEY = "map_revenue_only"
 
 
 def column_choices(cells: list[str]) -> list[str]:
@@ -74,7 +75,12 @@ def column_mapping(loaded: Loaded) -> bool:
         key=f"map_header_{sheet}",
     )
     cells = rows[header_row - 1] if rows else []
-    chosen = _chosen_fields(cells, sheet, header_row)
+    chosen = _chosen_fields(cells, sheet, header_row, loaded.proposed)
+    st.checkbox(
+        "This ledger holds revenue only (no costs): read it without them",
+        key=REVENUE_ONLY_KEY,
+        help="ROI needs costs: without them each alliance shows its revenue, and no ROI is computed.",
+    )
     if st.button("Read the ledger with this mapping", type="primary", key="map_apply"):
         _apply(chosen, sheet, header_row)
     return guessed
@@ -101,12 +107,14 @@ def _introduction(loaded: Loaded, guessed: bool) -> None:
         )
 
 
-def _chosen_fields(cells: list[str], sheet: str, header_row: int) -> dict[str, str]:
-    """A box per field, two a row, each opening on the column guessed from the header row's cells;
-    the fields given a column, with the column's choice."""
+def _chosen_fields(
+    cells: list[str], sheet: str, header_row: int, proposed: dict[str, str] | None = None
+) -> dict[str, str]:
+    """A box per field, two a row, each opening on the column guessed from the header row's cells
+    (or `proposed` by the reader's refusal: the unread column it names); the fields given a column."""
     headers = [h for h in cells if h]
     choices = column_choices(cells)
-    guesses = guess_mapping(headers)
+    guesses = guess_mapping(headers) | {f: h for f, h in (proposed or {}).items() if h in headers}
     chosen = {}
     cols = st.columns(2)
     for i, (field, label) in enumerate(FIELDS.items()):
@@ -140,9 +148,7 @@ def _apply(chosen: dict[str, str], sheet: str, header_row: int) -> None:
     elif len(set(chosen.values())) < len(chosen):
         st.error("One column is chosen for two fields: each field needs its own column.")
     else:
-        st.session_state["column_mapping"] = {
-            "sheet": sheet,
-            "header_row": int(header_row),
-            "columns": chosen,
-        }
+        revenue_only = bool(st.session_state.get(REVENUE_ONLY_KEY))
+        mapping = ColumnMapping(sheet, int(header_row), tuple(sorted(chosen.items())), revenue_only)
+        st.session_state["column_mapping"] = mapping.record()
         st.rerun()

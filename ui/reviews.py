@@ -174,7 +174,7 @@ def mapping_of(found: Opened) -> ColumnMapping | None:
     raw = found.review.mapping
     if not raw:
         return None
-    return ColumnMapping(raw["sheet"], int(raw["header_row"]), tuple(sorted(raw["columns"].items())))
+    return ColumnMapping.from_record(raw)
 
 
 def save(

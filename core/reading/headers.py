@@ -2,61 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from core.errors import LedgerError, NoLedgerSheet
+from core.errors import LedgerError, NoLedgerSheet, UnreadField
 from core.model import HealthDimension
 from core.reading.parsing import clean_name, display_value, is_blank, normalise_header
+from core.reading.vocabulary import LEDGER_HEADERS, STRICT_FIELDS, own_words
 from core.reading.workbook import SourceBook
-
-# Header synonyms, most specific first: when two columns match one field, the earlier synonym wins.
-LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
-    "date": (
-        "date",
-        "entry date",
-        "transaction date",
-        "posting date",
-        "booking date",
-        "invoice date",
-        "value date",
-        "period",
-        "month",
-        "quarter",
-        "date period",
-    ),
-    "alliance": (
-        "alliance",
-        "alliance name",
-        "partner",
-        "partner name",
-        "partnership",
-        "partnership name",
-        "alliance partner",
-    ),
-    "kind": (
-        "kind",
-        "entry kind",
-        "revenue or cost",
-        "revenue cost",
-        "income expense",
-        "inflow outflow",
-        "flow",
-        "direction",
-        "entry type",
-        "transaction type",
-        "type",
-    ),
-    "amount": ("amount", "value", "net amount", "amount usd", "sum"),
-    "revenue": ("revenue", "revenues", "alliance revenue", "income", "inflow", "sales"),
-    "cost": ("cost", "costs", "alliance cost", "expense", "expenses", "outflow", "spend"),
-    "category": ("category", "cost category", "revenue category", "stream", "line item", "account"),
-    "currency": ("currency", "ccy", "currency code", "cur"),
-    "attribution": ("attribution", "revenue attribution", "source type", "sourced or influenced", "credit"),
-    "notes": ("notes", "note", "memo", "description", "comment", "comments"),
-}
-
 
 ALLIANCE_HEADERS: dict[str, tuple[str, ...]] = {
     "alliance": LEDGER_HEADERS["alliance"],
@@ -187,16 +142,26 @@ class HeaderMatch:
 FIGURE_FIELDS = ("date", "alliance", "kind", "amount", "revenue", "cost", "currency", "attribution")
 
 
-def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> HeaderMatch:
-    """Map each field to the column whose header is its most specific synonym."""
+def match_header(
+    cells: list[object],
+    synonyms: dict[str, tuple[str, ...]],
+    strict: tuple[str, ...] = (),
+    chosen: dict[str, str] | None = None,
+) -> HeaderMatch:
+    """Map each field to the column whose header is its most specific synonym.
+
+    `chosen`: fields the user named a header for (`--map revenue='Net Sales'`), taken first and
+    never questioned. For a `strict` field, a column taken by one of its looser words ('Sales')
+    beside another column it could be ('Gross Sales') is a clash to resolve, not a choice to note.
+    """
     # 'Rate to USD' names its base currency; it is the rate column all the same.
     normalised = ["rate" if RATE_TO.match(text) else text for text in map(normalise_header, cells)]
-    columns: dict[str, int] = {}
-    labels: dict[str, str] = {}
+    columns, labels = _chosen_columns(cells, chosen or {})
     clashes: dict[str, tuple[tuple[int, str], ...]] = {}
-    taken: set[int] = set()
+    taken: set[int] = set(columns.values())
     for name, words in synonyms.items():
-        for word in words:
+        # A field the user named a header for is that header's or nobody's.
+        for word in words if name not in columns and name not in (chosen or {}) else ():
             hits = [i for i, text in enumerate(normalised) if text == word and i not in taken]
             if hits:
                 columns[name], labels[name] = hits[0], clean_name(cells[hits[0]])
@@ -207,7 +172,9 @@ def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> H
     others = {
         name: found
         for name in columns
-        if (
+        if name in synonyms
+        and name not in (chosen or {})
+        and (
             found := tuple(
                 (i, clean_name(cells[i]))
                 for i, t in enumerate(normalised)
@@ -215,7 +182,25 @@ def match_header(cells: list[object], synonyms: dict[str, tuple[str, ...]]) -> H
             )
         )
     }
+    for name in strict:
+        if name in others and normalised[columns[name]] not in own_words(name):
+            clashes[name] = ((columns[name], labels[name]), *others.pop(name))
     return HeaderMatch(row=-1, columns=columns, labels=labels, clashes=clashes, others=others)
+
+
+def _chosen_columns(cells: list[object], chosen: dict[str, str]) -> tuple[dict[str, int], dict[str, str]]:
+    """The columns of the headers a user named for fields: as written first, else as normalised."""
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    written = [clean_name(c).casefold() for c in cells]
+    normalised = [normalise_header(c) for c in cells]
+    for name, text in chosen.items():
+        hits = [i for i, c in enumerate(written) if c == clean_name(text).casefold()] or [
+            i for i, c in enumerate(normalised) if c and c == normalise_header(text)
+        ]
+        if hits:
+            columns[name], labels[name] = hits[0], clean_name(cells[hits[0]])
+    return columns, labels
 
 
 def column_letter(index: int) -> str:
@@ -284,33 +269,43 @@ def ledger_layout(columns: dict[str, int]) -> str | None:
 
 
 def find_header(
-    rows: list[list[object]], synonyms: dict[str, tuple[str, ...]], accept: Callable[[dict], bool]
+    rows: list[list[object]],
+    synonyms: dict[str, tuple[str, ...]],
+    accept: Callable[[dict], bool],
+    strict: tuple[str, ...] = (),
+    chosen: dict[str, str] | None = None,
 ) -> HeaderMatch | None:
-    """The first row (within the scanned head) whose headers `accept` takes."""
+    """The first row (within the scanned head) whose headers `accept` takes and that has every
+    header the user `chosen` for a field."""
     for index, cells in enumerate(rows):
-        match = match_header(cells, synonyms)
-        if accept(match.columns):
+        match = match_header(cells, synonyms, strict, chosen)
+        if accept(match.columns) and all(name in match.columns for name in chosen or {}):
             return replace(match, row=index)
     return None
 
 
-def choose_ledger_sheet(book: SourceBook, wanted: str | None) -> tuple[str, HeaderMatch]:
-    """The ledger sheet (`wanted`, or found by its headers) and its header; LedgerError if none."""
+def choose_ledger_sheet(
+    book: SourceBook, wanted: str | None, chosen: dict[str, str] | None = None
+) -> tuple[str, HeaderMatch]:
+    """The ledger sheet (`wanted`, or found by its headers) and its header; LedgerError if none.
+    `chosen`: headers the user named for fields, which the header row must have."""
     names = book.sheet_names
     if not names:
         raise LedgerError(f"'{book.filename}' has no worksheets: upload a workbook with a ledger.")
     if wanted is not None:
-        chosen = [n for n in names if n.strip().casefold() == wanted.strip().casefold()]
-        if not chosen:
+        named = [n for n in names if n.strip().casefold() == wanted.strip().casefold()]
+        if not named:
             raise LedgerError(
                 f"There is no sheet named '{wanted}' in '{book.filename}'; its sheets are: "
                 + ", ".join(f"'{n}'" for n in names)
                 + "."
             )
-        names = chosen
+        names = named
     found: list[tuple[str, HeaderMatch]] = []
     for name in names:
-        header = find_header(book.head(name), LEDGER_HEADERS, lambda c: ledger_layout(c) is not None)
+        header = find_header(
+            book.head(name), LEDGER_HEADERS, lambda c: ledger_layout(c) is not None, STRICT_FIELDS, chosen
+        )
         if header is not None:
             found.append((name, header))
     if not found:
@@ -320,12 +315,14 @@ def choose_ledger_sheet(book: SourceBook, wanted: str | None) -> tuple[str, Head
                 f"'{book.filename}' is empty: no sheet has any data. Upload the ledger itself, "
                 "or start from the blank template."
             )
-        raise NoLedgerSheet(_no_ledger_message(book, names))
+        raise NoLedgerSheet(_no_ledger_message(book, names, chosen))
     found.sort(key=lambda item: (normalise_header(item[0]) not in LEDGER_SHEET_NAMES, -len(item[1].columns)))
     name, header = found[0]
     problem = clash_message(name, header)
     if problem is not None:
-        raise NoLedgerSheet(problem)
+        field = next(f for f in FIGURE_FIELDS if f in header.clashes)
+        candidates = tuple(f"{column_letter(i)} '{label}'" for i, label in header.clashes[field])
+        raise UnreadField(problem, field, candidates)
     return name, header
 
 
@@ -346,19 +343,59 @@ def _looks_numeric(text: str) -> bool:
     return True
 
 
-def _no_ledger_message(book: SourceBook, names: list[str]) -> str:
-    """What each sheet's likely header row holds, so the user sees why none is a ledger."""
-    seen = []
-    for name in names[:5]:
-        head = [[display_value(c) for c in row] for row in book.head(name)]
-        if any(any(head_row) for head_row in head):
-            row = head[guess_header_row(head) - 1]
-            headers = ", ".join(c for c in row if c)[:200]
-            seen.append(f"sheet '{name}' has the headers: {headers}")
-        else:
-            seen.append(f"sheet '{name}' is empty")
+# Sheets described in a refusal: a workbook of hundreds of sheets gets a count of the rest.
+DESCRIBED_SHEETS = 12
+_NEEDED = ("date", "alliance")
+
+
+def _no_ledger_message(book: SourceBook, names: list[str], chosen: dict[str, str] | None = None) -> str:
+    """Each sheet's likely header row in full, the fields found in it, the fields missing with the
+    headers nearest to them, and what to do."""
+    seen = [_sheet_finding(name, book.head(name), chosen or {}) for name in names[:DESCRIBED_SHEETS]]
+    if len(names) > DESCRIBED_SHEETS:
+        seen.append(f"{len(names) - DESCRIBED_SHEETS} more sheets not described")
     return (
-        "No sheet looks like a ledger. Expected a header row with Date, Alliance, Kind and Amount "
-        "(or Date, Alliance, Revenue and Cost); found " + "; ".join(seen) + ". "
-        "Rename the headers (the blank template shows them) or say which column is which."
+        "No sheet looks like a ledger. A ledger has a header row with a date, an alliance (partner) "
+        "and either revenue and cost columns or kind and amount; found: " + "; ".join(seen) + ". "
+        "Rename the headers (the blank template shows them) or say which column is which "
+        "(the app's mapping step; the command: --map FIELD=HEADER)."
     )
+
+
+def _sheet_finding(name: str, head: list[list[object]], chosen: dict[str, str]) -> str:
+    """What one sheet's likely header row holds and lacks, for the refusal."""
+    texts = [[display_value(c) for c in row] for row in head]
+    if not any(any(row) for row in texts):
+        return f"sheet '{name}' is empty"
+    number = guess_header_row(texts)
+    cells = head[number - 1]
+    match = match_header(cells, LEDGER_HEADERS, (), chosen)
+    headers = ", ".join(f"{column_letter(i)} '{t}'" for i, t in enumerate(texts[number - 1]) if t)
+    found = ", ".join(f"{field} '{label}'" for field, label in match.labels.items())
+    missing = [f for f in _NEEDED if f not in match.columns]
+    if not {"revenue", "cost"} & set(match.columns) and not {"kind", "amount"} <= set(match.columns):
+        missing.append("amount" if "kind" in match.columns else "revenue or cost")
+    unknown = [name for name in chosen if name not in match.columns]
+    parts = [f"sheet '{name}', row {number}: {headers}"]
+    parts.append(f"read as {found}" if found else "no header read as a ledger field")
+    if missing:
+        parts.append("missing " + ", ".join(_with_nearest(f, cells, match) for f in missing))
+    if unknown:
+        parts.append("no column " + ", ".join(f"'{chosen[f]}' (for {f})" for f in unknown))
+    return " — ".join(parts)
+
+
+def _with_nearest(field: str, cells: list[object], match: HeaderMatch) -> str:
+    """A missing field, with the unread headers nearest to its words ('alliance (nearest: 'Account'))."""
+    free = {
+        normalise_header(c): clean_name(c) for i, c in enumerate(cells) if i not in match.columns.values()
+    }
+    words = (
+        [w for f in ("revenue", "cost") for w in LEDGER_HEADERS[f]]
+        if " or " in field
+        else LEDGER_HEADERS[field]
+    )
+    near = {
+        free[t] for w in words for t in difflib.get_close_matches(w, [k for k in free if k], n=3, cutoff=0.7)
+    }
+    return field + (f" (nearest: {', '.join(repr(n) for n in sorted(near))})" if near else "")

@@ -9,11 +9,14 @@ Other modules import the public names from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
 from core.reading.columns import body_frame, row_cells, typed_frame
+from core.reading.completeness import check_figures, unread_number_columns
 from core.reading.entries import as_categories, ledger_currency, merge_name_variants, read_entries
 from core.reading.headers import (
     ALLIANCE_HEADERS,
@@ -87,6 +90,28 @@ __all__ = [
 ]
 
 
+def _body(
+    book: SourceBook, sheet: str, header: HeaderMatch, columnwise: bool
+) -> tuple[pd.DataFrame, Callable[[int], list[object]], list[object]]:
+    """The rows below the header (column-wise when it can), every cell of a row on request, and the
+    header row's own cells."""
+    typed = book.typed_body(sheet, header) if columnwise else None
+    if typed is not None:
+        return typed.frame, typed.cells_of, book.head(sheet, header.row + 1)[header.row]
+    raw = book.sheet(sheet)
+    return body_frame(raw.rows, header), row_cells(raw.rows), raw.rows[header.row]
+
+
+# Rows below the header looked at to tell a number column the reader did not take.
+UNREAD_SAMPLE_ROWS = 200
+
+
+def _unread_columns(book: SourceBook, sheet: str, header: HeaderMatch, titles: list[object]) -> list[str]:
+    """The sheet's number columns no field took, judged on the first rows below the header."""
+    rows = book.head(sheet, header.row + 1 + UNREAD_SAMPLE_ROWS)[header.row + 1 :]
+    return unread_number_columns(titles, rows, header)
+
+
 @dataclass(frozen=True)
 class LedgerSource:
     """What was read, so that the user can check it: file, sheet, header row, columns."""
@@ -144,36 +169,37 @@ class Ledger:
 
 
 def read_ledger(
-    data: bytes, filename: str, sheet: str | None = None, mapping: ColumnMapping | None = None
+    data: bytes,
+    filename: str,
+    sheet: str | None = None,
+    mapping: ColumnMapping | None = None,
+    revenue_only: bool = False,
+    chosen: dict[str, str] | None = None,
 ) -> Ledger:
     """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used.
 
     With `mapping`, the sheet, header row and columns are taken from it instead of being found.
+    `chosen`: headers the user named for some fields (`--map revenue='Net Sales'`); the header row
+    is found as usual, and must have them. `revenue_only`: the user says the ledger holds no costs
+    (else a ledger without any is refused).
     """
     book = SourceBook(data, filename)
-    if mapping is not None:
-        sheet_name, header = mapped_header(book, mapping)
-    else:
-        sheet_name, header = choose_ledger_sheet(book, sheet)
+    found = mapped_header(book, mapping) if mapping else choose_ledger_sheet(book, sheet, chosen)
+    sheet_name, header = found
     layout = ledger_layout(header.columns)
     # Both ways of choosing a header (by synonyms, or the user's mapping) accept only a full layout.
     assert layout is not None, "the chosen header has no ledger layout"
-    typed = book.typed_body(sheet_name, header) if mapping is None else None
-    if typed is not None:
-        frame, cells_of = typed.frame, typed.cells_of
-        titles = book.head(sheet_name, header.row + 1)[header.row]
-    else:
-        raw = book.sheet(sheet_name)
-        frame, cells_of, titles = body_frame(raw.rows, header), row_cells(raw.rows), raw.rows[header.row]
+    frame, cells_of, titles = _body(book, sheet_name, header, columnwise=mapping is None)
     notes = header_notes(sheet_name, header)
     entries, issues, blank_rows = read_entries(frame, header, sheet_name, layout, notes, (titles, cells_of))
+    unread = partial(_unread_columns, book, sheet_name, header, titles)
+    revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
+    notes.extend(check_figures(entries, header, sheet_name, unread, revenue_only))
     entries = as_categories(merge_name_variants(entries, notes))
     side = read_side_sheets(book, sheet_name, entries, notes, issues)
     currency = ledger_currency(entries, side.fx, side.fx_base, sheet_name, header.labels, notes)
-    how_to = how_to_add(side)
-    if how_to is not None:
-        # Last, after the notes on what was read: a pointer to what could be added.
-        notes.append(how_to)
+    # Last, after the notes on what was read: a pointer to what could be added.
+    notes.extend(filter(None, [how_to_add(side)]))
     source = LedgerSource(
         filename=filename,
         sheet=sheet_name,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any  # a record holds texts, numbers and a flag
 
 from core.errors import LedgerError
-from core.reading.headers import HeaderMatch, column_letter, ledger_layout
+from core.reading.headers import HeaderMatch, column_letter, ledger_layout, match_header
 from core.reading.parsing import clean_name, display_value, normalise_header
+from core.reading.vocabulary import LEDGER_HEADERS
 from core.reading.workbook import SourceBook
 
 # Rows of each sheet shown when the user picks the header row by hand.
@@ -25,10 +28,27 @@ class ColumnMapping:
     sheet: str
     header_row: int
     columns: tuple[tuple[str, str], ...]
+    # The user says the ledger holds revenue only: read without costs (else such a ledger is refused).
+    revenue_only: bool = False
 
     def as_dict(self) -> dict[str, str]:
         """Field -> header text."""
         return dict(self.columns)
+
+    def record(self) -> dict[str, Any]:
+        """The mapping as plain values, as the session and a saved review keep it."""
+        return {
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "columns": self.as_dict(),
+            "revenue_only": self.revenue_only,
+        }
+
+    @classmethod
+    def from_record(cls, raw: Mapping[str, Any]) -> ColumnMapping:
+        """The mapping `record()` wrote (a review saved before `revenue_only` existed has none)."""
+        columns = tuple(sorted(dict(raw["columns"]).items()))
+        return cls(str(raw["sheet"]), int(raw["header_row"]), columns, bool(raw.get("revenue_only", False)))
 
 
 def mapped_header(book: SourceBook, mapping: ColumnMapping) -> tuple[str, HeaderMatch]:
@@ -112,6 +132,8 @@ def sheet_previews(
     }
 
 
+# The fields the mapping step offers.
+MAPPED_FIELDS = ("date", "alliance", "kind", "amount", "revenue", "cost", "category", "currency")
 # Words that suggest a field in headers the reader does not know, for pre-filling the mapping step.
 MAPPING_HINTS: dict[str, tuple[str, ...]] = {
     "date": ("date", "day", "month", "period", "posted", "booking"),
@@ -124,9 +146,15 @@ MAPPING_HINTS: dict[str, tuple[str, ...]] = {
 
 
 def guess_mapping(headers: list[str]) -> dict[str, str]:
-    """A first guess of which header is which field, each header used once; the user confirms it."""
-    guesses: dict[str, str] = {}
+    """A first guess of which header is which field, each header used once; the user confirms it:
+    the vocabulary's own reading of the headers first, then words that only hint at a field."""
+    known = match_header(list(headers), LEDGER_HEADERS)
+    guesses = {
+        field_name: headers[i] for field_name, i in known.columns.items() if field_name in MAPPED_FIELDS
+    }
     for field_name, words in MAPPING_HINTS.items():
+        if field_name in guesses:
+            continue
         for header in headers:
             text = normalise_header(header)
             if header not in guesses.values() and any(word in text for word in words):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 
 import pandas as pd
 
@@ -66,13 +67,23 @@ def display_value(value: object) -> str:
     return str(value)
 
 
+# A currency code after a header's words is its unit ('Revenue USD'), unless the words name what a
+# rate converts to ('Rate to USD', which the FX sheet reads for its base currency).
+_TRAILING_UNIT = re.compile(r"(?<!\bto)(?<!\bin) (?:usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|inr|cny)$")
+
+
 def normalise_header(text: object) -> str:
-    """Lower-case a header, drop bracketed units and punctuation: 'Amount (USD) ' -> 'amount'."""
+    """A header as the vocabulary compares it: lower case without accents, CamelCase split, bracketed
+    units, trailing currency codes, punctuation and underscores dropped: 'Net_Sales (USD) ' ->
+    'net sales', 'NetSales' -> 'net sales', 'Erlöse' -> 'erlose'."""
     if is_blank(text):
         return ""
-    cleaned = re.sub(r"\(.*?\)|\[.*?\]", " ", str(text).lower())
-    cleaned = re.sub(r"[^0-9a-z]+", " ", cleaned)
-    return " ".join(cleaned.split())
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(text))
+    folded = unicodedata.normalize("NFKD", spaced.lower().replace("ß", "ss"))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    cleaned = re.sub(r"\(.*?\)|\[.*?\]", " ", plain)
+    cleaned = " ".join(re.sub(r"[^0-9a-z]+", " ", cleaned).split())
+    return _TRAILING_UNIT.sub("", cleaned)
 
 
 def clean_name(value: object) -> str:

@@ -32,7 +32,7 @@ HEALTH = [
 
 
 def read(health: list[list[object]] = HEALTH) -> Ledger:
-    return read_ledger(ledger_bytes(ROWS, Health=health), "x.xlsx")
+    return read_ledger(ledger_bytes(ROWS, Health=health), "x.xlsx", revenue_only=True)
 
 
 INDEX = pd.Index(ALLIANCES, name="alliance")
@@ -123,7 +123,7 @@ def test_a_score_of_2_5_is_not_low():
 
 
 def test_no_health_sheet_means_no_figures_and_no_flags():
-    ledger = read_ledger(ledger_bytes(ROWS), "x.xlsx")
+    ledger = read_ledger(ledger_bytes(ROWS), "x.xlsx", revenue_only=True)
     summary = health_summary(ledger.health, INDEX)
     assert list(summary.index) == ALLIANCES
     assert not summary["scored"].any() and (summary["widest"] == "").all()

@@ -288,7 +288,8 @@ def test_scorecard_page_judges_goals_as_of_the_chosen_day():
 
 def test_scorecard_without_goals_sheet_says_how_to_add_one():
     at = start()
-    at.file_uploader[0].set_value(("plain.xlsx", ledger_bytes([["2025-01-01", "A", "Revenue", 9]]), XLSX))
+    rows = [["2025-01-01", "A", "Revenue", 9], ["2025-01-01", "A", "Cost", 5]]
+    at.file_uploader[0].set_value(("plain.xlsx", ledger_bytes(rows), XLSX))
     at.run()
     at.switch_page("pages/scorecard.py")
     at.run()
@@ -494,9 +495,52 @@ def test_the_upload_is_on_the_overview_too_for_phones():
     at = start()
     assert [p.proto.popover.label for p in at.main.get("popover")] == ["Upload your workbook"]
     assert [u.key for u in at.main.file_uploader] == ["main_upload"]  # in that popover
-    at.main.file_uploader[0].set_value(("mine.xlsx", ledger_bytes([["2024-01-01", "A", "Revenue", 9]]), XLSX))
+    rows = [["2024-01-01", "A", "Revenue", 9], ["2024-01-01", "A", "Cost", 5]]
+    at.main.file_uploader[0].set_value(("mine.xlsx", ledger_bytes(rows), XLSX))
     at.run()
     assert not at.exception
     assert not any("Sample ledger" in i.value for i in at.info)
     assert "mine.xlsx" in at.caption[0].value
     assert [p.proto.popover.label for p in at.main.get("popover")] == ["Upload another workbook"]
+
+
+def test_an_unread_revenue_column_opens_the_mapping_step_with_it_proposed():
+    """Issue 27: 'Einnahmen netto' is not a revenue word the reader knows and revenue would be 0 for
+    every alliance: no figures, the mapping step with that column proposed for the revenue, and the
+    figures once it is confirmed (Acme: revenue 1,000 + 250 = 1,250, cost 500 + 125 = 625)."""
+    data = workbook_bytes(
+        {
+            "Export": [
+                ["Date", "Partner", "Einnahmen netto", "Cost"],
+                ["2024-01-15", "Acme", 1000, 500],
+                ["2024-02-15", "Acme", 250, 125],
+            ]
+        }
+    )
+    at = start()
+    at.file_uploader[0].set_value(("export.xlsx", data, XLSX))
+    at.run()
+    assert not at.exception
+    assert not at.metric, "no figures while revenue is unread"
+    revenue = next(box for box in at.selectbox if box.label.startswith("Revenue"))
+    assert revenue.value == "Einnahmen netto"
+    at.button(key="map_apply").click().run()
+    assert not at.exception
+    grid = at.dataframe[0].value.set_index("Alliance")
+    assert (grid.loc["Acme", "Revenue"], grid.loc["Acme", "Cost"]) == (1250.0, 625.0)
+
+
+def test_a_revenue_only_ledger_is_read_once_the_user_says_so():
+    data = workbook_bytes({"Sales": [["Date", "Partner", "Revenue"], ["2024-01-15", "Acme", 1000]]})
+    at = start()
+    at.file_uploader[0].set_value(("sales.xlsx", data, XLSX))
+    at.run()
+    assert not at.exception
+    # The columns are all known, so the step opens as a guess to confirm, with the refusal in it.
+    assert any("no cost column was found" in str(box.value) for box in [*at.error, *at.info])
+    assert not at.metric
+    at.checkbox(key="map_revenue_only").check().run()
+    at.button(key="map_apply").click().run()
+    assert not at.exception
+    assert any("holds revenue only" in str(box.value) for box in at.info), "the revenue-only note is shown"
+    assert [m.value for m in at.metric if m.label in ("Revenue", "Cost")] == ["1.00k", "0.00k"]

@@ -88,10 +88,22 @@ def test_no_ledger_sheet_names_expected_and_found_headers():
     with pytest.raises(NoLedgerSheet) as error:
         read_ledger(data, "erp.xlsx")
     assert str(error.value) == (
-        "No sheet looks like a ledger. Expected a header row with Date, Alliance, Kind and Amount (or Date, "
-        "Alliance, Revenue and Cost); found sheet 'Export' has the headers: Posting day, Counterparty, Flow, EUR. "
-        "Rename the headers (the blank template shows them) or say which column is which."
+        "No sheet looks like a ledger. A ledger has a header row with a date, an alliance (partner) and either "
+        "revenue and cost columns or kind and amount; found: sheet 'Export', row 1: A 'Posting day', "
+        "B 'Counterparty', C 'Flow', D 'EUR' — read as kind 'Flow' — missing date (nearest: 'Posting day'), "
+        "alliance, amount. Rename the headers (the blank template shows them) or say which column is which "
+        "(the app's mapping step; the command: --map FIELD=HEADER)."
     )
+
+
+def test_no_ledger_message_lists_every_header_however_many():
+    """The old message cut the header list at 200 characters; every header is named now."""
+    header = ["Date", *(f"Measure number {n}" for n in range(1, 31))]
+    data = workbook_bytes({"Wide": [header, ["2024-01-01", *range(30)]]})
+    with pytest.raises(NoLedgerSheet) as error:
+        read_ledger(data, "wide.xlsx")
+    assert "AE 'Measure number 30'" in str(error.value)
+    assert "missing alliance, revenue or cost" in str(error.value)
 
 
 def test_file_over_the_upload_limit(monkeypatch):

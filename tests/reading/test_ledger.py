@@ -141,7 +141,7 @@ def test_ledger_sheet_found_by_headers_not_position_and_by_name():
         {"Readme": [["hello"]], "Old": other, "Ledger": other + [["2024-01-02", "Y", "Cost", 2]]}
     )
     assert read_ledger(data, "x.xlsx").source.sheet == "Ledger"
-    assert read_ledger(data, "x.xlsx", sheet="old").source.sheet == "Old"
+    assert read_ledger(data, "x.xlsx", sheet="old", revenue_only=True).source.sheet == "Old"
     with pytest.raises(LedgerError, match="no sheet named 'Nope'.*'Readme', 'Old', 'Ledger'"):
         read_ledger(data, "x.xlsx", sheet="Nope")
 
@@ -151,8 +151,9 @@ def test_no_ledger_sheet_says_what_was_expected_and_found():
     with pytest.raises(LedgerError) as error:
         read_ledger(data, "stuff.xlsx")
     message = str(error.value)
-    assert "Expected a header row with Date, Alliance, Kind and Amount" in message
-    assert "sheet 'Stuff' has the headers: Name, Score" in message
+    assert "A ledger has a header row with a date, an alliance (partner) and either revenue" in message
+    assert "sheet 'Stuff', row 1: A 'Name', B 'Score' — no header read as a ledger field" in message
+    assert "missing date, alliance, revenue or cost" in message
 
 
 def test_mixed_currencies_are_refused_naming_them():
@@ -188,7 +189,7 @@ def test_merged_alliance_cells_apply_to_every_row_they_cover():
 def test_csv_in_latin1_with_semicolons():
     text = "Datum;Partner;Kind;Amount\n2024-01-01;Société Générale;Revenue;1.250,50\n"
     data = ("Date" + text[5:]).encode("cp1252")
-    ledger = read_ledger(data, "export.csv")
+    ledger = read_ledger(data, "export.csv", revenue_only=True)
     assert ledger.entries["alliance"].tolist() == ["Société Générale"]
     assert ledger.entries["amount"].tolist() == [1250.5]
 
@@ -206,7 +207,7 @@ def test_side_sheets_alliances_goals_benchmarks():
         ],
         Benchmarks=[["Name", "ROI", "Source"], ["Hurdle", "12%", "Finance"], ["Peer median", 18, ""]],
     )
-    ledger = read_ledger(data, "x.xlsx")
+    ledger = read_ledger(data, "x.xlsx", revenue_only=True)
     assert ledger.alliances.loc[0, "alliance"] == "Acme"  # spelled as in the ledger
     assert ledger.alliances.loc[0, "initiative_date"] == pd.Timestamp("2024-06-01")
     assert ledger.goals.loc[0, ["target", "actual"]].tolist() == [10.0, 4.0]

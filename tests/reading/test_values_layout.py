@@ -6,6 +6,7 @@ import math
 import pytest
 
 from core.errors import LedgerError, NoLedgerSheet
+from core.reading.completeness import REVENUE_ONLY_NOTE
 from core.reading.isolation import read_isolated
 from core.reading.ledger import ColumnMapping, read_ledger
 from core.reading.side_sheets import NO_RISKS_OR_HEALTH_NOTE
@@ -94,19 +95,23 @@ def test_the_mapping_tells_amount_usd_from_amount_local_by_the_header_as_written
         1,
         (("alliance", "Alliance"), ("amount", "Amount (USD)"), ("date", "Date"), ("kind", "Kind")),
     )
-    assert read_ledger(data, "x.xlsx", mapping=mapping).entries["amount"].tolist() == [100.0]
+    read = read_ledger(data, "x.xlsx", mapping=mapping, revenue_only=True)
+    assert read.entries["amount"].tolist() == [100.0]
 
 
 def test_a_less_specific_header_beside_the_used_one_is_noted():
     header = ["Date", "Alliance", "Kind", "Amount", "Value", "Category", "Category"]
     ledger = read_ledger(
-        sheet(header, [["2024-01-01", "Acme", "Revenue", 10, 99, "joint sales", "x"]]), "x.xlsx"
+        sheet(header, [["2024-01-01", "Acme", "Revenue", 10, 99, "joint sales", "x"]]),
+        "x.xlsx",
+        revenue_only=True,
     )
     assert ledger.entries["amount"].tolist() == [10.0]
     assert ledger.entries["category"].tolist() == ["joint sales"]
     assert ledger.notes == [
         "Sheet 'Ledger': G 'Category' could also be the category; F 'Category' was used.",
         "Sheet 'Ledger': E 'Value' could also be the amount; D 'Amount' was used (the more specific header).",
+        REVENUE_ONLY_NOTE,
         NO_RISKS_OR_HEALTH_NOTE,
     ]
 
@@ -142,7 +147,7 @@ def test_a_row_filled_only_outside_the_ledgers_columns_is_an_issue_not_a_blank()
         [None, None, None, None, "Q2 starts here"],  # row 4
         [None, None, None, None, None, None, "stray"],  # row 5: column G has no header
     ]
-    ledger = read_ledger(sheet(header, rows), "x.xlsx")
+    ledger = read_ledger(sheet(header, rows), "x.xlsx", revenue_only=True)
     reason = "the ledger's columns are empty and only this cell is filled: not an entry"
     assert ledger.issues[["row", "column", "value", "reason"]].values.tolist() == [
         [4, "Owner", "Q2 starts here", reason],
@@ -156,7 +161,7 @@ def test_blank_rows_of_side_sheets_are_not_issues():
         [["2024-01-01", "Acme", "Revenue", 10]],
         Alliances=[["Alliance", "Type"], [], ["Acme", "Value Multiplier"], []],
     )
-    ledger = read_ledger(data, "x.xlsx")
+    ledger = read_ledger(data, "x.xlsx", revenue_only=True)
     assert ledger.issues.empty
     assert ledger.alliances["type"].tolist() == ["Value Multiplier"]
 

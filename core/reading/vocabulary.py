@@ -1,0 +1,294 @@
+"""The words real exports use for each ledger field, in one table: header -> field.
+
+Partner sales exports, CRM opportunity lists, campaign spend sheets and accounting ledgers name
+their columns their own way (`Net Sales`, `COGS`, `Reseller`, `Order Date`, `Umsatz`). Headers are
+compared once normalised (`parsing.normalise_header`: case, accents, spaces, punctuation,
+underscores, CamelCase and trailing units such as `($)` or `USD` set aside), so `Net_Sales (USD)`,
+`NET SALES` and `NetSales` are one header.
+
+Within a field the words run from the most specific to the least: when a sheet has two columns a
+field could take, the earlier word's column is used. Words in the first group of a field are its
+own name ('revenue', 'cost'); two columns of the later, looser words for a figure (revenue, cost)
+are never chosen between silently (see `headers.match_header`). The README's "What the ledger
+looks like" is written from this table (`vocabulary_markdown`), so it cannot drift from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldWords:
+    """A ledger field's header words: its own names, then the words real exports use, per language."""
+
+    field: str
+    meaning: str
+    own: tuple[str, ...]
+    english: tuple[str, ...] = ()
+    other_languages: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every word, most specific first."""
+        return (*self.own, *self.english, *self.other_languages)
+
+
+VOCABULARY: tuple[FieldWords, ...] = (
+    FieldWords(
+        "date",
+        "the day (or period) of the entry",
+        ("date", "entry date"),
+        (
+            "transaction date",
+            "posting date",
+            "posted date",
+            "booking date",
+            "invoice date",
+            "order date",
+            "close date",
+            "closed date",
+            "closing date",
+            "value date",
+            "document date",
+            "sales date",
+            "ship date",
+            "period",
+            "fiscal period",
+            "month",
+            "quarter",
+            "date period",
+        ),
+        (
+            "datum",
+            "buchungsdatum",
+            "rechnungsdatum",
+            "belegdatum",
+            "monat",
+            "date de facture",
+            "date de facturation",
+            "mois",
+            "fecha",
+            "fecha de factura",
+            "mes",
+            "factuurdatum",
+            "boekdatum",
+            "maand",
+            "periode",
+        ),
+    ),
+    FieldWords(
+        "alliance",
+        "the partner or alliance the entry belongs to",
+        ("alliance", "alliance name", "partner", "partner name", "partnership", "partnership name"),
+        (
+            "alliance partner",
+            "partner id",
+            "partner account",
+            "channel partner",
+            "reseller",
+            "reseller name",
+            "distributor",
+            "distributor name",
+            "retailer",
+            "retailer name",
+            "affiliate",
+            "vendor",
+            "vendor name",
+            "supplier",
+            "supplier name",
+            "sales channel",
+            "channel",
+            "program",
+            "programme",
+            "account name",
+            "account",
+        ),
+        (
+            "vertriebspartner",
+            "handler",
+            "lieferant",
+            "kanal",
+            "partenaire",
+            "revendeur",
+            "distributeur",
+            "fournisseur",
+            "canal",
+            "socio",
+            "distribuidor",
+            "proveedor",
+            "leverancier",
+            "wederverkoper",
+        ),
+    ),
+    FieldWords(
+        "kind",
+        "revenue or cost, when one amount column holds both",
+        ("kind", "entry kind", "revenue or cost", "revenue cost"),
+        (
+            "income expense",
+            "inflow outflow",
+            "flow",
+            "direction",
+            "entry type",
+            "transaction type",
+            "debit credit",
+            "d c",
+            "dr cr",
+            "type",
+        ),
+        ("art", "buchungsart", "typ", "tipo", "soort"),
+    ),
+    FieldWords(
+        "amount",
+        "the money of the entry, with a kind column",
+        ("amount",),
+        ("value", "net amount", "sum", "total amount", "transaction amount"),
+        ("betrag", "montant", "importe", "monto", "bedrag"),
+    ),
+    FieldWords(
+        "revenue",
+        "money the alliance brought in (a column of its own)",
+        ("revenue", "revenues", "alliance revenue"),
+        (
+            "net sales",
+            "total sales",
+            "gross sales",
+            "sales amount",
+            "sales revenue",
+            "revenue amount",
+            "total revenue",
+            "net revenue",
+            "income",
+            "inflow",
+            "sales",
+            "turnover",
+            "bookings",
+            "billings",
+            "invoice amount",
+            "invoiced amount",
+            "deal value",
+            "deal amount",
+            "opportunity amount",
+            "amount won",
+            "closed won amount",
+            "won amount",
+        ),
+        (
+            "umsatz",
+            "umsatzerlose",
+            "erlose",
+            "erloese",
+            "einnahmen",
+            "chiffre d affaires",
+            "ventes",
+            "recettes",
+            "ventas",
+            "ingresos",
+            "facturacion",
+            "omzet",
+            "opbrengsten",
+            "opbrengst",
+        ),
+    ),
+    FieldWords(
+        "cost",
+        "money the alliance cost, stored positive (a column of its own)",
+        ("cost", "costs", "alliance cost"),
+        (
+            "total cost",
+            "total costs",
+            "cost of sales",
+            "cost of goods sold",
+            "cogs",
+            "expense",
+            "expenses",
+            "outflow",
+            "spend",
+            "marketing spend",
+            "campaign spend",
+            "mdf",
+            "mdf spend",
+            "co op",
+            "coop",
+            "commission",
+            "commissions",
+            "payout",
+            "partner fees",
+            "partner fee",
+            "rebate",
+            "rebates",
+            "incentive",
+            "incentives",
+            "program cost",
+            "programme cost",
+        ),
+        (
+            "kosten",
+            "aufwand",
+            "ausgaben",
+            "cout",
+            "couts",
+            "depenses",
+            "charges",
+            "costo",
+            "costos",
+            "coste",
+            "costes",
+            "gastos",
+            "uitgaven",
+        ),
+    ),
+    FieldWords(
+        "category",
+        "what the money was for (joint sales, co-marketing, referral fees...)",
+        ("category", "cost category", "revenue category"),
+        ("stream", "line item", "account"),
+        ("kategorie", "categorie", "categoria"),
+    ),
+    FieldWords(
+        "currency",
+        "the entry's currency code",
+        ("currency", "ccy", "currency code", "cur"),
+        (),
+        ("wahrung", "devise", "moneda", "valuta"),
+    ),
+    FieldWords(
+        "attribution",
+        "sourced or influenced revenue",
+        ("attribution", "revenue attribution", "source type", "sourced or influenced", "credit"),
+    ),
+    FieldWords(
+        "notes",
+        "free text, kept with the entry",
+        ("notes", "note", "memo", "description", "comment", "comments"),
+        (),
+        ("bemerkung", "beschreibung", "commentaire", "descripcion", "omschrijving"),
+    ),
+)
+
+BY_FIELD: dict[str, FieldWords] = {entry.field: entry for entry in VOCABULARY}
+# The ledger's header words, as the header scan takes them: field -> words, most specific first.
+LEDGER_HEADERS: dict[str, tuple[str, ...]] = {entry.field: entry.words for entry in VOCABULARY}
+# Figures whose looser words may not be chosen between in silence (two 'sales' columns of one sheet).
+STRICT_FIELDS = ("revenue", "cost")
+
+
+def own_words(field: str) -> tuple[str, ...]:
+    """A field's own names ('revenue', 'revenues', 'alliance revenue')."""
+    return BY_FIELD[field].own
+
+
+def vocabulary_markdown() -> str:
+    """The table as Markdown for the README: each field, what it is, and the headers read as it."""
+    lines = ["| field | what it is | headers read as it (any case, spaces, `_` or units) |", "|---|---|---|"]
+    for entry in VOCABULARY:
+        words = ", ".join(f"`{w}`" for w in (*entry.own, *entry.english))
+        also = ", ".join(f"`{w}`" for w in entry.other_languages)
+        foreign = f"; also {also}" if also else ""
+        lines.append(f"| {entry.field} | {entry.meaning} | {words}{foreign} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # the README's table: python -m core.reading.vocabulary
+    print(vocabulary_markdown())
