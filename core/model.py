@@ -148,33 +148,19 @@ DEFAULT_INITIATIVE_NAME = "the initiative"
 # The pseudo-alliance shared costs are booked to, unless the user names another.
 DEFAULT_SHARED_NAME = "Shared"
 
-# Row names that are not alliances.
+# A row name that is not an alliance.
 PORTFOLIO = "Portfolio"
-CONTROL = "Control group"
 
 
 class Col:
     """Column names of the frames that pass between reading, analysis and output."""
 
     DATE = "date"
-    ALLIANCE = "alliance"
-    KIND = "kind"
-    AMOUNT = "amount"
-    CATEGORY = "category"
-    CURRENCY = "currency"
-    ATTRIBUTION = "attribution"
-    ROW = "row"
-    TYPE = "type"
-    OWNER = "owner"
-    SEGMENT = "segment"
     REVENUE = "revenue"
     COST = "cost"
-    NET_VALUE = "net_value"
     ROI = "roi"
-    ROI_NOTE = "roi_note"
     BAND = "band"
     QUARTILE = "quartile"
-    PERCENTILE = "percentile"
 
 
 # A row not used, as every reader and check reports it: where it is, what it held, and why.

@@ -181,17 +181,36 @@ def recommend(
         return pd.DataFrame(columns=DECISION_COLUMNS, index=index)
     if evidence is None:
         evidence = decision_evidence(index, quarterly, goals, flags, health)
-    trend, trend_text, status = evidence["trend"], evidence["trend_text"], evidence["goal_status"]
-    flag_count, flag_names, score = evidence["flag_count"], evidence["flag_names"], evidence["health_score"]
-    counted = flag_count.clip(upper=rules.max_flags)
-    band, quartile = alliance_table["band"], alliance_table["quartile"]
+    counted = evidence["flag_count"].clip(upper=rules.max_flags)
+    points = _factor_points(alliance_table, evidence, counted, rules)
+    total = points.sum(axis=1).round(SCORE_DIGITS)
+    reasons = _join_reasons(_factor_words(alliance_table, evidence, counted), points)
+    table = points.assign(
+        recommendation=_cut(total, rules),
+        score=total,
+        reasons=reasons,
+        trend=evidence["trend"],
+        goal_status=evidence["goal_status"],
+        flag_count=evidence["flag_count"].astype(int),
+        health_score=evidence["health_score"],
+    )
+    return table[DECISION_COLUMNS]
+
+
+def _factor_points(
+    alliance_table: pd.DataFrame, evidence: pd.DataFrame, counted: pd.Series, rules: DecisionRules
+) -> pd.DataFrame:
+    """Each factor's points per alliance (POINT_COLUMNS); `counted` is the red flags counted (capped)."""
+    score = evidence["health_score"]
     points = pd.DataFrame(
         {
-            "band_points": _points(band, {STRONG: rules.strong, MODERATE: rules.moderate, WEAK: rules.weak}),
-            "quartile_points": _points(quartile, {TOP: rules.top, BOTTOM: rules.bottom}),
-            "trend_points": _points(trend, {RISING: rules.rising, FALLING: rules.falling}),
+            "band_points": _points(
+                alliance_table["band"], {STRONG: rules.strong, MODERATE: rules.moderate, WEAK: rules.weak}
+            ),
+            "quartile_points": _points(alliance_table["quartile"], {TOP: rules.top, BOTTOM: rules.bottom}),
+            "trend_points": _points(evidence["trend"], {RISING: rules.rising, FALLING: rules.falling}),
             "goals_points": _points(
-                status,
+                evidence["goal_status"],
                 {
                     OFF_TRACK: rules.off_track,
                     AT_RISK: rules.at_risk,
@@ -209,29 +228,23 @@ def recommend(
                 0.0,
             ),
         },
-        index=index,
+        index=alliance_table.index,
     ).astype(float)
-    points = points + 0.0  # −0.0 (no flags × −1) reads as 0
-    total = points.sum(axis=1).round(SCORE_DIGITS)
-    said = [
-        "Band " + band.astype(str),
-        quartile.astype(str) + " quartile",
-        "ROI " + trend + " " + trend_text,
-        "Goals " + status.str.lower(),
-        _flag_words(flag_count, counted, flag_names),
-        "Health score " + score.map(_score_text).astype(str),
+    return points + 0.0  # −0.0 (no flags × −1) reads as 0
+
+
+def _factor_words(
+    alliance_table: pd.DataFrame, evidence: pd.DataFrame, counted: pd.Series
+) -> list[pd.Series]:
+    """What each factor read, in words, in the order of FACTORS (a reason shows those that gave points)."""
+    return [
+        "Band " + alliance_table["band"].astype(str),
+        alliance_table["quartile"].astype(str) + " quartile",
+        "ROI " + evidence["trend"] + " " + evidence["trend_text"],
+        "Goals " + evidence["goal_status"].str.lower(),
+        _flag_words(evidence["flag_count"], counted, evidence["flag_names"]),
+        "Health score " + evidence["health_score"].map(_score_text).astype(str),
     ]
-    reasons = _join_reasons(said, points)
-    table = points.assign(
-        recommendation=_cut(total, rules),
-        score=total,
-        reasons=reasons,
-        trend=trend,
-        goal_status=status,
-        flag_count=flag_count.astype(int),
-        health_score=score,
-    )
-    return table[DECISION_COLUMNS]
 
 
 def _score_text(score: float) -> str:

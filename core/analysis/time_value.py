@@ -58,21 +58,17 @@ def npv_all(flows: np.ndarray, monthly_rates: np.ndarray) -> np.ndarray:
         return np.sum(flows * factors, axis=1)
 
 
-def irr_shape(flows: np.ndarray) -> str:
-    """Why monthly flows have no meaningful IRR, or '' when they are investment-shaped.
-
-    Investment-shaped: the first non-zero flow is negative (money goes in first) and the flows
-    change sign exactly once; only then is the IRR unique and a return rather than a borrowing rate.
-    """
-    return irr_shapes(flows[np.newaxis, :])[0]
-
-
 NO_COST_OR_RETURN = "n/a (no cost, or no return, in the months in view)"
 REVENUE_FIRST = "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)"
 
 
 def irr_shapes(flows: np.ndarray) -> list[str]:
-    """`irr_shape` of each row of monthly flows (alliances × months), all rows at once."""
+    """Why each row of monthly flows (alliances × months) has no meaningful IRR, or '' where it is
+    investment-shaped, all rows at once.
+
+    Investment-shaped: the first non-zero flow is negative (money goes in first) and the flows
+    change sign exactly once; only then is the IRR unique and a return rather than a borrowing rate.
+    """
     signs = np.sign(flows)
     moving = signs != 0
     has_cost, has_return = (signs < 0).any(axis=1), (signs > 0).any(axis=1)

@@ -2,7 +2,7 @@
 
 xlsxwriter stores every cell as a Python object and turns each into XML when the workbook closes:
 about 20 µs a cell, so a Quarterly sheet of 5,000 alliances (65k rows × 10 cells) took seconds. Here
-a whole column becomes its cells' XML at once (core.output.xlsx `_column_cells`), each distinct
+a whole column becomes its cells' XML at once (core.output.xlsx.tables `_column_cells`), each distinct
 value resolved once, and `BulkWorksheet` writes those rows where xlsxwriter would
 have written its own. The XML is what xlsxwriter writes for the same cells: numbers as `%.16G`, text
 in the shared-string table, dates as Excel serial numbers, blanks only when they carry a format.

@@ -220,7 +220,7 @@ def test_command_initiative_date_splits_every_alliance():
 
 
 def test_big_changes_in_words_have_thousands_separators():
-    from core.analysis.before_after import _change_words, _points_words
+    from core.analysis.before_after.case_study import _change_words, _points_words
     from core.analysis.benchmarks import position_text
 
     # 2,757 % before and 11 % after: 0.11 − 27.57 = −27.46, i.e. −2,746.0 points
