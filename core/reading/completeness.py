@@ -10,6 +10,7 @@ an undefined ROI. A ledger of revenue only is a real input, but only when the us
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -18,8 +19,10 @@ from core.errors import UnreadField
 from core.model import COST, REVENUE
 from core.reading.headers import HeaderMatch, column_letter
 from core.reading.money import parse_amount
-from core.reading.parsing import clean_name, is_blank
+from core.reading.parsing import clean_name, is_blank, normalise_header
 
+# Headers of number columns that are never money: identifiers, codes, calendar parts.
+IDENTIFIER = re.compile(r"\b(?:id|ids|number|no|nr|code|key|zip|postal|phone|year|month|week|day)\b")
 # A column is a number column when most of the filled cells in the rows below its header are numbers.
 NUMBER_SHARE = 0.8
 REVENUE_ONLY_NOTE = (
@@ -29,11 +32,12 @@ REVENUE_ONLY_NOTE = (
 
 
 def unread_number_columns(titles: list[object], body: list[list[object]], header: HeaderMatch) -> list[str]:
-    """The headers of the columns no field took whose filled cells are mostly numbers, not all zero."""
+    """The headers of the columns no field took whose filled cells are mostly numbers, not all zero,
+    and whose header does not name an identifier (an account number, a postal code, a key)."""
     taken = set(header.columns.values())
     found = []
     for index, title in enumerate(titles):
-        if index in taken or is_blank(title):
+        if index in taken or is_blank(title) or IDENTIFIER.search(normalise_header(title)):
             continue
         cells = [row[index] for row in body if index < len(row) and not is_blank(row[index])]
         numbers = [n for n in map(_number, cells) if n is not None]

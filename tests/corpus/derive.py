@@ -31,7 +31,8 @@ UNATTRIBUTED = "__unattributed__"
 
 
 def D(value: object) -> Decimal:
-    """Decimal from a cell value: numbers via their shortest repr, text as written."""
+    """Decimal from a cell value: numbers as Excel shows them (15 significant digits, so a stored
+    22256.324999999997 is the 22256.325 the sheet displays and sums), text as written."""
     if isinstance(value, Decimal):
         return value
     if isinstance(value, bool):
@@ -39,7 +40,7 @@ def D(value: object) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        return Decimal(repr(value))
+        return Decimal(f"{value:.15g}")
     return Decimal(str(value).strip())
 
 
@@ -330,35 +331,6 @@ def derive_releve_bancaire_fr_cp1252() -> dict:
     return {"(no partner column)": (cents(revenue), cents(cost))}
 
 
-# 18. Spanish sales lines: Ciudad, Unidades x PrecioUnitario
-def derive_ventas_ciudad_es() -> dict:
-    df = pd.read_excel(HERE / "ventas_ciudad_es.xlsx", engine="openpyxl")
-    acc = new_acc()
-    for _, r in df.iterrows():
-        acc[r["Ciudad"]][0] += D(r["Unidades"]) * D(r["PrecioUnitario"])
-    return finish(acc)
-
-
-# 19. German per-branch revenue and selling costs, semicolon CSV, no dates
-def derive_umsatz_vertriebskosten_de() -> dict:
-    df = pd.read_csv(HERE / "umsatz_vertriebskosten_de.csv", sep=";", dtype=str, keep_default_na=False)
-    acc = new_acc()
-    for _, r in df.iterrows():
-        acc[r["Betrieb"]][0] += D(r["Umsatz"])
-        acc[r["Betrieb"]][1] += D(r["Vertriebskosten"])
-    return finish(acc)
-
-
-# 20. German revenue per product, one sheet per year (the year is only the sheet name)
-def derive_umsatz_sheets_per_year_de() -> dict:
-    sheets = pd.read_excel(HERE / "umsatz_sheets_per_year_de.xlsx", sheet_name=None, engine="openpyxl")
-    acc = new_acc()
-    for _, df in sheets.items():
-        for _, r in df.iterrows():
-            acc[r["Name"]][0] += D(r["Umsatz"])
-    return finish(acc)
-
-
 DERIVATIONS = {
     "reseller_sales_202006_utf16.csv": derive_reseller_sales_202006_utf16,
     "reseller_sales_targets_wide.csv": derive_reseller_sales_targets_wide,
@@ -377,9 +349,6 @@ DERIVATIONS = {
     "sales_channels_cost_price.csv": derive_sales_channels_cost_price,
     "paypal_activity_type_gross_fee.csv": derive_paypal_activity_type_gross_fee,
     "releve_bancaire_fr_cp1252.csv": derive_releve_bancaire_fr_cp1252,
-    "ventas_ciudad_es.xlsx": derive_ventas_ciudad_es,
-    "umsatz_vertriebskosten_de.csv": derive_umsatz_vertriebskosten_de,
-    "umsatz_sheets_per_year_de.xlsx": derive_umsatz_sheets_per_year_de,
 }
 
 

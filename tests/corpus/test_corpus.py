@@ -1,0 +1,95 @@
+"""The corpus of real public spreadsheets (README.md beside this file), each against the figures an
+analyst computed from its raw cells (expected.py, re-derived by derive.py).
+
+A file is read right as it is, or it is refused with an UnreadField naming the field to map, and
+then read right with the `--map` answers its expectation gives. The files whose layout the reader
+does not take yet are listed in NOT_YET with the part of issue 27 they wait for; they are strict
+expected failures, so each one must be taken off the list the day it is read right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from core.errors import LedgerError, NoLedgerSheet, UnreadField
+from core.reading.ledger import read_ledger
+from core.report import build_report
+from core.settings import Settings
+from tests.corpus.expected import CORPUS
+
+HERE = Path(__file__).parent
+# The fields `--map` takes today (core.cli.MAPPABLE).
+MAPPABLE = {"date", "alliance", "kind", "amount", "revenue", "cost", "currency", "category", "notes"}
+NOT_YET: dict[str, str] = {
+    "bank_statement_debit_credit_banner.xlsx": "separate Debit and Credit columns (27.3)",
+    "bank_statement_partner_multicurrency.xlsx": "a signed amount without a kind column (27.5)",
+    "crm_sales_funnel.xlsx": "a CRM stage column: only won rows are revenue (27.9)",
+    "datev_buchungsstapel_extf.csv": "Soll/Haben as the kind, DDMM dates with the year above (27.3, 27.4)",
+    "mmm_weekly_channel_spend_wide.csv": "channels as columns (27.9)",
+    "paypal_activity_type_gross_fee.csv": "a signed amount and transaction-type words (27.3, 27.5)",
+    "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
+    "releve_bancaire_fr_cp1252.csv": "a signed amount, no partner column (27.5)",
+    "reseller_sales_targets_wide.csv": "months as columns (27.9)",
+    "sales_2018_one_sheet_per_period.xlsx": "several sheets of one layout combined (27.9)",
+    "sales_report_formulas_lookup_cost.xlsx": "cost = quantity x unit cost (27.3)",
+    "superstore_orders_formatted.csv": "cost = revenue - profit (27.3)",
+}
+
+
+def figures(ledger) -> dict[str, tuple[float, float]]:
+    """Revenue and cost per alliance as the report states them (the Alliances sheet's cents)."""
+    table = build_report(ledger, Settings(as_of=dt.date(2026, 12, 1))).alliances
+    return {str(name): (float(row.revenue), float(row.cost)) for name, row in table.iterrows()}
+
+
+def read(name: str, chosen: dict[str, str] | None = None, revenue_only: bool = False):
+    spec = CORPUS[name]
+    sheet = spec["sheet"] if spec["sheet"] and " " not in str(spec["sheet"]) else None
+    data = (HERE / name).read_bytes()
+    return read_ledger(data, name, sheet=sheet, chosen=chosen or None, revenue_only=revenue_only)
+
+
+def revenue_only(name: str) -> bool:
+    """Whether the analyst found no cost in the file: a user then says so (--revenue-only)."""
+    return all(cost == 0 for _, cost in CORPUS[name]["expected"].values())
+
+
+def read_as_a_user_would(name: str):
+    """As it is; when refused, again with the `--map` answers of its expectation, once the refusal
+    has named a field those answers settle (the one field of an UnreadField, or a missing one)."""
+    answers = {k: v for k, v in CORPUS[name]["map"].items() if k in MAPPABLE}
+    try:
+        return read(name)
+    except UnreadField as refusal:
+        settled = refusal.field in answers or (refusal.field == "cost" and revenue_only(name))
+        assert settled, f"refused for {refusal.field}, which no answer settles: {refusal}"
+    except NoLedgerSheet as refusal:
+        named = [f for f in answers if f"missing {f}" in str(refusal) or f", {f}" in str(refusal)]
+        assert named, f"the refusal names no field the answers settle: {refusal}"
+    return read(name, answers, revenue_only(name))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[n])) if n in NOT_YET else n
+        for n in sorted(CORPUS)
+    ],
+)
+def test_each_real_file_is_read_right(name):
+    try:
+        ledger = read_as_a_user_would(name)
+    except LedgerError as refusal:
+        pytest.fail(f"refused: {refusal}")
+    assert figures(ledger) == {k: tuple(v) for k, v in CORPUS[name]["expected"].items()}
+
+
+def test_the_corpus_holds_fifteen_files_or_more_each_with_its_origin():
+    readme = (HERE / "README.md").read_text()
+    assert len(CORPUS) >= 15
+    for name in CORPUS:
+        assert (HERE / name).is_file()
+        assert f"`{name}`" in readme, f"{name} has no origin and licence in README.md"
