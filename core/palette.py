@@ -8,37 +8,31 @@ palette, told apart with any colour vision, and every chart also gives them a sh
 
 from __future__ import annotations
 
-from core.model import (
-    ACHIEVED,
-    AT_RISK,
-    BOTTOM,
-    MODERATE,
-    OFF_TRACK,
-    ON_TRACK,
-    SECOND,
-    STRONG,
-    THIRD,
-    TOP,
-    UNDEFINED,
-    UNKNOWN,
-    WEAK,
-    ActionStatus,
-    Recommendation,
-)
+from core.model import ActionStatus, Band, GoalStatus, Quartile, Recommendation
 
 # Okabe & Ito's palette. Yellow is left out: it vanishes on white.
 ORANGE, SKY_BLUE, GREEN, BLUE = "#E69F00", "#56B4E9", "#009E73", "#0072B2"
 VERMILLION, PURPLE, GREY = "#D55E00", "#CC79A7", "#999999"
 BLACK, WHITE = "#000000", "#FFFFFF"
 
-BAND_COLOURS: dict[str, str] = {STRONG: GREEN, MODERATE: ORANGE, WEAK: VERMILLION, UNDEFINED: GREY}
-QUARTILE_COLOURS: dict[str, str] = {TOP: GREEN, SECOND: SKY_BLUE, THIRD: ORANGE, BOTTOM: VERMILLION}
+BAND_COLOURS: dict[str, str] = {
+    Band.STRONG: GREEN,
+    Band.MODERATE: ORANGE,
+    Band.WEAK: VERMILLION,
+    Band.UNDEFINED: GREY,
+}
+QUARTILE_COLOURS: dict[str, str] = {
+    Quartile.TOP: GREEN,
+    Quartile.SECOND: SKY_BLUE,
+    Quartile.THIRD: ORANGE,
+    Quartile.BOTTOM: VERMILLION,
+}
 STATUS_COLOURS: dict[str, str] = {
-    ACHIEVED: GREEN,
-    ON_TRACK: BLUE,
-    AT_RISK: ORANGE,
-    OFF_TRACK: VERMILLION,
-    UNKNOWN: GREY,
+    GoalStatus.ACHIEVED: GREEN,
+    GoalStatus.ON_TRACK: BLUE,
+    GoalStatus.AT_RISK: ORANGE,
+    GoalStatus.OFF_TRACK: VERMILLION,
+    GoalStatus.UNKNOWN: GREY,
 }
 RECOMMENDATION_COLOURS: dict[str, str] = {
     Recommendation.INVEST: GREEN,
@@ -102,13 +96,13 @@ HEADER_FILL = "#DDEBF7"
 GOOD, NEUTRAL, BAD = ("#C6EFCE", "#006100"), ("#FFEB9C", "#9C5700"), ("#FFC7CE", "#9C0006")
 PALE_GOOD = ("#E2EFDA", "#375623")
 CELL_FILLS: dict[str, tuple[str, str]] = {
-    STRONG: GOOD,
-    MODERATE: NEUTRAL,
-    WEAK: BAD,
-    ACHIEVED: GOOD,
-    ON_TRACK: PALE_GOOD,
-    AT_RISK: NEUTRAL,
-    OFF_TRACK: BAD,
+    Band.STRONG: GOOD,
+    Band.MODERATE: NEUTRAL,
+    Band.WEAK: BAD,
+    GoalStatus.ACHIEVED: GOOD,
+    GoalStatus.ON_TRACK: PALE_GOOD,
+    GoalStatus.AT_RISK: NEUTRAL,
+    GoalStatus.OFF_TRACK: BAD,
 }
 RECOMMENDATION_FILLS: dict[str, tuple[str, str]] = {
     Recommendation.INVEST: GOOD,
