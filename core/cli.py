@@ -22,7 +22,18 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
 # Fields a `--map` may name: the ledger sheet's columns the reader takes.
-MAPPABLE = ("date", "alliance", "kind", "amount", "revenue", "cost", "currency", "category", "notes")
+MAPPABLE = (
+    "date",
+    "alliance",
+    "kind",
+    "amount",
+    "revenue",
+    "cost",
+    "profit",
+    "currency",
+    "category",
+    "notes",
+)
 
 
 def program() -> str:

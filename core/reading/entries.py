@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -27,7 +26,7 @@ from core.reading.columns import (
 )
 from core.reading.headers import HeaderMatch, column_letter
 from core.reading.issues import IssueLog
-from core.reading.money import AMBIGUOUS_SYMBOLS, CURRENCY_SYMBOLS, currency_code
+from core.reading.money import AMBIGUOUS_SYMBOLS, currency_code
 from core.reading.parsing import clean_name, display_value, parse_attribution, parse_kind
 
 # Costs are read as booked negative (an ERP habit) only on clear evidence from the whole column: at
@@ -185,12 +184,33 @@ def _wide_entries(
     at.issues.add_cells(
         at.name, both_blank, frame[first], labels[first], "no revenue and no cost in this row"
     )
-    parts = []
+    parts, parsed = [], {}
     for name in value_fields:
-        amounts = _amounts(at, name, live & ~blank[name])
+        parsed[name] = amounts = _amounts(at, name, live & ~blank[name])
         ok = usable & ~blank[name] & ~amounts.bad
         parts.append(_entry_frame(at, ok, REVENUE if name == "revenue" else COST, amounts, shared))
+    if "profit" in frame and value_fields == ["revenue"]:
+        with_revenue = usable & ~blank["revenue"] & ~parsed["revenue"].bad
+        parts.append(_cost_from_profit(at, live, with_revenue, parsed["revenue"], shared))
     return parts
+
+
+def _cost_from_profit(
+    at: _Sheet, live: pd.Series, with_revenue: pd.Series, revenue: Parsed, shared: dict
+) -> pd.DataFrame:
+    """Cost as revenue - profit on each row with both, when the sheet has revenue and profit and no
+    cost column; a note says so, and how many rows had a revenue without a profit (no cost there)."""
+    blank = blank_mask(at.frame["profit"])
+    profit = _amounts(at, "profit", live & ~blank)
+    ok = with_revenue & ~blank & ~profit.bad
+    cost = Parsed(revenue.values - profit.values, profit.bad, profit.reasons, revenue.symbols)
+    labels = at.header.labels
+    note = f"Sheet '{at.name}': cost worked out as '{labels['revenue']}' - '{labels['profit']}' on each row"
+    missing = int((with_revenue & blank).sum())
+    if missing:
+        note += f" ({missing} rows with a revenue and no profit have no cost)"
+    at.notes.append(note + ": the sheet has no cost column.")
+    return _entry_frame(at, ok, COST, cost, shared)
 
 
 def _amounts(at: _Sheet, name: str, rows: pd.Series) -> Parsed:
@@ -328,80 +348,6 @@ def _row_list(rows: list[int], most: int = 5) -> str:
     if len(rows) > most:
         return "rows " + ", ".join(shown) + f" and {len(rows) - most} more"
     return "rows " + ", ".join(shown[:-1]) + f" and {shown[-1]}"
-
-
-AMOUNT_FIELDS = ("amount", "revenue", "cost")
-# 'Amount (USD)', 'Revenue [EUR]', 'Cost in GBP', 'Amount ($)', 'Amount €'.
-_CODE_IN_HEADER = re.compile(r"[(\[]\s*([A-Z]{3})\s*[)\]]|\bin\s+([A-Z]{3})\b")
-# Three capitals in a header that are not currencies.
-_NOT_CODES = {"NET", "TTM", "YTD", "QTD", "MTD", "AVG", "SUM", "EST", "ALL", "TBD", "N/A"}
-
-
-def header_currency(labels: dict[str, str]) -> str | None:
-    """The currency the amount headers name (an ISO code in brackets or after 'in', or a currency
-    sign), when they all name the same one; None when none does or they disagree."""
-    found = set()
-    for name in AMOUNT_FIELDS:
-        header = labels.get(name, "")
-        match = _CODE_IN_HEADER.search(header)
-        code = (match.group(1) or match.group(2)) if match else None
-        if code in _NOT_CODES:
-            code = None
-        if code is None:
-            signs = [c for c in CURRENCY_SYMBOLS if c in header]
-            code = CURRENCY_SYMBOLS[signs[0]] if len(signs) == 1 else None
-        if name in labels:
-            found.add(code)
-    return found.pop() if len(found) == 1 and None not in found else None
-
-
-def ledger_currency(
-    entries: pd.DataFrame,
-    fx: pd.DataFrame,
-    fx_base: str | None,
-    sheet: str,
-    labels: dict[str, str],
-    notes: list[str],
-) -> str | None:
-    """The ledger's currency; with several, the FX sheet's base (or an error naming them)."""
-    counts = entries.loc[entries["currency"] != "", "currency"].value_counts()
-    counts = counts[counts > 0]  # a categorical column counts its unused categories too
-    # Most rows first, then by code, so that the message reads the same for the same ledger.
-    counts = counts.iloc[sorted(range(len(counts)), key=lambda i: (-counts.iloc[i], counts.index[i]))]
-    if len(counts) <= 1 and fx_base in (None, *counts.index):
-        currency = str(counts.index[0]) if len(counts) else fx_base
-        why = "the currency of the other entries" if len(counts) else "the currency the FX rates convert to"
-    elif len(fx):
-        if fx_base is None:
-            raise LedgerError(
-                "The FX sheet gives rates for "
-                + ", ".join(sorted(fx["currency"].unique()))
-                + " but not which currency they convert to: name its rate column 'Rate to USD' (with your "
-                "reporting currency), or leave that currency out of the sheet."
-            )
-        currency, why = fx_base, "the currency the FX rates convert to"
-    else:
-        where = (
-            f"column '{labels['currency']}'"
-            if "currency" in labels
-            else "the currency signs and codes of its amounts"
-        )
-        listed = ", ".join(f"{code} ({count} rows)" for code, count in counts.items())
-        raise LedgerError(
-            f"Sheet '{sheet}' mixes currencies in {where}: {listed}. "
-            "Add an FX sheet (Currency, Month, Rate to your reporting currency) so each entry is converted "
-            "at its own month's rate, or convert the amounts to one currency, and upload again."
-        )
-    if currency is None and len(entries):
-        currency = header_currency(labels)
-        if currency is not None:
-            headers = ", ".join(f"'{labels[name]}'" for name in AMOUNT_FIELDS if name in labels)
-            notes.append(f"Amounts read as {currency}, as the header {headers} says.")
-    unnamed = int(entries["currency"].eq("").sum())
-    if currency is not None and unnamed and (len(counts) or fx_base is not None):
-        entries_word = "1 entry names" if unnamed == 1 else f"{unnamed} entries name"
-        notes.append(f"{entries_word} no currency: read as {currency}, {why}.")
-    return currency
 
 
 # Text columns with few distinct values per ledger: the report groups and filters by them dozens of

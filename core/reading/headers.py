@@ -139,7 +139,17 @@ class HeaderMatch:
 
 # Fields whose column changes the figures: two candidates for one of them refuse the ledger. For the
 # others (category, notes) the first column is used and a note says so.
-FIGURE_FIELDS = ("date", "alliance", "kind", "amount", "revenue", "cost", "currency", "attribution")
+FIGURE_FIELDS = (
+    "date",
+    "alliance",
+    "kind",
+    "amount",
+    "revenue",
+    "cost",
+    "profit",
+    "currency",
+    "attribution",
+)
 
 
 def match_header(

@@ -17,7 +17,8 @@ import pandas as pd
 
 from core.reading.columns import body_frame, row_cells, typed_frame
 from core.reading.completeness import check_figures, unread_number_columns
-from core.reading.entries import as_categories, ledger_currency, merge_name_variants, read_entries
+from core.reading.currency import ledger_currency
+from core.reading.entries import as_categories, merge_name_variants, read_entries
 from core.reading.headers import (
     ALLIANCE_HEADERS,
     BENCHMARK_HEADERS,

@@ -240,6 +240,13 @@ VOCABULARY: tuple[FieldWords, ...] = (
         ),
     ),
     FieldWords(
+        "profit",
+        "revenue minus cost: with revenue and no cost column, cost is worked out as revenue - profit",
+        ("profit", "gross profit", "net profit", "profit amount", "margin amount"),
+        ("gross margin", "margin"),
+        ("gewinn", "rohertrag", "deckungsbeitrag", "benefice", "marge", "beneficio", "ganancia", "winst"),
+    ),
+    FieldWords(
         "category",
         "what the money was for (joint sales, co-marketing, referral fees...)",
         ("category", "cost category", "revenue category"),

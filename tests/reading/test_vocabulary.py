@@ -186,3 +186,34 @@ def test_the_readme_table_is_written_from_the_vocabulary():
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     assert vocabulary_markdown() in readme
+
+
+def test_cost_is_revenue_minus_profit_when_the_sheet_has_no_cost_column():
+    """Acme: revenue 1,000.50 + 250 = 1,250.50, profit 600.25 + 150 → cost 400.25 + 100 = 500.25;
+    Beta: revenue 300, profit 100 → cost 200. The row without a profit keeps its revenue, no cost."""
+    rows = [
+        ["2024-01-15", "Acme", 1000.50, 600.25],
+        ["2024-02-15", "Acme", 250, 150],
+        ["2024-01-20", "Beta", 300, 100],
+        ["2024-03-20", "Beta", 50, None],
+    ]
+    ledger = read(["Date", "Partner", "Sales", "Gross Profit"], rows)
+    assert sums(ledger) == {
+        ("Acme", "cost"): 500.25,
+        ("Acme", "revenue"): 1250.5,
+        ("Beta", "cost"): 200.0,
+        ("Beta", "revenue"): 350.0,
+    }
+    assert (
+        "Sheet 'Export': cost worked out as 'Sales' - 'Gross Profit' on each row (1 rows with a revenue and "
+        "no profit have no cost): the sheet has no cost column."
+    ) in ledger.notes
+
+
+def test_two_profit_columns_are_refused_and_the_one_named_is_used():
+    header = ["Date", "Partner", "Sales", "Profit (bin)", "Profit"]
+    rows = [[*row[:3], 100, row[2] - row[3]] for row in BODY]
+    with pytest.raises(UnreadField) as error:
+        read(header, rows)
+    assert error.value.field == "profit"
+    assert sums(read(header, rows, chosen={"profit": "Profit"})) == EXPECTED
