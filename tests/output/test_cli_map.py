@@ -65,7 +65,10 @@ def test_revenue_only_is_said_with_a_flag(tmp_path):
 @pytest.mark.parametrize(
     ("flag", "why"),
     [
-        ("quantity=Einnahmen netto", "'quantity' is not a field; FIELD is one of date, alliance, kind, amount"),
+        (
+            "quantity=Einnahmen netto",
+            "'quantity' is not a field; FIELD is one of date, alliance, kind, amount",
+        ),
         ("revenue", "write FIELD=HEADER, e.g. --map revenue='Net Sales'"),
         ("revenue=", "write FIELD=HEADER"),
     ],
