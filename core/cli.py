@@ -22,18 +22,8 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
 # Fields a `--map` may name: the ledger sheet's columns the reader takes.
-MAPPABLE = (
-    "date",
-    "alliance",
-    "kind",
-    "amount",
-    "revenue",
-    "cost",
-    "profit",
-    "currency",
-    "category",
-    "notes",
-)
+MAPPABLE = ("date", "alliance", "kind", "amount", "revenue", "cost", "profit")
+MAPPABLE += ("currency", "category", "notes")
 
 
 def program() -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from core.cli import MAPPABLE
 from core.errors import LedgerError, NoLedgerSheet, UnreadField
 from core.reading.ledger import read_ledger
 from core.report import build_report
@@ -21,19 +22,6 @@ from core.settings import Settings
 from tests.corpus.expected import CORPUS
 
 HERE = Path(__file__).parent
-# The fields `--map` takes today (core.cli.MAPPABLE).
-MAPPABLE = {
-    "date",
-    "alliance",
-    "kind",
-    "amount",
-    "revenue",
-    "cost",
-    "profit",
-    "currency",
-    "category",
-    "notes",
-}
 NOT_YET: dict[str, str] = {
     "bank_statement_debit_credit_banner.xlsx": "separate Debit and Credit columns (27.3)",
     "bank_statement_partner_multicurrency.xlsx": "a signed amount without a kind column (27.5)",
