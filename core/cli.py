@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
 # Fields a `--map` may name: the ledger sheet's columns the reader takes.
-MAPPABLE = ("date", "alliance", "kind", "amount", "revenue", "cost", "profit")
+MAPPABLE: tuple[str, ...] = ("date", "alliance", "kind", "amount", "revenue", "cost", "profit")
 MAPPABLE += ("currency", "category", "notes")
 
 
