@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from core.reading.extent import SheetExtent
     from core.reading.isolation import Running
+    from core.reading.ledger import Ledger
     from core.settings import Settings
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
@@ -312,15 +313,25 @@ def _summarize(
     finally:
         reading.stop()
     if ledger.entries.empty:
-        raise _unusable(
-            f"Sheet '{ledger.source.sheet}' of '{ledger_path.name}' has a header "
-            f"row but no usable entries ({ledger.rows_left_out} rows left out): "
-            "add entries below the header."
-        )
+        raise _unusable(_no_entries_message(ledger, ledger_path.name))
     report = build_report(ledger, settings)
     link = view_link(ledger_path.name, content, report.settings, args.view)
     _write_atomically(output, summary_workbook(report, link=link))
     return report.rows_left_out
+
+
+def _no_entries_message(ledger: Ledger, filename: str) -> str:
+    """Why a ledger with a header gave no entry: the commonest reasons, or that it has no rows."""
+    from core.reading.issues import commonest_reasons
+
+    sheet = ledger.source.sheet
+    reasons = commonest_reasons(ledger.issues, sheet)
+    if not reasons:
+        return f"Sheet '{sheet}' of '{filename}' has a header row but no entries below it: add them."
+    return (
+        f"Sheet '{sheet}' of '{filename}' has a header row but every one of its {ledger.rows_left_out:,} "
+        f"rows was left out; the commonest reasons: {reasons}. Fix those cells and run again."
+    )
 
 
 def _ledger_bytes(path: Path, known: bytes | None = None) -> bytes:

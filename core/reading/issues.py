@@ -55,3 +55,24 @@ class IssueLog:
     def frame(self) -> pd.DataFrame:
         """The issues as a frame with ISSUE_COLUMNS, row as int64 even when there are none."""
         return pd.DataFrame(self._records, columns=ISSUE_COLUMNS).astype({"row": "int64"})
+
+
+def commonest_reasons(issues: pd.DataFrame, sheet: str, most: int = 3) -> str:
+    """Why the rows of `sheet` were left out, the commonest first: each reason with its count and
+    one example ("column 'Date' (12 rows, e.g. row 2: 'soon' — not a date)"). Reasons that quote
+    the cell are grouped without the quote."""
+    rows = issues[issues["sheet"] == sheet]
+    if rows.empty:
+        return ""
+    shape = rows["reason"].str.replace(r"'[^']*'", "'…'", regex=True)
+    groups = rows.assign(shape=shape).groupby(["column", "shape"], sort=False)
+    counted = groups["row"].nunique().sort_values(ascending=False, kind="stable").head(most)
+    parts = []
+    for (column, group_shape), count in counted.items():
+        first = rows[(rows["column"] == column) & (shape == group_shape)].iloc[0]
+        value = f": '{first['value']}'" if first["value"] else ""
+        parts.append(
+            f"column '{column}' ({count:,} {'row' if count == 1 else 'rows'}, e.g. row {first['row']}{value}"
+            f" — {first['reason']})"
+        )
+    return "; ".join(parts)

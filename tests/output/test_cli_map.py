@@ -77,3 +77,22 @@ def test_a_malformed_map_is_an_unusable_input(ledger, flag, why):
     done = summarize(str(ledger), "--map", flag)
     assert done.returncode == 2
     assert done.stderr.startswith(f"error: --map {flag}: {why}")
+
+
+def test_when_every_row_fails_the_commonest_reasons_are_said(tmp_path):
+    """Three bad dates, one bad amount: the reasons by count, each with an example, not 'add entries'."""
+    rows = [
+        ["soon", "Acme", "Revenue", 1],
+        ["later", "Acme", "Cost", 1],
+        ["2024-13-45", "Beta", "Revenue", 1],
+        ["2024-01-01", "Acme", "Revenue", "lots"],
+    ]
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(workbook_bytes({"Ledger": [["Date", "Alliance", "Kind", "Amount"], *rows]}))
+    done = summarize(str(path), "-o", str(tmp_path / "out.xlsx"))
+    assert done.returncode == 2
+    assert done.stderr == (
+        "error: Sheet 'Ledger' of 'bad.xlsx' has a header row but every one of its 4 rows was left out; "
+        "the commonest reasons: column 'Date' (3 rows, e.g. row 2: 'soon' — 'soon' is not a date or period); "
+        "column 'Amount' (1 row, e.g. row 5: 'lots' — 'lots' is not a number). Fix those cells and run again.\n"
+    )

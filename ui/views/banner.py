@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.reading.issues import commonest_reasons
 from core.report import Report
 from ui import links, review_panel, reviews, session, sidebar
 from ui.loading import Loaded
@@ -105,7 +106,13 @@ def _no_entries(report: Report) -> None:
         return
     source = report.ledger.source
     if report.ledger.entries.empty:
-        why = f"all {report.rows_left_out:,} rows below it were left out (listed under Data issues)."
+        reasons = commonest_reasons(report.ledger.issues, source.sheet)
+        why = (
+            f"all {report.rows_left_out:,} rows below it were left out; the commonest reasons: "
+            f"{plain(reasons)}. Every row is listed under Data issues."
+            if reasons
+            else "it has no entries below it."
+        )
     else:
         why = (
             "none of its entries is in view: widen the filters or the dates, or check that the ledger "
