@@ -243,7 +243,7 @@ def _run(words: list[str], early: _EarlyCheck | None) -> int:
     except UnreadField as exc:
         from core.reading.completeness import command_hint
 
-        sys.stderr.write(f"error: {exc} With the command: {command_hint(exc.field, exc.candidates)}.\n")
+        sys.stderr.write(f"error: {exc} With the command: {command_hint(exc)}.\n")
         return EXIT_UNUSABLE
     except NoLedgerSheet as exc:
         # The hint fits a workbook whose ledger sheet was not found, not two columns for one figure.

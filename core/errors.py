@@ -19,6 +19,11 @@ class UnreadField(NoLedgerSheet):
         self.field = field
         self.candidates = candidates
 
+    @property
+    def proposed(self) -> str | None:
+        """The header of the candidate to propose (the last named, "C 'Net Sales'" -> 'Net Sales')."""
+        return self.candidates[-1].split(" ", 1)[1].strip("'") if self.candidates else None
+
     def __reduce__(self) -> tuple[type, tuple[str, str, tuple[str, ...]]]:
         # Raised in the reading worker and sent back pickled: keep the field and the candidates.
         return (type(self), (str(self), self.field, self.candidates))

@@ -75,10 +75,9 @@ def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMa
 
 def _proposed(refusal: NoLedgerSheet) -> dict[str, str] | None:
     """The column a refusal names for a field (its last candidate, as the command's hint does)."""
-    if not isinstance(refusal, UnreadField) or not refusal.candidates:
+    if not isinstance(refusal, UnreadField) or refusal.proposed is None:
         return None
-    lettered = refusal.candidates[-1]  # "C 'Net Sales'"
-    return {refusal.field: lettered.split(" ", 1)[1].strip("'")}
+    return {refusal.field: refusal.proposed}
 
 
 def saved_mapping() -> ColumnMapping | None:

@@ -100,9 +100,10 @@ def _message(field: str, header: HeaderMatch, sheet: str, unread: list[str]) -> 
     return f"Sheet '{sheet}': {found}, so {harm}; {step}."
 
 
-def command_hint(field: str, candidates: tuple[str, ...]) -> str:
-    """How the command is told what the message asks for: `--map cost='Total'`, `--revenue-only`."""
-    hints = [f"--map {field}={candidates[-1].split(' ', 1)[1]}"] if candidates else []
+def command_hint(refusal: UnreadField) -> str:
+    """How the command is told what the refusal asks for: `--map cost='Total'`, `--revenue-only`."""
+    field = refusal.field
+    hints = [f"--map {field}='{refusal.proposed}'"] if refusal.proposed else []
     if field == "cost":
         hints.append("--revenue-only")
     return " or ".join(hints)

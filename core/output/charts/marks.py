@@ -4,41 +4,33 @@ and goal status, an icon in the legend, and a dash and marker per trend line."""
 from __future__ import annotations
 
 from core import formatting as fmt
-from core.model import (
-    ACHIEVED,
-    AT_RISK,
-    BOTTOM,
-    MODERATE,
-    OFF_TRACK,
-    ON_TRACK,
-    SECOND,
-    STRONG,
-    THIRD,
-    TOP,
-    UNDEFINED,
-    UNKNOWN,
-    WEAK,
-)
+from core.model import Band, GoalStatus, Quartile
 from core.palette import THRESHOLD_COLOUR
 
 BAND_ICONS = fmt.BAND_ICONS
 BAND_SYMBOLS: dict[str, str] = {
-    STRONG: "triangle-up",
-    MODERATE: "diamond",
-    WEAK: "triangle-down",
-    UNDEFINED: "circle-open",
+    Band.STRONG: "triangle-up",
+    Band.MODERATE: "diamond",
+    Band.WEAK: "triangle-down",
+    Band.UNDEFINED: "circle-open",
 }
 # Bars have no marker shape, so the bands below Strong are also hatched.
-BAND_PATTERNS: dict[str, str] = {STRONG: "", MODERATE: ".", WEAK: "/", UNDEFINED: "x"}
+BAND_PATTERNS: dict[str, str] = {Band.STRONG: "", Band.MODERATE: ".", Band.WEAK: "/", Band.UNDEFINED: "x"}
 QUARTILE_SYMBOLS: dict[str, str] = {
-    TOP: "triangle-up",
-    SECOND: "circle",
-    THIRD: "square",
-    BOTTOM: "triangle-down",
+    Quartile.TOP: "triangle-up",
+    Quartile.SECOND: "circle",
+    Quartile.THIRD: "square",
+    Quartile.BOTTOM: "triangle-down",
 }
 QUARTILE_ICONS = fmt.QUARTILE_ICONS
 STATUS_ICONS = fmt.STATUS_ICONS
-STATUS_PATTERNS: dict[str, str] = {ACHIEVED: "", ON_TRACK: "", AT_RISK: ".", OFF_TRACK: "/", UNKNOWN: "x"}
+STATUS_PATTERNS: dict[str, str] = {
+    GoalStatus.ACHIEVED: "",
+    GoalStatus.ON_TRACK: "",
+    GoalStatus.AT_RISK: ".",
+    GoalStatus.OFF_TRACK: "/",
+    GoalStatus.UNKNOWN: "x",
+}
 CUT_COLOUR = THRESHOLD_COLOUR
 # Trend lines differ in colour, dash and marker, so that two are never told apart by colour alone.
 LINE_DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
