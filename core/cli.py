@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
 # Fields a `--map` may name: the ledger sheet's columns the reader takes.
 MAPPABLE: tuple[str, ...] = ("date", "alliance", "kind", "amount", "revenue", "cost", "profit")
-MAPPABLE += ("currency", "category", "notes")
+MAPPABLE += ("quantity", "unit price", "unit cost", "debit", "credit", "currency", "category", "notes")
+# What `--kind-values VALUE=READING` may read a kind value as: 'none' leaves its rows out, listed.
+KIND_READINGS: dict[str, str | None] = {"revenue": "revenue", "cost": "cost", "none": None}
 
 
 def program() -> str:
@@ -60,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         help="read the column headed HEADER as FIELD (repeat for several); FIELD one of "
         + ", ".join(MAPPABLE),
+    )
+    summarize.add_argument(
+        "--kind-values",
+        metavar="VALUE=READING,...",
+        default="",
+        help="read these values of the kind (transaction type) column as revenue, cost or none "
+        "(neither: the rows are left out and listed), e.g. 'Invoice=revenue,Bill=cost,Transfer=none'",
     )
     summarize.add_argument(
         "--revenue-only",
@@ -158,6 +167,21 @@ def chosen_columns(given: list[str]) -> dict[str, str]:
     return chosen
 
 
+def kind_readings(text: str) -> dict[str, str | None]:
+    """`--kind-values 'Invoice=revenue,Bill=cost'` as value -> 'revenue', 'cost' or None (neither);
+    SettingFlagError for a malformed one."""
+    told: dict[str, str | None] = {}
+    for part in filter(str.strip, text.split(",")):
+        value, sep, reading = (p.strip().strip("'\"").strip() for p in part.partition("="))
+        if not sep or not value or reading.casefold() not in KIND_READINGS:
+            raise SettingFlagError(
+                f"--kind-values {part.strip()}: write VALUE=READING, READING one of "
+                f"{', '.join(KIND_READINGS)}, e.g. --kind-values 'Invoice=revenue,Bill=cost'"
+            )
+        told[value] = KIND_READINGS[reading.casefold()]
+    return told
+
+
 def default_output(ledger: Path) -> Path:
     """<ledger>-summary.xlsx beside the ledger."""
     return ledger.with_name(f"{ledger.stem}-summary.xlsx")
@@ -228,6 +252,7 @@ def _run(words: list[str], early: _EarlyCheck | None) -> int:
     try:
         settings, warnings = view_settings(args)
         args.chosen = chosen_columns(args.map)
+        args.kind_readings = kind_readings(args.kind_values)
     except SettingFlagError as exc:
         sys.stderr.write(f"error: {exc} (see: {program()} summarize --help)\n")
         return EXIT_UNUSABLE
@@ -301,6 +326,7 @@ def _summarize(
         sheet=args.sheet,
         chosen=args.chosen or None,
         revenue_only=args.revenue_only,
+        kind_values=args.kind_readings or None,
     )
     try:
         # The worker reads on one core while this process loads what comes after reading on the other.

@@ -5,18 +5,25 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.reading.ledger import guess_header_row, guess_mapping
+from core.reading.ledger import guess_header_row, guess_mapping, ledger_layout
 from core.reading.mapping import ColumnMapping, column_label
 from ui.session import Loaded
 from ui.text import plain_lines
 
+# The fields the step offers (core.reading.mapping.MAPPED_FIELDS), as it labels them.
 FIELDS = {
     "date": "Date or period",
     "alliance": "Alliance / partner",
     "kind": "Kind (revenue or cost)",
-    "amount": "Amount",
+    "amount": "Amount (with a kind, or one signed amount: in is revenue, out is cost)",
     "revenue": "Revenue (if revenue and cost are separate columns)",
     "cost": "Cost (if revenue and cost are separate columns)",
+    "profit": "Profit (cost is worked out as revenue − profit)",
+    "quantity": "Quantity (with a unit price or unit cost)",
+    "unit price": "Unit price (revenue is worked out as quantity × unit price)",
+    "unit cost": "Unit cost (cost is worked out as quantity × unit cost)",
+    "debit": "Debit (money out, read as cost)",
+    "credit": "Credit (money in, read as revenue)",
     "category": "Category (optional)",
     "currency": "Currency (optional)",
 }
@@ -36,11 +43,9 @@ def column_choices(cells: list[str]) -> list[str]:
 
 
 def is_full_guess(guesses: dict[str, str]) -> bool:
-    """Whether guessed fields are enough to read a ledger: date, alliance, and kind with amount or
-    revenue or cost columns."""
-    return {"date", "alliance"} <= set(guesses) and (
-        {"kind", "amount"} <= set(guesses) or bool({"revenue", "cost"} & set(guesses))
-    )
+    """Whether guessed fields are enough to read a ledger: a date, an alliance and the money in one
+    of the layouts the reader takes."""
+    return ledger_layout(dict.fromkeys(guesses, 0)) is not None
 
 
 def _first_guess(previews: dict[str, list[list[str]]]) -> dict[str, str]:
@@ -136,14 +141,11 @@ def _chosen_fields(
 
 def _apply(chosen: dict[str, str], sheet: str, header_row: int) -> None:
     """Keep the mapping and read the ledger with it, or say what is missing or chosen twice."""
-    if (
-        "date" not in chosen
-        or "alliance" not in chosen
-        or not ({"kind", "amount"} <= set(chosen) or {"revenue", "cost"} & set(chosen))
-    ):
+    if not is_full_guess(chosen):
         st.error(
-            "Choose at least the date and alliance columns, and either kind and amount or the "
-            "revenue and/or cost columns."
+            "Choose at least the date and alliance columns, and the money: kind and amount, revenue "
+            "and/or cost, debit and/or credit, quantity with a unit price or unit cost, or one signed "
+            "amount."
         )
     elif len(set(chosen.values())) < len(chosen):
         st.error("One column is chosen for two fields: each field needs its own column.")

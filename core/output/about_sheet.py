@@ -162,17 +162,21 @@ def _reading_rows(report: Report) -> list[tuple[str, object]]:
         ("Source file", source.filename),
         ("Ledger sheet", source.sheet),
         ("Header row", source.header_row),
-        (
-            "Layout",
-            "one row per entry with kind and amount"
-            if source.layout == "long"
-            else "revenue and cost columns on each row",
-        ),
+        ("Layout", LAYOUT_WORDS.get(source.layout, source.layout)),
         ("Columns read", "; ".join(f"{k} ← '{v}'" for k, v in source.columns.items())),
+        *([("Figures worked out", "; ".join(source.derived))] if source.derived else []),
         ("Rows below the header", source.rows_read),
         ("Entries used", len(report.ledger.entries)),
         ("Entries in view", len(report.entries)),
     ]
+
+
+# The ledger layouts (reading.headers.ledger_layout) as the About sheet names them.
+LAYOUT_WORDS = {
+    "long": "one row per entry with kind and amount",
+    "wide": "revenue and cost columns on each row",
+    "signed": "one signed amount per row: money in is revenue, money out is cost",
+}
 
 
 def _settings_rows(report: Report) -> list[tuple[str, object]]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from core.errors import LedgerError
 from core.model import COST, REVENUE, SOURCED
 from core.reading.columns import (
     Parsed,
@@ -24,18 +24,13 @@ from core.reading.columns import (
     parse_unique,
     typed_frame,
 )
+from core.reading.figures import cost_from_profit, figure_sources
 from core.reading.headers import HeaderMatch, column_letter
 from core.reading.issues import IssueLog
+from core.reading.kind_values import OWN_KIND_VALUES
 from core.reading.money import AMBIGUOUS_SYMBOLS, currency_code
-from core.reading.parsing import clean_name, display_value, parse_attribution, parse_kind
-
-# Costs are read as booked negative (an ERP habit) only on clear evidence from the whole column: at
-# least NEGATIVE_COSTS_MIN non-zero costs are negative, and at least CLEAR_MAJORITY times as many
-# as the positive ones. With that many negative costs but neither sign CLEAR_MAJORITY times the
-# other, the convention cannot be told and the ledger is refused. Otherwise costs are positive, as
-# the ledger format says, and a negative cost is a credit (a credit note) that reduces cost.
-NEGATIVE_COSTS_MIN = 3
-CLEAR_MAJORITY = 3
+from core.reading.parsing import clean_name, display_value, normalise_header, parse_attribution, parse_kind
+from core.reading.signs import settle_signs
 
 # What a currency sign alone is taken for, said in a note whenever an amount is read that way.
 _ASSUMED = {"$": "US dollars (USD)", "¥": "Japanese yen (JPY)"}
@@ -61,6 +56,10 @@ class _Sheet:
     currency: pd.Series | None = None
     # Entries whose currency came from a '$' or '¥' alone, per sign.
     assumed: dict[str, int] = field(default_factory=dict)
+    # The user's reading of kind values (normalised value -> 'revenue', 'cost' or None for neither).
+    kind_values: dict[str, str | None] = field(default_factory=dict)
+    # Columns two figures are worked out from, read once (quantity).
+    parts: dict[str, Parsed] = field(default_factory=dict)
 
 
 def read_entries(
@@ -70,9 +69,15 @@ def read_entries(
     layout: str,
     notes: list[str],
     others: tuple[list[object], Callable[[int], list[object]]],
+    kind_values: Mapping[str, str | None] | None = None,
 ) -> EntriesRead:
-    """Entries from the ledger's body rows, and an issue (in row order) for every row left out."""
-    at = _Sheet(frame, header, sheet, notes)
+    """Entries from the ledger's body rows, and an issue (in row order) for every row left out.
+
+    `kind_values`: the user's reading of some kind values (value -> 'revenue', 'cost' or None for
+    neither), before the vocabulary's.
+    """
+    told = {normalise_header(value): reading for value, reading in (kind_values or {}).items()}
+    at = _Sheet(frame, header, sheet, notes, kind_values=told)
     labels, rows, issues = header.labels, frame.index, at.issues
     blank = {name: blank_mask(frame[name]) for name in frame.columns}
     alliance_text = clean_texts(frame["alliance"])
@@ -96,11 +101,13 @@ def read_entries(
     shared = {"dates": dates, "alliance": alliance_text, "category": category, "attribution": attribution}
     if layout == "long":
         parts = _long_entries(at, live, usable, shared)
+    elif layout == "signed":
+        parts = _signed_entries(at, live, usable, shared)
     else:
         parts = _wide_entries(at, live, usable, blank, shared)
     entries = pd.concat(parts, ignore_index=True) if parts else _no_entries()
     _note_assumed_signs(at)
-    entries = _cost_signs(entries, sheet, notes)
+    entries = settle_signs(entries, sheet, notes)
     # The checks above run column by column; the user reads the issues row by row.
     issues.sort_by_row()
     return EntriesRead(entries, issues, blank_rows)
@@ -166,33 +173,118 @@ def _content_elsewhere(
 def _long_entries(at: _Sheet, live: pd.Series, usable: pd.Series, shared: dict) -> list[pd.DataFrame]:
     """A kind and an amount column: one entry per row."""
     frame, labels, rows = at.frame, at.header.labels, at.frame.index
-    kinds = over_rows(rows, parse_unique(frame["kind"][live], parse_kind, "str"), "str")
+    parser = partial(parse_kind, told=at.kind_values)
+    kinds = over_rows(rows, parse_unique(frame["kind"][live], parser, "str"), "str")
     at.issues.add_cells(at.name, kinds.bad, frame["kind"], labels["kind"], kinds.reasons)
+    _note_kind_values(at, frame["kind"][live & ~kinds.bad], kinds.values[live & ~kinds.bad])
     amounts = _amounts(at, "amount", live)
     ok = usable & ~kinds.bad & ~amounts.bad
     return [_entry_frame(at, ok, kinds.values, amounts, shared)]
 
 
+# Kind values shown in the note, most frequent first; the rest are counted.
+KIND_VALUES_SHOWN = 8
+
+
+def _note_kind_values(at: _Sheet, cells: pd.Series, kinds: pd.Series) -> None:
+    """Say how values beyond the product's own words (Invoice, Bill, Soll) were read, with counts,
+    and how to read them otherwise: an accounting export's types are a guess the user can correct."""
+    words = cells.map(normalise_header)
+    table = (
+        pd.DataFrame(
+            {"word": words.to_numpy(), "text": cells.map(clean_name).to_numpy(), "kind": kinds.to_numpy()}
+        )
+        .loc[lambda t: ~t["word"].isin(OWN_KIND_VALUES) | t["word"].isin(list(at.kind_values))]
+        .groupby(["word", "kind"], sort=False)
+        .agg(text=("text", "first"), count=("text", "size"))
+        .reset_index()
+        .sort_values("count", ascending=False, kind="stable")
+    )
+    if table.empty:
+        return
+    read = [
+        f"{row.text} → {row.kind} ({row.count}{', as told' if row.word in at.kind_values else ''})"
+        for row in table.head(KIND_VALUES_SHOWN).itertuples()
+    ]
+    if len(table) > KIND_VALUES_SHOWN:
+        read.append(f"{len(table) - KIND_VALUES_SHOWN} more values")
+    example = table.iloc[0]
+    other = REVENUE if example["kind"] == COST else COST
+    at.notes.append(
+        f"Sheet '{at.name}': column {column_letter(at.header.columns['kind'])} '{at.header.labels['kind']}' "
+        f"read as transaction types: {', '.join(read)}. To read a value otherwise, say so with the kind "
+        f"values (the command: --kind-values '{example['text']}={other}'; 'none' for neither)."
+    )
+
+
+def _signed_entries(at: _Sheet, live: pd.Series, usable: pd.Series, shared: dict) -> list[pd.DataFrame]:
+    """One amount and no kind: money in (positive) is revenue, money out (negative) is a cost of
+    its size, as a bank statement or a cash book writes them; a note gives the counts."""
+    amounts = _amounts(at, "amount", live)
+    ok = usable & ~amounts.bad
+    values = amounts.values
+    kinds = pd.Series(np.where(values < 0, COST, REVENUE), index=values.index, dtype="str")
+    counts = kinds[ok].value_counts()
+    column = f"{column_letter(at.header.columns['amount'])} '{at.header.labels['amount']}'"
+    at.notes.append(
+        f"Sheet '{at.name}' has no kind column, so the sign of column {column} tells revenue from cost: "
+        f"{_count(counts.get(REVENUE, 0), 'amount')} of zero or more read as revenue (money in), "
+        f"{_count(counts.get(COST, 0), 'negative one')} as costs of their size (money out). If the sign "
+        "means something else, say which column is the kind, or map revenue and cost columns."
+    )
+    turned = Parsed(values.abs(), amounts.bad, amounts.reasons, amounts.symbols)
+    return [_entry_frame(at, ok, kinds, turned, shared)]
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 amount', '3 amounts'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _wide_entries(
     at: _Sheet, live: pd.Series, usable: pd.Series, blank: dict[str, pd.Series], shared: dict
 ) -> list[pd.DataFrame]:
-    """A revenue and/or a cost column: one entry per filled cell."""
+    """Revenue and/or cost, each from its column or worked out: one entry per figure and row."""
     frame, labels = at.frame, at.header.labels
-    value_fields = [f for f in ("revenue", "cost") if f in frame]
-    both_blank = live & pd.concat([blank[f] for f in value_fields], axis=1).all(axis=1)
-    first = value_fields[0]
+    sources = figure_sources(at.header.columns)
+    missing = {f: pd.concat([blank[c] for c in cols], axis=1).any(axis=1) for f, cols in sources.items()}
+    both_blank = live & pd.concat(list(missing.values()), axis=1).all(axis=1)
+    first = next(iter(sources.values()))[0]
     at.issues.add_cells(
         at.name, both_blank, frame[first], labels[first], "no revenue and no cost in this row"
     )
     parts, parsed = [], {}
-    for name in value_fields:
-        parsed[name] = amounts = _amounts(at, name, live & ~blank[name])
-        ok = usable & ~blank[name] & ~amounts.bad
-        parts.append(_entry_frame(at, ok, REVENUE if name == "revenue" else COST, amounts, shared))
-    if "profit" in frame and value_fields == ["revenue"]:
-        with_revenue = usable & ~blank["revenue"] & ~parsed["revenue"].bad
+    for figure, columns in sources.items():
+        parsed[figure] = amounts = _figure(
+            at, figure, columns, live & ~missing[figure], live & ~blank[columns[0]]
+        )
+        ok = usable & ~missing[figure] & ~amounts.bad
+        parts.append(_entry_frame(at, ok, REVENUE if figure == "revenue" else COST, amounts, shared))
+    if cost_from_profit(at.header.columns):
+        with_revenue = usable & ~missing["revenue"] & ~parsed["revenue"].bad
         parts.append(_cost_from_profit(at, live, with_revenue, parsed["revenue"], shared))
     return parts
+
+
+def _figure(at: _Sheet, figure: str, columns: tuple[str, ...], rows: pd.Series, first: pd.Series) -> Parsed:
+    """One figure's amounts on `rows`: its column's (turned positive when the column is a debit or
+    a credit, whose sign says nothing), or quantity × unit price (or unit cost), said in a note.
+    `first`: the rows where the first of `columns` is filled (a quantity is read on all of them)."""
+    if columns == (figure,):
+        amounts = _amounts(at, figure, rows)
+        if figure not in at.header.unsigned:
+            return amounts
+        return Parsed(amounts.values.abs(), amounts.bad, amounts.reasons, amounts.symbols)
+    # Quantity serves both figures: read once, so that a bad cell is one issue.
+    if "quantity" not in at.parts:
+        at.parts["quantity"] = _amounts(at, "quantity", first)
+    quantity, unit = at.parts["quantity"], _amounts(at, columns[1], rows)
+    labels = at.header.labels
+    at.notes.append(
+        f"Sheet '{at.name}': {figure} worked out as '{labels[columns[0]]}' × '{labels[columns[1]]}' on each "
+        "row."
+    )
+    return Parsed(quantity.values * unit.values, quantity.bad | unit.bad, unit.reasons, unit.symbols)
 
 
 def _cost_from_profit(
@@ -302,52 +394,6 @@ def _no_entries() -> pd.DataFrame:
             "row": "int64",
         }
     )
-
-
-def _cost_signs(entries: pd.DataFrame, sheet: str, notes: list[str]) -> pd.DataFrame:
-    """Costs as positive amounts, decided by the whole column (see NEGATIVE_COSTS_MIN), and said in a note."""
-    is_cost = entries["kind"] == COST
-    negative_rows = entries.loc[is_cost & (entries["amount"] < 0), "row"].tolist()
-    positive_rows = entries.loc[is_cost & (entries["amount"] > 0), "row"].tolist()
-    negative, positive = len(negative_rows), len(positive_rows)
-    if not negative:
-        return entries
-    if negative >= NEGATIVE_COSTS_MIN and negative >= CLEAR_MAJORITY * positive:
-        entries = entries.copy()
-        entries.loc[is_cost, "amount"] = 0.0 - entries.loc[is_cost, "amount"]
-        note = (
-            f"{negative} of the {negative + positive} non-zero cost amounts are negative, so costs are "
-            "booked as negatives here: every cost's sign was turned (a cost of −100 is read as 100)."
-        )
-        if positive:
-            note += f" The positive ones ({_row_list(positive_rows)}) are read as refunds that reduce cost."
-        notes.append(note)
-        return entries
-    if negative >= NEGATIVE_COSTS_MIN and positive < CLEAR_MAJORITY * negative:
-        raise LedgerError(
-            f"Sheet '{sheet}' has {negative} negative and {positive} positive cost amounts, so it cannot be "
-            "told whether costs are booked as negatives (the positive ones being refunds) or as positive "
-            "amounts (the negative ones being credits): write costs as positive amounts and credits as "
-            "negative ones, and upload again."
-        )
-    credits = "is read as a credit that reduces" if negative == 1 else "are read as credits that reduce"
-    notes.append(
-        f"{negative} negative cost amount{'' if negative == 1 else 's'} ({_row_list(negative_rows)}) "
-        f"{credits} cost. Costs are read as booked negative only when at least {NEGATIVE_COSTS_MIN} cost "
-        f"amounts are negative and they outnumber the positive ones at least {CLEAR_MAJORITY} to 1."
-    )
-    return entries
-
-
-def _row_list(rows: list[int], most: int = 5) -> str:
-    """'row 3', 'rows 3 and 5', 'rows 3, 5, 7, 9, 11 and 2 more'."""
-    rows = sorted(rows)
-    if len(rows) == 1:
-        return f"row {rows[0]}"
-    shown = [str(r) for r in rows[:most]]
-    if len(rows) > most:
-        return "rows " + ", ".join(shown) + f" and {len(rows) - most} more"
-    return "rows " + ", ".join(shown[:-1]) + f" and {shown[-1]}"
 
 
 # Text columns with few distinct values per ledger: the report groups and filters by them dozens of

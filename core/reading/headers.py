@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from core.errors import LedgerError, NoLedgerSheet, UnreadField
 from core.model import HealthDimension
 from core.reading.parsing import clean_name, display_value, is_blank, normalise_header
-from core.reading.vocabulary import LEDGER_HEADERS, STRICT_FIELDS, own_words
+from core.reading.vocabulary import LEDGER_HEADERS, STRICT_FIELDS, WORKED_OUT_FROM, own_words
 from core.reading.workbook import SourceBook
 
 ALLIANCE_HEADERS: dict[str, tuple[str, ...]] = {
@@ -135,6 +135,8 @@ class HeaderMatch:
     labels: dict[str, str]
     clashes: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     others: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    # Figures read from Debit and Credit columns, whose sign says nothing (a debit of -50 is 50 out).
+    unsigned: frozenset[str] = frozenset()
 
 
 # Fields whose column changes the figures: two candidates for one of them refuse the ledger. For the
@@ -226,17 +228,25 @@ def column_letter(index: int) -> str:
 _COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 
 
-def clash_message(sheet: str, header: HeaderMatch) -> str | None:
-    """Why a header cannot be read as it stands: two columns that could be one figure's; None if none."""
+def clash_message(sheet: str, header: HeaderMatch, settled: set[str] | None = None) -> str | None:
+    """Why a header cannot be read as it stands: two columns that could be one figure's; None if none.
+    `settled`: figures the user has worked out from other columns, whose columns are not read."""
     found = []
     for name in FIGURE_FIELDS:
-        if name in header.clashes:
+        if name in header.clashes and name not in (settled or set()):
             pairs = header.clashes[name]
             listed = [f"{column_letter(i)} '{label}'" for i, label in pairs]
             count = _COUNT_WORDS.get(len(pairs), str(len(pairs)))
             found.append(
                 f"{count} columns could be the {name}: " + ", ".join(listed[:-1]) + f" and {listed[-1]}"
             )
+            parts = WORKED_OUT_FROM.get(name, ())
+            if parts and all(p in header.columns for p in parts):
+                found[-1] += (
+                    " (or it is worked out as "
+                    + " × ".join(f"'{header.labels[p]}'" for p in parts)
+                    + f": map those and not the {name})"
+                )
     if not found:
         return None
     return (
@@ -268,13 +278,17 @@ def header_notes(sheet: str, header: HeaderMatch) -> list[str]:
 
 
 def ledger_layout(columns: dict[str, int]) -> str | None:
-    """'long' (kind + amount), 'wide' (revenue and/or cost columns) or None if not a ledger."""
+    """'long' (kind + amount), 'wide' (revenue and/or cost columns, or the columns they are worked
+    out from), 'signed' (one amount whose sign tells revenue from cost) or None if not a ledger."""
     if "date" not in columns or "alliance" not in columns:
         return None
     if "kind" in columns and "amount" in columns:
         return "long"
-    if "revenue" in columns or "cost" in columns:
+    worked_out = "quantity" in columns and ("unit price" in columns or "unit cost" in columns)
+    if worked_out or {"revenue", "cost", "debit", "credit"} & set(columns):
         return "wide"
+    if "amount" in columns:
+        return "signed"
     return None
 
 
@@ -326,11 +340,25 @@ def choose_ledger_sheet(
                 "or start from the blank template."
             )
         raise NoLedgerSheet(_no_ledger_message(book, names, chosen))
-    found.sort(key=lambda item: (normalise_header(item[0]) not in LEDGER_SHEET_NAMES, -len(item[1].columns)))
+    # A ledger sheet's name first; then a sheet whose money is labelled before one whose amounts
+    # only have a sign (a payments list beside the sales); then the sheet with more fields.
+    found.sort(
+        key=lambda item: (
+            normalise_header(item[0]) not in LEDGER_SHEET_NAMES,
+            ledger_layout(item[1].columns) == "signed",
+            -len(item[1].columns),
+        )
+    )
     name, header = found[0]
-    problem = clash_message(name, header)
+    # Two columns that could be the cost are no question when the user has it worked out instead.
+    settled = {
+        f
+        for f, parts in WORKED_OUT_FROM.items()
+        if f not in (chosen or {}) and set(parts) <= set(chosen or {})
+    }
+    problem = clash_message(name, header, settled)
     if problem is not None:
-        field = next(f for f in FIGURE_FIELDS if f in header.clashes)
+        field = next(f for f in FIGURE_FIELDS if f in header.clashes and f not in settled)
         candidates = tuple(f"{column_letter(i)} '{label}'" for i, label in header.clashes[field])
         raise UnreadField(problem, field, candidates)
     return name, header
@@ -366,7 +394,8 @@ def _no_ledger_message(book: SourceBook, names: list[str], chosen: dict[str, str
         seen.append(f"{len(names) - DESCRIBED_SHEETS} more sheets not described")
     return (
         "No sheet looks like a ledger. A ledger has a header row with a date, an alliance (partner) "
-        "and either revenue and cost columns or kind and amount; found: " + "; ".join(seen) + ". "
+        "and the money: revenue and/or cost columns, kind and amount, debit and credit, quantity with "
+        "a unit price or unit cost, or one signed amount; found: " + "; ".join(seen) + ". "
         "Rename the headers (the blank template shows them) or say which column is which "
         "(the app's mapping step; the command: --map FIELD=HEADER)."
     )
@@ -383,7 +412,7 @@ def _sheet_finding(name: str, head: list[list[object]], chosen: dict[str, str]) 
     headers = ", ".join(f"{column_letter(i)} '{t}'" for i, t in enumerate(texts[number - 1]) if t)
     found = ", ".join(f"{field} '{label}'" for field, label in match.labels.items())
     missing = [f for f in _NEEDED if f not in match.columns]
-    if not {"revenue", "cost"} & set(match.columns) and not {"kind", "amount"} <= set(match.columns):
+    if ledger_layout({**match.columns, "date": 0, "alliance": 0}) is None:
         missing.append("amount" if "kind" in match.columns else "revenue or cost")
     unknown = [name for name in chosen if name not in match.columns]
     parts = [f"sheet '{name}', row {number}: {headers}"]

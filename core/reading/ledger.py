@@ -9,7 +9,7 @@ Other modules import the public names from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -19,6 +19,7 @@ from core.reading.columns import body_frame, row_cells, typed_frame
 from core.reading.completeness import check_figures, unread_number_columns
 from core.reading.currency import ledger_currency
 from core.reading.entries import as_categories, merge_name_variants, read_entries
+from core.reading.figures import derivations, resolve_figures, settle_kind_column
 from core.reading.headers import (
     ALLIANCE_HEADERS,
     BENCHMARK_HEADERS,
@@ -46,6 +47,7 @@ from core.reading.mapping import (
     mapped_header,
     sheet_previews,
 )
+from core.reading.parsing import normalise_header
 from core.reading.risk_health import empty_health, empty_risks
 from core.reading.side_sheets import (
     empty_alliances,
@@ -126,6 +128,8 @@ class LedgerSource:
     currency: str | None = None
     # Empty spacer rows between entries: skipped and counted, never listed as issues.
     blank_rows: int = 0
+    # How figures without a column of their own were worked out ('cost = revenue - 'Profit'').
+    derived: tuple[str, ...] = ()
 
 
 @dataclass
@@ -169,6 +173,36 @@ class Ledger:
         return self.source.blank_rows
 
 
+def _ledger_header(
+    book: SourceBook, sheet: str | None, mapping: ColumnMapping | None, chosen: dict[str, str] | None
+) -> tuple[str, HeaderMatch, str, list[str]]:
+    """The ledger sheet, its header with the figures resolved (figures.py), its layout, and the
+    notes on how its columns were read."""
+    found = mapped_header(book, mapping) if mapping else choose_ledger_sheet(book, sheet, chosen)
+    sheet_name, header = found
+    notes = header_notes(sheet_name, header)
+    header, figure_notes = resolve_figures(header, sheet_name, mapping.as_dict() if mapping else chosen)
+    layout = ledger_layout(header.columns)
+    # Both ways of choosing a header (by synonyms, or the user's mapping) accept only a full layout.
+    assert layout is not None, "the chosen header has no ledger layout"
+    return sheet_name, header, layout, notes + figure_notes
+
+
+def _kind_or_sign(
+    kinds: pd.Series,
+    header: HeaderMatch,
+    sheet: str,
+    kind_values: Mapping[str, str | None] | None,
+    notes: list[str],
+) -> tuple[HeaderMatch, str]:
+    """The header and layout once a 'Type' column that holds no kind words is set aside
+    (figures.settle_kind_column): the amount's sign then tells revenue from cost."""
+    told = {normalise_header(k): v for k, v in (kind_values or {}).items()}
+    header, kind_notes = settle_kind_column(kinds, header, sheet, told)
+    notes.extend(kind_notes)
+    return header, ledger_layout(header.columns) or "long"
+
+
 def read_ledger(
     data: bytes,
     filename: str,
@@ -176,23 +210,24 @@ def read_ledger(
     mapping: ColumnMapping | None = None,
     revenue_only: bool = False,
     chosen: dict[str, str] | None = None,
+    kind_values: Mapping[str, str | None] | None = None,
 ) -> Ledger:
     """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used.
 
     With `mapping`, the sheet, header row and columns are taken from it instead of being found.
     `chosen`: headers the user named for some fields (`--map revenue='Net Sales'`); the header row
     is found as usual, and must have them. `revenue_only`: the user says the ledger holds no costs
-    (else a ledger without any is refused).
+    (else a ledger without any is refused). `kind_values`: the user's reading of kind values
+    (value -> 'revenue', 'cost' or None for neither), before the vocabulary's.
     """
     book = SourceBook(data, filename)
-    found = mapped_header(book, mapping) if mapping else choose_ledger_sheet(book, sheet, chosen)
-    sheet_name, header = found
-    layout = ledger_layout(header.columns)
-    # Both ways of choosing a header (by synonyms, or the user's mapping) accept only a full layout.
-    assert layout is not None, "the chosen header has no ledger layout"
+    sheet_name, header, layout, notes = _ledger_header(book, sheet, mapping, chosen)
     frame, cells_of, titles = _body(book, sheet_name, header, columnwise=mapping is None)
-    notes = header_notes(sheet_name, header)
-    entries, issues, blank_rows = read_entries(frame, header, sheet_name, layout, notes, (titles, cells_of))
+    if layout == "long" and "kind" not in (mapping.as_dict() if mapping else chosen or {}):
+        header, layout = _kind_or_sign(frame["kind"], header, sheet_name, kind_values, notes)
+    entries, issues, blank_rows = read_entries(
+        frame, header, sheet_name, layout, notes, (titles, cells_of), kind_values
+    )
     unread = partial(_unread_columns, book, sheet_name, header, titles)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
     notes.extend(check_figures(entries, header, sheet_name, unread, revenue_only))
@@ -210,6 +245,7 @@ def read_ledger(
         rows_read=len(frame),
         currency=currency,
         blank_rows=blank_rows,
+        derived=derivations(header),
     )
     return Ledger(
         entries=entries,

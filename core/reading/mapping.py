@@ -21,8 +21,8 @@ HEADER_ROWS_FOR_MAPPING = 15
 class ColumnMapping:
     """A user's answer to 'which column is what' when the headers are not recognised.
 
-    `columns` maps fields (date, alliance, kind, amount, revenue, cost, category, currency) to
-    header texts, so the same mapping fits the next export with the same headers.
+    `columns` maps fields (MAPPED_FIELDS: date, alliance, kind, amount, revenue, cost, ...) to header
+    texts, so the same mapping fits the next export with the same headers.
     """
 
     sheet: str
@@ -81,8 +81,9 @@ def mapped_header(book: SourceBook, mapping: ColumnMapping) -> tuple[str, Header
         )
     if ledger_layout(columns) is None:
         raise LedgerError(
-            "A ledger needs a date and an alliance column, and either kind and amount or revenue "
-            "and/or cost columns: complete the mapping."
+            "A ledger needs a date and an alliance column, and the money: kind and amount, revenue "
+            "and/or cost, debit and/or credit, quantity with unit price or unit cost, or one signed "
+            "amount: complete the mapping."
         )
     return sheet, HeaderMatch(row=mapping.header_row - 1, columns=columns, labels=labels)
 
@@ -132,8 +133,8 @@ def sheet_previews(
     }
 
 
-# The fields the mapping step offers.
-MAPPED_FIELDS = ("date", "alliance", "kind", "amount", "revenue", "cost", "category", "currency")
+# The fields the mapping step offers: the vocabulary's, but for the ones it never needs asked.
+MAPPED_FIELDS: tuple[str, ...] = tuple(f for f in LEDGER_HEADERS if f not in ("attribution", "notes"))
 # Words that suggest a field in headers the reader does not know, for pre-filling the mapping step.
 MAPPING_HINTS: dict[str, tuple[str, ...]] = {
     "date": ("date", "day", "month", "period", "posted", "booking"),

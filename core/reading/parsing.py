@@ -6,10 +6,12 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 
 import pandas as pd
 
-from core.model import COST, INFLUENCED, REVENUE, SOURCED
+from core.model import INFLUENCED, SOURCED
+from core.reading.kind_values import KIND_OF_VALUE
 
 _MONTH_NAMES = (
     "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|sep sept september"
@@ -27,11 +29,6 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 # date column is far more likely an amount or a year typed in the wrong place.
 _EXCEL_SERIAL_MIN, _EXCEL_SERIAL_MAX = 20_000, 73_415
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-
-KIND_WORDS = {
-    REVENUE: {"revenue", "revenues", "income", "inflow", "in", "sales", "sale", "rev"},
-    COST: {"cost", "costs", "expense", "expenses", "outflow", "out", "spend", "expenditure"},
-}
 
 
 def parse_attribution(value: object) -> str:
@@ -93,15 +90,20 @@ def clean_name(value: object) -> str:
     return " ".join(str(value).split())
 
 
-# Symbols and ISO codes that may stand before or after an amount, and the currency each names.
-# '$' alone is read as USD and '¥' alone as JPY, as the product documents; other dollars and the
-# yuan share these signs, so a note says so whenever they are read that way.
-def parse_kind(value: object) -> str:
-    """Map Revenue/Income/Inflow to 'revenue' and Cost/Expense/Outflow to 'cost'."""
+def parse_kind(value: object, told: Mapping[str, str | None] | None = None) -> str:
+    """Map Revenue/Income/Invoice to 'revenue' and Cost/Expense/Bill to 'cost' (vocabulary.KIND_VALUES).
+
+    `told`: the user's own reading of some values (normalised value -> 'revenue', 'cost', or None
+    for neither), which comes before the vocabulary's.
+    """
     word = normalise_header(value)
-    for kind, words in KIND_WORDS.items():
-        if word in words:
-            return kind
+    if told and word in told:
+        kind = told[word]
+        if kind is None:
+            raise ValueError(f"'{clean_name(value)}' is neither revenue nor cost, as the kind values say")
+        return kind
+    if word in KIND_OF_VALUE:
+        return KIND_OF_VALUE[word]
     if not word:
         raise ValueError("empty kind: expected revenue or cost")
     raise ValueError(f"'{clean_name(value)}' is not a kind: expected revenue or cost")

@@ -135,13 +135,14 @@ VOCABULARY: tuple[FieldWords, ...] = (
             "debit credit",
             "d c",
             "dr cr",
+            "af bij",
             "type",
         ),
         ("art", "buchungsart", "typ", "tipo", "soort"),
     ),
     FieldWords(
         "amount",
-        "the money of the entry, with a kind column",
+        "the money of the entry: with a kind column, or signed (positive revenue, negative cost) without one",
         ("amount",),
         ("value", "net amount", "sum", "total amount", "transaction amount"),
         ("betrag", "montant", "importe", "monto", "bedrag"),
@@ -247,6 +248,42 @@ VOCABULARY: tuple[FieldWords, ...] = (
         ("gewinn", "rohertrag", "deckungsbeitrag", "benefice", "marge", "beneficio", "ganancia", "winst"),
     ),
     FieldWords(
+        "quantity",
+        "units sold or bought: with a unit price (or unit cost) and no revenue (or cost) column, "
+        "revenue is worked out as quantity x unit price (cost as quantity x unit cost)",
+        ("quantity", "qty", "units sold", "quantity sold", "number of units"),
+        ("units", "unit count", "volume"),
+        ("menge", "anzahl", "stuckzahl", "quantite", "cantidad", "unidades", "aantal"),
+    ),
+    FieldWords(
+        "unit price",
+        "the price of one unit (only with a quantity column)",
+        ("unit price", "price per unit", "unit sales price", "unit selling price"),
+        ("sale price per unit", "unit sale price"),
+        ("stuckpreis", "einzelpreis", "prix unitaire", "precio unitario", "stukprijs", "eenheidsprijs"),
+    ),
+    FieldWords(
+        "unit cost",
+        "the cost of one unit (only with a quantity column)",
+        ("unit cost", "cost per unit", "unit cogs"),
+        ("unit purchase price",),
+        ("stuckkosten", "cout unitaire", "costo unitario", "coste unitario", "kostprijs per stuk"),
+    ),
+    FieldWords(
+        "debit",
+        "money out, as bank statements and account ledgers write it: read as cost (beside a credit)",
+        ("debit", "debits", "debit amount"),
+        ("withdrawal", "withdrawals", "money out", "paid out", "dr"),
+        ("soll", "lastschrift", "debet", "debe", "cargo"),
+    ),
+    FieldWords(
+        "credit",
+        "money in, beside a debit column: read as revenue",
+        ("credit", "credits", "credit amount"),
+        ("deposit", "deposits", "money in", "paid in", "cr"),
+        ("haben", "gutschrift", "haber", "abono"),
+    ),
+    FieldWords(
         "category",
         "what the money was for (joint sales, co-marketing, referral fees...)",
         ("category", "cost category", "revenue category"),
@@ -263,7 +300,7 @@ VOCABULARY: tuple[FieldWords, ...] = (
     FieldWords(
         "attribution",
         "sourced or influenced revenue",
-        ("attribution", "revenue attribution", "source type", "sourced or influenced", "credit"),
+        ("attribution", "revenue attribution", "source type", "sourced or influenced"),
     ),
     FieldWords(
         "notes",
@@ -274,9 +311,15 @@ VOCABULARY: tuple[FieldWords, ...] = (
     ),
 )
 
+
 BY_FIELD: dict[str, FieldWords] = {entry.field: entry for entry in VOCABULARY}
 # The ledger's header words, as the header scan takes them: field -> words, most specific first.
 LEDGER_HEADERS: dict[str, tuple[str, ...]] = {entry.field: entry.words for entry in VOCABULARY}
+# Figures a sheet may give in another form: figure -> the columns it is worked out from.
+WORKED_OUT_FROM: dict[str, tuple[str, ...]] = {
+    "revenue": ("quantity", "unit price"),
+    "cost": ("quantity", "unit cost"),
+}
 # Figures whose looser words may not be chosen between in silence (two 'sales' columns of one sheet).
 STRICT_FIELDS = ("revenue", "cost")
 
@@ -297,5 +340,7 @@ def vocabulary_markdown() -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # the README's table: python -m core.reading.vocabulary
-    print(vocabulary_markdown())
+if __name__ == "__main__":  # the README's tables: python -m core.reading.vocabulary
+    from core.reading.kind_values import kind_values_markdown
+
+    print(vocabulary_markdown(), kind_values_markdown(), sep="\n\n")

@@ -367,6 +367,39 @@ def test_unrecognised_headers_get_a_mapping_step_that_is_reused():
     assert any("Read with your column mapping" in c.value for c in at.caption)
 
 
+def test_the_mapping_step_labels_every_field_it_offers():
+    from core.reading.mapping import MAPPED_FIELDS
+    from ui.mapping import FIELDS
+
+    assert tuple(FIELDS) == MAPPED_FIELDS
+
+
+def test_the_mapping_step_works_revenue_and_cost_out_from_quantity_and_unit_prices():
+    """Acme: 10 × 12.00 + 5 × 12.00 = 180 revenue, 10 × 10.00 + 5 × 10.00 = 150 cost → ROI 20.0 %."""
+    rows = [
+        ["Posting day", "Counterparty", "Pieces", "Each", "Cost each"],
+        ["2024-01-05", "Acme", 10, 12, 10],
+        ["2024-01-06", "Acme", 5, 12, 10],
+    ]
+    at = start()
+    at.file_uploader[0].set_value(("units.xlsx", workbook_bytes({"Export": rows}), XLSX))
+    at.run()
+    chosen = {
+        "date": "Posting day",
+        "alliance": "Counterparty",
+        "quantity": "Pieces",
+        "unit price": "Each",
+        "unit cost": "Cost each",
+    }
+    for field, header in chosen.items():
+        at.selectbox(key=f"map_{field}_Export_1").set_value(header)
+    at.button(key="map_apply").click()
+    at.run()
+    assert not at.exception
+    assert not at.error
+    assert metrics(at)["Portfolio ROI"] == "20.0 %"
+
+
 def test_credit_and_shared_cost_rule_change_the_overview():
     header = ["Date", "Alliance", "Kind", "Amount", "Attribution"]
     rows = [

@@ -17,23 +17,24 @@ import pytest
 from core.cli import MAPPABLE
 from core.errors import LedgerError, NoLedgerSheet, UnreadField
 from core.reading.ledger import read_ledger
+from core.reading.vocabulary import WORKED_OUT_FROM
 from core.report import build_report
 from core.settings import Settings
 from tests.corpus.expected import CORPUS
 
 HERE = Path(__file__).parent
 NOT_YET: dict[str, str] = {
-    "bank_statement_debit_credit_banner.xlsx": "separate Debit and Credit columns (27.3)",
-    "bank_statement_partner_multicurrency.xlsx": "a signed amount without a kind column (27.5)",
+    "bank_statement_debit_credit_banner.xlsx": "no partner column: one account read as one alliance (27.9)",
+    "bank_statement_partner_multicurrency.xlsx": "its Currency column names the original currency, not the "
+    "Amount's: a column the vocabulary found cannot yet be left unread",
     "crm_sales_funnel.xlsx": "a CRM stage column: only won rows are revenue (27.9)",
     "datev_buchungsstapel_extf.csv": "Soll/Haben as the kind, DDMM dates with the year above (27.3, 27.4)",
     "mmm_weekly_channel_spend_wide.csv": "channels as columns (27.9)",
-    "paypal_activity_type_gross_fee.csv": "a signed amount and transaction-type words (27.3, 27.5)",
+    "paypal_activity_type_gross_fee.csv": "the Fee column as a second cost beside the signed Gross",
     "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
-    "releve_bancaire_fr_cp1252.csv": "a signed amount, no partner column (27.5)",
+    "releve_bancaire_fr_cp1252.csv": "no partner column: one account read as one alliance (27.9)",
     "reseller_sales_targets_wide.csv": "months as columns (27.9)",
     "sales_2018_one_sheet_per_period.xlsx": "several sheets of one layout combined (27.9)",
-    "sales_report_formulas_lookup_cost.xlsx": "cost = quantity x unit cost (27.3)",
 }
 
 
@@ -62,7 +63,8 @@ def read_as_a_user_would(name: str):
     try:
         return read(name)
     except UnreadField as refusal:
-        settled = refusal.field in answers or (refusal.field == "cost" and revenue_only(name))
+        worked_out = all(part in answers for part in WORKED_OUT_FROM.get(refusal.field, ("?",)))
+        settled = refusal.field in answers or worked_out or (refusal.field == "cost" and revenue_only(name))
         assert settled, f"refused for {refusal.field}, which no answer settles: {refusal}"
     except NoLedgerSheet as refusal:
         named = [f for f in answers if f"missing {f}" in str(refusal) or f", {f}" in str(refusal)]

@@ -66,8 +66,8 @@ def test_revenue_only_is_said_with_a_flag(tmp_path):
     ("flag", "why"),
     [
         (
-            "quantity=Einnahmen netto",
-            "'quantity' is not a field; FIELD is one of date, alliance, kind, amount",
+            "volume=Einnahmen netto",
+            "'volume' is not a field; FIELD is one of date, alliance, kind, amount",
         ),
         ("revenue", "write FIELD=HEADER, e.g. --map revenue='Net Sales'"),
         ("revenue=", "write FIELD=HEADER"),

@@ -88,8 +88,9 @@ def test_no_ledger_sheet_names_expected_and_found_headers():
     with pytest.raises(NoLedgerSheet) as error:
         read_ledger(data, "erp.xlsx")
     assert str(error.value) == (
-        "No sheet looks like a ledger. A ledger has a header row with a date, an alliance (partner) and either "
-        "revenue and cost columns or kind and amount; found: sheet 'Export', row 1: A 'Posting day', "
+        "No sheet looks like a ledger. A ledger has a header row with a date, an alliance (partner) and the "
+        "money: revenue and/or cost columns, kind and amount, debit and credit, quantity with a unit price or "
+        "unit cost, or one signed amount; found: sheet 'Export', row 1: A 'Posting day', "
         "B 'Counterparty', C 'Flow', D 'EUR' — read as kind 'Flow' — missing date (nearest: 'Posting day'), "
         "alliance, amount. Rename the headers (the blank template shows them) or say which column is which "
         "(the app's mapping step; the command: --map FIELD=HEADER)."

@@ -151,7 +151,7 @@ def test_no_ledger_sheet_says_what_was_expected_and_found():
     with pytest.raises(LedgerError) as error:
         read_ledger(data, "stuff.xlsx")
     message = str(error.value)
-    assert "A ledger has a header row with a date, an alliance (partner) and either revenue" in message
+    assert "A ledger has a header row with a date, an alliance (partner) and the money: revenue" in message
     assert "sheet 'Stuff', row 1: A 'Name', B 'Score' — no header read as a ledger field" in message
     assert "missing date, alliance, revenue or cost" in message
 

@@ -11,6 +11,7 @@ import pytest
 
 from core.errors import NoLedgerSheet, UnreadField
 from core.reading.completeness import REVENUE_ONLY_NOTE
+from core.reading.kind_values import kind_values_markdown
 from core.reading.ledger import read_ledger
 from core.reading.parsing import normalise_header
 from core.reading.vocabulary import LEDGER_HEADERS, vocabulary_markdown
@@ -186,6 +187,7 @@ def test_the_readme_table_is_written_from_the_vocabulary():
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     assert vocabulary_markdown() in readme
+    assert kind_values_markdown() in readme
 
 
 def test_cost_is_revenue_minus_profit_when_the_sheet_has_no_cost_column():
