@@ -4,7 +4,6 @@ its goals and its red flags."""
 from __future__ import annotations
 
 import pandas as pd
-from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.presentation import Presentation as Deck
@@ -33,7 +32,7 @@ from core.output.deck.drawing import (
     text_box,
     titled_slide,
 )
-from core.output.deck.native_charts import native_chart
+from core.output.deck.native_charts import ChartData, native_chart
 from core.output.tables import alliance_rows
 from core.report import Report
 
@@ -106,14 +105,14 @@ def _flag_lines(report: Report, alliance: str) -> list[Line]:
     return [Line("Red flags", 14, bold=True, colour=colour), *(Line(t, SMALL) for t in body)]
 
 
-def _quarterly_data(report: Report, alliance: str) -> CategoryChartData | None:
+def _quarterly_data(report: Report, alliance: str) -> ChartData | None:
     """The alliance's ROI by quarter beside the portfolio's; None when no quarter has a defined ROI."""
     q = report.quarterly
     own = q[q["alliance"] == alliance]
     if own["roi"].notna().sum() == 0:
         return None
     portfolio = q[q["alliance"] == PORTFOLIO].set_index("quarter")["roi"]
-    data = CategoryChartData(number_format="0.0%")
+    data = ChartData(number_format="0.0%")
     data.categories = list(own["quarter"])
     data.add_series(clip(alliance, CATEGORY_CHARS), [rounded_ratio(v) for v in own["roi"]])
     data.add_series(PORTFOLIO, [rounded_ratio(v) for v in portfolio.reindex(own["quarter"])])

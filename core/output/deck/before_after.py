@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
@@ -27,26 +26,32 @@ from core.output.deck.drawing import (
     text_box,
     titled_slide,
 )
-from core.output.deck.native_charts import category_label_size, native_chart, percent_labels, top_down
+from core.output.deck.native_charts import (
+    ChartData,
+    category_label_size,
+    native_chart,
+    percent_labels,
+    top_down,
+)
 from core.output.tables import before_after_rows
 from core.report import Report
 
 PARAGRAPH_CHARS = 640  # where the case-study paragraph is cut
 
 
-def before_after_data(report: Report) -> CategoryChartData | None:
+def before_after_data(report: Report) -> ChartData | None:
     """ROI before and after per alliance, then the portfolio; None when there is no comparison."""
     rows = before_after_rows(report)
     if rows.empty:
         return None
-    data = CategoryChartData(number_format="0.0%")
+    data = ChartData(number_format="0.0%")
     data.categories = [clip(name, CATEGORY_CHARS) for name in rows["alliance"]]
     data.add_series("ROI before", [rounded_ratio(v) for v in rows["roi_before"]])
     data.add_series("ROI after", [rounded_ratio(v) for v in rows["roi_after"]])
     return data
 
 
-def _before_after_chart(slide: Slide, data: CategoryChartData, box: Box) -> None:
+def _before_after_chart(slide: Slide, data: ChartData, box: Box) -> None:
     """Clustered bars: before in grey, after in the accent colour."""
     chart = native_chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, box, "ROI before and after")
     chart.has_legend = True

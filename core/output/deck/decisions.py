@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
@@ -38,7 +37,13 @@ from core.output.deck.drawing import (
     titled_slide,
     write_cell,
 )
-from core.output.deck.native_charts import category_label_size, native_chart, percent_labels, top_down
+from core.output.deck.native_charts import (
+    ChartData,
+    category_label_size,
+    native_chart,
+    percent_labels,
+    top_down,
+)
 from core.output.xlsx import ROUNDING
 from core.report import Report
 
@@ -68,7 +73,7 @@ def _value_over_chart(slide: Slide, report: Report, box: Box) -> None:
     if not names:
         text_box(slide, box, [Line("No alliance in view.", colour=MUTED)])
         return
-    data = CategoryChartData(number_format="#,##0")
+    data = ChartData(number_format="#,##0")
     data.categories = [clip(name, CATEGORY_CHARS) for name in names]
     data.add_series("Value over the alternative", values)
     chart = native_chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, box, "Value over the alternative")

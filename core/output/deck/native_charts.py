@@ -3,17 +3,44 @@ top, their labels sized to the number of categories."""
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, cast
 
 from pptx.chart.chart import Chart
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 from pptx.oxml.ns import qn
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
-from pptx.util import Pt
+from pptx.util import Pt, lazyproperty
+from xlsxwriter import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from core.output.deck.drawing import FONT, GRID, INK, SMALL, Box
+
+
+class _TextWorkbookWriter(CategoryWorkbookWriter):
+    """The chart's embedded workbook with every text written as text. python-pptx writes it with
+    xlsxwriter's write(), which turns an alliance named '=1+1' into a formula (Err:509 in
+    LibreOffice, and a command for a crafted name) and 'http://…' into a link."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: IO[bytes]) -> Iterator[tuple[Workbook, Worksheet]]:
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        workbook = Workbook(xlsx_file, options)
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class ChartData(CategoryChartData):
+    """Category chart data whose embedded workbook holds names as text, never as formulas."""
+
+    @lazyproperty
+    def _workbook_writer(self) -> CategoryWorkbookWriter:
+        return _TextWorkbookWriter(self)
 
 
 def native_chart(slide: Slide, kind: XL_CHART_TYPE, data: CategoryChartData, box: Box, title: str) -> Chart:

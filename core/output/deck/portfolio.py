@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
@@ -31,7 +30,13 @@ from core.output.deck.drawing import (
     text_box,
     titled_slide,
 )
-from core.output.deck.native_charts import category_label_size, native_chart, percent_labels, top_down
+from core.output.deck.native_charts import (
+    ChartData,
+    category_label_size,
+    native_chart,
+    percent_labels,
+    top_down,
+)
 from core.output.summary_sheet import period
 from core.report import Report
 
@@ -50,7 +55,7 @@ def _roi_by_alliance(slide: Slide, report: Report, box: Box) -> None:
     if not names:
         text_box(slide, box, [Line("No alliance has a defined ROI (none has any cost).", colour=MUTED)])
         return
-    data = CategoryChartData(number_format="0.0%")
+    data = ChartData(number_format="0.0%")
     data.categories = [clip(name, CATEGORY_CHARS) for name in names]
     data.add_series("ROI", rois)
     chart = native_chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, box, "ROI by alliance")
