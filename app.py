@@ -17,7 +17,7 @@ def overview() -> None:
     """Which alliances pay back: headline figures, the alliance table, the ROI chart, the issues."""
     st.title("Alliance ROI")
     loaded, report = session.report()
-    views.source_banner(loaded, report, upload=True)
+    report = views.source_banner(loaded, report, upload=True)
     if report is None:
         return
     views.headline_metrics(report)

@@ -12,7 +12,7 @@ from ui.text import plain
 navigation.page_start()
 st.title("Before / after")
 loaded, report = session.report()
-views.source_banner(loaded, report)
+report = views.source_banner(loaded, report)
 if report is not None:
     initiative_controls(report.ledger)
     result = report.before_after

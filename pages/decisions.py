@@ -8,7 +8,7 @@ from ui import decisions, navigation, session, views
 navigation.page_start()
 st.title("Decisions")
 loaded, report = session.report()
-views.source_banner(loaded, report)
+report = views.source_banner(loaded, report)
 if report is not None:
     if report.alliances.empty:
         st.info(

@@ -11,7 +11,7 @@ from ui.controls import benchmark_editor
 navigation.page_start()
 st.title("Quartiles and benchmarks")
 loaded, report = session.report()
-views.source_banner(loaded, report)
+report = views.source_banner(loaded, report)
 if report is not None:
     ranked = int(report.alliances["roi"].notna().sum())
     unranked = len(report.alliances) - ranked

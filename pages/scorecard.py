@@ -14,7 +14,7 @@ from ui.text import plain
 navigation.page_start()
 st.title("Scorecard")
 loaded, report = session.report()
-views.source_banner(loaded, report)
+report = views.source_banner(loaded, report)
 if report is not None:
     st.date_input(format="YYYY-MM-DD", **fields.widget("asof"))
     if report.goals.empty:

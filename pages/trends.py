@@ -10,7 +10,7 @@ from ui import navigation, session, views
 navigation.page_start()
 st.title("Quarterly trends")
 loaded, report = session.report()
-views.source_banner(loaded, report)
+report = views.source_banner(loaded, report)
 if report is not None:
     names = [PORTFOLIO, *sorted(report.alliances.index)]
     chosen = st.multiselect("Lines", names, default=names[:4], key="trend_lines")

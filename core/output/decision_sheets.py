@@ -108,7 +108,9 @@ def decision_rows(report: Report) -> pd.DataFrame:
             }
         ]
     )
-    rows = pd.concat([rows, total], ignore_index=True) if len(rows) else total
+    # Without alliances the table is the Portfolio row alone, under every column still.
+    columns = list(dict.fromkeys([*rows.columns, *total.columns]))
+    rows = pd.concat([rows, total], ignore_index=True) if len(rows) else total.reindex(columns=columns)
     numbers = [c.source for c in cols.DECISIONS if c.kind != "text"]
     rows[numbers] = rows[numbers].astype(float)
     rows["points_over_alternative"] = rows["points_over_alternative"] / POINTS_UNIT

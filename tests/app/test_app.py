@@ -577,3 +577,34 @@ def test_a_revenue_only_ledger_is_read_once_the_user_says_so():
     assert not at.exception
     assert any("holds revenue only" in str(box.value) for box in at.info), "the revenue-only note is shown"
     assert [m.value for m in at.metric if m.label in ("Revenue", "Cost")] == ["1.00k", "0.00k"]
+
+
+def test_a_headers_only_workbook_shows_why_and_no_empty_dashboard():
+    """Issues 31.9 and 32.9: no figures, no chart and no downloads for a ledger without entries
+    (the workbook button's download never arrived), and the message says there are none."""
+    at = start()
+    data = workbook_bytes({"Ledger": [["Date", "Alliance", "Kind", "Amount"]]})
+    at.file_uploader[0].set_value(("empty.xlsx", data, XLSX))
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert "No usable entries" in at.error[0].value
+    assert "it has no entries below it" in at.error[0].value
+    assert not at.metric
+    assert "Downloads" not in [s.value for s in at.subheader]
+    assert not at.get("download_button")
+
+
+def test_every_row_left_out_lists_them_and_shows_no_dashboard():
+    rows = [
+        ["Date", "Alliance", "Kind", "Amount"],
+        ["2024-01-05", "Acme", "Transfer", 5],
+        ["soon", "Acme", "Cost", 4],
+    ]
+    at = start()
+    at.file_uploader[0].set_value(("bad.xlsx", workbook_bytes({"Ledger": rows}), XLSX))
+    at.run()
+    assert not at.exception
+    assert "all 2 rows below it were left out" in at.error[0].value
+    assert not at.metric
+    assert [e.label for e in at.expander if e.label.startswith("Data issues")] == ["Data issues: 2 found"]

@@ -492,3 +492,17 @@ def test_each_sheet_prints_one_page_wide(name):
     # header would print it above the second's rows. Actions is one table: its header repeats.
     assert ws.print_title_rows == ("$1:$1" if name == "Actions" else None)
     assert ws.print_area.startswith(f"'{name}'!$A$1:")
+
+
+def test_a_ledger_without_entries_still_writes_every_sheet():
+    """Issue 31.9: the Decisions sheet of an empty ledger raised KeyError (no score columns): it is the
+    Portfolio row alone, under every header, and the deck and the report are written too."""
+    report = build_report(read_ledger(ledger_bytes([]), "empty.xlsx"), Settings(as_of=dt.date(2024, 6, 30)))
+    book = load_workbook(io.BytesIO(summary_workbook(report)))
+    assert [*SHEETS, *DECISION_SHEETS] == [s for s in book.sheetnames if s in (*SHEETS, *DECISION_SHEETS)]
+    decisions = [
+        row for row in book["Decisions"].iter_rows(values_only=True) if any(v is not None for v in row)
+    ]
+    assert "Portfolio" in [row[0] for row in decisions]
+    assert html_report(report)
+    assert deck(report)

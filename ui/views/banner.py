@@ -12,19 +12,23 @@ from ui.loading import Loaded
 from ui.mapping import column_mapping
 from ui.text import plain, plain_lines
 from ui.views.exports import template_download
+from ui.views.overview import data_issues
 
 
-def source_banner(loaded: Loaded | None, report: Report | None, upload: bool = False) -> None:
+def source_banner(loaded: Loaded | None, report: Report | None, upload: bool = False) -> Report | None:
     """Say which ledger is in view, that a sample is a sample, and what reading it found; with
-    `upload`, offer the upload on the page too (a phone folds the sidebar away)."""
+    `upload`, offer the upload on the page too (a phone folds the sidebar away).
+
+    Returns the report when it has entries in view, for the page to show; None when there is nothing
+    to show (no ledger, a file to map or fix, or no entry in view: said here, the rows listed)."""
     for notice in links.notices():
         st.warning("This link's settings: " + notice, icon=":material/link:")
     waiting = links.pending()
     if waiting is not None and not waiting.wants_sample:
         _waiting_for_file(waiting)
-        return
+        return None
     if loaded is None:
-        return
+        return None
     if loaded.error:
         # Headers the reader does not know: a guessed mapping to confirm, or one to make by hand.
         guessed = column_mapping(loaded) if loaded.previews else False
@@ -38,9 +42,9 @@ def source_banner(loaded: Loaded | None, report: Report | None, upload: bool = F
                 icon=":material/info:",
             )
             template_download()
-        return
+        return None
     if report is None:
-        return
+        return None
     for notice in session.settings_notices():
         st.sidebar.warning(notice)
     message = reviews.said()
@@ -65,7 +69,7 @@ def source_banner(loaded: Loaded | None, report: Report | None, upload: bool = F
             sidebar.upload_box(key="main_upload")
     if loaded.mapped:
         _mapping_caption(report)
-    _no_entries(report)
+    empty = _no_entries(report)
     source = report.ledger.source
     st.caption(
         f"{plain(source.filename)} · sheet '{plain(source.sheet)}', header on row {source.header_row} · "
@@ -74,6 +78,10 @@ def source_banner(loaded: Loaded | None, report: Report | None, upload: bool = F
         + (f" · {report.ledger.blank_rows:,} blank rows skipped" if report.ledger.blank_rows else "")
         + f" · fingerprint {loaded.fingerprint}"
     )
+    if empty:
+        data_issues(report)
+        return None
+    return report
 
 
 def _waiting_for_file(link: links.PendingLink) -> None:
@@ -101,9 +109,10 @@ def _mapping_caption(report: Report) -> None:
         st.rerun()
 
 
-def _no_entries(report: Report) -> None:
+def _no_entries(report: Report) -> bool:
+    """Say why no entry is in view, when none is; whether none is."""
     if not report.entries.empty:
-        return
+        return False
     source = report.ledger.source
     if report.ledger.entries.empty:
         reasons = commonest_reasons(report.ledger.issues, source.sheet)
@@ -124,3 +133,4 @@ def _no_entries(report: Report) -> None:
         "Fix the file and upload it again; the blank template shows the expected headers.",
         icon=":material/error:",
     )
+    return True
