@@ -45,6 +45,11 @@ def source_banner(loaded: Loaded | None, report: Report | None, upload: bool = F
         return None
     if report is None:
         return None
+    return _ledger_in_view(loaded, report, upload)
+
+
+def _ledger_in_view(loaded: Loaded, report: Report, upload: bool) -> Report | None:
+    """The banner of a ledger read: notices, the sample's label, the upload, what reading found."""
     for notice in session.settings_notices():
         st.sidebar.warning(notice)
     message = reviews.said()
