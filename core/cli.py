@@ -341,6 +341,8 @@ def _summarize(
     if ledger.entries.empty:
         raise _unusable(_no_entries_message(ledger, ledger_path.name))
     report = build_report(ledger, settings)
+    if report.empty_view:
+        sys.stderr.write(f"warning: {report.empty_view} The workbook shows the empty view.\n")
     link = view_link(ledger_path.name, content, report.settings, args.view)
     _write_atomically(output, summary_workbook(report, link=link))
     return report.rows_left_out

@@ -87,6 +87,24 @@ class Report:
         on_ledger = self.issues[self.issues["sheet"] == self.ledger.source.sheet]
         return int(on_ledger["row"].nunique())
 
+    @property
+    def empty_view(self) -> str | None:
+        """Why no entry is in view though the ledger has some (filters, dates, only shared costs),
+        for the command's warning and the app's notice; None when entries are in view or none was read."""
+        if not self.entries.empty or self.ledger.entries.empty:
+            return None
+        read = len(self.ledger.entries)
+        filters = self.settings.filters.describe()
+        if filters != "none":
+            return (
+                f"No entry is in view: the filters ({filters}) match none of the ledger's {read:,} "
+                "entries; widen the filters or the dates."
+            )
+        return (
+            f"No entry is in view: the ledger's {read:,} entries are all of '{self.settings.shared_name}', "
+            "the shared costs split between alliances; check that the ledger names its alliances."
+        )
+
 
 def alliance_table(
     entries: pd.DataFrame,

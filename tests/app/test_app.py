@@ -608,3 +608,22 @@ def test_every_row_left_out_lists_them_and_shows_no_dashboard():
     assert "all 2 rows below it were left out" in at.error[0].value
     assert not at.metric
     assert [e.label for e in at.expander if e.label.startswith("Data issues")] == ["Data issues: 2 found"]
+
+
+def test_a_ledger_of_shared_costs_only_says_why_nothing_is_in_view():
+    """Issue 31.7: every entry is 'Shared' (costs split between alliances), so no alliance is in view;
+    a link's filter that matches nothing is already dropped with a notice (test_links)."""
+    rows = [
+        ["Date", "Alliance", "Kind", "Amount"],
+        ["2024-01-05", "Shared", "Cost", 500],
+        ["2024-02-05", "Shared", "Cost", 250],
+    ]
+    at = start()
+    at.file_uploader[0].set_value(("shared.xlsx", workbook_bytes({"Ledger": rows}), XLSX))
+    at.run()
+    assert not at.exception
+    assert [w.value.replace("\\", "") for w in at.warning if "No entry is in view" in w.value] == [
+        "No entry is in view: the ledger's 2 entries are all of 'Shared', the shared costs split between "
+        "alliances; check that the ledger names its alliances."
+    ]
+    assert not at.metric

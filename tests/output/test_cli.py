@@ -186,3 +186,21 @@ def test_the_installed_command_is_the_same_command(two_alliances, tmp_path):
     usage = subprocess.run([str(command), "summarize", "--bad"], capture_output=True, text=True, timeout=60)
     assert usage.returncode == 2
     assert usage.stderr.endswith("(see: alliance-roi summarize --help)\n")
+
+
+def test_a_filter_that_matches_nothing_is_a_warning(two_alliances, tmp_path):
+    """Issue 31.7: '?type=NoSuchType' gave a summary of revenue 0 without a word."""
+    out = tmp_path / "out.xlsx"
+    result = summarize(str(two_alliances), "-o", str(out), "--view", "?type=NoSuchType")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "warning: No entry is in view: the filters (type: NoSuchType) match none of the ledger's 4 entries; "
+        "widen the filters or the dates. The workbook shows the empty view.\n"
+    ) in result.stderr
+    assert out.exists()
+
+
+def test_a_filter_that_matches_something_says_nothing_of_it(two_alliances, tmp_path):
+    result = summarize(str(two_alliances), "-o", str(tmp_path / "out.xlsx"), "--view", "?start=2024-02-01")
+    assert result.returncode == 0, result.stderr
+    assert "No entry is in view" not in result.stderr

@@ -118,20 +118,17 @@ def _no_entries(report: Report) -> bool:
     """Say why no entry is in view, when none is; whether none is."""
     if not report.entries.empty:
         return False
+    if not report.ledger.entries.empty:  # the filters or the dates leave nothing in view
+        st.warning(plain(report.empty_view or ""), icon=":material/filter_alt_off:")
+        return True
     source = report.ledger.source
-    if report.ledger.entries.empty:
-        reasons = commonest_reasons(report.ledger.issues, source.sheet)
-        why = (
-            f"all {report.rows_left_out:,} rows below it were left out; the commonest reasons: "
-            f"{plain(reasons)}. Every row is listed under Data issues."
-            if reasons
-            else "it has no entries below it."
-        )
-    else:
-        why = (
-            "none of its entries is in view: widen the filters or the dates, or check that the ledger "
-            "has alliances besides the shared one."
-        )
+    reasons = commonest_reasons(report.ledger.issues, source.sheet)
+    why = (
+        f"all {report.rows_left_out:,} rows below it were left out; the commonest reasons: "
+        f"{plain(reasons)}. Every row is listed under Data issues."
+        if reasons
+        else "it has no entries below it."
+    )
     st.error(
         f"No usable entries: sheet '{plain(source.sheet)}' has its header on row {source.header_row}, "
         f"but {why} "
