@@ -100,18 +100,6 @@ def read_side_sheets(
     others = [n for n in book.sheet_names if n != ledger_sheet]
     side = SideSheets()
     _read_decision_sheets(book, others, entries, issues, notes, side)
-    # A Risks sheet has an Alliance and an Owner column too: it is not the Alliances sheet.
-    claimed = {side.risks_sheet, side.health_sheet}
-    alliances = _find_table(
-        book,
-        [n for n in others if n not in claimed],
-        ALLIANCE_HEADERS,
-        {"alliances", "partners", "partnerships"},
-        lambda c: "alliance" in c and len(c) >= 2 and "metric" not in c,
-    )
-    if alliances:
-        side.alliances = _align_names(_read_alliances(book, *alliances, issues), entries, notes, alliances[0])
-        side.has_exit_conditions = "exit_conditions" in alliances[1].columns
     goals = _find_table(
         book,
         others,
@@ -121,6 +109,19 @@ def read_side_sheets(
     )
     if goals:
         side.goals = _align_names(_read_goals(book, *goals, issues), entries, notes, goals[0])
+    # The Risks, Health and Goals sheets have an Alliance and an Owner column too: none of them is
+    # the Alliances sheet (goal owners are not alliance owners).
+    claimed = {side.risks_sheet, side.health_sheet, goals[0] if goals else None}
+    alliances = _find_table(
+        book,
+        [n for n in others if n not in claimed],
+        ALLIANCE_HEADERS,
+        {"alliances", "partners", "partnerships"},
+        lambda c: "alliance" in c and len(c) >= 2,
+    )
+    if alliances:
+        side.alliances = _align_names(_read_alliances(book, *alliances, issues), entries, notes, alliances[0])
+        side.has_exit_conditions = "exit_conditions" in alliances[1].columns
     fx = _find_table(
         book,
         others,

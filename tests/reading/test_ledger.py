@@ -243,3 +243,24 @@ def test_repeated_texts_are_categories_in_their_own_order_and_one_currency_is_no
     assert list(entries["alliance"].cat.categories) == ["Acme", "Mid", "Zeta"]
     assert entries.sort_values("alliance")["alliance"].tolist() == ["Acme", "Mid", "Zeta"]
     assert ledger.source.currency == "USD"
+
+
+def test_a_goals_sheet_is_never_read_as_the_alliances_sheet():
+    """Issue 28.5: without an Alliances sheet, the goal owners became the alliance owners."""
+    goals = [
+        ["Alliance", "Goal", "Target", "Actual", "Owner"],
+        ["Acme", "Pipeline", 100, 80, "Dana (goal owner)"],
+    ]
+    rows = [["2024-01-15", "Acme", "Revenue", 1200], ["2024-01-20", "Acme", "Cost", 1000]]
+    ledger = read_ledger(ledger_bytes(rows, Goals=goals), "goals.xlsx")
+    assert ledger.alliances.empty
+    assert list(ledger.goals["metric"]) == ["Pipeline"]
+    assert list(ledger.goals["owner"]) == ["Dana (goal owner)"]
+
+
+def test_an_alliances_sheet_beside_goals_keeps_its_own_owners():
+    goals = [["Alliance", "Goal", "Target", "Actual", "Owner"], ["Acme", "Pipeline", 100, 80, "Dana"]]
+    alliances = [["Alliance", "Type", "Owner"], ["Acme", "Reseller", "Sam"]]
+    rows = [["2024-01-15", "Acme", "Revenue", 1200], ["2024-01-20", "Acme", "Cost", 1000]]
+    ledger = read_ledger(ledger_bytes(rows, Goals=goals, Alliances=alliances), "both.xlsx")
+    assert list(ledger.alliances["owner"]) == ["Sam"]
