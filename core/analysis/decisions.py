@@ -325,10 +325,12 @@ def _flag_words(count: pd.Series, counted: pd.Series, names: pd.Series) -> pd.Se
 
 
 def _health_score(health: pd.DataFrame, index: pd.Index) -> pd.Series:
-    """Each alliance's health score, NaN where it has none (or the Health sheet is absent)."""
+    """Each alliance's health score, NaN where it has none, where one side only scored it (one
+    side's view earns no points), or where the Health sheet is absent."""
     if health.empty or "score" not in health:
         return pd.Series(np.nan, index=index, dtype=float)
-    return health["score"].astype(float).reindex(index)
+    one_sided = health.get("one_sided", pd.Series(False, index=health.index)).astype(bool)
+    return health["score"].astype(float).where(~one_sided).reindex(index)
 
 
 def _join_reasons(said: list[pd.Series], points: pd.DataFrame) -> pd.Series:

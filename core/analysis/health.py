@@ -3,7 +3,9 @@
 Each side (Us, Partner) scores an alliance from 1 to 5 on each dimension (strategic fit,
 operational, financial, relationship). Per alliance:
 - `us`, `partner`: the mean of that side's scores (over the dimensions it scored);
-- `score`: the health score, the mean of every score of both sides (1–5);
+- `score`: the health score, the mean of the two sides' means (1–5), so that each side weighs the
+  same however many dimensions it scored; with one side's scores only, that side's mean, marked
+  `one_sided`: it is one side's view, not the relationship's, and earns no decision points;
 - `gap` = us − partner, the perceived reciprocity: positive when we think the alliance goes better
   than the partner does, negative when the partner thinks better of it than we do;
 - `widest`: the dimension with the largest |us − partner| (the first in HEALTH_DIMENSIONS order on a
@@ -80,7 +82,9 @@ def health_summary(health: pd.DataFrame, alliance_index: pd.Index) -> pd.DataFra
     summary = pd.DataFrame(index=alliance_index)
     summary["us"] = by_side[Side.US].astype(float).round(ROI_DIGITS)
     summary["partner"] = by_side[Side.PARTNER].astype(float).round(ROI_DIGITS)
-    summary["score"] = scores.groupby("alliance")["score"].mean().reindex(alliance_index).round(ROI_DIGITS)
+    both = summary[["us", "partner"]]
+    summary["score"] = both.mean(axis=1, skipna=True).round(ROI_DIGITS)
+    summary["one_sided"] = both.notna().sum(axis=1).eq(1)
     summary["gap"] = (summary["us"] - summary["partner"]).round(ROI_DIGITS)
     dims = _by_dimension(scores).dropna(subset=["gap"])
     dims = dims[dims["gap"].abs() > 0].assign(size=lambda d: d["gap"].abs())
@@ -101,6 +105,7 @@ def _unscored(alliance_index: pd.Index) -> pd.DataFrame:
         index=alliance_index,
     )
     summary["widest"] = pd.Series("", index=alliance_index).astype(str)
+    summary["one_sided"] = False
     summary["scored"] = False
     summary.index.name = "alliance"
     return summary

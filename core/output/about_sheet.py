@@ -97,8 +97,10 @@ DEFINITIONS = [
     ),
     (
         "Health score",
-        "The mean of both sides' scores (1–5) over strategic fit, operational, financial and relationship; "
-        "the gap (perceived reciprocity) = our mean − the partner's. A side's score of 2 or less, or the "
+        "The mean of the two sides' means (1–5), each side's mean over the dimensions it scored "
+        "(strategic fit, operational, financial, relationship); scored by one side only, it is that "
+        "side's view and earns no decision points. The gap (perceived reciprocity) = our mean − the "
+        "partner's. A side's score of 2 or less, or the "
         "sides 2 or more apart on a dimension, is a red flag.",
     ),
     (

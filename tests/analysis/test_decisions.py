@@ -195,6 +195,15 @@ def test_a_mean_that_is_four_in_all_but_floating_point_counts_as_four():
     assert decide(table(), health=health).at["A", "health_points"] == 1.0
 
 
+@pytest.mark.parametrize("score", [4.5, 1.0])
+def test_one_sided_health_earns_no_points(score):
+    """Issue 28.3: one side's view is not the relationship's: neither +1 nor −1."""
+    health = pd.DataFrame({"score": [score], "one_sided": [True]}, index=pd.Index(["A"], name="alliance"))
+    decided = decide(table(), health=health)
+    assert decided.at["A", "health_points"] == 0.0
+    assert math.isnan(decided.at["A", "health_score"])
+
+
 def test_no_health_sheet_gives_no_health_points():
     assert decide(table(), health=pd.DataFrame()).at["A", "health_points"] == 0.0
 

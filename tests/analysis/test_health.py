@@ -41,7 +41,7 @@ INDEX = pd.Index(ALLIANCES, name="alliance")
 def test_health_score_sides_gap_and_widest_dimension():
     summary = health_summary(read().health, INDEX)
     assert list(summary.index) == ALLIANCES
-    # Acme: us (4+4+3+5)/4 = 4.0; partner (2+4+3+3)/4 = 3.0; score 28/8 = 3.5; gap 4 − 3 = +1.0.
+    # Acme: us (4+4+3+5)/4 = 4.0; partner (2+4+3+3)/4 = 3.0; score (4 + 3)/2 = 3.5; gap 4 − 3 = +1.0.
     # Gaps per dimension 2, 0, 0, 2: the widest is the first of the tie, Strategic fit.
     assert summary.loc["Acme"].to_dict() == {
         "us": 4.0,
@@ -49,9 +49,10 @@ def test_health_score_sides_gap_and_widest_dimension():
         "score": 3.5,
         "gap": 1.0,
         "widest": "Strategic fit",
+        "one_sided": False,
         "scored": True,
     }
-    # Beta: us 13.5/4 = 3.375; partner 3.0; score 25.5/8 = 3.1875; gap 0.375; widest Strategic fit (1.5).
+    # Beta: us 13.5/4 = 3.375; partner 3.0; score 6.375/2 = 3.1875; gap 0.375; widest Strategic fit (1.5).
     assert summary.loc["Beta", ["us", "partner", "score", "gap", "widest"]].tolist() == [
         3.375,
         3.0,
@@ -75,6 +76,7 @@ def test_one_side_or_no_side_scored():
     assert summary.at["Gamma", "us"] == 2.0 and summary.at["Gamma", "score"] == 2.0
     assert math.isnan(summary.at["Gamma", "partner"]) and math.isnan(summary.at["Gamma", "gap"])
     assert summary.at["Gamma", "widest"] == "" and summary.at["Gamma", "scored"]
+    assert summary.at["Gamma", "one_sided"] and not summary.at["Acme", "one_sided"]
     # Delta: no row at all.
     assert summary.loc["Delta", ["us", "partner", "score", "gap"]].isna().all()
     assert summary.at["Delta", "widest"] == "" and not summary.at["Delta", "scored"]
@@ -89,7 +91,7 @@ def test_sides_that_agree_everywhere_have_no_widest_dimension():
 
 def test_two_rows_of_one_side_are_averaged_per_dimension():
     # Us scores Relationship 4 and 2: 3 on average; with Strategic fit 4 on the first row only,
-    # us = (4 + 3) / 2 = 3.5; partner 3; score (4 + 3 + 3) / 3 = 3.333...
+    # us = (4 + 3) / 2 = 3.5; partner 3; score (3.5 + 3) / 2 = 3.25.
     health = [
         HEADER,
         ["Acme", "Us", 4, None, None, 4],
@@ -99,7 +101,7 @@ def test_two_rows_of_one_side_are_averaged_per_dimension():
     summary = health_summary(read(health).health, INDEX)
     assert summary.at["Acme", "us"] == 3.5
     assert summary.at["Acme", "partner"] == 3.0
-    assert round(summary.at["Acme", "score"], 9) == round(10 / 3, 9)
+    assert summary.at["Acme", "score"] == 3.25
     # Relationship 3 − 3 = 0 is the only dimension both sides scored: no widest.
     assert summary.at["Acme", "widest"] == ""
 
@@ -137,3 +139,11 @@ def test_alliances_out_of_view_are_left_out():
 
 def test_health_flags_sort_last():
     assert FLAG_ORDER[-2:] == [HEALTH_LOW, HEALTH_GAP]
+
+
+def test_the_score_is_the_mean_of_the_two_sides_however_many_dimensions_each_scored():
+    """Issue 28.3: us 1 on four dimensions, the partner 4 on one: (1 + 4) / 2 = 2.5, not the pooled
+    mean of the five scores (4 + 4) / 5 = 1.6 that turned a Maintain into a Fix."""
+    health = [HEADER, ["Acme", "Us", 1, 1, 1, 1], ["Acme", "Partner", 4, None, None, None]]
+    summary = health_summary(read(health).health, INDEX)
+    assert summary.at["Acme", "score"] == 2.5

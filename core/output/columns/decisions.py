@@ -20,7 +20,11 @@ RISK_ADJUSTED_ROI = Column(
     "risk_adjusted_roi", "Risk-adjusted ROI", "ratio", "(Net value − expected loss) / cost", NO_COST
 )
 HEALTH_SCORE = Column(
-    "health_score", "Health score", "number", "Mean of every score of both sides (1–5)", NOT_SCORED
+    "health_score",
+    "Health score",
+    "number",
+    "Mean of the two sides' means (1–5), when both sides scored it",
+    "not scored by both sides on the Health sheet",
 )
 RECOMMENDATION = Column(
     "recommendation", "Recommendation", "text", "Invest, Maintain, Fix or Exit: the first cut reached"
@@ -116,7 +120,13 @@ HEALTH: TableSpec = (
     ALLIANCE,
     Column("us", "Us", "number", "Mean of our scores (1–5)", NOT_SCORED),
     Column("partner", "Partner", "number", "Mean of the partner's scores (1–5)", NOT_SCORED),
-    Column("score", "Health score", "number", "Mean of every score of both sides (1–5)", NOT_SCORED),
+    Column(
+        "score",
+        "Health score",
+        "number",
+        "Mean of the two sides' means (1–5); one side's alone when the other did not score",
+        NOT_SCORED,
+    ),
     Column("gap", "Gap (us − partner)", "number", "Above 0: we think better of it than the partner does"),
     Column("widest", "Widest gap on", "text", "The dimension where the two sides differ most"),
 )
