@@ -5,14 +5,17 @@ the sidebar, a link (`rules=strong:3,invest:4`) and the command line (`--rules`)
 
     factor      what is read                                   points (defaults)
     band        the alliance's ROI band                        Strong +2, Moderate 0, Weak −2, n/a 0
-    quartile    its place in the portfolio's ROI spread        Top +1, Second 0, Third 0, Bottom −1
+    quartile    its place in the portfolio's ROI spread        Top +1, Second 0, Third 0, Bottom −1;
+                (at least 4 alliances with an ROI, not all     0 without a spread
+                equal)
     trend       ROI of the last complete quarter against       rising +1, falling −1, same or
                 the one before                                 unknown 0
     goals       the worst status among its shared goals        Off track −1, At risk 0,
                                                                On track or Achieved +1, none 0
     red flags   how many of its red flags no factor above      −1 each, at most 3 counted
                 already weighs
-    health      its relationship-health score (1–5)            ≥ 4 +1, ≤ 2 −1, between or none 0
+    health      its relationship-health score (1–5), both      ≥ 4 +1, ≤ 2 −1, between, one side
+                sides scored                                   or none 0
 
 The score is the sum of the points; the recommendation is the first cut it reaches:
 Invest from 3, Maintain from 0, Fix from −2, Exit below. Each recommendation carries its reasons,
@@ -21,9 +24,12 @@ the factors that gave points, in words: "Band Strong (+2); ROI falling 15.0 % �
 Why a points score and not a decision tree: every factor is visible, a reviewer can check the
 arithmetic by hand, and changing one weight changes one thing. So no fact counts twice: the red
 flags a factor already weighs (a negative ROI is a Weak band, ROI falling two quarters running a
-falling trend, goals off track the goals factor) are left out of the red-flag count; the flags
-counted are those of facts no other factor sees (no goals, costs outgrowing revenue, no recent
-revenue, risks without an owner or a mitigation, no exit conditions, health scored low or apart).
+falling trend, goals off track the goals factor, a health score of 2 or less the health factor) are
+left out of the red-flag count; the flags counted are those of facts no other factor sees (no goals,
+costs outgrowing revenue, no recent revenue, risks without an owner or a mitigation, no exit
+conditions, the two sides' health scores apart). And no sheet the workbook lacks costs a point: no
+'no goals' flag without a Goals sheet, no 'no exit conditions' without that column (scorecard.py,
+Ledger.judges_exit).
 
 Opportunity cost is what the same money would have earned in its next-best use: cost × the
 alternative's return over the same months (the hurdle rate, or the ROI of an alternative the user
@@ -40,6 +46,7 @@ import pandas as pd
 
 from core import formatting as fmt
 from core.analysis.filters import among
+from core.analysis.health import HEALTH_LOW
 from core.analysis.roi import CENT_DIGITS, ROI_DIGITS, PortfolioSummary, comparable
 from core.analysis.scorecard import GOALS_OFF_TRACK, NEGATIVE_ROI, ROI_FALLING
 from core.model import (
@@ -207,7 +214,8 @@ def _factor_points(
             "band_points": _points(
                 alliance_table["band"], {STRONG: rules.strong, MODERATE: rules.moderate, WEAK: rules.weak}
             ),
-            "quartile_points": _points(alliance_table["quartile"], {TOP: rules.top, BOTTOM: rules.bottom}),
+            "quartile_points": _points(alliance_table["quartile"], {TOP: rules.top, BOTTOM: rules.bottom})
+            * _has_spread(alliance_table["roi"]),
             "trend_points": _points(evidence["trend"], {RISING: rules.rising, FALLING: rules.falling}),
             "goals_points": _points(
                 evidence["goal_status"],
@@ -297,8 +305,10 @@ def _worst_goal_status(goals: pd.DataFrame, index: pd.Index) -> pd.Series:
     return named.fillna("").astype(object)
 
 
-# Red flags whose fact another factor already weighs (band, trend, goals): not counted again.
-WEIGHED_ELSEWHERE = (NEGATIVE_ROI, ROI_FALLING, GOALS_OFF_TRACK)
+# Red flags whose fact another factor already weighs (band, trend, goals, health): not counted again.
+WEIGHED_ELSEWHERE = (NEGATIVE_ROI, ROI_FALLING, GOALS_OFF_TRACK, HEALTH_LOW)
+# Quartile points need a spread to place an alliance in: this many alliances with an ROI, not all equal.
+QUARTILE_SPREAD_MIN = 4
 
 
 def _flag_count(flags: pd.DataFrame, index: pd.Index) -> tuple[pd.Series, pd.Series]:
@@ -322,6 +332,13 @@ def _flag_words(count: pd.Series, counted: pd.Series, names: pd.Series) -> pd.Se
     noun = np.where(count == 1, " red flag", " red flags")
     capped = np.where(counted < count, " (" + counted.astype(str) + " counted)", "")
     return count.astype(str) + noun + capped + ": " + names
+
+
+def _has_spread(roi: pd.Series) -> float:
+    """1 when the portfolio's ROIs spread enough for quartiles to mean a place (at least
+    QUARTILE_SPREAD_MIN alliances with an ROI, not all equal at ROI_DIGITS), else 0."""
+    ranked = roi.dropna().astype(float).round(ROI_DIGITS)
+    return float(len(ranked) >= QUARTILE_SPREAD_MIN and ranked.nunique() > 1)
 
 
 def _health_score(health: pd.DataFrame, index: pd.Index) -> pd.Series:

@@ -252,12 +252,12 @@ def _cost_outgrows_revenue(quarters: pd.DataFrame) -> pd.DataFrame:
 
 
 def _goal_flags(scored: pd.DataFrame, alliances: pd.Index) -> list[pd.DataFrame]:
-    """No goals defined; goals off track (with each off-track goal's metric and why)."""
+    """No goals defined (only when the workbook has goals at all: an absent Goals sheet punishes
+    no one); goals off track (with each off-track goal's metric and why)."""
     counts = scored.groupby("alliance")["status"].size().reindex(alliances, fill_value=0)
+    without = counts[counts == 0].index if len(scored) else counts.index[:0]
     none = _flagged(
-        counts[counts == 0].index,
-        NO_GOALS,
-        ["no shared goal with a target, owner and date on the Goals sheet"] * int((counts == 0).sum()),
+        without, NO_GOALS, ["no shared goal with a target, owner and date on the Goals sheet"] * len(without)
     )
     off = scored[(scored["status"] == OFF_TRACK) & among(scored["alliance"], alliances)]
     # Each off-track goal in words, then joined per alliance (in the order alliances first appear).

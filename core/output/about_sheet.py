@@ -79,9 +79,12 @@ DEFINITIONS = [
     (
         "Recommendation",
         "Invest, Maintain, Fix or Exit from a score: the sum of points for the band, the quartile, the "
-        "trend of the last two complete quarters, the worst goal status, the red flags (each counted, up "
-        "to a cap) and the relationship-health score. The cut scores and every weight are settings, "
-        "listed below; the Decisions sheet gives each alliance's points and reasons. New in version 0.5.",
+        "trend of the last two complete quarters, the worst goal status, the red flags no other factor "
+        "weighs (each counted, up to a cap) and the relationship-health score of both sides. Each fact "
+        "counts once; quartile points need a spread (at least 4 alliances with an ROI, not all equal); "
+        "an absent sheet neither rewards nor punishes (no 'no goals' flag without a Goals sheet, no 'no "
+        "exit conditions' without that column). The cut scores and every weight are settings, listed "
+        "below; the Decisions sheet gives each alliance's points and reasons. New in version 0.5.",
     ),
     (
         "Opportunity cost",

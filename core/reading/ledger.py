@@ -156,10 +156,10 @@ class Ledger:
 
     @property
     def judges_exit(self) -> bool:
-        """Whether a missing exit condition is a red flag: only when the workbook speaks of exit
-        conditions (the Alliances sheet has the column) or of risks (it has a Risks sheet), so that
-        an older workbook gains no flag it never asked for."""
-        return self.has_exit_conditions or self.risks_sheet is not None
+        """Whether a missing exit condition is a red flag: only when the Alliances sheet has an Exit
+        conditions column, so that a workbook that never asked for them (one Risks row, no Alliances
+        sheet) does not punish every alliance for an absent sheet."""
+        return self.has_exit_conditions
 
     @property
     def rows_left_out(self) -> int:

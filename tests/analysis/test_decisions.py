@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from core.analysis.decisions import NO_REASON, DecisionRules, opportunity, recommend
+from core.analysis.health import HEALTH_LOW
 from core.analysis.quartiles import quartile_position
 from core.analysis.roi import alliance_roi, bands, portfolio_summary
 from core.analysis.scorecard import GOALS_OFF_TRACK, NEGATIVE_ROI, NO_GOALS, ROI_FALLING
@@ -34,6 +35,23 @@ def table(**columns: list) -> pd.DataFrame:
         index=pd.Index(names, name="alliance"),
     )
     return frame
+
+
+# Three alliances beside the ones under test, so that the portfolio has the spread quartile points
+# need (at least four ROIs, not all equal); they score nothing themselves but the quartile's points.
+SPREAD = {"alliance": ["P", "Q", "R"], "roi": [0.11, 0.12, 0.13], "band": ["Moderate"] * 3}
+
+
+def with_spread(**columns: list) -> pd.DataFrame:
+    """An alliance table (as `table`) followed by the three SPREAD alliances, all Second quartile."""
+    names = columns.pop("alliance", ["A"])
+    n = len(names)
+    filled = {
+        "roi": [*columns.pop("roi", [0.15] * n), *SPREAD["roi"]],
+        "band": [*columns.pop("band", ["Moderate"] * n), *SPREAD["band"]],
+        "quartile": [*columns.pop("quartile", ["Second"] * n), "Second", "Second", "Second"],
+    }
+    return table(alliance=[*names, *SPREAD["alliance"]], **filled, **columns)
 
 
 def decide(
@@ -78,6 +96,20 @@ def test_quartile_points_at_the_cut_points():
     # 0 % Bottom; 10 % = P25 Third; 20 % = P50 Second; 30 % = P75 Top; 40 % Top
     assert alliances["quartile"].tolist() == ["Bottom", "Third", "Second", "Top", "Top"]
     assert decide(alliances)["quartile_points"].tolist() == [-1.0, 0.0, 0.0, 1.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("rois", "quartiles"),
+    [
+        ([0.30], ["Top"]),  # one alliance: Top of itself
+        ([0.30, 0.10, 0.20], ["Top", "Bottom", "Second"]),  # three: too few for quartiles
+        ([0.15, 0.15, 0.15, 0.15], ["Top", "Top", "Top", "Top"]),  # four equal ROIs: no spread
+    ],
+)
+def test_quartile_points_need_a_spread(rois, quartiles):
+    """Issue 28.4: a single alliance, or all at the same ROI, all earned 'Top quartile' (+1)."""
+    alliances = table(alliance=list("ABCD")[: len(rois)], roi=rois, quartile=quartiles)
+    assert decide(alliances)["quartile_points"].tolist() == [0.0] * len(rois)
 
 
 def test_an_unranked_alliance_gets_no_quartile_points():
@@ -224,7 +256,7 @@ def test_each_cut_score_at_its_boundary(score, recommendation):
 def test_fractional_points_reach_a_cut_they_add_up_to():
     # 0.1 + 0.2 is 0.30000000000000004 in floating point; with a cut at 0.3 it is an Invest.
     rules = DecisionRules(top=0.1, strong=0.2, invest=0.3)
-    decided = decide(table(band=["Strong"], quartile=["Top"]), rules=rules)
+    decided = decide(with_spread(band=["Strong"], quartile=["Top"]), rules=rules)
     assert (decided.at["A", "score"], decided.at["A", "recommendation"]) == (0.3, "Invest")
 
 
@@ -247,7 +279,7 @@ def test_reasons_name_each_factor_that_scored_with_its_points():
         {"alliance": ["Acme", "Beta", "Beta"], "flag": [NO_GOALS, NEGATIVE_ROI, NO_GOALS], "figures": ""}
     )
     health = pd.DataFrame({"score": [4.5, 1.5]}, index=["Acme", "Beta"])
-    alliances = table(
+    alliances = with_spread(
         alliance=["Acme", "Beta", "Calm"],
         band=["Strong", "Weak", "Moderate"],
         quartile=["Top", "Bottom", "Second"],
@@ -273,10 +305,11 @@ def test_reasons_name_each_factor_that_scored_with_its_points():
     assert decided.at["Calm", "reasons"] == NO_REASON
 
 
-@pytest.mark.parametrize("weighed", [NEGATIVE_ROI, ROI_FALLING, GOALS_OFF_TRACK])
+@pytest.mark.parametrize("weighed", [NEGATIVE_ROI, ROI_FALLING, GOALS_OFF_TRACK, HEALTH_LOW])
 def test_a_flag_another_factor_weighs_is_not_counted_again(weighed):
-    """Negative ROI is the band's fact, ROI falling the trend's, goals off track the goals factor's:
-    with one of them and No goals, only No goals counts: −1 point, '1 red flag'."""
+    """Negative ROI is the band's fact, ROI falling the trend's, goals off track the goals factor's,
+    a health score of 2 or less the health factor's (issue 28.4: it counted −1 twice): with one of
+    them and No goals, only No goals counts: −1 point, '1 red flag'."""
     flags = pd.DataFrame({"alliance": ["A", "A"], "flag": [weighed, NO_GOALS], "figures": ""})
     decided = decide(table(), flags=flags)
     assert (decided.at["A", "flags_points"], decided.at["A", "flag_count"]) == (-1.0, 1)
@@ -290,13 +323,13 @@ def test_capped_flags_say_how_many_counted():
 
 def test_edited_weights_change_the_points_and_the_words():
     rules = DecisionRules(strong=3.0, invest=4.0)
-    decided = decide(table(band=["Strong"], quartile=["Top"]), rules=rules)
+    decided = decide(with_spread(band=["Strong"], quartile=["Top"]), rules=rules)
     # 3 + 1 = 4 → Invest from 4
     assert decided.at["A", "reasons"] == "Band Strong (+3); Top quartile (+1)"
     assert decided.at["A", "recommendation"] == "Invest"
     # The same alliance under the defaults: 2 + 1 = 3 → Invest from 3; under invest:4 with strong:2, a Maintain.
     assert (
-        decide(table(band=["Strong"], quartile=["Top"]), rules=DecisionRules(invest=4.0)).at[
+        decide(with_spread(band=["Strong"], quartile=["Top"]), rules=DecisionRules(invest=4.0)).at[
             "A", "recommendation"
         ]
         == "Maintain"

@@ -102,20 +102,20 @@ def test_other_settings_are_refused(ledger):
 
 def test_the_plan_is_kept_when_no_recommendation_moves_and_redone_when_one_does(ledger):
     """Strong from 30 % instead of 20 % leaves every band as it was (Acme 40 %, Beta 10 %, Core −7.5 %),
-    so every recommendation and the proposed plan stay. Strong from 5 % (moderate from 0 %) makes
-    Beta Strong: its band's points go from Moderate's 0 to Strong's +2, its score from −1 to +1, Fix
-    becomes Maintain and its Fix action leaves the plan, as a full build proposes it."""
+    so every recommendation and the proposed plan stay. Moderate from 15 % makes Beta Weak: its
+    band's points go from Moderate's 0 to Weak's −2, its score from 0 to −2 (no Goals sheet, so no
+    'no goals' flag), Maintain becomes Fix and a Fix action joins the plan, as a full build proposes it."""
     base = build_report(ledger, BASE)
     same = with_choices(base, replace(BASE, thresholds=BandThresholds(strong=0.30, moderate=0.10)))
     assert same.alliances["band"].to_dict() == base.alliances["band"].to_dict()
     assert same.actions is base.actions
-    lower = replace(BASE, thresholds=BandThresholds(strong=0.05, moderate=0.0))
+    lower = replace(BASE, thresholds=BandThresholds(strong=0.20, moderate=0.15))
     moved = with_choices(base, lower)
     assert (base.decisions.loc["Beta", "recommendation"], moved.decisions.loc["Beta", "recommendation"]) == (
-        "Fix",
         "Maintain",
+        "Fix",
     )
-    fix_actions = [(a, s) for a, s in zip(base.actions["alliance"], base.actions["source"], strict=True)]
-    assert ("Beta", "Fix") in fix_actions
-    assert ("Beta", "Fix") not in list(zip(moved.actions["alliance"], moved.actions["source"], strict=True))
+    assert (base.decisions.loc["Beta", "score"], moved.decisions.loc["Beta", "score"]) == (0.0, -2.0)
+    assert ("Beta", "Fix") not in list(zip(base.actions["alliance"], base.actions["source"], strict=True))
+    assert ("Beta", "Fix") in list(zip(moved.actions["alliance"], moved.actions["source"], strict=True))
     pd.testing.assert_frame_equal(moved.actions, build_report(ledger, lower).actions)

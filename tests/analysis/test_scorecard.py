@@ -228,7 +228,17 @@ def test_workbook_without_goals_sheet_still_exports_a_scorecard():
     book = load_workbook(io.BytesIO(summary_workbook(report)))
     cells = [c for row in book["Scorecard"].iter_rows(values_only=True) for c in row if c]
     assert any(str(c).startswith("No goals: add a Goals sheet") for c in cells)
-    assert NO_GOALS in cells
+    # Issue 28.4: an absent Goals sheet is said once, and flags no alliance (no point lost for it).
+    assert NO_GOALS not in cells
+    assert NO_GOALS not in set(report.flags["flag"])
+
+
+def test_an_alliance_without_goals_is_flagged_when_the_workbook_has_goals():
+    goals_sheet = [["Alliance", "Metric", "Target", "Actual"], ["A", "Customers", 100, 40]]
+    rows = [["2025-01-01", n, k, v] for n in "AB" for k, v in (("Revenue", 10), ("Cost", 5))]
+    ledger = read_ledger(ledger_bytes(rows, Goals=goals_sheet), "x.xlsx")
+    report = build_report(ledger, Settings(as_of=dt.date(2025, 6, 30)))
+    assert report.flags.loc[report.flags["flag"] == NO_GOALS, "alliance"].tolist() == ["B"]
 
 
 def test_scorecard_sheet_of_the_sample_shape():

@@ -10,13 +10,14 @@ partial and not compared) and a July revenue entry each so that none lacks recen
     C         115 / 100    105 / 100    10        230 / 200        15 %   Moderate  15 % → 5 % falling
     D         100 / 100    100 / 100    10        210 / 200         5 %   Weak      0 % → 0 % same
 
-Quartiles over 50, 25, 15, 5 %: A Top, D Bottom (B and C in between, 0 points). No Goals sheet, so
-each alliance has one red flag, "No goals defined" (−1). Default rules give:
+Quartiles over 50, 25, 15, 5 %: A Top, D Bottom (B and C in between, 0 points). The Goals sheet
+holds one goal, D's (no deal of 10 by the end of 2026: off track, −1), so A, B and C each have one red
+flag, "No goals defined" (−1). Default rules give:
 
     A: Strong +2, Top +1, rising +1, 1 flag −1 = 3  → Invest (cut 3)
     B: Strong +2, 1 flag −1                    = 1  → Maintain (cut 0)
     C: falling −1, 1 flag −1                   = −2 → Fix (cut −2)
-    D: Weak −2, Bottom −1, 1 flag −1           = −4 → Exit
+    D: Weak −2, Bottom −1, goals off track −1  = −4 → Exit
 
 Portfolio: revenue 990, cost 800, net value 190, ROI 190 / 800 = 23.75 %.
 """
@@ -56,11 +57,16 @@ ROWS = [
     *_quarters("C", (115, 100), (105, 100), 10),
     *_quarters("D", (100, 100), (100, 100), 10),
 ]
-LEDGER = ledger_bytes(ROWS)
+GOALS = [
+    ["Alliance", "Metric", "Target", "Actual", "Start date", "Due date"],
+    ["D", "Deals", 10, 0, "2026-01-01", "2026-12-31"],
+]
+LEDGER = ledger_bytes(ROWS, Goals=GOALS)
 # Risks: A's churn 50 % × 40 = 20 expected loss; B's delay 10 % × 50 = 5, and it has no owner.
 # Health: A scores itself 4 on every dimension, the partner 2: us 4, partner 2, score 3, gap +2.
 WITH_SHEETS = ledger_bytes(
     ROWS,
+    Goals=GOALS,
     Risks=[
         ["Alliance", "Risk", "Probability", "Impact", "Mitigation", "Owner"],
         ["A", "Churn", 0.5, 40, "Joint roadmap", "Dana"],
@@ -260,7 +266,8 @@ def _save(at: AppTest, title: str) -> str:
 def test_accepted_actions_are_saved_with_the_review_and_followed_up_by_the_next(database, deferred_downloads):
     at = opened()
     assert not any(r for r in _actions_if_any(database))
-    # Proposed: "No goals defined" for A, B, C, D (30 days each), C's Fix (30, 90), D's Exit (30, 90): 8.
+    # Proposed: "No goals defined" for A, B, C (30 days each), C's Fix (30, 90), D's goals off track
+    # (60) and Exit (30, 90): 8.
     assert "0 of 8 accepted" in texts(at)
     at.button(key="plan_accept_all").click().run()
     assert "8 of 8 accepted" in texts(at)
@@ -270,20 +277,24 @@ def test_accepted_actions_are_saved_with_the_review_and_followed_up_by_the_next(
     assert len(saved) == 8 and {s[4] for s in saved} == {"Open"}
     assert [s[0] for s in saved] == ["A", "B", "C", "C", "C", "D", "D", "D"]
     due = sorted({dt.date.fromisoformat(str(s[3])) for s in saved})
-    assert due == [today + dt.timedelta(days=30), today + dt.timedelta(days=90)]
+    assert due == [
+        today + dt.timedelta(days=30),
+        today + dt.timedelta(days=60),
+        today + dt.timedelta(days=90),
+    ]
 
     # Reopening the review shows its accepted actions, all Open (due in the future), to mark.
     colleague = AppTest.from_file(APP, default_timeout=90)
     colleague.query_params["review"] = token
     colleague.run()
-    # The saved review's workbook holds its own plan: 8 Open actions in the order saved, due 30 or
-    # 90 days after the day it judged goals on (C: no goals 30, Fix 30 and 90; D: no goals 30, Exit
-    # 30 and 90).
+    # The saved review's workbook holds its own plan: 8 Open actions in the order saved, due 30, 60
+    # or 90 days after the day it judged goals on (C: no goals 30, Fix 30 and 90; D: Exit 30, goals
+    # off track 60, Exit 90).
     book = load_workbook(io.BytesIO(deferred_downloads["ledger-summary.xlsx"]()))
     kept = [r for r in book["Actions"].iter_rows(min_row=2, max_col=7, values_only=True) if r[0]]
     assert [(r[0], r[5], r[6]) for r in kept[:8]] == [
         (alliance, days, "Open")
-        for alliance, days in zip("ABCCCDDD", [30, 30, 30, 30, 90, 30, 30, 90], strict=True)
+        for alliance, days in zip("ABCCCDDD", [30, 30, 30, 30, 90, 30, 60, 90], strict=True)
     ]
     assert kept[8:] == [] or not kept[8][1]  # nothing else but the note below the table
     colleague.switch_page(PAGE).run()

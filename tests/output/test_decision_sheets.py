@@ -8,7 +8,7 @@ Two alliances, entries in Q1 2024 (one quarter, so no trend), goals judged on 20
     Beta  cost 10,000, revenue  9,000 → net −1,000, ROI −0.10 → Weak
     Portfolio: revenue 29,000, cost 20,000, net 9,000, ROI 0.45.
     Quartile cuts over [−0.10, 1.00] (QUARTILE.INC): P25 = −0.10 + 0.25 × 1.10 = 0.175, P50 = 0.45,
-    P75 = 0.725 → Acme Top, Beta Bottom.
+    P75 = 0.725 → Acme Top, Beta Bottom (no quartile points: two alliances are no spread).
 
 Risks:
     Acme  'Key contact leaves'  25 % × 8,000 = 2,000 expected loss; owner Kim, mitigation written
@@ -17,15 +17,15 @@ Risks:
           risk-adjusted net −1,000 − 2,000 = −3,000; risk-adjusted ROI −3,000 / 10,000 = −0.30
 Health (strategic fit, operational, financial, relationship):
     Acme  us 4 4 4 4, partner 4 4 4 4 → us 4, partner 4, score 4, gap 0, widest ''
-    Beta  us 4 3 3 2 (mean 3), partner 2 3 3 2 (mean 2.5) → score 22 / 8 = 2.75, gap 0.5,
+    Beta  us 4 3 3 2 (mean 3), partner 2 3 3 2 (mean 2.5) → score (3 + 2.5) / 2 = 2.75, gap 0.5,
           widest: Strategic fit (4 − 2 = 2)
 Decisions (default rules):
-    Acme  Strong +2, Top +1, trend 0, goal achieved (12 of 10 deals) +1, no red flag 0, health 4 ≥ 4 +1
-          = 5 → Invest (from 3)
-    Beta  Weak −2, Bottom −1, trend 0, no goals 0, 6 red flags besides negative ROI (the band weighs
-          that one) (no goals, risk without owner, risk without mitigation, no exit conditions,
-          health ≤ 2, sides 2 apart) counted 3 × −1 = −3, health 2.75 between 2 and 4 → 0;
-          = −6 → Exit (below −2)
+    Acme  Strong +2, quartile 0 (no spread), trend 0, goal achieved (12 of 10 deals) +1, no red flag 0,
+          health 4 ≥ 4 +1 = 4 → Invest (from 3)
+    Beta  Weak −2, quartile 0, trend 0, no goals 0, 5 red flags besides negative ROI and health ≤ 2
+          (the band and the health factor weigh those) (no goals, risk without owner, risk without
+          mitigation, no exit conditions, sides 2 apart) counted 3 × −1 = −3, health 2.75 between 2
+          and 4 → 0; = −5 → Exit (below −2)
 Opportunity cost at the hurdle rate (10 % a year), over the three months in view (January to March,
 for each alliance and the portfolio): the alternative returns 1.1^(3/12) − 1 = 0.0241136891 there.
     Acme  10,000 × 0.0241136891 = 241.14; value over 10,000 − 241.14 = 9,758.86;
@@ -149,8 +149,8 @@ def test_decisions_by_hand():
     rows = {r["Alliance"]: r for r in table_rows(ws, "Alliance")}
     assert list(rows) == ["Acme", "Beta", "Portfolio"]  # highest score first, Portfolio last
     acme, beta, portfolio = rows["Acme"], rows["Beta"], rows["Portfolio"]
-    assert (acme["Recommendation"], acme["Score"]) == ("Invest", 5)
-    assert (beta["Recommendation"], beta["Score"]) == ("Exit", -6)
+    assert (acme["Recommendation"], acme["Score"]) == ("Invest", 4)
+    assert (beta["Recommendation"], beta["Score"]) == ("Exit", -5)
     points = [
         "Band points",
         "Quartile points",
@@ -159,11 +159,9 @@ def test_decisions_by_hand():
         "Red flag points",
         "Health points",
     ]
-    assert [acme[p] for p in points] == [2, 1, 0, 1, 0, 1]
-    assert [beta[p] for p in points] == [-2, -1, 0, 0, -3, 0]
-    assert (
-        acme["Reasons"] == "Band Strong (+2); Top quartile (+1); Goals achieved (+1); Health score 4.0 (+1)"
-    )
+    assert [acme[p] for p in points] == [2, 0, 0, 1, 0, 1]
+    assert [beta[p] for p in points] == [-2, 0, 0, 0, -3, 0]
+    assert acme["Reasons"] == "Band Strong (+2); Goals achieved (+1); Health score 4.0 (+1)"
     assert (acme["ROI"], acme["Risk-adjusted ROI"], acme["Health score"]) == (1, 0.8, 4)
     assert (beta["ROI"], beta["Risk-adjusted ROI"], beta["Health score"]) == (-0.1, -0.3, 2.75)
     assert acme["Alternative's return"] == pytest.approx(0.0241136891, abs=1e-10)
@@ -388,7 +386,7 @@ def test_html_report_has_the_sections_with_user_text_escaped():
     assert "<h3>Scenario: drop &lt;b&gt;x&lt;/b&gt;</h3>" in body
     # Hand-worked figures: Acme Invest with 5 points, value over the alternative 9,759 (+97.6 pts);
     # the scenario's net value 9,000 → 10,000.
-    assert "<td>Acme</td><td>Invest</td><td>+5.0 pts</td>" in body
+    assert "<td>Acme</td><td>Invest</td><td>+4.0 pts</td>" in body
     assert "<td>9,759</td><td>+97.6 pts</td>" in body
     assert "<td>Net value</td><td>9,000</td><td>10,000</td><td>1,000</td>" in body
 
@@ -429,10 +427,10 @@ def test_deck_has_the_decision_slides_and_its_chart_holds_the_workbook_values():
     decisions = prs.slides[5]
     rows = table_cells(decisions)
     # Acme's main reason is what raised its Invest most (the band's +2); Beta's what pulled it down
-    # most (its red flags, −3, against the band's −2 and the quartile's −1).
+    # most (its red flags, −3, against the band's −2).
     assert rows[0] == ["Alliance", "Decision", "Score", "Main reason"]
-    assert rows[1] == ["Acme", "Invest", "+5", "Band Strong (+2)"]
-    assert rows[2][:3] == ["Beta", "Exit", "−6"] and rows[2][3].startswith("6 red flags (3 counted): ")
+    assert rows[1] == ["Acme", "Invest", "+4", "Band Strong (+2)"]
+    assert rows[2][:3] == ["Beta", "Exit", "−5"] and rows[2][3].startswith("5 red flags (3 counted): ")
     assert rows[2][3].endswith("(−3)")
     (chart,) = [s.chart for s in decisions.shapes if s.has_chart]
     plot = chart.plots[0]
@@ -477,7 +475,7 @@ def test_decision_sheets_print_without_hashes(tmp_path):
     text = "\n".join(p for name in DECISION_SHEETS for p in printed[name])
     assert "###" not in text
     # Figures as printed: 9,758.86 over the alternative, +97.6 pts, expected loss 2,000.00, 80.0 %.
-    for shown in ("9,758.86", "+97.6 pts", "+5.0 pts", "2,000.00", "80.0%", "-30.0%", "2.75"):
+    for shown in ("9,758.86", "+97.6 pts", "+4.0 pts", "2,000.00", "80.0%", "-30.0%", "2.75"):
         assert shown in text, shown
 
 

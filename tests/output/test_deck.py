@@ -195,9 +195,10 @@ class TestSmallLedger:
         (1,250 − 1,000) / 1,000 = 0.25 and (1,450 − 1,000) / 1,000 = 0.45."""
         slide = open_deck(small_deck()).slides[2]
         shown = texts(slide)
-        # Acme: Strong +2, Top +1, rising +1 = 4, Invest (see test_decision_slides_follow_before_after).
+        # Acme: Strong +2, rising +1 = 3, Invest; no quartile points among three alliances (see
+        # test_decision_slides_follow_before_after).
         for expected in (
-            "Value Multiplier · #1 of 2 by ROI · Invest (score +4)",
+            "Value Multiplier · #1 of 2 by ROI · Invest (score +3)",
             "30.0 %",
             "Strong band · Top quartile",
         ):
@@ -214,10 +215,10 @@ class TestSmallLedger:
         }
 
     def test_alliance_with_red_flags_and_no_goals(self):
-        """Beta: Weak −2, Bottom −1, 'No goals defined' −1 (its Negative ROI flag is left to the band)
-        = −4, below the Fix cut (−2): Exit."""
+        """Beta: Weak −2, 'No goals defined' −1 (its Negative ROI flag is left to the band; no quartile
+        points among three alliances) = −3, below the Fix cut (−2): Exit."""
         shown = texts(open_deck(small_deck()).slides[3])
-        assert "Value Multiplier · #2 of 2 by ROI · Exit (score −4)" in shown
+        assert "Value Multiplier · #2 of 2 by ROI · Exit (score −3)" in shown
         assert "Weak band · Bottom quartile" in shown
         assert "No goals defined." in shown
         assert "Negative ROI: ROI -10.0 %: revenue 900 against cost 1,000" in shown
@@ -487,9 +488,10 @@ def test_libreoffice_prints_every_slide(name, tmp_path):
 
 
 def test_decision_slides_follow_before_after():
-    """The small ledger: Acme Strong (+2), Top (+1), ROI rising 20 % → 40 % (+1), goal Customers 40 of
-    100 At risk (0), no flag → 4, Invest; Beta Weak (−2), Bottom (−1), no goals (−1; Negative ROI is
-    the band's) → −4, Exit; Gamma no band points, no goals (−1) → −1, Fix. Opportunity cost at the 10 % hurdle: Acme 1,000 × 0.1 = 100, value
+    """The small ledger (three alliances: no quartile points without a spread): Acme Strong (+2), ROI
+    rising 20 % → 40 % (+1), goal Customers 40 of 100 At risk (0), no flag → 3, Invest; Beta Weak
+    (−2), no goals (−1; Negative ROI is the band's) → −3, Exit; Gamma no band points, no goals (−1)
+    → −1, Fix. Opportunity cost at the 10 % hurdle: Acme 1,000 × 0.1 = 100, value
     over 300 − 100 = 200; Beta −100 − 100 = −200; Gamma 500 − 0 = 500."""
     prs = open_deck(small_deck())
     titles = [s.shapes.title.text for s in prs.slides]
@@ -501,9 +503,9 @@ def test_decision_slides_follow_before_after():
     table = next(s.table for s in decisions.shapes if s.has_table)
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["Alliance", "Decision", "Score", "Main reason"],
-        ["Acme", "Invest", "+4", "Band Strong (+2)"],
+        ["Acme", "Invest", "+3", "Band Strong (+2)"],
         ["Gamma", "Fix", "−1", "1 red flag: No goals defined (vague success metrics) (−1)"],
-        ["Beta", "Exit", "−4", "Band Weak (−2)"],
+        ["Beta", "Exit", "−3", "Band Weak (−2)"],
     ]
 
 
@@ -538,11 +540,17 @@ def _table_rows(slide) -> list[list[str]]:
 
 
 def test_main_reason_is_what_raised_an_invest_and_what_lowered_the_others():
-    """A: Strong +2, Top +1, rising +1, flag −1 = 3 → Invest: the largest gain, Band Strong (+2).
+    """The Goals sheet holds one goal, D's, off track (no deal of 10): the others have no goals, a
+    flag (−1) each.
+    A: Strong +2, Top +1, rising +1, flag −1 = 3 → Invest: the largest gain, Band Strong (+2).
     B: Strong +2, flag −1 = 1 → Maintain: what pulled it down, the flag (−1), not the band.
     C: falling −1, flag −1 = −2 → Fix: a tie, the first factor (trend) wins.
-    D: Weak −2, Bottom −1, flag −1 = −4 → Exit: Band Weak (−2)."""
-    prs = open_deck(deck(build_report(read_ledger(ledger_bytes(FOUR), "four.xlsx"))))
+    D: Weak −2, Bottom −1, goals off track −1 = −4 → Exit: Band Weak (−2)."""
+    goals = [
+        ["Alliance", "Metric", "Target", "Actual", "Start date", "Due date"],
+        ["D", "Deals", 10, 0, "2024-01-01", "2024-06-30"],
+    ]
+    prs = open_deck(deck(build_report(read_ledger(ledger_bytes(FOUR, Goals=goals), "four.xlsx"))))
     rows = _table_rows(_slide(prs, "Decisions"))
     no_goals = "1 red flag: No goals defined (vague success metrics) (−1)"
     assert rows[1:] == [
@@ -556,10 +564,10 @@ def test_main_reason_is_what_raised_an_invest_and_what_lowered_the_others():
 
 
 def test_decisions_slide_keeps_the_best_and_the_worst_when_not_all_fit():
-    """Twenty alliances P00 … P19, cost 100 and revenue 90 + 3i a month: ROI (3i − 10) %. No goals: a
-    flag (−1) each. Quartile cuts (QUARTILE.INC, 20 values): P25 at rank 4.75 = 2 + 0.75 × 3 = 4.25 %,
-    P75 at rank 14.25 = 32 + 0.25 × 3 = 32.75 %. P15–P19 (35–47 %): Strong +2, Top +1, −1 = +2;
-    P11–P14 (23–32 %): Strong +2, −1 = +1; P00–P04 (−10 to 2 %): Weak −2, Bottom −1, −1 = −4, Exit.
+    """Twenty alliances P00 … P19, cost 100 and revenue 90 + 3i a month: ROI (3i − 10) %. No Goals
+    sheet, so no flag. Quartile cuts (QUARTILE.INC, 20 values): P25 at rank 4.75 = 2 + 0.75 × 3 = 4.25 %,
+    P75 at rank 14.25 = 32 + 0.25 × 3 = 32.75 %. P15–P19 (35–47 %): Strong +2, Top +1 = +3;
+    P11–P14 (23–32 %): Strong +2 = +2; P00–P04 (−10 to 2 %): Weak −2, Bottom −1 = −3, Exit.
     Eighteen rows fit: the nine best and the nine worst (ties in the ledger's order); the two in
     between are said to be left out, and the worst are the last rows."""
     rows = []
@@ -572,8 +580,8 @@ def test_decisions_slide_keeps_the_best_and_the_worst_when_not_all_fit():
     shown = _table_rows(slide)[1:]
     assert len(shown) == 18
     assert [r[0] for r in shown[:9]] == [*(f"P{i}" for i in range(15, 20)), *(f"P{i}" for i in range(11, 15))]
-    assert [r[2] for r in shown[:9]] == ["+2"] * 5 + ["+1"] * 4
-    assert [r[:3] for r in shown[-5:]] == [[f"P{i:02d}", "Exit", "−4"] for i in range(5)]
+    assert [r[2] for r in shown[:9]] == ["+3"] * 5 + ["+2"] * 4
+    assert [r[:3] for r in shown[-5:]] == [[f"P{i:02d}", "Exit", "−3"] for i in range(5)]
     assert any(t.startswith("2 alliances between the best and the worst left out") for t in texts(slide))
 
 

@@ -178,8 +178,8 @@ def test_a_risks_sheet_is_not_taken_for_the_alliances_sheet():
     # Alliance and Owner columns would make it an Alliances sheet if it were not the Risks sheet.
     ledger = read_ledger(ledger_bytes(ROWS, Risks=[RISK_HEADER, ["Acme", "x", 0.1, 100, "p", "o"]]), "x.xlsx")
     assert ledger.alliances.empty and not ledger.has_exit_conditions
-    # A Risks sheet alone is enough to judge exit conditions.
-    assert ledger.risks_sheet == "Risks" and ledger.judges_exit
+    # A Risks sheet alone does not judge exit conditions: only an Exit conditions column does (28.4).
+    assert ledger.risks_sheet == "Risks" and not ledger.judges_exit
 
 
 def test_sheets_found_by_headers_under_other_names():
