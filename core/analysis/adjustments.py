@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from core.analysis.money import cents
 from core.analysis.roi import alliance_roi
 from core.model import (
     ALLOCATION_RULES,
@@ -164,7 +165,11 @@ def allocate_shared(
         for name, share in shares.items()
     ]
     allocation = pd.DataFrame(
-        {"alliance": shares.index, "share": shares.to_numpy(), "allocated_cost": shares.to_numpy() * total}
+        {
+            "alliance": shares.index,
+            "share": shares.to_numpy(),
+            "allocated_cost": cents(pd.Series(shares.to_numpy() * total)).to_numpy(),
+        }
     )
     return pd.concat([own, *parts], ignore_index=True), allocation
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.analysis.roi import CENT_DIGITS
+from core.analysis.money import cents
 from core.model import COST, REVENUE
 
 NO_CATEGORY = "(no category)"
@@ -32,10 +32,10 @@ def by_category(entries: pd.DataFrame) -> pd.DataFrame:
         )
         .reindex(columns=[REVENUE, COST], fill_value=0.0)
         .astype(float)
-        .round(CENT_DIGITS)
+        .pipe(cents)
     )
     table = sums.rename(columns={REVENUE: "revenue", COST: "cost"}).reset_index()
-    table["net_value"] = (table["revenue"] - table["cost"]).round(CENT_DIGITS)
+    table["net_value"] = cents(table["revenue"] - table["cost"])
     table["size"] = table["revenue"] + table["cost"]
     table = table.sort_values(["alliance", "size", "category"], ascending=[True, False, True])
     return table[CATEGORY_COLUMNS].reset_index(drop=True)

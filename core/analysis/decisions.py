@@ -47,7 +47,8 @@ import pandas as pd
 from core import formatting as fmt
 from core.analysis.filters import among
 from core.analysis.health import HEALTH_LOW
-from core.analysis.roi import CENT_DIGITS, ROI_DIGITS, PortfolioSummary, comparable
+from core.analysis.money import cents
+from core.analysis.roi import ROI_DIGITS, PortfolioSummary, comparable
 from core.analysis.scorecard import GOALS_OFF_TRACK, NEGATIVE_ROI, ROI_FALLING
 from core.model import (
     ACHIEVED,
@@ -386,12 +387,12 @@ def opportunity(
     roi = pd.concat([alliance_table["roi"].astype(float), pd.Series({PORTFOLIO: portfolio_roi})])
     span = pd.Series(1.0, index=cost.index) if years is None else years.reindex(cost.index).fillna(0.0)
     earned = ((1 + rate) ** span.astype(float) - 1).round(ROI_DIGITS)
-    opportunity_cost = (cost * earned).round(CENT_DIGITS)
+    opportunity_cost = cents(cost * earned)
     table = pd.DataFrame(
         {
             "alternative_return": earned,
             "opportunity_cost": opportunity_cost,
-            "value_over_alternative": (net - opportunity_cost).round(CENT_DIGITS),
+            "value_over_alternative": cents(net - opportunity_cost),
             "points_over_alternative": ((comparable(roi) - earned) * 100).round(POINTS_DIGITS),
         }
     )

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.analysis.filters import among
-from core.analysis.roi import CENT_DIGITS
+from core.analysis.money import cents
 
 # Share of the alliance's revenue in view an impact score puts at stake: one table, documented in the
 # blank template's guide. A 5 is the whole revenue of the alliance; a 1 a twentieth of it.
@@ -44,9 +44,9 @@ def expected_losses(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.Dat
         np.where(in_view["impact_kind"] == SCORE, share * revenue, in_view["impact"].astype(float)),
         index=in_view.index,
     )
-    stake_cents = (at_stake * 100).round()
-    loss = (in_view["probability"].astype(float) * stake_cents).round() / 100
-    return in_view.assign(at_stake=stake_cents / 100, expected_loss=loss).reset_index(drop=True)
+    # Rounded once, at the end: the probability times the amount at stake as it is (issue 28.7).
+    loss = cents(in_view["probability"].astype(float) * at_stake)
+    return in_view.assign(at_stake=cents(at_stake), expected_loss=loss).reset_index(drop=True)
 
 
 def risk_summary(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.DataFrame:
@@ -63,7 +63,7 @@ def risk_summary(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.DataFr
     ).reindex(alliance_table.index, fill_value=0)
     summary["risks"] = summary["risks"].astype(int)
     summary["unpriced"] = summary["unpriced"].astype(int)
-    summary["expected_loss"] = summary["expected_loss"].astype(float).round(CENT_DIGITS)
+    summary["expected_loss"] = cents(summary["expected_loss"].astype(float))
     net_cents = (alliance_table["net_value"].astype(float) * 100).round()
     adjusted_cents = net_cents - (summary["expected_loss"] * 100).round()
     cost_cents = (alliance_table["cost"].astype(float) * 100).round()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.analysis.money import cents
 from core.model import BANDS, COST, MODERATE, REVENUE, STRONG, UNDEFINED, WEAK, Band
 
 # Money is summed to the cent; ROI is a ratio of whole cents, and ROIs are compared (bands,
@@ -111,7 +112,7 @@ def revenue_and_cost(entries: pd.DataFrame, by: str | list[str] = "alliance") ->
     )
     sums = sums.reindex(columns=[REVENUE, COST], fill_value=0.0)
     sums.columns.name = None
-    return sums.astype(float).round(CENT_DIGITS)
+    return cents(sums.astype(float))
 
 
 def alliance_roi(
@@ -127,7 +128,7 @@ def alliance_roi(
     if alliances is not None:
         sums = sums.reindex(sorted(set(sums.index) | set(alliances)), fill_value=0.0)
     table = sums.rename(columns={REVENUE: "revenue", COST: "cost"})
-    table["net_value"] = (table["revenue"] - table["cost"]).round(CENT_DIGITS)
+    table["net_value"] = cents(table["revenue"] - table["cost"])
     rois = [roi_of(r, c) for r, c in zip(table["revenue"], table["cost"], strict=True)]
     table["roi"] = [float("nan") if roi is None else roi for roi, _ in rois]
     table["roi_note"] = [note for _, note in rois]
@@ -138,15 +139,15 @@ def alliance_roi(
 
 def portfolio_summary(table: pd.DataFrame) -> PortfolioSummary:
     """Cost-weighted portfolio ROI, the plain mean of alliance ROIs, and the count per band."""
-    revenue = round(float(table["revenue"].sum()), CENT_DIGITS)
-    cost = round(float(table["cost"].sum()), CENT_DIGITS)
+    revenue = cents(float(table["revenue"].sum()))
+    cost = cents(float(table["cost"].sum()))
     roi, note = roi_of(revenue, cost)
     defined = table["roi"].dropna()
     counts = {name: int((table["band"] == name).sum()) for name in (*BANDS, UNDEFINED)}
     return PortfolioSummary(
         revenue=revenue,
         cost=cost,
-        net_value=round(revenue - cost, CENT_DIGITS),
+        net_value=cents(revenue - cost),
         roi=roi,
         roi_note=note,
         mean_roi=float(defined.mean()) if len(defined) else None,

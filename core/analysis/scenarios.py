@@ -25,8 +25,9 @@ import numpy as np
 import pandas as pd
 
 from core import formatting as fmt
+from core.analysis.money import cents
 from core.analysis.quartiles import cut_points, quartile_position
-from core.analysis.roi import CENT_DIGITS, ROI_DIGITS, BandThresholds, bands, roi_of, roi_ratio
+from core.analysis.roi import ROI_DIGITS, BandThresholds, bands, roi_of, roi_ratio
 from core.model import ScenarioChange
 
 DROP, SCALE, REFUND = ScenarioChange.DROP, ScenarioChange.SCALE, ScenarioChange.REFUND
@@ -86,9 +87,7 @@ class ScenarioResult:
         table["change"] = table["scenario"] - table["today"]
         money = table.index.isin(["Revenue", "Cost", "Net value"])
         # Money to the cent, ratios at the precision ROIs are compared at (no 0.04499999… for 4.5 points).
-        table["change"] = np.where(
-            money, table["change"].round(CENT_DIGITS), table["change"].round(ROI_DIGITS)
-        )
+        table["change"] = np.where(money, cents(table["change"]), table["change"].round(ROI_DIGITS))
         return table
 
 
@@ -105,7 +104,8 @@ def change_text(change: Change) -> str:
     if change.change == DROP:
         return f"drop {change.alliance}"
     if change.change == SCALE:
-        return f"scale {change.alliance} × {change.value:g}"
+        # repr: the factor as given (× 1.0000004 moved the figures; ':g' wrote it '× 1').
+        return f"scale {change.alliance} × {float(change.value)!r}".removesuffix(".0")
     return f"re-fund {change.alliance} to {fmt.money(change.value)}"
 
 
@@ -138,10 +138,16 @@ def run_scenario(
         1.0,
     )
     after = pd.DataFrame(index=today.index)
-    after["revenue"] = (today["revenue"] * factor).round(CENT_DIGITS)
-    after["cost"] = value.where(refund, (today["cost"] * factor).round(CENT_DIGITS)).round(CENT_DIGITS)
-    after["net_value"] = (after["revenue"] - after["cost"]).round(CENT_DIGITS)
-    after["roi"] = roi_ratio(after["revenue"], after["cost"]).where(~dropped)
+    after["revenue"] = cents(today["revenue"] * factor)
+    after["cost"] = cents(value.where(refund, cents(today["cost"] * factor)))
+    after["net_value"] = cents(after["revenue"] - after["cost"])
+    # Scaling or re-funding moves revenue and cost by one factor, so the ROI is today's, exactly: taken
+    # from the cents rounded after the factor, a 20.000000 % alliance × 1.1 could come out Strong.
+    kept_ratio = (kind == str(SCALE)) | refund
+    after["roi"] = (
+        alliance_table["roi"].astype(float).where(kept_ratio, roi_ratio(after["revenue"], after["cost"]))
+    )
+    after["roi"] = after["roi"].where(~dropped)
     after["band"] = bands(after["roi"], thresholds).where(~dropped, DROPPED)
     remaining = after[~dropped]
     after["quartile"] = quartile_position(remaining["roi"])["quartile"].reindex(after.index).fillna(DROPPED)
@@ -190,12 +196,12 @@ def _known_changes(alliances: pd.Index, scenario: Scenario) -> tuple[dict[str, C
 
 
 def _figures(table: pd.DataFrame) -> PortfolioFigures:
-    revenue = round(float(table["revenue"].sum()), CENT_DIGITS)
-    cost = round(float(table["cost"].sum()), CENT_DIGITS)
+    revenue = cents(float(table["revenue"].sum()))
+    cost = cents(float(table["cost"].sum()))
     return PortfolioFigures(
         revenue=revenue,
         cost=cost,
-        net_value=round(revenue - cost, CENT_DIGITS),
+        net_value=cents(revenue - cost),
         roi=roi_of(revenue, cost)[0],
         cuts=cut_points(table["roi"]),
         alliances=len(table),

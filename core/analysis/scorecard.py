@@ -16,8 +16,9 @@ import pandas as pd
 from core import formatting as fmt
 from core.analysis.filters import among
 from core.analysis.health import HEALTH_FLAGS
+from core.analysis.money import cents
 from core.analysis.risks import RISK_FLAGS
-from core.analysis.roi import CENT_DIGITS, roi_of
+from core.analysis.roi import roi_of
 from core.model import ACHIEVED, AT_RISK, OFF_TRACK, ON_TRACK, STATUSES, UNKNOWN
 
 # Progress at or above this share of the expected pace is at risk rather than off track.
@@ -309,8 +310,8 @@ def roi_by_type(alliance_table: pd.DataFrame) -> pd.DataFrame:
         cost=("cost", "sum"),
         mean_roi=("roi", "mean"),
     )
-    sums[["revenue", "cost"]] = sums[["revenue", "cost"]].round(CENT_DIGITS)
-    sums["net_value"] = (sums["revenue"] - sums["cost"]).round(CENT_DIGITS)
+    sums[["revenue", "cost"]] = cents(sums[["revenue", "cost"]])
+    sums["net_value"] = cents(sums["revenue"] - sums["cost"])
     sums["roi"] = [_defined(roi_of(r, c)[0]) for r, c in zip(sums["revenue"], sums["cost"], strict=True)]
     return sums[["alliances", "revenue", "cost", "net_value", "roi", "mean_roi"]].sort_values(
         "roi", ascending=False

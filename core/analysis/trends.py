@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 
 from core.analysis.before_after import data_span
-from core.analysis.roi import CENT_DIGITS, BandThresholds, bands, roi_ratio
+from core.analysis.money import cents
+from core.analysis.roi import BandThresholds, bands, roi_ratio
 from core.model import PORTFOLIO
 
 TRAILING = 4  # quarters in the trailing ROI
@@ -47,8 +48,8 @@ def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresh
     portfolio.index = pd.MultiIndex.from_product(
         [[PORTFOLIO], portfolio.index], names=["alliance", "quarter"]
     )
-    table = pd.concat([per_alliance, portfolio]).astype(float).round(CENT_DIGITS)
-    table["net_value"] = (table["revenue"] - table["cost"]).round(CENT_DIGITS)
+    table = cents(pd.concat([per_alliance, portfolio]).astype(float))
+    table["net_value"] = cents(table["revenue"] - table["cost"])
     table["roi"] = roi_ratio(table["revenue"], table["cost"])
     table["roi_ttm"] = _trailing_roi(table, len(quarters))
     table["band"] = bands(table["roi"], thresholds)

@@ -111,8 +111,9 @@ def test_refund_to_an_odd_amount_is_kept_to_the_cent(three):
     # 9,000 × 3,333.33 / 10,000 = 2,999.997 → 3,000.00 to the cent
     assert (c["revenue"], c["cost"]) == (3_000.00, 3_333.33)
     assert c["net_value"] == -333.33
-    # ROI from whole cents: (300,000 − 333,333) / 333,333
-    assert c["roi"] == pytest.approx(-33_333 / 333_333, **EXACT)
+    # The ROI of the exact money, not of the cents shown: revenue and cost move by one factor
+    # (2,999.997 / 3,333.33), so it stays C's (9,000 − 10,000) / 10,000 = −10 % (issue 28.6).
+    assert c["roi"] == -0.1
     assert result.scenario.cost == 43_333.33
 
 
@@ -153,3 +154,36 @@ def test_an_alliance_without_cost_cannot_be_refunded_in_proportion():
     assert result.notes == ("'Free' has no cost to re-fund in proportion: left as it is.",)
     assert result.alliances.loc["Free", ["revenue", "cost", "change"]].tolist() == [500, 0, ""]
     assert result.scenario == result.today
+
+
+@pytest.mark.parametrize(
+    ("factor", "said"), [(1.0000004, "× 1.0000004"), (2.0, "× 2"), (0.5, "× 0.5"), (1.25, "× 1.25")]
+)
+def test_a_scale_is_written_to_the_precision_it_was_given(factor, said):
+    """Issue 28.9: × 1.0000004 moved the figures but was written '× 1'."""
+    from core.analysis.scenarios import Change, change_text
+    from core.model import ScenarioChange
+
+    assert change_text(Change("B", ScenarioChange.SCALE, factor)) == f"scale B {said}"
+
+
+def test_a_scaled_alliance_keeps_its_exact_roi_band_and_tie():
+    """Issue 28.6: A's revenue 1,200.06 on cost 1,000.05 is 20 % exactly; × 1.3 gives 1,560.078 and
+    1,300.065, which to the cent (1,560.08 / 1,300.07) is 20.0012 %: Strong, and no longer tied with
+    D's 20 % (1,200 / 1,000). Scaling moves revenue and cost by one factor: the ROI stays 20 %,
+    Moderate (Strong is above 20 %), in D's quartile."""
+    entries = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-01"] * 8),
+            "alliance": ["A", "A", "B", "B", "C", "C", "D", "D"],
+            "kind": ["revenue", "cost"] * 4,
+            "amount": [1200.06, 1000.05, 1100, 1000, 1400, 1000, 1200, 1000],
+        }
+    )
+    table = alliance_roi(entries)
+    table["quartile"] = quartile_position(table["roi"])["quartile"]
+    after = run_scenario(table, [("A", SCALE, 1.3)]).alliances
+    assert (after.at["A", "revenue"], after.at["A", "cost"]) == (1560.08, 1300.07)
+    assert after.at["A", "roi"] == after.at["D", "roi"] == 0.2
+    assert after.at["A", "band"] == "Moderate"
+    assert after.at["A", "quartile"] == after.at["D", "quartile"]

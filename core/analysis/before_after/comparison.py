@@ -9,7 +9,8 @@ import pandas as pd
 from core.analysis.before_after.case_study import BeforeAfter, case_study_paragraph, honesty_checks
 from core.analysis.before_after.windows import BeforeAfterError, WindowChoice, Windows, comparison_windows
 from core.analysis.filters import among
-from core.analysis.roi import CENT_DIGITS, NEGATIVE_COST_NOTE, NO_COST_NOTE, roi_of
+from core.analysis.money import cents
+from core.analysis.roi import NEGATIVE_COST_NOTE, NO_COST_NOTE, roi_of
 from core.model import DEFAULT_INITIATIVE_NAME
 
 
@@ -188,7 +189,7 @@ def _window_sums(entries: pd.DataFrame, windows_of: dict[str, Windows]) -> pd.Da
         table.columns = [f"{kind}_{_SIDE_NAMES[side]}" for kind, side in table.columns]
     else:
         table = pd.DataFrame(index=pd.Index([], name="alliance"))
-    return table.reindex(index=names, columns=columns, fill_value=0.0).fillna(0.0).round(CENT_DIGITS)
+    return cents(table.reindex(index=names, columns=columns, fill_value=0.0).fillna(0.0))
 
 
 _SIDE_NAMES = {0: "before", 1: "after"}
@@ -198,7 +199,7 @@ def _sides(entries: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.
     inside = entries[(entries["date"] >= start) & (entries["date"] < end)]
     sums = inside.groupby("kind")["amount"].sum()
     revenue, cost = float(sums.get("revenue", 0.0)), float(sums.get("cost", 0.0))
-    return pd.Series({"revenue": round(revenue, CENT_DIGITS), "cost": round(cost, CENT_DIGITS)})
+    return pd.Series({"revenue": cents(revenue), "cost": cents(cost)})
 
 
 def _control(entries: pd.DataFrame, left_out: list[tuple[str, str]], windows: Windows) -> pd.Series | None:

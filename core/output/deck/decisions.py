@@ -12,6 +12,7 @@ from pptx.util import Pt
 
 from core import formatting as fmt
 from core.analysis.decisions import POINT_COLUMNS
+from core.analysis.money import cents
 from core.analysis.scenarios import scenario_text
 from core.model import PORTFOLIO, Recommendation
 from core.output.decision_sheets import decision_rows
@@ -44,7 +45,6 @@ from core.output.deck.native_charts import (
     percent_labels,
     top_down,
 )
-from core.output.xlsx import ROUNDING
 from core.report import Report
 
 # Rows the decisions table holds; beyond them the slide says how many are left out and where they
@@ -63,7 +63,7 @@ def value_over_data(report: Report) -> tuple[list[str], list[float], list[str]]:
     each alliance, in the Decisions sheet's order (highest score first)."""
     rows = decision_rows(report)
     rows = rows[rows["alliance"].ne(PORTFOLIO) & rows["value_over_alternative"].notna()]
-    values = [round(float(v), ROUNDING["money"]) for v in rows["value_over_alternative"]]
+    values = [cents(float(v)) for v in rows["value_over_alternative"]]
     return list(rows["alliance"]), values, list(rows["recommendation"])
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from core.analysis.money import cents
 from core.formatting import ValueKind
 from core.output.columns import TableSpec
 from core.output.sheet_xml import (
@@ -112,6 +113,8 @@ def _number_column(column: pd.Series, kind: ValueKind | None) -> np.ndarray | No
     if scale is not None:
         values = values * scale
     digits = ROUNDING.get(kind or "")
+    if kind == "money":  # the tables' one rule, half away from zero (values.rounded)
+        return cents(pd.Series(values)).to_numpy()
     return values if digits is None else rounded_like_python(values, digits)
 
 

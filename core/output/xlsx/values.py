@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from core.analysis.money import cents
 from core.analysis.roi import CENT_DIGITS, ROI_DIGITS
 from core.formatting import ValueKind
 
@@ -73,7 +74,10 @@ def rounded(value: object, kind: ValueKind | None) -> object:
     digits = ROUNDING.get(kind or "")
     if digits is None or not isinstance(value, (int, float)) or isinstance(value, bool):
         return value
-    return value if math.isnan(value) or math.isinf(value) else round(value, digits)
+    if math.isnan(value) or math.isinf(value):
+        return value
+    # Money follows the tables' one rule (half away from zero on the decimal), not Python's round.
+    return cents(value) if kind == "money" else round(value, digits)
 
 
 def _plain(value: object) -> object:
