@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from core.reading.extent import SheetExtent
     from core.reading.isolation import Running
     from core.reading.ledger import Ledger
+    from core.reading.mapping import ColumnMapping
     from core.settings import Settings
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
@@ -124,16 +125,42 @@ def view_settings(args: argparse.Namespace) -> tuple[Settings, list[str]]:
     return from_flags.settings, [f"warning: the link's {n}" for n in from_link.notices]
 
 
-def view_link(filename: str, content: str, settings: Settings, given: str | None) -> str:
-    """The link that reopens this view in the app: the --view link's address with these settings,
-    or just the query string when the command was given no link."""
+def view_mapping(args: argparse.Namespace) -> tuple[ColumnMapping | None, list[str]]:
+    """The column mapping of the --view link, each `--map` (args.chosen) replacing its field, and
+    warnings for a link's mapping refused or set aside (--sheet naming another sheet)."""
+    from core.reading.mapping import ColumnMapping
+    from core.settings import parse_mapping, query_values
+
+    mapping, refused = parse_mapping(query_values(args.view)) if args.view else (None, ())
+    warnings = [f"warning: the link's {n}" for n in refused]
+    if mapping is None:
+        return None, warnings
+    if args.sheet and args.sheet.casefold() != mapping.sheet.casefold():
+        return None, [
+            *warnings,
+            f"warning: the link's column mapping is for sheet '{mapping.sheet}', not --sheet "
+            f"'{args.sheet}': left out.",
+        ]
+    chosen: dict[str, str] = args.chosen
+    kept = {f: h for f, h in mapping.columns if f not in chosen and h not in chosen.values()}
+    columns = tuple(sorted({**kept, **chosen}.items()))
+    return ColumnMapping(mapping.sheet, mapping.header_row, columns, mapping.revenue_only), warnings
+
+
+def view_link(
+    filename: str, content: str, settings: Settings, given: str | None, mapping: ColumnMapping | None = None
+) -> str:
+    """The link that reopens this view in the app: the --view link's address with these settings
+    (and the column mapping the ledger was read with), or just the query string when the command
+    was given no link."""
     import urllib.parse
 
-    from core.settings import to_values
+    from core.settings import mapping_values, to_values
 
     params = [
         ("src", filename),
         ("fp", content),
+        *((k, v) for k, vs in (mapping_values(mapping) if mapping else {}).items() for v in vs),
         *((k, v) for k, vs in to_values(settings).items() for v in vs),
     ]
     query = urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
@@ -256,6 +283,8 @@ def _run(words: list[str], early: _EarlyCheck | None) -> int:
     except SettingFlagError as exc:
         sys.stderr.write(f"error: {exc} (see: {program()} summarize --help)\n")
         return EXIT_UNUSABLE
+    args.mapping, refused = view_mapping(args)
+    warnings += refused
     for warning in warnings:
         sys.stderr.write(warning + "\n")
     # Imported here so that `--help` and usage errors answer without loading pandas.
@@ -324,7 +353,9 @@ def _summarize(
         data,
         ledger_path.name,
         sheet=args.sheet,
-        chosen=args.chosen or None,
+        # The --view link's column mapping (with the --map flags in it), else the --map flags alone.
+        mapping=args.mapping,
+        chosen=None if args.mapping else args.chosen or None,
         revenue_only=args.revenue_only,
         kind_values=args.kind_readings or None,
     )
@@ -343,7 +374,7 @@ def _summarize(
     report = build_report(ledger, settings)
     if report.empty_view:
         sys.stderr.write(f"warning: {report.empty_view} The workbook shows the empty view.\n")
-    link = view_link(ledger_path.name, content, report.settings, args.view)
+    link = view_link(ledger_path.name, content, report.settings, args.view, args.mapping)
     _write_atomically(output, summary_workbook(report, link=link))
     return report.rows_left_out
 

@@ -3,7 +3,8 @@
 Only plain values travel, read and written through the settings' field table (`core.settings`):
 percentages, dates, window choice, names picked from the ledger. Never data, never anything that is
 executed or unpickled. A link made on an uploaded file carries the file's name and a short content
-fingerprint, and asks for that file when opened.
+fingerprint, and asks for that file when opened; when the file was read with a column mapping, the
+link carries the mapping too, so the same file is read the same way.
 """
 
 from __future__ import annotations
@@ -14,9 +15,20 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from core.settings import BY_PARAM, SHEET, SOURCE_PARAMS, Notice, Settings, parse_values, to_values
+from core.reading.mapping import ColumnMapping
+from core.settings import (
+    BY_PARAM,
+    SHEET,
+    SOURCE_PARAMS,
+    Notice,
+    Settings,
+    mapping_values,
+    parse_mapping,
+    parse_values,
+    to_values,
+)
 from ui import reviews, state
-from ui.loading import Loaded
+from ui.loading import MAPPING_KEY, Loaded
 from ui.text import plain
 
 SAMPLE = "sample"
@@ -35,6 +47,8 @@ class PendingLink:
     given: frozenset[str]
     source: str
     fingerprint: str
+    # The column mapping the file was read with, which the link carries (None: read as found).
+    mapping: ColumnMapping | None = None
 
     @property
     def wants_sample(self) -> bool:
@@ -61,11 +75,15 @@ def read_link() -> None:
     if not settings_params and source == SAMPLE:
         return
     decoded = parse_values(settings_params)
-    st.session_state[_NOTICES] = [_said(n) for n in decoded.notices] + _unknown(params)
+    mapping, refused = parse_mapping(params) if source not in (SAMPLE, REVIEW) else (None, ())
+    st.session_state[_NOTICES] = [_said(n) for n in (*decoded.notices, *refused)] + _unknown(params)
+    if mapping is not None:
+        # Kept as the mapping step keeps one: the file uploaded from this link is read with it.
+        st.session_state[MAPPING_KEY] = mapping.record()
     given = frozenset(
         k for k in settings_params if k in BY_PARAM and BY_PARAM[k].get(decoded.settings) is not None
     ) | ({"ba"} if settings_params.get("ba", [""])[-1] == SHEET else set())
-    st.session_state[_PENDING] = PendingLink(decoded.settings, given, source, fp)
+    st.session_state[_PENDING] = PendingLink(decoded.settings, given, source, fp, mapping)
 
 
 def _unknown(params: dict[str, list[str]]) -> list[str]:
@@ -90,11 +108,23 @@ def pending() -> PendingLink | None:
 
 
 def apply_to(loaded: Loaded) -> None:
-    """Apply a pending link to the ledger just loaded, when it is the ledger the link was made on."""
+    """Apply a pending link to the ledger just loaded, when it is the ledger the link was made on.
+
+    Another file is shown as it is, with its own settings, and said not to be the link's. The link's
+    file that still needs its columns mapped keeps the link waiting until they are.
+    """
     link = pending()
-    if link is None or loaded.ledger is None:
+    if link is None or link.wants_sample != loaded.is_sample:
         return
-    if link.wants_sample != loaded.is_sample:
+    if link.source != REVIEW and not loaded.is_sample and not _is_links_file(link, loaded):
+        _say(
+            f"'{plain(loaded.name)}' is not the file this link was made on ('{plain(link.source)}'"
+            + (f", fingerprint {link.fingerprint}" if link.fingerprint else "")
+            + f"; this file's is {loaded.fingerprint}): it is shown with its own settings, not the link's."
+        )
+        drop_pending()
+        return
+    if loaded.ledger is None:
         return
     found = state.facts(loaded.ledger)
     if link.source == REVIEW:
@@ -102,19 +132,19 @@ def apply_to(loaded: Loaded) -> None:
             return
         # A saved review's settings replace every setting, not only those that differ from a default.
         state.reset_all(found)
-    elif not loaded.is_sample:
-        same_name = link.source == loaded.name
-        same_content = bool(link.fingerprint) and link.fingerprint == loaded.fingerprint
-        if not (same_name or same_content):
-            return
-        if link.fingerprint and not same_content:
-            _say(
-                f"'{plain(loaded.name)}' is not byte for byte the file this link was made on (fingerprint "
-                f"{loaded.fingerprint}, the link's is {link.fingerprint}): its figures may differ."
-            )
+    elif not loaded.is_sample and link.fingerprint and link.fingerprint != loaded.fingerprint:
+        _say(
+            f"'{plain(loaded.name)}' is not byte for byte the file this link was made on (fingerprint "
+            f"{loaded.fingerprint}, the link's is {link.fingerprint}): its figures may differ."
+        )
     for problem in state.apply(link.settings, set(link.given), found):
         _say(problem + ": left out.")
     del st.session_state[_PENDING]
+
+
+def _is_links_file(link: PendingLink, loaded: Loaded) -> bool:
+    """The link names this file: by its name (a new version of the file) or by its content."""
+    return link.source == loaded.name or (bool(link.fingerprint) and link.fingerprint == loaded.fingerprint)
 
 
 def drop_pending() -> None:
@@ -157,6 +187,7 @@ def link_params(used: Settings, loaded: Loaded) -> dict[str, list[str]]:
     params: dict[str, list[str]] = {"src": [SAMPLE if loaded.is_sample else loaded.name]}
     if not loaded.is_sample:
         params["fp"] = [loaded.fingerprint]
+        params.update(mapping_values(loaded.mapping) if loaded.mapping else {})
     params.update(to_values(used))
     return params
 

@@ -26,6 +26,8 @@ SAMPLE_PATH = ROOT / "sample_data" / "alliance_ledger_sample.xlsx"
 TEMPLATE_PATH = ROOT / "sample_data" / "alliance_ledger_template.xlsx"
 
 UPLOAD = "_uploaded_file"
+# The column mapping of this session (a record): the mapping step's, or a shared link's.
+MAPPING_KEY = "column_mapping"
 _CACHE = "_ledger_cache"
 _CURRENT = "_loaded_ledger"
 # A session keeps the last few files it read: enough to switch back, bounded in memory.
@@ -48,6 +50,8 @@ class Loaded:
     previews: dict[str, list[list[str]]] | None = None
     # What the reader's refusal proposes for the mapping step: a field and the unread column it names.
     proposed: dict[str, str] | None = None
+    # The column mapping the ledger was read with (when `mapped`): a link and a saved review keep it.
+    mapping: ColumnMapping | None = None
 
 
 def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMapping | None) -> Loaded:
@@ -70,7 +74,10 @@ def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMa
             "Nothing was stored; please report it with the file."
         )
     elapsed = time.perf_counter() - started
-    return Loaded(key, ledger, error, is_sample, elapsed, len(data), name, key[1], mapped, previews, proposed)
+    used = mapping if mapped else None
+    return Loaded(
+        key, ledger, error, is_sample, elapsed, len(data), name, key[1], mapped, previews, proposed, used
+    )
 
 
 def _proposed(refusal: NoLedgerSheet) -> dict[str, str] | None:
@@ -82,7 +89,7 @@ def _proposed(refusal: NoLedgerSheet) -> dict[str, str] | None:
 
 def saved_mapping() -> ColumnMapping | None:
     """The column mapping the user gave for an earlier file in this session, if any."""
-    raw = st.session_state.get("column_mapping")
+    raw = st.session_state.get(MAPPING_KEY)
     if not raw:
         return None
     return ColumnMapping.from_record(raw)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.reading.ledger import guess_header_row, guess_mapping, ledger_layout
 from core.reading.mapping import ColumnMapping, column_label
+from ui.loading import MAPPING_KEY
 from ui.session import Loaded
 from ui.text import plain_lines
 
@@ -152,5 +153,5 @@ def _apply(chosen: dict[str, str], sheet: str, header_row: int) -> None:
     else:
         revenue_only = bool(st.session_state.get(REVENUE_ONLY_KEY))
         mapping = ColumnMapping(sheet, int(header_row), tuple(sorted(chosen.items())), revenue_only)
-        st.session_state["column_mapping"] = mapping.record()
+        st.session_state[MAPPING_KEY] = mapping.record()
         st.rerun()

@@ -82,7 +82,7 @@ def save_form(loaded: Loaded, report: Report) -> None:
         figures=_figures(report),
         saved_by=reviews.saved_by(),
         previous_id=found.review.id if found is not None and follows else None,
-        mapping=st.session_state.get("column_mapping") if loaded.mapped else None,
+        mapping=loaded.mapping.record() if loaded.mapping else None,
     )
     marks = plan.marks_of(new.previous_id) if new.previous_id is not None else {}
     try:

@@ -48,11 +48,10 @@ def draw() -> Loaded:
     state.keep()
     previous = state_ledger()
     loaded = load()
-    if loaded.ledger is not None:
-        if previous is not loaded.ledger:
-            state.reset_for(state.facts(loaded.ledger))
-            st.session_state["_state_ledger"] = loaded.ledger
-        links.apply_to(loaded)
+    if loaded.ledger is not None and previous is not loaded.ledger:
+        state.reset_for(state.facts(loaded.ledger))
+        st.session_state["_state_ledger"] = loaded.ledger
+    links.apply_to(loaded)
     with st.sidebar:
         upload_box()
         with st.expander("Band thresholds"):

@@ -8,7 +8,7 @@ import streamlit as st
 from core.reading.issues import commonest_reasons
 from core.report import Report
 from ui import links, review_panel, reviews, session, sidebar
-from ui.loading import Loaded
+from ui.loading import MAPPING_KEY, Loaded
 from ui.mapping import column_mapping
 from ui.text import plain, plain_lines
 from ui.views.exports import template_download
@@ -23,9 +23,7 @@ def source_banner(loaded: Loaded | None, report: Report | None, upload: bool = F
     to show (no ledger, a file to map or fix, or no entry in view: said here, the rows listed)."""
     for notice in links.notices():
         st.warning("This link's settings: " + notice, icon=":material/link:")
-    waiting = links.pending()
-    if waiting is not None and not waiting.wants_sample:
-        _waiting_for_file(waiting)
+    if _waits_for_file(loaded):
         return None
     if loaded is None:
         return None
@@ -89,13 +87,30 @@ def _ledger_in_view(loaded: Loaded, report: Report, upload: bool) -> Report | No
     return report
 
 
+def _waits_for_file(loaded: Loaded | None) -> bool:
+    """Whether a link made on an uploaded file still waits for it, said with an upload box. Once a
+    file is uploaded the link waits no more for it (perhaps for its columns to be mapped)."""
+    waiting = links.pending()
+    if waiting is None or waiting.wants_sample or (loaded is not None and not loaded.is_sample):
+        return False
+    _waiting_for_file(waiting)
+    return True
+
+
 def _waiting_for_file(link: links.PendingLink) -> None:
     """A link made on an uploaded file: say which file, and take it right here."""
     fingerprint = f" (fingerprint {link.fingerprint})" if link.fingerprint else ""
+    mapping = link.mapping
+    mapped = (
+        f" The link carries the column mapping it was read with (sheet '{plain(mapping.sheet)}', "
+        f"header on row {mapping.header_row}): the file is read with it."
+        if mapping is not None
+        else ""
+    )
     st.warning(
         f"This shared view was made on the file '{plain(link.source)}'{fingerprint}. Files are never "
         "stored or sent in a link, so its numbers cannot be shown without it: upload that file "
-        "here to see the same view with the same settings.",
+        f"here to see the same view with the same settings.{mapped}",
         icon=":material/link:",
     )
     sidebar.upload_box(key="link_upload")
@@ -110,7 +125,7 @@ def _mapping_caption(report: Report) -> None:
     left, right = st.columns([4, 1])
     left.caption(f"Read with your column mapping: {mapping}.")
     if right.button("Forget the mapping", key="forget_mapping"):
-        st.session_state.pop("column_mapping", None)
+        st.session_state.pop(MAPPING_KEY, None)
         st.rerun()
 
 
