@@ -34,7 +34,7 @@ from core.analysis.scorecard import FLAG_ORDER, goal_starts, goal_status, red_fl
 from core.analysis.time_value import time_value
 from core.analysis.trends import quarterly_roi
 from core.model import BY_WEIGHT, INFLUENCED, ISSUE_COLUMNS, REVENUE, REVENUE_SHARE, SOURCED
-from core.reading.ledger import Ledger
+from core.reading.ledger import Ledger, rows_left_out
 from core.settings import Settings
 
 
@@ -84,8 +84,7 @@ class Report:
     @property
     def rows_left_out(self) -> int:
         """Distinct ledger rows not used."""
-        on_ledger = self.issues[self.issues["sheet"] == self.ledger.source.sheet]
-        return int(on_ledger["row"].nunique())
+        return rows_left_out(self.issues, self.ledger.source.ledger_sheets)
 
     @property
     def empty_view(self) -> str | None:

@@ -165,7 +165,7 @@ def _reading_rows(report: Report) -> list[tuple[str, object]]:
     source = report.ledger.source
     return [
         ("Source file", source.filename),
-        ("Ledger sheet", source.sheet),
+        ("Ledger sheet", source.sheet_label),
         ("Header row", source.header_row),
         ("Layout", LAYOUT_WORDS.get(source.layout, source.layout)),
         ("Columns read", "; ".join(f"{k} ← '{v}'" for k, v in source.columns.items())),

@@ -241,7 +241,8 @@ def _head(report: Report, exported_at: dt.datetime) -> list[str]:
         f"<title>Alliance ROI: {html.escape(source.filename)}</title><style>{STYLE}</style>",
         f"<script>{plotly_js()}</script></head><body>",
         "<h1>Alliance ROI</h1>",
-        f"<p class='meta'>{html.escape(source.filename)} · sheet '{html.escape(source.sheet)}' · filters: "
+        f"<p class='meta'>{html.escape(source.filename)} · sheet '{html.escape(source.sheet_label)}' · "
+        "filters: "
         f"{html.escape(report.settings.filters.describe())} · exported {exported_at:%Y-%m-%d %H:%M}</p>",
         "<div class='tiles'>",
         _tile("Portfolio ROI (cost-weighted)", fmt.percent(p.roi)),

@@ -49,7 +49,7 @@ def _source_pairs(report: Report, exported_at: dt.datetime) -> list[Pair]:
     source = report.ledger.source
     return [
         ("Source file", source.filename, None),
-        ("Ledger sheet", source.sheet, None),
+        ("Ledger sheet", source.sheet_label, None),
         ("Currency", report.currency or "as in the ledger", None),
         ("Period covered", period(report), None),
         ("Filters", report.settings.filters.describe(), None),

@@ -30,7 +30,6 @@ from core.reading.issues import IssueLog
 from core.reading.kind_values import OWN_KIND_VALUES
 from core.reading.money import AMBIGUOUS_SYMBOLS, currency_code
 from core.reading.parsing import clean_name, display_value, normalise_header, parse_attribution, parse_kind
-from core.reading.signs import settle_signs
 
 # What a currency sign alone is taken for, said in a note whenever an amount is read that way.
 _ASSUMED = {"$": "US dollars (USD)", "¥": "Japanese yen (JPY)"}
@@ -107,7 +106,6 @@ def read_entries(
         parts = _wide_entries(at, live, usable, blank, shared)
     entries = pd.concat(parts, ignore_index=True) if parts else _no_entries()
     _note_assumed_signs(at)
-    entries = settle_signs(entries, sheet, notes)
     # The checks above run column by column; the user reads the issues row by row.
     issues.sort_by_row()
     return EntriesRead(entries, issues, blank_rows)

@@ -44,6 +44,11 @@ class IssueLog:
         for row, value, reason in zip(rows, shown, why, strict=True):
             self.add(sheet, row, column, value, reason)
 
+    def extend(self, other: IssueLog) -> None:
+        """The issues of another log after these (another sheet of the same ledger)."""
+        for record in other._records:
+            self.add(*record)
+
     def has(self, sheet: str, row: int) -> bool:
         """Whether some issue already names this row of this sheet."""
         return (sheet, int(row)) in self._rows

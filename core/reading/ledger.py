@@ -10,7 +10,7 @@ Other modules import the public names from here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import pandas as pd
@@ -18,7 +18,7 @@ import pandas as pd
 from core.reading.columns import body_frame, row_cells, typed_frame
 from core.reading.completeness import check_figures, unread_number_columns
 from core.reading.currency import ledger_currency
-from core.reading.entries import as_categories, merge_name_variants, read_entries
+from core.reading.entries import EntriesRead, as_categories, merge_name_variants, read_entries
 from core.reading.figures import derivations, resolve_figures, settle_kind_column
 from core.reading.headers import (
     ALLIANCE_HEADERS,
@@ -49,6 +49,15 @@ from core.reading.mapping import (
 )
 from core.reading.parsing import normalise_header
 from core.reading.risk_health import empty_health, empty_risks
+from core.reading.sheets import (
+    LedgerSheets,
+    SheetRead,
+    SheetsRead,
+    combined,
+    drop_copies,
+    ledger_sheets,
+    sheets_notes,
+)
 from core.reading.side_sheets import (
     empty_alliances,
     empty_benchmarks,
@@ -57,6 +66,7 @@ from core.reading.side_sheets import (
     how_to_add,
     read_side_sheets,
 )
+from core.reading.signs import settle_signs
 from core.reading.workbook import SourceBook
 
 # The names other modules import from here, wherever they are defined.
@@ -130,6 +140,19 @@ class LedgerSource:
     blank_rows: int = 0
     # How figures without a column of their own were worked out ('cost = revenue - 'Profit'').
     derived: tuple[str, ...] = ()
+    # Every sheet read as the ledger, in workbook order, when its entries are split over several
+    # sheets of one header (empty: `sheet` alone).
+    sheets: tuple[str, ...] = ()
+
+    @property
+    def ledger_sheets(self) -> tuple[str, ...]:
+        """The sheets the entries come from: `sheet`, or all those read as one ledger."""
+        return self.sheets or (self.sheet,)
+
+    @property
+    def sheet_label(self) -> str:
+        """The ledger's sheet as shown to the user: 'Ledger', or 'Jan, Feb, Mar' read as one."""
+        return ", ".join(self.ledger_sheets)
 
 
 @dataclass
@@ -164,8 +187,7 @@ class Ledger:
     @property
     def rows_left_out(self) -> int:
         """Number of distinct ledger rows not used (a row may carry several issues); blank rows are not."""
-        on_ledger = self.issues[self.issues["sheet"] == self.source.sheet]
-        return int(on_ledger["row"].nunique())
+        return rows_left_out(self.issues, self.source.ledger_sheets)
 
     @property
     def blank_rows(self) -> int:
@@ -203,6 +225,94 @@ def _kind_or_sign(
     return header, ledger_layout(header.columns) or "long"
 
 
+def _read_sheet(
+    book: SourceBook,
+    sheet: str,
+    header: HeaderMatch,
+    layout: str,
+    notes: list[str],
+    told: dict[str, str],
+    kind_values: Mapping[str, str | None] | None,
+    columnwise: bool,
+) -> tuple[SheetRead, HeaderMatch, str]:
+    """One ledger sheet's entries and issues, with its header and layout once a 'Type' column
+    without kind words has given way to the amount's sign."""
+    frame, cells_of, titles = _body(book, sheet, header, columnwise)
+    if layout == "long" and "kind" not in told:
+        header, layout = _kind_or_sign(frame["kind"], header, sheet, kind_values, notes)
+    found = read_entries(frame, header, sheet, layout, notes, (titles, cells_of), kind_values)
+    return SheetRead(sheet, found, len(frame), titles), header, layout
+
+
+def _read_sheets(
+    book: SourceBook,
+    alone: bool,
+    first: tuple[str, HeaderMatch, str],
+    notes: list[str],
+    told: dict[str, str],
+    kind_values: Mapping[str, str | None] | None,
+    columnwise: bool,
+) -> SheetsRead:
+    """The `first` sheet (sheet, header, layout) and, unless it is read `alone`, every sheet of its
+    header (sheets.py), each read with that header; the copies of the others left out, the rest
+    combined with one sign convention, and notes on it. Told headers (`told`) come from a mapping
+    only when the sheet is read alone."""
+    name, header, layout = first
+    sheets = LedgerSheets(((name, header.row),)) if alone else ledger_sheets(book, name, header.row, told)
+    reads = []
+    for sheet, row in sheets.read:
+        read, sheet_header, sheet_layout = _read_sheet(
+            book, sheet, replace(header, row=row), first[2], notes, told, kind_values, columnwise
+        )
+        reads.append(read)
+        if sheet == name:
+            header, layout = sheet_header, sheet_layout
+    kept, dropped = drop_copies(reads, name)
+    entries, issues, blank_rows = combined(kept)
+    entries = settle_signs(entries, ", ".join(read.name for read in kept), notes)
+    notes.extend(sheets_notes(kept, dropped, sheets.not_read))
+    return SheetsRead(name, header, layout, reads, kept, EntriesRead(entries, issues, blank_rows))
+
+
+def _source(filename: str, read: SheetsRead, currency: str | None) -> LedgerSource:
+    """What was read, from the sheets as read."""
+    header, (_, _, blank_rows) = read.header, read.found
+    return LedgerSource(
+        filename=filename,
+        sheet=read.name,
+        header_row=header.row + 1,
+        columns=header.labels,
+        layout=read.layout,
+        rows_read=sum(r.rows for r in read.kept),
+        currency=currency,
+        blank_rows=blank_rows,
+        derived=read.derived or derivations(header),
+        sheets=tuple(r.name for r in read.kept) if len(read.kept) > 1 else (),
+    )
+
+
+def _ledger_sheets(
+    book: SourceBook,
+    sheet: str | None,
+    mapping: ColumnMapping | None,
+    chosen: dict[str, str] | None,
+    kind_values: Mapping[str, str | None] | None,
+) -> tuple[SheetsRead, list[str]]:
+    """The ledger's sheets as read (one, or several of one header), and the notes on how."""
+    told = mapping.as_dict() if mapping else chosen or {}
+    sheet_name, header, layout, notes = _ledger_header(book, sheet, mapping, chosen)
+    # Only the sheet the user named (or mapped) is read; else its twins of one header with it.
+    alone = sheet is not None or mapping is not None
+    first = (sheet_name, header, layout)
+    return _read_sheets(book, alone, first, notes, told, kind_values, columnwise=mapping is None), notes
+
+
+def rows_left_out(issues: pd.DataFrame, sheets: tuple[str, ...]) -> int:
+    """Number of distinct rows of the ledger's sheets that carry an issue."""
+    on_ledger = issues[issues["sheet"].isin(sheets)]
+    return len(on_ledger[["sheet", "row"]].drop_duplicates())
+
+
 def read_ledger(
     data: bytes,
     filename: str,
@@ -221,32 +331,17 @@ def read_ledger(
     (value -> 'revenue', 'cost' or None for neither), before the vocabulary's.
     """
     book = SourceBook(data, filename)
-    sheet_name, header, layout, notes = _ledger_header(book, sheet, mapping, chosen)
-    frame, cells_of, titles = _body(book, sheet_name, header, columnwise=mapping is None)
-    if layout == "long" and "kind" not in (mapping.as_dict() if mapping else chosen or {}):
-        header, layout = _kind_or_sign(frame["kind"], header, sheet_name, kind_values, notes)
-    entries, issues, blank_rows = read_entries(
-        frame, header, sheet_name, layout, notes, (titles, cells_of), kind_values
-    )
-    unread = partial(_unread_columns, book, sheet_name, header, titles)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
+    read, notes = _ledger_sheets(book, sheet, mapping, chosen, kind_values)
+    sheet_name, header, (entries, issues, _) = read.name, read.header, read.found
+    unread = partial(_unread_columns, book, sheet_name, header, read.titles)
     notes.extend(check_figures(entries, header, sheet_name, unread, revenue_only))
     entries = as_categories(merge_name_variants(entries, notes))
-    side = read_side_sheets(book, sheet_name, entries, notes, issues)
+    side = read_side_sheets(book, [r.name for r in read.reads], entries, notes, issues)
     currency = ledger_currency(entries, side.fx, side.fx_base, sheet_name, header.labels, notes)
     # Last, after the notes on what was read: a pointer to what could be added.
     notes.extend(filter(None, [how_to_add(side)]))
-    source = LedgerSource(
-        filename=filename,
-        sheet=sheet_name,
-        header_row=header.row + 1,
-        columns=header.labels,
-        layout=layout,
-        rows_read=len(frame),
-        currency=currency,
-        blank_rows=blank_rows,
-        derived=derivations(header),
-    )
+    source = _source(filename, read, currency)
     return Ledger(
         entries=entries,
         issues=issues.frame(),

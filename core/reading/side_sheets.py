@@ -91,13 +91,14 @@ class SideSheets:
 
 
 def read_side_sheets(
-    book: SourceBook, ledger_sheet: str, entries: pd.DataFrame, notes: list[str], issues: IssueLog
+    book: SourceBook, ledger_sheets: list[str], entries: pd.DataFrame, notes: list[str], issues: IssueLog
 ) -> SideSheets:
-    """Find and read each side sheet among the other sheets; their unusable rows go to `issues`.
+    """Find and read each side sheet among the sheets other than the ledger's; their unusable rows
+    go to `issues`.
 
     Alliance names are spelt as `entries` spell them; names with no entries are noted in `notes`.
     """
-    others = [n for n in book.sheet_names if n != ledger_sheet]
+    others = [n for n in book.sheet_names if n not in ledger_sheets]
     side = SideSheets()
     _read_decision_sheets(book, others, entries, issues, notes, side)
     goals = _find_table(

@@ -57,7 +57,8 @@ _WORDS = {
 
 
 def settle_signs(entries: pd.DataFrame, sheet: str, notes: list[str]) -> pd.DataFrame:
-    """Costs and revenue as positive amounts, each decided by its whole column, and said in a note."""
+    """Costs and revenue as positive amounts, each decided by its whole column (over every sheet of
+    a ledger split over several), and said in a note."""
     for kind in (COST, REVENUE):
         entries = _settle(entries, kind, sheet, notes)
     return entries
@@ -67,8 +68,9 @@ def _settle(entries: pd.DataFrame, kind: Kind, sheet: str, notes: list[str]) -> 
     """One figure's sign convention (see the module's docstring)."""
     words = _WORDS[kind]
     is_kind = entries["kind"] == kind
-    negative_rows = entries.loc[is_kind & (entries["amount"] < 0), "row"].tolist()
-    positive_rows = entries.loc[is_kind & (entries["amount"] > 0), "row"].tolist()
+    several = entries["sheet"].nunique() > 1
+    negative_rows = _places(entries[is_kind & (entries["amount"] < 0)], several)
+    positive_rows = _places(entries[is_kind & (entries["amount"] > 0)], several)
     negative, positive = len(negative_rows), len(positive_rows)
     if not negative:
         return entries
@@ -100,12 +102,21 @@ def _settle(entries: pd.DataFrame, kind: Kind, sheet: str, notes: list[str]) -> 
     return entries
 
 
-def row_list(rows: list[int], most: int = 5) -> str:
-    """'row 3', 'rows 3 and 5', 'rows 3, 5, 7, 9, 11 and 2 more'."""
-    rows = sorted(rows)
-    if len(rows) == 1:
-        return f"row {rows[0]}"
-    shown = [str(r) for r in rows[:most]]
-    if len(rows) > most:
-        return "rows " + ", ".join(shown) + f" and {len(rows) - most} more"
-    return "rows " + ", ".join(shown[:-1]) + f" and {shown[-1]}"
+def _places(entries: pd.DataFrame, several: bool) -> list[str]:
+    """Where each entry is, in sheet then row order: its row ('3'), or on a ledger of several sheets
+    its sheet and row ("'Jan' row 3")."""
+    sheets, rows = entries["sheet"].astype(str).tolist(), entries["row"].astype(int).tolist()
+    order = {name: i for i, name in enumerate(dict.fromkeys(sheets))}
+    pairs = sorted(zip(sheets, rows, strict=True), key=lambda pair: (order[pair[0]], pair[1]))
+    return [f"'{sheet}' row {row}" if several else str(row) for sheet, row in pairs]
+
+
+def row_list(places: list[str], most: int = 5) -> str:
+    """'row 3', 'rows 3 and 5', 'rows 3, 5, 7, 9, 11 and 2 more'; places that name their sheet
+    ("'Jan' row 3") are listed as they are."""
+    start = "" if places[0].startswith("'") else ("row " if len(places) == 1 else "rows ")
+    if len(places) == 1:
+        return start + places[0]
+    if len(places) > most:
+        return start + ", ".join(places[:most]) + f" and {len(places) - most} more"
+    return start + ", ".join(places[:-1]) + f" and {places[-1]}"

@@ -34,7 +34,6 @@ NOT_YET: dict[str, str] = {
     "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
     "releve_bancaire_fr_cp1252.csv": "no partner column: one account read as one alliance (27.9)",
     "reseller_sales_targets_wide.csv": "months as columns (27.9)",
-    "sales_2018_one_sheet_per_period.xlsx": "several sheets of one layout combined (27.9)",
 }
 
 

@@ -75,8 +75,8 @@ def _ledger_in_view(loaded: Loaded, report: Report, upload: bool) -> Report | No
     empty = _no_entries(report)
     source = report.ledger.source
     st.caption(
-        f"{plain(source.filename)} · sheet '{plain(source.sheet)}', header on row {source.header_row} · "
-        f"{source.rows_read:,} rows read in {loaded.seconds:.2f} s · {len(report.ledger.entries):,} "
+        f"{plain(source.filename)} · sheet '{plain(source.sheet_label)}', header on row {source.header_row}"
+        f" · {source.rows_read:,} rows read in {loaded.seconds:.2f} s · {len(report.ledger.entries):,} "
         f"entries used · {report.rows_left_out:,} rows left out"
         + (f" · {report.ledger.blank_rows:,} blank rows skipped" if report.ledger.blank_rows else "")
         + f" · fingerprint {loaded.fingerprint}"

@@ -1,0 +1,177 @@
+"""A ledger split over sheets of one header (a sheet per month, quarter or region), read as one.
+
+The sheet chosen by its headers (headers.choose_ledger_sheet) is joined by every other sheet whose
+header row says the same, cell for cell once normalised; each entry and issue keeps its sheet. A
+sheet whose every entry is also on the others (a copy, or a sheet of all periods beside the sheets of
+each) is left out, so that no money is counted twice. Other sheets that look like a ledger but have
+another header are not read, and a note names them: the user can name the one to read instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core.reading.entries import EntriesRead
+from core.reading.headers import HeaderMatch, find_header, ledger_layout
+from core.reading.issues import IssueLog
+from core.reading.parsing import normalise_header
+from core.reading.vocabulary import LEDGER_HEADERS, STRICT_FIELDS
+from core.reading.workbook import SourceBook
+
+
+@dataclass(frozen=True)
+class LedgerSheets:
+    """The sheets read as the ledger, each with its header row (0-based), in workbook order; and the
+    other sheets that look like a ledger, not read."""
+
+    read: tuple[tuple[str, int], ...]
+    not_read: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SheetRead:
+    """One ledger sheet as read: its entries and issues, the rows below its header, and the header
+    row's own cells."""
+
+    name: str
+    found: EntriesRead
+    rows: int
+    titles: list[object]
+
+
+@dataclass(frozen=True)
+class SheetsRead:
+    """The ledger's sheets as read: the chosen sheet's header and layout, every sheet read, those
+    kept (not copies of the others), and their entries and issues combined."""
+
+    name: str
+    header: HeaderMatch
+    layout: str
+    reads: list[SheetRead]
+    kept: list[SheetRead]
+    found: EntriesRead
+    # How the figures were worked out when no column of theirs says it (months as columns).
+    derived: tuple[str, ...] = ()
+
+    @property
+    def titles(self) -> list[object]:
+        """The cells of the chosen sheet's header row."""
+        return next(read.titles for read in self.reads if read.name == self.name)
+
+
+def _header_words(cells: list[object]) -> tuple[str, ...]:
+    """A header row as compared between sheets: normalised, without the empty cells at its end."""
+    words = [normalise_header(c) for c in cells]
+    while words and not words[-1]:
+        words.pop()
+    return tuple(words)
+
+
+def ledger_sheets(book: SourceBook, sheet: str, row: int, chosen: dict[str, str] | None) -> LedgerSheets:
+    """The chosen ledger `sheet` (header on `row`) and every sheet with the same header; the sheets
+    with another header that would be read as a ledger on their own."""
+    words = _header_words(book.head(sheet)[row])
+    read, not_read = [], []
+    for name in book.sheet_names:
+        if name == sheet:
+            read.append((name, row))
+            continue
+        head = book.head(name)
+        same = next((i for i, cells in enumerate(head) if _header_words(cells) == words), None)
+        if same is not None:
+            read.append((name, same))
+        elif any(
+            find_header(head, LEDGER_HEADERS, lambda c: ledger_layout(c) is not None, STRICT_FIELDS, told)
+            for told in (chosen, None)
+        ):
+            not_read.append(name)
+    return LedgerSheets(tuple(read), tuple(not_read))
+
+
+def _entry_keys(entries: pd.DataFrame) -> pd.MultiIndex:
+    """What makes two entries the same money: day, alliance (as spelt once folded), kind, cents."""
+    return pd.MultiIndex.from_arrays(
+        [
+            entries["date"].to_numpy(),
+            entries["alliance"].astype(str).str.strip().str.casefold().to_numpy(),
+            entries["kind"].astype(str).to_numpy(),
+            entries["amount"].round(2).to_numpy(),
+        ]
+    )
+
+
+def drop_copies(reads: list[SheetRead], first: str) -> tuple[list[SheetRead], list[SheetRead]]:
+    """The sheets to combine, and those left out because every entry of theirs is on the others
+    too. The largest such sheet goes first (a sheet of all months beside the months); `first`, the
+    sheet chosen by its headers, stays."""
+    kept = list(reads)
+    dropped: list[SheetRead] = []
+    while True:
+        keys = {read.name: _entry_keys(read.found.entries) for read in kept}
+        covered = [
+            read
+            for read in kept
+            if read.name != first
+            and len(keys[read.name])
+            and keys[read.name].isin(_union(keys, read.name)).all()
+        ]
+        if not covered:
+            return kept, sorted(dropped, key=reads.index)
+        largest = max(covered, key=lambda read: (len(keys[read.name]), kept.index(read)))
+        kept.remove(largest)
+        dropped.append(largest)
+
+
+def _union(keys: dict[str, pd.MultiIndex], but: str) -> pd.MultiIndex:
+    """The entry keys of every sheet but one."""
+    others = [k for name, k in keys.items() if name != but]
+    return others[0].append(others[1:]) if others else pd.MultiIndex.from_arrays([[], [], [], []])
+
+
+def combined(reads: list[SheetRead]) -> EntriesRead:
+    """The entries and issues of the sheets read, one sheet after the other."""
+    if len(reads) == 1:
+        return reads[0].found
+    issues = IssueLog()
+    for read in reads:
+        issues.extend(read.found.issues)
+    entries = pd.concat([read.found.entries for read in reads], ignore_index=True)
+    return EntriesRead(entries, issues, sum(read.found.blank_rows for read in reads))
+
+
+def _names(names: list[str]) -> str:
+    """'Jan', 'Feb' and 'Mar'."""
+    quoted = [f"'{n}'" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
+
+
+def sheets_notes(kept: list[SheetRead], dropped: list[SheetRead], not_read: tuple[str, ...]) -> list[str]:
+    """Which sheets were read as one ledger (with their entries), which were left out as copies,
+    and which sheets that look like a ledger were not read."""
+    notes = []
+    if len(kept) > 1:
+        counts = ", ".join(f"{read.name} {len(read.found.entries):,}" for read in kept)
+        notes.append(
+            f"Sheets {_names([r.name for r in kept])} have the same header and were read as one ledger "
+            f"(entries: {counts}); each entry and each row left out keeps its sheet. To read one sheet "
+            "only, name it (the command: --sheet NAME)."
+        )
+    for read in dropped:
+        others = [r.name for r in kept]
+        notes.append(
+            f"Sheet '{read.name}' has the same header, but each of its {len(read.found.entries):,} entries "
+            f"(day, alliance, kind and amount) is also on {_names(others)}: read as a copy or a total of "
+            "them, it was left out so that no money counts twice. To read it alone, name it (--sheet)."
+        )
+    if not_read:
+        noun = "Sheet" if len(not_read) == 1 else "Sheets"
+        verb = "looks" if len(not_read) == 1 else "look"
+        notes.append(
+            f"Read as the ledger: {_names([r.name for r in kept])}. {noun} {_names(list(not_read))} "
+            f"{verb} like a ledger too but {'has' if len(not_read) == 1 else 'have'} another header, so "
+            f"{'it was' if len(not_read) == 1 else 'they were'} not read: to read one instead, name it "
+            f"(the command: --sheet '{not_read[0]}')."
+        )
+    return notes
