@@ -15,6 +15,7 @@ from functools import partial
 
 import pandas as pd
 
+from core.errors import NoLedgerSheet, UnreadField
 from core.reading.columns import body_frame, row_cells, typed_frame
 from core.reading.completeness import check_figures, unread_number_columns
 from core.reading.currency import ledger_currency
@@ -67,6 +68,7 @@ from core.reading.side_sheets import (
     read_side_sheets,
 )
 from core.reading.signs import settle_signs
+from core.reading.unpivot import find_period_sheet, period_hint, read_period_sheet
 from core.reading.workbook import SourceBook
 
 # The names other modules import from here, wherever they are defined.
@@ -297,10 +299,25 @@ def _ledger_sheets(
     mapping: ColumnMapping | None,
     chosen: dict[str, str] | None,
     kind_values: Mapping[str, str | None] | None,
+    revenue_only: bool,
 ) -> tuple[SheetsRead, list[str]]:
-    """The ledger's sheets as read (one, or several of one header), and the notes on how."""
+    """The ledger's sheets as read (one, several of one header, or a sheet of months as columns
+    when no sheet reads row by row), and the notes on how."""
     told = mapping.as_dict() if mapping else chosen or {}
-    sheet_name, header, layout, notes = _ledger_header(book, sheet, mapping, chosen)
+    try:
+        sheet_name, header, layout, notes = _ledger_header(book, sheet, mapping, chosen)
+    except UnreadField:
+        raise
+    except NoLedgerSheet as refusal:
+        periods = find_period_sheet(book, sheet, told) if mapping is None else None
+        hint = period_hint(book, sheet, told) if mapping is None and periods is None else ""
+        if hint:
+            raise NoLedgerSheet(str(refusal) + hint) from None
+        if periods is None:
+            raise
+        kinds = {normalise_header(k): v for k, v in (kind_values or {}).items()}
+        notes = []
+        return read_period_sheet(book, periods, revenue_only, kinds, notes), notes
     # Only the sheet the user named (or mapped) is read; else its twins of one header with it.
     alone = sheet is not None or mapping is not None
     first = (sheet_name, header, layout)
@@ -332,7 +349,7 @@ def read_ledger(
     """
     book = SourceBook(data, filename)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
-    read, notes = _ledger_sheets(book, sheet, mapping, chosen, kind_values)
+    read, notes = _ledger_sheets(book, sheet, mapping, chosen, kind_values, revenue_only)
     sheet_name, header, (entries, issues, _) = read.name, read.header, read.found
     unread = partial(_unread_columns, book, sheet_name, header, read.titles)
     notes.extend(check_figures(entries, header, sheet_name, unread, revenue_only))

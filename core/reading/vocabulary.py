@@ -323,6 +323,9 @@ WORKED_OUT_FROM: dict[str, tuple[str, ...]] = {
 # Figures whose looser words may not be chosen between in silence (two 'sales' columns of one sheet).
 STRICT_FIELDS = ("revenue", "cost")
 
+# The year of a sheet whose months are columns ('Jan'..'Dec' with the year in a column of its own).
+YEAR_HEADERS = ("year", "fiscal year", "fy", "jahr", "geschaftsjahr", "annee", "ano", "jaar", "boekjaar")
+
 
 def own_words(field: str) -> tuple[str, ...]:
     """A field's own names ('revenue', 'revenues', 'alliance revenue')."""

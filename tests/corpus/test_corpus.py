@@ -33,7 +33,6 @@ NOT_YET: dict[str, str] = {
     "paypal_activity_type_gross_fee.csv": "the Fee column as a second cost beside the signed Gross",
     "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
     "releve_bancaire_fr_cp1252.csv": "no partner column: one account read as one alliance (27.9)",
-    "reseller_sales_targets_wide.csv": "months as columns (27.9)",
 }
 
 
