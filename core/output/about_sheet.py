@@ -181,6 +181,7 @@ LAYOUT_WORDS = {
     "long": "one row per entry with kind and amount",
     "wide": "revenue and cost columns on each row",
     "signed": "one signed amount per row: money in is revenue, money out is cost",
+    "periods": "periods as columns: one entry per partner and period",
 }
 
 

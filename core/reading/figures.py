@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.reading.headers import HeaderMatch, column_letter
 from core.reading.parsing import clean_name, normalise_header, parse_kind
-from core.reading.vocabulary import WORKED_OUT_FROM, own_words
+from core.reading.vocabulary import LEDGER_HEADERS, WORKED_OUT_FROM, own_words
 
 # Money out and money in, as the product reads them.
 ACCOUNT_SIDES = {"debit": "cost", "credit": "revenue"}
@@ -74,6 +74,36 @@ def _account_sides(header: HeaderMatch, sheet: str, notes: list[str]) -> HeaderM
     return replace(
         header, columns=columns, labels=labels, unsigned=frozenset(ACCOUNT_SIDES[s] for s in sides)
     )
+
+
+def figure_named(text: str) -> tuple[str, str] | None:
+    """The one figure a name says in the vocabulary's words, with the word ('MDF spend 2024' ->
+    ('cost', 'spend')); None when it says neither or both ('Income and expenses')."""
+    padded = f" {normalise_header(text)} "
+    said = {f: next((w for w in LEDGER_HEADERS[f] if f" {w} " in padded), None) for f in ("revenue", "cost")}
+    named = [(figure, word) for figure, word in said.items() if word]
+    return named[0] if len(named) == 1 else None
+
+
+def figure_from_name(sheet: str, header: HeaderMatch, notes: list[str]) -> HeaderMatch:
+    """A sheet of one amount and no kind whose name says its figure ('Costs', 'Revenue 2024'): the
+    amount is read as that figure, a negative one as a credit or a refund, not by its sign (a
+    ledger split into a revenue sheet and a cost sheet of one header); said in a note."""
+    columns = header.columns
+    if "amount" not in columns or {"kind", "revenue", "cost", "debit", "credit", "quantity"} & set(columns):
+        return header
+    named = figure_named(sheet)
+    if named is None:
+        return header
+    figure, word = named
+    notes.append(
+        f"Sheet '{sheet}' has one amount and no kind column, and its name says '{word}': column "
+        f"{_column(header, 'amount')} is read as {figure}, a negative amount as "
+        f"{'a credit that reduces cost' if figure == 'cost' else 'a refund that reduces revenue'}."
+    )
+    moved = {figure if name == "amount" else name: index for name, index in columns.items()}
+    labels = {figure if name == "amount" else name: label for name, label in header.labels.items()}
+    return replace(header, columns=moved, labels=labels)
 
 
 def figure_sources(columns: dict[str, int]) -> dict[str, tuple[str, ...]]:

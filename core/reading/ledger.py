@@ -20,7 +20,7 @@ from core.reading.columns import body_frame, row_cells, typed_frame
 from core.reading.completeness import check_figures, unread_number_columns
 from core.reading.currency import ledger_currency
 from core.reading.entries import EntriesRead, as_categories, merge_name_variants, read_entries
-from core.reading.figures import derivations, resolve_figures, settle_kind_column
+from core.reading.figures import derivations, figure_from_name, resolve_figures, settle_kind_column
 from core.reading.headers import (
     ALLIANCE_HEADERS,
     BENCHMARK_HEADERS,
@@ -238,10 +238,15 @@ def _read_sheet(
     columnwise: bool,
 ) -> tuple[SheetRead, HeaderMatch, str]:
     """One ledger sheet's entries and issues, with its header and layout once a 'Type' column
-    without kind words has given way to the amount's sign."""
+    without kind words has given way to the amount's sign, and an amount to the figure the sheet's
+    name says."""
     frame, cells_of, titles = _body(book, sheet, header, columnwise)
     if layout == "long" and "kind" not in told:
         header, layout = _kind_or_sign(frame["kind"], header, sheet, kind_values, notes)
+    named = figure_from_name(sheet, header, notes)
+    if named is not header:
+        (figure,) = set(named.columns) - set(header.columns)
+        frame, header, layout = frame.rename(columns={"amount": figure}), named, "wide"
     found = read_entries(frame, header, sheet, layout, notes, (titles, cells_of), kind_values)
     return SheetRead(sheet, found, len(frame), titles), header, layout
 
@@ -260,11 +265,15 @@ def _read_sheets(
     combined with one sign convention, and notes on it. Told headers (`told`) come from a mapping
     only when the sheet is read alone."""
     name, header, layout = first
-    sheets = LedgerSheets(((name, header.row),)) if alone else ledger_sheets(book, name, header.row, told)
+    sheets = LedgerSheets(((name, header.row),)) if alone else ledger_sheets(book, name, header, told)
+    to_read = [(sheet, replace(header, row=row), layout) for sheet, row in sheets.read]
+    for sheet, own, said in sheets.beside:
+        notes.extend(said)
+        to_read.append((sheet, own, ledger_layout(own.columns) or "wide"))
     reads = []
-    for sheet, row in sheets.read:
+    for sheet, sheet_header, sheet_layout in to_read:
         read, sheet_header, sheet_layout = _read_sheet(
-            book, sheet, replace(header, row=row), first[2], notes, told, kind_values, columnwise
+            book, sheet, sheet_header, sheet_layout, notes, told, kind_values, columnwise
         )
         reads.append(read)
         if sheet == name:
@@ -272,7 +281,7 @@ def _read_sheets(
     kept, dropped = drop_copies(reads, name)
     entries, issues, blank_rows = combined(kept)
     entries = settle_signs(entries, ", ".join(read.name for read in kept), notes)
-    notes.extend(sheets_notes(kept, dropped, sheets.not_read))
+    notes.extend(sheets_notes(kept, dropped, sheets))
     return SheetsRead(name, header, layout, reads, kept, EntriesRead(entries, issues, blank_rows))
 
 

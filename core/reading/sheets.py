@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.model import COST, REVENUE
 from core.reading.entries import EntriesRead
-from core.reading.headers import HeaderMatch, find_header, ledger_layout
+from core.reading.figures import cost_from_profit, figure_from_name, figure_sources, resolve_figures
+from core.reading.headers import HeaderMatch, clash_message, find_header, header_notes, ledger_layout
 from core.reading.issues import IssueLog
 from core.reading.parsing import normalise_header
 from core.reading.vocabulary import LEDGER_HEADERS, STRICT_FIELDS
@@ -28,6 +30,9 @@ class LedgerSheets:
 
     read: tuple[tuple[str, int], ...]
     not_read: tuple[str, ...] = ()
+    # Sheets of another header holding the figures the chosen one lacks (its revenue beside a cost
+    # sheet): each with its own header, resolved, and the notes on how its columns are read.
+    beside: tuple[tuple[str, HeaderMatch, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,25 +74,51 @@ def _header_words(cells: list[object]) -> tuple[str, ...]:
     return tuple(words)
 
 
-def ledger_sheets(book: SourceBook, sheet: str, row: int, chosen: dict[str, str] | None) -> LedgerSheets:
-    """The chosen ledger `sheet` (header on `row`) and every sheet with the same header; the sheets
-    with another header that would be read as a ledger on their own."""
-    words = _header_words(book.head(sheet)[row])
-    read, not_read = [], []
+def ledger_sheets(
+    book: SourceBook, sheet: str, header: HeaderMatch, chosen: dict[str, str] | None
+) -> LedgerSheets:
+    """The chosen ledger `sheet` (with its resolved `header`) and every sheet with the same header
+    row; the sheets of another header that hold only the figures it lacks (a cost sheet beside a
+    revenue sheet); and the other sheets that would be read as a ledger on their own."""
+    words = _header_words(book.head(sheet)[header.row])
+    read, beside, not_read = [], [], []
+    taken = figures_of(figure_from_name(sheet, header, []))
     for name in book.sheet_names:
         if name == sheet:
-            read.append((name, row))
+            read.append((name, header.row))
             continue
         head = book.head(name)
         same = next((i for i, cells in enumerate(head) if _header_words(cells) == words), None)
         if same is not None:
             read.append((name, same))
-        elif any(
-            find_header(head, LEDGER_HEADERS, lambda c: ledger_layout(c) is not None, STRICT_FIELDS, told)
-            for told in (chosen, None)
-        ):
+            taken |= figures_of(figure_from_name(name, header, []))
+            continue
+        fits = find_header(head, LEDGER_HEADERS, _is_ledger, STRICT_FIELDS, chosen)
+        if fits is None:
+            # A ledger all the same when the user's headers are not on it: named as not read.
+            if find_header(head, LEDGER_HEADERS, _is_ledger, STRICT_FIELDS):
+                not_read.append(name)
+            continue
+        other, notes = resolve_figures(fits, name, chosen)
+        other = figure_from_name(name, other, notes)
+        holds = figures_of(other)
+        if holds & taken or clash_message(name, other) is not None:
             not_read.append(name)
-    return LedgerSheets(tuple(read), tuple(not_read))
+            continue
+        beside.append((name, other, tuple(header_notes(name, other) + notes)))
+        taken |= holds
+    return LedgerSheets(tuple(read), tuple(not_read), tuple(beside))
+
+
+def _is_ledger(columns: dict[str, int]) -> bool:
+    return ledger_layout(columns) is not None
+
+
+def figures_of(header: HeaderMatch) -> set[str]:
+    """The figures a ledger header gives: both for a kind or a signed amount, else its columns'."""
+    if ledger_layout(header.columns) in ("long", "signed"):
+        return {REVENUE, COST}
+    return set(figure_sources(header.columns)) | ({COST} if cost_from_profit(header.columns) else set())
 
 
 def _entry_keys(entries: pd.DataFrame) -> pd.MultiIndex:
@@ -147,24 +178,42 @@ def _names(names: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
 
 
-def sheets_notes(kept: list[SheetRead], dropped: list[SheetRead], not_read: tuple[str, ...]) -> list[str]:
+def _entries(count: int) -> str:
+    """'1 entry', '2 entries'."""
+    return f"{count:,} {'entry' if count == 1 else 'entries'}"
+
+
+def sheets_notes(kept: list[SheetRead], dropped: list[SheetRead], sheets: LedgerSheets) -> list[str]:
     """Which sheets were read as one ledger (with their entries), which were left out as copies,
-    and which sheets that look like a ledger were not read."""
+    which were read beside them for the figures they lack, and which sheets that look like a ledger
+    were not read."""
     notes = []
-    if len(kept) > 1:
-        counts = ", ".join(f"{read.name} {len(read.found.entries):,}" for read in kept)
+    beside = [name for name, _, _ in sheets.beside]
+    twins = [read for read in kept if read.name not in beside]
+    if len(twins) > 1:
+        counts = ", ".join(f"{read.name} {len(read.found.entries):,}" for read in twins)
         notes.append(
-            f"Sheets {_names([r.name for r in kept])} have the same header and were read as one ledger "
+            f"Sheets {_names([r.name for r in twins])} have the same header and were read as one ledger "
             f"(entries: {counts}); each entry and each row left out keeps its sheet. To read one sheet "
             "only, name it (the command: --sheet NAME)."
         )
     for read in dropped:
         others = [r.name for r in kept]
         notes.append(
-            f"Sheet '{read.name}' has the same header, but each of its {len(read.found.entries):,} entries "
+            f"Sheet '{read.name}' has the same header, but each of its {_entries(len(read.found.entries))} "
             f"(day, alliance, kind and amount) is also on {_names(others)}: read as a copy or a total of "
             "them, it was left out so that no money counts twice. To read it alone, name it (--sheet)."
         )
+    for name, header, _ in sheets.beside:
+        figures = " and ".join(sorted(figures_of(header)))
+        count = next(len(r.found.entries) for r in kept if r.name == name)
+        lacking = _names([r.name for r in twins])
+        notes.append(
+            f"Sheet '{name}' has another header and holds the {figures} that {lacking} "
+            f"{'lacks' if len(twins) == 1 else 'lack'}: its {_entries(count)} were read too, joined with "
+            "the others' by partner and date. To read one sheet only, name it (--sheet)."
+        )
+    not_read = sheets.not_read
     if not_read:
         noun = "Sheet" if len(not_read) == 1 else "Sheets"
         verb = "looks" if len(not_read) == 1 else "look"

@@ -18,7 +18,7 @@ from functools import partial
 import pandas as pd
 
 from core.errors import LedgerError
-from core.model import COST, REVENUE, SOURCED
+from core.model import REVENUE, SOURCED
 from core.reading.columns import (
     Parsed,
     blank_mask,
@@ -31,10 +31,11 @@ from core.reading.columns import (
 )
 from core.reading.completeness import unread_number_columns
 from core.reading.entries import EntriesRead
+from core.reading.figures import figure_named
 from core.reading.headers import HeaderMatch, column_letter, match_header
 from core.reading.issues import IssueLog
 from core.reading.money import currency_code
-from core.reading.parsing import FIRST_YEAR, LAST_YEAR, MONTHS, clean_name, normalise_header, parse_kind
+from core.reading.parsing import FIRST_YEAR, LAST_YEAR, MONTHS, clean_name, parse_kind
 from core.reading.sheets import SheetRead, SheetsRead
 from core.reading.vocabulary import LEDGER_HEADERS, YEAR_HEADERS
 from core.reading.workbook import SourceBook
@@ -156,22 +157,15 @@ def period_hint(book: SourceBook, wanted: str | None, chosen: dict[str, str]) ->
 _KEPT = ("alliance", "kind", "date", "year")
 
 
-def _says(text: str, words: tuple[str, ...]) -> str | None:
-    """The first of `words` that `text` (normalised) holds as whole words."""
-    padded = f" {normalise_header(text)} "
-    return next((w for w in words if f" {w} " in padded), None)
-
-
 def _figure(book: SourceBook, found: PeriodSheet, revenue_only: bool) -> tuple[str | None, str]:
     """Revenue or cost for every period cell (None: a Kind column says it row by row), and why."""
     if "kind" in found.header.columns:
         return None, f"column {_column(found.header, 'kind')} on each row"
     above = " ".join(clean_name(c) for row in book.head(found.name)[: found.header.row] for c in row)
     for text, where in ((found.name, "the sheet's name"), (above, "the title above the header")):
-        said = {f: _says(text, LEDGER_HEADERS[f]) for f in (REVENUE, COST)}
-        named = [f for f, word in said.items() if word]
-        if len(named) == 1:
-            return named[0], f"{where} says '{said[named[0]]}'"
+        named = figure_named(text)
+        if named is not None:
+            return named[0], f"{where} says '{named[1]}'"
     if revenue_only:
         return REVENUE, "you said the ledger holds revenue only"
     raise LedgerError(

@@ -146,3 +146,47 @@ def test_negative_amounts_over_several_sheets_are_settled_together_and_named_by_
     assert any(
         n.startswith("1 negative revenue amount ('Feb' row 2) is read as a refund") for n in ledger.notes
     )
+
+
+def test_a_revenue_sheet_and_a_cost_sheet_of_one_header_read_each_as_its_name_says():
+    """'Revenue' and 'Costs' both have Date, Partner, Amount: the sheet's name says the figure, not
+    the sign. Acme revenue 100 - 10 (a refund) = 90, cost 40; read by sign, the cost sheet's 40
+    would have been revenue."""
+    header = ["Date", "Partner", "Amount"]
+    data = workbook_bytes(
+        {
+            "Revenue": [header, [dt.date(2024, 1, 5), "Acme", 100], [dt.date(2024, 1, 6), "Acme", -10]],
+            "Costs": [header, [dt.date(2024, 1, 5), "Acme", 40]],
+        }
+    )
+    ledger = read_ledger(data, "split.xlsx")
+    assert totals(ledger) == {("Acme", "cost"): 40.0, ("Acme", "revenue"): 90.0}
+    assert any(
+        n.startswith("Sheet 'Costs' has one amount and no kind column, and its name says 'costs'")
+        for n in ledger.notes
+    )
+
+
+def test_a_cost_sheet_of_another_header_is_read_beside_the_revenue_sheet():
+    """'Sales' (Date, Partner, Revenue: Acme 100, Beta 60) and 'MDF' (Month, Reseller, MDF spend:
+    Acme 40 in 2024-01) hold different figures: both are read, joined by partner and date. A third
+    sheet 'Budget' with revenue again is not read (its 999 would count revenue twice), and said."""
+    data = workbook_bytes(
+        {
+            "Sales": [
+                ["Date", "Partner", "Revenue"],
+                [dt.date(2024, 1, 5), "Acme", 100],
+                [dt.date(2024, 2, 5), "Beta", 60],
+            ],
+            "MDF": [["Month", "Reseller", "MDF spend"], ["2024-01", "Acme", 40]],
+            "Budget": [["Date", "Partner", "Net sales"], [dt.date(2024, 1, 5), "Acme", 999]],
+        }
+    )
+    ledger = read_ledger(data, "split.xlsx")
+    assert totals(ledger) == {("Acme", "cost"): 40.0, ("Acme", "revenue"): 100.0, ("Beta", "revenue"): 60.0}
+    assert ledger.source.ledger_sheets == ("Sales", "MDF")
+    assert any(
+        n.startswith("Sheet 'MDF' has another header and holds the cost that 'Sales' lacks: its 1 entry")
+        for n in ledger.notes
+    )
+    assert any("Sheet 'Budget' looks like a ledger too" in n for n in ledger.notes)
