@@ -68,7 +68,7 @@ from core.reading.side_sheets import (
     read_side_sheets,
 )
 from core.reading.signs import settle_signs
-from core.reading.unpivot import find_period_sheet, period_hint, read_period_sheet
+from core.reading.unpivot import find_period_sheets, period_hint, read_period_sheets
 from core.reading.workbook import SourceBook
 
 # The names other modules import from here, wherever they are defined.
@@ -318,15 +318,16 @@ def _ledger_sheets(
     except UnreadField:
         raise
     except NoLedgerSheet as refusal:
-        periods = find_period_sheet(book, sheet, told) if mapping is None else None
-        hint = period_hint(book, sheet, told) if mapping is None and periods is None else ""
+        periods = find_period_sheets(book, sheet, told) if mapping is None else []
+        hint = period_hint(book, sheet, told) if mapping is None and not periods else ""
         if hint:
             raise NoLedgerSheet(str(refusal) + hint) from None
-        if periods is None:
+        if not periods:
             raise
         kinds = {normalise_header(k): v for k, v in (kind_values or {}).items()}
-        notes = []
-        return read_period_sheet(book, periods, revenue_only, kinds, notes), notes
+        read, notes = read_period_sheets(book, periods, revenue_only, kinds)
+        # A sheet of periods beside them without a partner column is not read, and said.
+        return read, notes + [f"Not read:{hint}" for hint in [period_hint(book, sheet, told)] if hint]
     # Only the sheet the user named (or mapped) is read; else its twins of one header with it.
     alone = sheet is not None or mapping is not None
     first = (sheet_name, header, layout)

@@ -183,6 +183,16 @@ def _entries(count: int) -> str:
     return f"{count:,} {'entry' if count == 1 else 'entries'}"
 
 
+def copy_notes(kept: list[SheetRead], dropped: list[SheetRead]) -> list[str]:
+    """A note for each sheet left out because its every entry is on the sheets kept."""
+    return [
+        f"Sheet '{read.name}' is like the others, but each of its {_entries(len(read.found.entries))} "
+        f"(day, alliance, kind and amount) is also on {_names([r.name for r in kept])}: read as a copy or "
+        "a total of them, it was left out so that no money counts twice. To read it alone, name it (--sheet)."
+        for read in dropped
+    ]
+
+
 def sheets_notes(kept: list[SheetRead], dropped: list[SheetRead], sheets: LedgerSheets) -> list[str]:
     """Which sheets were read as one ledger (with their entries), which were left out as copies,
     which were read beside them for the figures they lack, and which sheets that look like a ledger
@@ -197,13 +207,7 @@ def sheets_notes(kept: list[SheetRead], dropped: list[SheetRead], sheets: Ledger
             f"(entries: {counts}); each entry and each row left out keeps its sheet. To read one sheet "
             "only, name it (the command: --sheet NAME)."
         )
-    for read in dropped:
-        others = [r.name for r in kept]
-        notes.append(
-            f"Sheet '{read.name}' has the same header, but each of its {_entries(len(read.found.entries))} "
-            f"(day, alliance, kind and amount) is also on {_names(others)}: read as a copy or a total of "
-            "them, it was left out so that no money counts twice. To read it alone, name it (--sheet)."
-        )
+    notes.extend(copy_notes(kept, dropped))
     for name, header, _ in sheets.beside:
         figures = " and ".join(sorted(figures_of(header)))
         count = next(len(r.found.entries) for r in kept if r.name == name)

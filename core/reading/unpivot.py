@@ -36,7 +36,8 @@ from core.reading.headers import HeaderMatch, column_letter, match_header
 from core.reading.issues import IssueLog
 from core.reading.money import currency_code
 from core.reading.parsing import FIRST_YEAR, LAST_YEAR, MONTHS, clean_name, parse_kind
-from core.reading.sheets import SheetRead, SheetsRead
+from core.reading.sheets import SheetRead, SheetsRead, combined, copy_notes, drop_copies
+from core.reading.signs import settle_signs
 from core.reading.vocabulary import LEDGER_HEADERS, YEAR_HEADERS
 from core.reading.workbook import SourceBook
 
@@ -112,11 +113,10 @@ def _periods(cells: list[object]) -> dict[int, Period]:
     return chosen if len(chosen) >= PERIOD_COLUMNS_MIN else {}
 
 
-def find_period_sheet(book: SourceBook, wanted: str | None, chosen: dict[str, str]) -> PeriodSheet | None:
-    """The first sheet (`wanted` alone when named) with a header row of periods as columns and an
+def find_period_sheets(book: SourceBook, wanted: str | None, chosen: dict[str, str]) -> list[PeriodSheet]:
+    """The sheets (`wanted` alone when named) with a header row of periods as columns and an
     alliance column; `chosen` headers the user named for fields (`date`: the year column)."""
-    found = _period_headers(book, wanted, chosen)
-    return next((f for f in found if "alliance" in f.header.columns), None)
+    return [f for f in _period_headers(book, wanted, chosen) if "alliance" in f.header.columns]
 
 
 def _period_headers(book: SourceBook, wanted: str | None, chosen: dict[str, str]) -> list[PeriodSheet]:
@@ -190,6 +190,28 @@ def _span(found: PeriodSheet) -> str:
         for i in (min(found.periods), max(found.periods))
     )
     return f"{first} … {last}"
+
+
+def read_period_sheets(
+    book: SourceBook, found: list[PeriodSheet], revenue_only: bool, told: dict[str, str | None]
+) -> tuple[SheetsRead, list[str]]:
+    """Every sheet of periods as columns (a revenue sheet and a cost sheet, a sheet per year), each
+    read as its name or Kind column says; a sheet whose entries are all on the others is left out;
+    the figures' signs settled over all of them; and the notes on how."""
+    notes: list[str] = []
+    each = [read_period_sheet(book, sheet, revenue_only, told, notes) for sheet in found]
+    kept, dropped = drop_copies([read.reads[0] for read in each], found[0].name)
+    entries, issues, blank_rows = combined(kept)
+    entries = settle_signs(entries, ", ".join(read.name for read in kept), notes)
+    if len(kept) > 1:
+        counts = ", ".join(f"{read.name} {len(read.found.entries):,}" for read in kept)
+        notes.append(f"Every sheet of periods as columns was read, as one ledger (entries: {counts}).")
+    notes.extend(copy_notes(kept, dropped))
+    derived = tuple(d for read in each if read.reads[0] in kept for d in read.derived)
+    first = each[0]
+    reads = [read.reads[0] for read in each]
+    found_read = EntriesRead(entries, issues, blank_rows)
+    return SheetsRead(first.name, first.header, "periods", reads, kept, found_read, derived), notes
 
 
 def read_period_sheet(

@@ -125,7 +125,9 @@ def test_a_sheet_of_all_months_beside_the_months_is_not_counted_twice(position):
     copies = [n for n in ledger.notes if "so that no money counts twice" in n]
     if position == "last":
         assert ledger.source.ledger_sheets == ("Jan", "Feb")
-        assert len(copies) == 1 and copies[0].startswith("Sheet 'All' has the same header")
+        assert len(copies) == 1 and copies[0].startswith(
+            "Sheet 'All' is like the others, but each of its 4 entries"
+        )
     else:
         assert ledger.source.ledger_sheets == ("All",)
         assert [c.split("'")[1] for c in copies] == ["Jan", "Feb"]

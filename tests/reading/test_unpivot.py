@@ -188,3 +188,29 @@ def test_months_without_a_partner_column_are_named_in_the_refusal():
     ledger = read_ledger(data, "targets.xlsx", chosen={"alliance": "EmployeeID"}, revenue_only=True)
     assert entries_of(ledger) == [("61161660", "2017-07", "revenue", 100.0)]
     assert ledger.source.columns == {"alliance": "EmployeeID", "year": "Year", "revenue": "C 'M07' … E 'M09'"}
+
+
+def test_a_revenue_sheet_and_a_cost_sheet_of_months_are_both_read():
+    """'Revenue' (Acme 100, 200 in Jan, Feb 2024) and 'Costs' written negative as a P&L writes them
+    (-30, -40, -50 in Jan..Mar): three negative costs of three, so costs are booked negative: 30 + 40 +
+    50 = 120. ROI (300 - 120) / 120 = 150 %. A third sheet of months has no partner column: not read,
+    and said."""
+    months = ["Jan 2024", "Feb 2024", "Mar 2024"]
+    data = workbook_bytes(
+        {
+            "Revenue": [["Partner", *months], ["Acme", 100, 200, None]],
+            "Costs": [["Partner", *months], ["Acme", -30, -40, -50]],
+            "Headcount": [["Team", *months], ["Sales", 3, 3, 4]],
+        }
+    )
+    ledger = read_ledger(data, "pnl.xlsx")
+    assert entries_of(ledger) == [
+        ("Acme", "2024-01", "cost", 30.0),
+        ("Acme", "2024-01", "revenue", 100.0),
+        ("Acme", "2024-02", "cost", 40.0),
+        ("Acme", "2024-02", "revenue", 200.0),
+        ("Acme", "2024-03", "cost", 50.0),
+    ]
+    assert ledger.source.ledger_sheets == ("Revenue", "Costs")
+    assert any(n.startswith("3 of the 3 non-zero cost amounts are negative") for n in ledger.notes)
+    assert any(n.startswith("Not read: Sheet 'Headcount' has months as columns") for n in ledger.notes)
