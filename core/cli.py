@@ -383,8 +383,8 @@ def _no_entries_message(ledger: Ledger, filename: str) -> str:
     """Why a ledger with a header gave no entry: the commonest reasons, or that it has no rows."""
     from core.reading.issues import commonest_reasons
 
-    sheet = ledger.source.sheet
-    reasons = commonest_reasons(ledger.issues, sheet)
+    sheet = ledger.source.sheet_label
+    reasons = commonest_reasons(ledger.issues, ledger.source.ledger_sheets)
     if not reasons:
         return f"Sheet '{sheet}' of '{filename}' has a header row but no entries below it: add them."
     return (

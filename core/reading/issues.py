@@ -62,22 +62,27 @@ class IssueLog:
         return pd.DataFrame(self._records, columns=ISSUE_COLUMNS).astype({"row": "int64"})
 
 
-def commonest_reasons(issues: pd.DataFrame, sheet: str, most: int = 3) -> str:
-    """Why the rows of `sheet` were left out, the commonest first: each reason with its count and
-    one example ("column 'Date' (12 rows, e.g. row 2: 'soon' — not a date)"). Reasons that quote
+def commonest_reasons(issues: pd.DataFrame, sheets: tuple[str, ...], most: int = 3) -> str:
+    """Why the rows of the ledger's `sheets` were left out, the commonest first: each reason with
+    its count and one example ("column 'Date' (12 rows, e.g. row 2: 'soon' — not a date)"). Reasons that quote
     the cell are grouped without the quote."""
-    rows = issues[issues["sheet"] == sheet]
+    rows = issues[issues["sheet"].isin(sheets)]
     if rows.empty:
         return ""
     shape = rows["reason"].str.replace(r"'[^']*'", "'…'", regex=True)
-    groups = rows.assign(shape=shape).groupby(["column", "shape"], sort=False)
-    counted = groups["row"].nunique().sort_values(ascending=False, kind="stable").head(most)
+    # A row is a sheet's row: row 3 of Jan and row 3 of Feb are two.
+    place = rows["sheet"].astype(str) + "\n" + rows["row"].astype(str)
+    groups = rows.assign(shape=shape, place=place).groupby(["column", "shape"], sort=False)
+    counted = groups["place"].nunique().sort_values(ascending=False, kind="stable").head(most)
     parts = []
     for (column, group_shape), count in counted.items():
         first = rows[(rows["column"] == column) & (shape == group_shape)].iloc[0]
         value = f": '{first['value']}'" if first["value"] else ""
+        # On a ledger of several sheets, the example's sheet too.
+        where = f"sheet '{first['sheet']}' " if len(sheets) > 1 else ""
         parts.append(
-            f"column '{column}' ({count:,} {'row' if count == 1 else 'rows'}, e.g. row {first['row']}{value}"
+            f"column '{column}' ({count:,} {'row' if count == 1 else 'rows'}, e.g. {where}row {first['row']}"
+            f"{value}"
             f" — {first['reason']})"
         )
     return "; ".join(parts)

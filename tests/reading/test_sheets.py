@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from core.reading.issues import commonest_reasons
 from core.reading.ledger import read_ledger
 from tests.helpers import workbook_bytes
 
@@ -192,3 +193,14 @@ def test_a_cost_sheet_of_another_header_is_read_beside_the_revenue_sheet():
         for n in ledger.notes
     )
     assert any("Sheet 'Budget' looks like a ledger too" in n for n in ledger.notes)
+
+
+def test_when_every_row_of_the_sheets_is_left_out_the_reasons_count_every_sheet():
+    """Row 2 of Jan and row 2 of Feb have no date: two rows, the example named with its sheet."""
+    data = workbook_bytes(
+        {"Jan": [HEADER, ["soon", "Acme", 10, 1]], "Feb": [HEADER, ["later", "Acme", 20, 2]]}
+    )
+    ledger = read_ledger(data, "none.xlsx", revenue_only=True)
+    assert ledger.entries.empty and ledger.rows_left_out == 2
+    reasons = commonest_reasons(ledger.issues, ledger.source.ledger_sheets)
+    assert reasons.startswith("column 'Date' (2 rows, e.g. sheet 'Jan' row 2: 'soon'")

@@ -137,7 +137,7 @@ def _no_entries(report: Report) -> bool:
         st.warning(plain(report.empty_view or ""), icon=":material/filter_alt_off:")
         return True
     source = report.ledger.source
-    reasons = commonest_reasons(report.ledger.issues, source.sheet)
+    reasons = commonest_reasons(report.ledger.issues, source.ledger_sheets)
     why = (
         f"all {report.rows_left_out:,} rows below it were left out; the commonest reasons: "
         f"{plain(reasons)}. Every row is listed under Data issues."
@@ -145,7 +145,7 @@ def _no_entries(report: Report) -> bool:
         else "it has no entries below it."
     )
     st.error(
-        f"No usable entries: sheet '{plain(source.sheet)}' has its header on row {source.header_row}, "
+        f"No usable entries: sheet '{plain(source.sheet_label)}' has its header on row {source.header_row}, "
         f"but {why} "
         "Fix the file and upload it again; the blank template shows the expected headers.",
         icon=":material/error:",
