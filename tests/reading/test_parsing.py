@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,7 +16,21 @@ from core.reading.money import (
     parse_amount,
     parse_ratio,
 )
-from core.reading.parsing import normalise_header, parse_date, parse_kind, slash_order
+from core.reading.parsing import (
+    DAY,
+    DAY_FIRST,
+    EITHER_ORDER,
+    MONTH,
+    MONTH_FIRST,
+    QUARTER,
+    is_fiscal,
+    normalise_header,
+    parse_date,
+    parse_kind,
+    read_date,
+    slash_order,
+    slash_style,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,6 +89,122 @@ def test_non_amounts_are_refused_with_a_reason(text):
 )
 def test_dates_and_periods(value, expected):
     assert parse_date(value) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "written_as"),
+    [
+        # YYYYMMDD as a number cell, a float cell and text
+        (20240315, "2024-03-15", DAY),
+        (20240315.0, "2024-03-15", DAY),
+        ("20240315", "2024-03-15", DAY),
+        (np.int64(20240315), "2024-03-15", DAY),
+        (19000101, "1900-01-01", DAY),  # the first day of the first year
+        # Excel serials as text: 45366 is 2024-03-15 (45366.75 is that day at 18:00)
+        ("45366", "2024-03-15", DAY),
+        ("45366.75", "2024-03-15", DAY),
+        # quarters: the first day of the quarter; fiscal quarters as the calendar's
+        ("Q1 2024", "2024-01-01", QUARTER),
+        ("2024 Q2", "2024-04-01", QUARTER),
+        ("2024Q3", "2024-07-01", QUARTER),
+        ("FY2024 Q1", "2024-01-01", QUARTER),
+        ("FY2024-Q4", "2024-10-01", QUARTER),
+        ("FY24 Q2", "2024-04-01", QUARTER),
+        ("Q3 FY24", "2024-07-01", QUARTER),
+        ("Q4/2023", "2023-10-01", QUARTER),
+        ("1Q24", "2024-01-01", QUARTER),
+        # a month written with its number: the first of the month
+        ("2024/03", "2024-03-01", MONTH),
+        ("03/2024", "2024-03-01", MONTH),
+        ("3.2024", "2024-03-01", MONTH),
+        # German
+        ("15. März 2024", "2024-03-15", DAY),
+        ("15 Mrz 2024", "2024-03-15", DAY),
+        ("März 2024", "2024-03-01", MONTH),
+        ("Januar 2024", "2024-01-01", MONTH),
+        ("1. Mai 2024", "2024-05-01", DAY),
+        ("Juni 2024", "2024-06-01", MONTH),
+        ("Juli 2024", "2024-07-01", MONTH),
+        ("3. Okt. 2024", "2024-10-03", DAY),
+        ("24. Dez 2024", "2024-12-24", DAY),
+        # French
+        ("15 mars 2024", "2024-03-15", DAY),
+        ("1er février 2024", "2024-02-01", DAY),
+        ("fevrier 2024", "2024-02-01", MONTH),
+        ("févr. 2024", "2024-02-01", MONTH),
+        ("janv. 2024", "2024-01-01", MONTH),
+        ("mai 2024", "2024-05-01", MONTH),
+        ("juin 2024", "2024-06-01", MONTH),
+        ("juillet 2024", "2024-07-01", MONTH),
+        ("15 août 2024", "2024-08-15", DAY),
+        ("décembre 2024", "2024-12-01", MONTH),
+        # Spanish
+        ("15 de marzo de 2024", "2024-03-15", DAY),
+        ("marzo de 2024", "2024-03-01", MONTH),
+        ("enero 2024", "2024-01-01", MONTH),
+        ("ene 2024", "2024-01-01", MONTH),
+        ("abr-2024", "2024-04-01", MONTH),
+        ("15 ago 2024", "2024-08-15", DAY),
+        ("setiembre 2024", "2024-09-01", MONTH),
+        ("septiembre 2024", "2024-09-01", MONTH),
+        ("dic 2024", "2024-12-01", MONTH),
+        # Dutch
+        ("maart 2024", "2024-03-01", MONTH),
+        ("15 mrt 2024", "2024-03-15", DAY),
+        ("mei 2024", "2024-05-01", MONTH),
+        ("3 okt 2024", "2024-10-03", DAY),
+        ("augustus 2024", "2024-08-01", MONTH),
+        # 'mar' is March in English, French and Spanish alike
+        ("mar 2024", "2024-03-01", MONTH),
+        # day-month-year with dashes, two-digit years, times and English ordinals
+        ("15-03-2024", "2024-03-15", DAY),
+        ("15.03.24", "2024-03-15", DAY),
+        ("15-Mar-24", "2024-03-15", DAY),
+        ("03/15/2024 10:30 PM", "2024-03-15", DAY),
+        ("15th March 2024", "2024-03-15", DAY),
+        ("March 15th, 2024", "2024-03-15", DAY),
+    ],
+)
+def test_dates_as_real_files_write_them(value, expected, written_as):
+    assert read_date(value) == (pd.Timestamp(expected), written_as)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        # four digits alone are a year, not a day
+        ("2024", "'2024' is not a date or period"),
+        # YYYYMMDD must be a day: there is no month 13, nor a 30 February
+        (20241301, "20241301 is a number, not a date (as YYYYMMDD it is no day)"),
+        ("20240230", "20240230 is a number, not a date (as YYYYMMDD it is no day)"),
+        # 2101-01-01 is past the last year; 18991231 is before the first: neither is a serial either
+        (21010101, "21010101 is a number, not a date"),
+        ("18991231", "18991231 is a number, not a date"),
+        # text serials have the numbers' range: 19999 is 1954-10-02, a day before the first
+        ("19999", "19999 is a number, not a date"),
+        ("123456", "123456 is a number, not a date"),
+        ("Q5 2024", "'Q5 2024' is not a date or period"),
+        ("FY Q1", "'FY Q1' is not a date or period"),
+        ("15 Smarch 2024", "'15 Smarch 2024' is not a date or period"),
+        ("13/2024", "'13/2024' is not a date or period"),
+        ("FY2101 Q1", "'FY2101 Q1' is in the year 2101, outside 1900–2100: not a ledger date"),
+    ],
+)
+def test_what_looks_like_a_date_and_is_not(value, reason):
+    with pytest.raises(ValueError) as refused:
+        read_date(value)
+    assert str(refused.value) == reason
+
+
+def test_fiscal_periods_are_known_by_their_fy():
+    assert is_fiscal("FY2024 Q1") and is_fiscal("Q3 fy24")
+    assert not is_fiscal("Q1 2024") and not is_fiscal("15 February 2024") and not is_fiscal(20240315)
+
+
+def test_slash_dates_say_their_order():
+    """25/04 can only be day first, 04/25 only month first; 03/04 either; 25/13 neither."""
+    styles = ["03/04/2024", "25/04/2024", "04/25/24", "25-04-2024", "25/13/2024", "2024-03-01", 45366]
+    assert [slash_style(v) for v in styles] == [EITHER_ORDER, DAY_FIRST, MONTH_FIRST, DAY_FIRST, "", "", ""]
 
 
 def test_slash_dates_follow_the_column():
