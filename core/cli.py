@@ -22,12 +22,11 @@ if TYPE_CHECKING:
     from core.reading.mapping import ColumnMapping
     from core.settings import Settings
 
+from core.flags import MAPPABLE, SettingFlagError, chosen_columns, kind_readings
+
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
-# Fields a `--map` may name: the ledger sheet's columns the reader takes.
-MAPPABLE: tuple[str, ...] = ("date", "alliance", "kind", "amount", "revenue", "cost", "profit")
-MAPPABLE += ("quantity", "unit price", "unit cost", "debit", "credit", "currency", "category", "notes")
-# What `--kind-values VALUE=READING` may read a kind value as: 'none' leaves its rows out, listed.
-KIND_READINGS: dict[str, str | None] = {"revenue": "revenue", "cost": "cost", "none": None}
+# The options that take no value: the word after one is not its value.
+FLAGS_WITHOUT_VALUE = ("--revenue-only", "--dayfirst", "--monthfirst")
 
 
 def program() -> str:
@@ -70,6 +69,23 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="read these values of the kind (transaction type) column as revenue, cost or none "
         "(neither: the rows are left out and listed), e.g. 'Invoice=revenue,Bill=cost,Transfer=none'",
+    )
+    order = summarize.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        default=None,
+        help="read slash dates of the date column day first (03/04/2024 is 3 April); default: as the "
+        "column's own dates settle it (25/04/2024 day first, 04/25/2024 month first), else day first",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="read slash dates of the date column month first (03/04/2024 is March 4)",
     )
     summarize.add_argument(
         "--revenue-only",
@@ -172,43 +188,6 @@ def view_link(
     return f"{base}?{query}"
 
 
-class SettingFlagError(ValueError):
-    """A setting flag whose value is not allowed."""
-
-
-def chosen_columns(given: list[str]) -> dict[str, str]:
-    """`--map FIELD=HEADER` flags as field -> header; SettingFlagError for a malformed one."""
-    chosen: dict[str, str] = {}
-    for text in given:
-        field, sep, header = text.partition("=")
-        field, header = field.strip().casefold().replace("_", " "), header.strip().strip("'\"").strip()
-        if not sep or not header:
-            raise SettingFlagError(f"--map {text}: write FIELD=HEADER, e.g. --map revenue='Net Sales'")
-        if field not in MAPPABLE:
-            raise SettingFlagError(
-                f"--map {text}: '{field}' is not a field; FIELD is one of {', '.join(MAPPABLE)}"
-            )
-        if field in chosen:
-            raise SettingFlagError(f"--map {text}: {field} is mapped twice")
-        chosen[field] = header
-    return chosen
-
-
-def kind_readings(text: str) -> dict[str, str | None]:
-    """`--kind-values 'Invoice=revenue,Bill=cost'` as value -> 'revenue', 'cost' or None (neither);
-    SettingFlagError for a malformed one."""
-    told: dict[str, str | None] = {}
-    for part in filter(str.strip, text.split(",")):
-        value, sep, reading = (p.strip().strip("'\"").strip() for p in part.partition("="))
-        if not sep or not value or reading.casefold() not in KIND_READINGS:
-            raise SettingFlagError(
-                f"--kind-values {part.strip()}: write VALUE=READING, READING one of "
-                f"{', '.join(KIND_READINGS)}, e.g. --kind-values 'Invoice=revenue,Bill=cost'"
-            )
-        told[value] = KIND_READINGS[reading.casefold()]
-    return told
-
-
 def default_output(ledger: Path) -> Path:
     """<ledger>-summary.xlsx beside the ledger."""
     return ledger.with_name(f"{ledger.stem}-summary.xlsx")
@@ -239,7 +218,8 @@ class _EarlyCheck:
 def _ledger_argument(words: list[str]) -> Path | None:
     """The ledger in a `summarize` command line, found without the full parser (which needs the
     settings' modules): the first word after 'summarize' that is neither an option nor an option's
-    value. Every option but --help takes one value. argparse still has the last word."""
+    value. Every option but --help and FLAGS_WITHOUT_VALUE takes one value. argparse still has the
+    last word."""
     rest = iter(words)
     if next(rest, None) != "summarize":
         return None
@@ -249,6 +229,8 @@ def _ledger_argument(words: list[str]) -> Path | None:
             return Path(following) if following else None
         if word in ("-h", "--help"):
             return None
+        if word in FLAGS_WITHOUT_VALUE:
+            continue
         if word.startswith("-") and len(word) > 1:
             attached = "=" in word or (not word.startswith("--") and len(word) > 2)
             if not attached:
@@ -358,6 +340,7 @@ def _summarize(
         chosen=None if args.mapping else args.chosen or None,
         revenue_only=args.revenue_only,
         kind_values=args.kind_readings or None,
+        dayfirst=args.dayfirst,
     )
     try:
         # The worker reads on one core while this process loads what comes after reading on the other.

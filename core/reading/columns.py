@@ -28,7 +28,7 @@ from core.reading.money import (
     read_money,
     split_money,
 )
-from core.reading.parsing import FIRST_YEAR, LAST_YEAR, clean_name, is_blank, parse_date, slash_order
+from core.reading.parsing import clean_name, is_blank
 
 # A label that marks a row summing the rows above it, which is not an entry of its own.
 _TOTALS = re.compile(r"^\s*(grand\s+)?(sub-?\s*)?totals?\b|^\s*sum\b", re.IGNORECASE)
@@ -227,34 +227,6 @@ def _numbers_into(parsed: Parsed, numbers: pd.Series) -> None:
             parsed.reasons[row] = str(exc)
 
 
-def parse_dates(values: pd.Series) -> Parsed:
-    """Dates of a column; slash dates are day- or month-first as the column's own dates settle it."""
-    if values.dtype.kind == "M":
-        return _typed_dates(values)
-    texts = [v for v in pd.unique(values) if isinstance(v, str)]
-    order = slash_order(texts)
-    dayfirst = True if order is None else order
-    return parse_unique(values, lambda v: parse_date(v, dayfirst=dayfirst), "datetime")
-
-
-def _typed_dates(values: pd.Series) -> Parsed:
-    """A column read as dates: those in the accepted years are taken at once (at midnight); empty
-    cells and other years go through the per-value parser, which gives the reason."""
-    years = values.dt.year
-    good = values.notna() & years.between(FIRST_YEAR, LAST_YEAR)
-    odd = values[~good]
-    as_cells = pd.Series([_cell(v) for v in odd], index=odd.index, dtype=object)
-    parsed = over_rows(values.index, parse_unique(as_cells, parse_date, "datetime"), "datetime")
-    dates = parsed.values.astype("datetime64[us]")
-    dates[good] = values[good].dt.normalize().astype("datetime64[us]")
-    return Parsed(dates, parsed.bad, parsed.reasons)
-
-
-def _cell(value: object) -> object:
-    """A missing date as the empty cell it was, any other as the Python date the cell reader gives."""
-    return "" if pd.isna(value) else pd.Timestamp(value).to_pydatetime()  # type: ignore[arg-type]
-
-
 def clean_texts(values: pd.Series) -> pd.Series:
     """Trimmed names with single spaces, computed once per distinct value, as Arrow-backed strings
     (taken by code from the cleaned distinct names, not converted one object at a time)."""
@@ -274,8 +246,9 @@ def column_decimal(values: list[object], styles: list[str], counts: list[int], w
     """The decimal separator of a column's text amounts, and a note saying the choice when not obvious.
 
     Values such as '12.5' or '1.234,56' settle the separator; '1.234' could be either. The
-    separator more cells settle wins (per column, as slash dates choose day/month order, not per
-    cell); when none settles it, a decimal point; when as many cells settle each, UNDECIDED.
+    separator more cells settle wins (per column, as slash dates choose day/month order in
+    date_columns.py, not per cell); when none settles it, a decimal point; when as many cells
+    settle each, UNDECIDED.
     """
     tally = {style: sum(c for s, c in zip(styles, counts, strict=True) if s == style) for style in _STYLES}
     examples = {

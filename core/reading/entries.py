@@ -20,10 +20,10 @@ from core.reading.columns import (
     map_unique,
     over_rows,
     parse_amounts,
-    parse_dates,
     parse_unique,
     typed_frame,
 )
+from core.reading.date_columns import parse_dates
 from core.reading.figures import cost_from_profit, figure_sources
 from core.reading.headers import HeaderMatch, column_letter
 from core.reading.issues import IssueLog
@@ -69,11 +69,13 @@ def read_entries(
     notes: list[str],
     others: tuple[list[object], Callable[[int], list[object]]],
     kind_values: Mapping[str, str | None] | None = None,
+    dayfirst: bool | None = None,
 ) -> EntriesRead:
     """Entries from the ledger's body rows, and an issue (in row order) for every row left out.
 
     `kind_values`: the user's reading of some kind values (value -> 'revenue', 'cost' or None for
-    neither), before the vocabulary's.
+    neither), before the vocabulary's. `dayfirst`: the user's order of slash dates (None: the date
+    column's own dates settle it).
     """
     told = {normalise_header(value): reading for value, reading in (kind_values or {}).items()}
     at = _Sheet(frame, header, sheet, notes, kind_values=told)
@@ -81,7 +83,8 @@ def read_entries(
     blank = {name: blank_mask(frame[name]) for name in frame.columns}
     alliance_text = clean_texts(frame["alliance"])
     live, blank_rows = _rows_to_read(at, blank, alliance_text, others)
-    dates = over_rows(rows, parse_dates(frame["date"][live]), "datetime")
+    where = f"Sheet '{sheet}', column {column_letter(header.columns['date'])} '{labels['date']}'"
+    dates = over_rows(rows, parse_dates(frame["date"][live], where, notes, dayfirst), "datetime")
     issues.add_cells(sheet, dates.bad, frame["date"], labels["date"], dates.reasons)
     no_alliance = live & blank["alliance"]
     issues.add_cells(sheet, no_alliance, frame["alliance"], labels["alliance"], "no alliance named")

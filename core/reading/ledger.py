@@ -197,6 +197,15 @@ class Ledger:
         return self.source.blank_rows
 
 
+@dataclass(frozen=True)
+class Readings:
+    """What the user said of the ledger's values: how its kind values read (value -> 'revenue',
+    'cost' or None for neither), and whether slash dates are day first (None: each column says)."""
+
+    kind_values: Mapping[str, str | None] | None = None
+    dayfirst: bool | None = None
+
+
 def _ledger_header(
     book: SourceBook, sheet: str | None, mapping: ColumnMapping | None, chosen: dict[str, str] | None
 ) -> tuple[str, HeaderMatch, str, list[str]]:
@@ -234,7 +243,7 @@ def _read_sheet(
     layout: str,
     notes: list[str],
     told: dict[str, str],
-    kind_values: Mapping[str, str | None] | None,
+    readings: Readings,
     columnwise: bool,
 ) -> tuple[SheetRead, HeaderMatch, str]:
     """One ledger sheet's entries and issues, with its header and layout once a 'Type' column
@@ -242,12 +251,14 @@ def _read_sheet(
     name says."""
     frame, cells_of, titles = _body(book, sheet, header, columnwise)
     if layout == "long" and "kind" not in told:
-        header, layout = _kind_or_sign(frame["kind"], header, sheet, kind_values, notes)
+        header, layout = _kind_or_sign(frame["kind"], header, sheet, readings.kind_values, notes)
     named = figure_from_name(sheet, header, notes)
     if named is not header:
         (figure,) = set(named.columns) - set(header.columns)
         frame, header, layout = frame.rename(columns={"amount": figure}), named, "wide"
-    found = read_entries(frame, header, sheet, layout, notes, (titles, cells_of), kind_values)
+    found = read_entries(
+        frame, header, sheet, layout, notes, (titles, cells_of), readings.kind_values, readings.dayfirst
+    )
     return SheetRead(sheet, found, len(frame), titles), header, layout
 
 
@@ -257,7 +268,7 @@ def _read_sheets(
     first: tuple[str, HeaderMatch, str],
     notes: list[str],
     told: dict[str, str],
-    kind_values: Mapping[str, str | None] | None,
+    readings: Readings,
     columnwise: bool,
 ) -> SheetsRead:
     """The `first` sheet (sheet, header, layout) and, unless it is read `alone`, every sheet of its
@@ -273,7 +284,7 @@ def _read_sheets(
     reads = []
     for sheet, sheet_header, sheet_layout in to_read:
         read, sheet_header, sheet_layout = _read_sheet(
-            book, sheet, sheet_header, sheet_layout, notes, told, kind_values, columnwise
+            book, sheet, sheet_header, sheet_layout, notes, told, readings, columnwise
         )
         reads.append(read)
         if sheet == name:
@@ -307,7 +318,7 @@ def _ledger_sheets(
     sheet: str | None,
     mapping: ColumnMapping | None,
     chosen: dict[str, str] | None,
-    kind_values: Mapping[str, str | None] | None,
+    readings: Readings,
     revenue_only: bool,
 ) -> tuple[SheetsRead, list[str]]:
     """The ledger's sheets as read (one, several of one header, or a sheet of months as columns
@@ -324,14 +335,14 @@ def _ledger_sheets(
             raise NoLedgerSheet(str(refusal) + hint) from None
         if not periods:
             raise
-        kinds = {normalise_header(k): v for k, v in (kind_values or {}).items()}
+        kinds = {normalise_header(k): v for k, v in (readings.kind_values or {}).items()}
         read, notes = read_period_sheets(book, periods, revenue_only, kinds)
         # A sheet of periods beside them without a partner column is not read, and said.
         return read, notes + [f"Not read:{hint}" for hint in [period_hint(book, sheet, told)] if hint]
     # Only the sheet the user named (or mapped) is read; else its twins of one header with it.
     alone = sheet is not None or mapping is not None
     first = (sheet_name, header, layout)
-    return _read_sheets(book, alone, first, notes, told, kind_values, columnwise=mapping is None), notes
+    return _read_sheets(book, alone, first, notes, told, readings, columnwise=mapping is None), notes
 
 
 def rows_left_out(issues: pd.DataFrame, sheets: tuple[str, ...]) -> int:
@@ -348,6 +359,7 @@ def read_ledger(
     revenue_only: bool = False,
     chosen: dict[str, str] | None = None,
     kind_values: Mapping[str, str | None] | None = None,
+    dayfirst: bool | None = None,
 ) -> Ledger:
     """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used.
 
@@ -355,11 +367,12 @@ def read_ledger(
     `chosen`: headers the user named for some fields (`--map revenue='Net Sales'`); the header row
     is found as usual, and must have them. `revenue_only`: the user says the ledger holds no costs
     (else a ledger without any is refused). `kind_values`: the user's reading of kind values
-    (value -> 'revenue', 'cost' or None for neither), before the vocabulary's.
+    (value -> 'revenue', 'cost' or None for neither), before the vocabulary's. `dayfirst`: slash
+    dates day first (True) or month first (False); None: as the column settles it (date_columns).
     """
     book = SourceBook(data, filename)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
-    read, notes = _ledger_sheets(book, sheet, mapping, chosen, kind_values, revenue_only)
+    read, notes = _ledger_sheets(book, sheet, mapping, chosen, Readings(kind_values, dayfirst), revenue_only)
     sheet_name, header, (entries, issues, _) = read.name, read.header, read.found
     unread = partial(_unread_columns, book, sheet_name, header, read.titles)
     notes.extend(check_figures(entries, header, sheet_name, unread, revenue_only))

@@ -202,6 +202,26 @@ _NUMBER_TEXT = re.compile(r"\d{5,8}(?:\.\d+)?")
 _YYYYMMDD_MIN, _YYYYMMDD_MAX = FIRST_YEAR * 10_000 + 101, LAST_YEAR * 10_000 + 1231
 
 
+# How a date can be written as a number (`number_style`).
+YYYYMMDD, SERIAL_TEXT = "YYYYMMDD", "serial text"
+
+
+def number_style(value: object) -> str:
+    """YYYYMMDD for a number or digit text in the YYYYMMDD range (20240315), SERIAL_TEXT for an Excel
+    serial written as text ('45366'), '' otherwise: both ways are said when a column is read so."""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, numbers.Real):
+        number = float(value)
+    elif isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
+        number = float(value.strip())
+    else:
+        return ""
+    if _YYYYMMDD_MIN <= number <= _YYYYMMDD_MAX:
+        return YYYYMMDD
+    return SERIAL_TEXT if isinstance(value, str) else ""
+
+
 def _from_number(number: float, shown: str) -> pd.Timestamp:
     """A number in a date column: YYYYMMDD (20240315) or an Excel serial day number (45366)."""
     if _YYYYMMDD_MIN <= number <= _YYYYMMDD_MAX and number.is_integer():
@@ -327,14 +347,3 @@ def slash_style(value: object) -> str:
     if first > 12:
         return DAY_FIRST
     return MONTH_FIRST if second > 12 else EITHER_ORDER
-
-
-def slash_order(texts: list[str]) -> bool | None:
-    """Decide day-first (True) or month-first (False) from the slash dates of one column.
-
-    None when no date in the column settles it (every part is 12 or less).
-    """
-    styles = {slash_style(text) for text in texts}
-    if (DAY_FIRST in styles) == (MONTH_FIRST in styles):
-        return None
-    return DAY_FIRST in styles

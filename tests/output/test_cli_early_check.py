@@ -37,6 +37,9 @@ def _fresh_state(monkeypatch):
         # A negative value is the option's value, not the ledger.
         (["summarize", "--strong", "-5", "q1.xlsx"], "q1.xlsx"),
         (["summarize", "--", "-odd name.xlsx"], "-odd name.xlsx"),
+        # Flags without a value: the word after them is the ledger.
+        (["summarize", "--dayfirst", "q1.xlsx"], "q1.xlsx"),
+        (["summarize", "--revenue-only", "--monthfirst", "q1.xlsx", "-o", "out.xlsx"], "q1.xlsx"),
     ],
 )
 def test_the_ledger_is_found_as_argparse_finds_it(words, ledger):

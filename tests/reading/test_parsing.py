@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from core.reading.date_columns import UNDECIDED_ORDER, column_order
 from core.reading.money import (
     COMMA,
     EITHER,
@@ -28,7 +29,6 @@ from core.reading.parsing import (
     parse_date,
     parse_kind,
     read_date,
-    slash_order,
     slash_style,
 )
 
@@ -210,9 +210,23 @@ def test_slash_dates_say_their_order():
 def test_slash_dates_follow_the_column():
     assert parse_date("03/04/2024", dayfirst=True) == pd.Timestamp("2024-04-03")
     assert parse_date("03/04/2024", dayfirst=False) == pd.Timestamp("2024-03-04")
-    assert slash_order(["03/04/2024", "25/04/2024"]) is True
-    assert slash_order(["03/04/2024", "04/25/2024"]) is False
-    assert slash_order(["03/04/2024"]) is None
+
+
+@pytest.mark.parametrize(
+    ("values", "told", "order"),
+    [
+        (["03/04/2024", "25/04/2024"], None, DAY_FIRST),
+        (["03/04/2024", "04/25/2024"], None, MONTH_FIRST),
+        (["03/04/2024"], None, DAY_FIRST),  # nothing settles it: day first, as before
+        (["25/04/2024", "04/25/2024"], None, UNDECIDED_ORDER),  # one cell each way
+        (["25/04/2024", "26/04/2024", "04/25/2024"], None, DAY_FIRST),  # two cells to one
+        (["25/04/2024"], False, MONTH_FIRST),  # the user's word decides
+        (["04/25/2024"], True, DAY_FIRST),
+    ],
+)
+def test_a_column_settles_its_slash_order_from_all_its_dates(values, told, order):
+    styles = [slash_style(v) for v in values]
+    assert column_order(values, styles, [1] * len(values), "Column A 'Date'", told)[0] == order
 
 
 @pytest.mark.parametrize("value", ["2024-13", "Smarch 2024", "soon", 2024, "", None])
