@@ -180,7 +180,9 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     entries = view.entries
     table = alliance_table(entries, ledger.alliances, settings.thresholds, chosen)
     comparison, problem = compare_before_after(ledger, entries, settings, list(table.index))
-    quarterly = quarterly_roi(entries, settings.thresholds)
+    # A ledger of quarters counts each entry for its whole quarter: the last one is not partial.
+    period_months = ledger.source.period_months
+    quarterly = quarterly_roi(entries, settings.thresholds, period_months)
     as_of = settings.as_of or dt.date.today()
     goals = ledger.goals
     if settings.filters.is_active():
@@ -192,7 +194,7 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     rate, alternative = settings.alternative()
     evidence = decision_evidence(table.index, quarterly, scored, flags, health)
     decisions = recommend(table, quarterly, scored, flags, health, settings.decisions, evidence)
-    timed = time_value(table, entries, settings.time)
+    timed = time_value(table, entries, settings.time, period_months)
     return Report(
         ledger=ledger,
         settings=settings,

@@ -142,9 +142,10 @@ def payback_months(net: pd.DataFrame) -> pd.Series:
     )
 
 
-def monthly_net(entries: pd.DataFrame) -> pd.DataFrame:
-    """Net value per alliance (rows) and month (columns), every month of the data in view present."""
-    first, end = data_span(entries)
+def monthly_net(entries: pd.DataFrame, period_months: int = 1) -> pd.DataFrame:
+    """Net value per alliance (rows) and month (columns), every month of the data in view present
+    (to the end of the last quarter in a ledger of quarters, `period_months` 3)."""
+    first, end = data_span(entries, period_months)
     months = pd.period_range(first, end - pd.Timedelta(days=1), freq="M")
     signed = entries["amount"].where(entries["kind"] == "revenue", -entries["amount"])
     table = (
@@ -153,20 +154,25 @@ def monthly_net(entries: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(columns=months, fill_value=0.0).astype(float)
 
 
-def active_years(entries: pd.DataFrame) -> pd.Series:
-    """Each alliance's own span of activity in years: first to last month with an entry, inclusive."""
+def active_years(entries: pd.DataFrame, period_months: int = 1) -> pd.Series:
+    """Each alliance's own span of activity in years: first to last month with an entry, inclusive;
+    in a ledger of quarters (`period_months` 3) to the end of its last quarter."""
     months = entries["date"].dt.year * 12 + entries["date"].dt.month
     span = months.groupby(entries["alliance"]).agg(["min", "max"])
-    return (span["max"] - span["min"] + 1) / 12
+    return (span["max"] - span["min"] + period_months) / 12
 
 
 def time_value(
-    alliances: pd.DataFrame, entries: pd.DataFrame, settings: TimeSettings = TimeSettings()
+    alliances: pd.DataFrame,
+    entries: pd.DataFrame,
+    settings: TimeSettings = TimeSettings(),
+    period_months: int = 1,
 ) -> pd.DataFrame:
     """Per alliance and for the portfolio: years, annualised ROI, payback month, NPV, IRR, value over hurdle.
 
     `alliances` is the alliance table (revenue, cost, net_value, roi per alliance). Years are each
-    alliance's own span of activity; the portfolio's is the span of every entry in view.
+    alliance's own span of activity; the portfolio's is the span of every entry in view. In a ledger
+    of quarters (`period_months` 3) a span runs to the end of its last quarter.
     """
     columns = [
         "years",
@@ -180,11 +186,11 @@ def time_value(
     ]
     if entries.empty:
         return pd.DataFrame(columns=columns)
-    net = monthly_net(entries).reindex(alliances.index, fill_value=0.0)
+    net = monthly_net(entries, period_months).reindex(alliances.index, fill_value=0.0)
     total = alliances[["revenue", "cost", "net_value"]].sum()
     portfolio_roi = (total["revenue"] - total["cost"]) / total["cost"] if total["cost"] > 0 else float("nan")
     flows = pd.concat([net, net.sum().to_frame(PORTFOLIO).T])
-    years = active_years(entries).reindex(alliances.index)
+    years = active_years(entries, period_months).reindex(alliances.index)
     whole = len(net.columns) / 12 if len(entries) else float("nan")
     years = pd.concat([years, pd.Series({PORTFOLIO: whole})])
     roi = pd.concat([alliances["roi"].astype(float), pd.Series({PORTFOLIO: portfolio_roi})])

@@ -26,12 +26,15 @@ QUARTER_COLUMNS = [
 ]
 
 
-def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresholds()) -> pd.DataFrame:
+def quarterly_roi(
+    entries: pd.DataFrame, thresholds: BandThresholds = BandThresholds(), period_months: int = 1
+) -> pd.DataFrame:
     """One row per alliance (and 'Portfolio') per quarter from the first to the last quarter with data.
 
     Quarters without entries count as zero revenue and cost; `roi_ttm` is the ROI of the trailing
     four quarters' sums (undefined until their cost is positive). `complete` is False for a quarter
-    the data covers only in part (a ledger starting in November), whose ROI is not comparable.
+    the data covers only in part (a ledger starting in November), whose ROI is not comparable; in a
+    ledger of quarters (`period_months` 3) each entry covers its whole quarter, the last one too.
     """
     if entries.empty:
         return pd.DataFrame(columns=QUARTER_COLUMNS)
@@ -56,7 +59,7 @@ def quarterly_roi(entries: pd.DataFrame, thresholds: BandThresholds = BandThresh
     table = table.reset_index()
     periods = pd.PeriodIndex(table["quarter"])
     table["quarter_start"] = periods.start_time
-    first, end = data_span(entries)
+    first, end = data_span(entries, period_months)
     table["complete"] = (periods.start_time >= first) & (periods.end_time < end)
     table["quarter"] = table["quarter"].astype(str).str.replace("Q", "-Q", regex=False)
     return table[QUARTER_COLUMNS]

@@ -10,16 +10,19 @@ import pandas as pd
 
 from core.reading.columns import Parsed, over_rows, parse_unique
 from core.reading.parsing import (
+    DAY,
     DAY_FIRST,
     EITHER_ORDER,
     FIRST_YEAR,
     LAST_YEAR,
     MONTH_FIRST,
+    QUARTER,
     SERIAL_TEXT,
     YYYYMMDD,
     is_fiscal,
     number_style,
     parse_date,
+    read_date,
     slash_style,
 )
 
@@ -50,6 +53,22 @@ def parse_dates(
         notes.extend(filter(None, [note, *_number_notes(list(read), read_counts, where)]))
         notes.extend(filter(None, [_fiscal_note(list(read), where)]))
     return parsed
+
+
+def column_period(values: pd.Series, where: str, notes: list[str]) -> str:
+    """What every date read of a column was written as: QUARTER ('Q1 2024'), MONTH ('2024-03') or
+    DAY (any day, or a mix). A ledger of quarters counts each entry for its whole quarter (its last
+    quarter is complete, its span runs to that quarter's end), said in a note."""
+    if values.dtype.kind == "M" or values.empty:
+        return DAY
+    periods = {read_date(value)[1] for value in pd.unique(values)}
+    period = periods.pop() if len(periods) == 1 else DAY
+    if period == QUARTER:
+        notes.append(
+            f"{where} holds quarters (such as '{str(values.iloc[0]).strip()}'): each entry counts for its "
+            "whole quarter, so the last quarter is complete and spans of activity run to its end."
+        )
+    return period
 
 
 def column_order(

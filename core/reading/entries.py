@@ -23,24 +23,33 @@ from core.reading.columns import (
     parse_unique,
     typed_frame,
 )
-from core.reading.date_columns import parse_dates
+from core.reading.date_columns import column_period, parse_dates
 from core.reading.figures import cost_from_profit, figure_sources
 from core.reading.headers import HeaderMatch, column_letter
 from core.reading.issues import IssueLog
 from core.reading.kind_values import OWN_KIND_VALUES
 from core.reading.money import AMBIGUOUS_SYMBOLS, currency_code
-from core.reading.parsing import clean_name, display_value, normalise_header, parse_attribution, parse_kind
+from core.reading.parsing import (
+    DAY,
+    clean_name,
+    display_value,
+    normalise_header,
+    parse_attribution,
+    parse_kind,
+)
 
 # What a currency sign alone is taken for, said in a note whenever an amount is read that way.
 _ASSUMED = {"$": "US dollars (USD)", "¥": "Japanese yen (JPY)"}
 
 
 class EntriesRead(NamedTuple):
-    """The entries of the ledger sheet, the issues of the rows left out, and the blank rows skipped."""
+    """The entries of the ledger sheet, the issues of the rows left out, the blank rows skipped, and
+    what the dates were written as (parsing.DAY, MONTH or QUARTER)."""
 
     entries: pd.DataFrame
     issues: IssueLog
     blank_rows: int
+    period: str = DAY
 
 
 @dataclass
@@ -89,6 +98,7 @@ def read_entries(
     no_alliance = live & blank["alliance"]
     issues.add_cells(sheet, no_alliance, frame["alliance"], labels["alliance"], "no alliance named")
     usable = live & ~dates.bad & ~no_alliance
+    period = column_period(frame["date"][usable], where, notes)
     category = clean_texts(frame["category"]) if "category" in frame else None
     at.currency = clean_texts(frame["currency"]).str.upper() if "currency" in frame else None
     attribution = None
@@ -111,7 +121,7 @@ def read_entries(
     _note_assumed_signs(at)
     # The checks above run column by column; the user reads the issues row by row.
     issues.sort_by_row()
-    return EntriesRead(entries, issues, blank_rows)
+    return EntriesRead(entries, issues, blank_rows, period)
 
 
 def _rows_to_read(

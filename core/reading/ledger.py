@@ -48,7 +48,7 @@ from core.reading.mapping import (
     mapped_header,
     sheet_previews,
 )
-from core.reading.parsing import normalise_header
+from core.reading.parsing import DAY, QUARTER, normalise_header
 from core.reading.risk_health import empty_health, empty_risks
 from core.reading.sheets import (
     LedgerSheets,
@@ -155,6 +155,15 @@ class LedgerSource:
     def sheet_label(self) -> str:
         """The ledger's sheet as shown to the user: 'Ledger', or 'Jan, Feb, Mar' read as one."""
         return ", ".join(self.ledger_sheets)
+
+    # What the dates were written as: parsing.DAY, MONTH ('2024-03') or QUARTER ('Q1 2024').
+    period: str = DAY
+
+    @property
+    def period_months(self) -> int:
+        """The months one entry's date stands for: 3 in a ledger of quarters, else 1 (a day counts
+        for its month, as every monthly figure counts it)."""
+        return 3 if self.period == QUARTER else 1
 
 
 @dataclass
@@ -290,15 +299,15 @@ def _read_sheets(
         if sheet == name:
             header, layout = sheet_header, sheet_layout
     kept, dropped = drop_copies(reads, name)
-    entries, issues, blank_rows = combined(kept)
+    entries, issues, blank_rows, period = combined(kept)
     entries = settle_signs(entries, ", ".join(read.name for read in kept), notes)
     notes.extend(sheets_notes(kept, dropped, sheets))
-    return SheetsRead(name, header, layout, reads, kept, EntriesRead(entries, issues, blank_rows))
+    return SheetsRead(name, header, layout, reads, kept, EntriesRead(entries, issues, blank_rows, period))
 
 
 def _source(filename: str, read: SheetsRead, currency: str | None) -> LedgerSource:
     """What was read, from the sheets as read."""
-    header, (_, _, blank_rows) = read.header, read.found
+    header, blank_rows = read.header, read.found.blank_rows
     return LedgerSource(
         filename=filename,
         sheet=read.name,
@@ -310,6 +319,7 @@ def _source(filename: str, read: SheetsRead, currency: str | None) -> LedgerSour
         blank_rows=blank_rows,
         derived=read.derived or derivations(header),
         sheets=tuple(r.name for r in read.kept) if len(read.kept) > 1 else (),
+        period=read.found.period,
     )
 
 
@@ -373,7 +383,7 @@ def read_ledger(
     book = SourceBook(data, filename)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
     read, notes = _ledger_sheets(book, sheet, mapping, chosen, Readings(kind_values, dayfirst), revenue_only)
-    sheet_name, header, (entries, issues, _) = read.name, read.header, read.found
+    sheet_name, header, entries, issues = read.name, read.header, read.found.entries, read.found.issues
     unread = partial(_unread_columns, book, sheet_name, header, read.titles)
     notes.extend(check_figures(entries, header, sheet_name, unread, revenue_only))
     entries = as_categories(merge_name_variants(entries, notes))

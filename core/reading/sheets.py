@@ -18,7 +18,7 @@ from core.reading.entries import EntriesRead
 from core.reading.figures import cost_from_profit, figure_from_name, figure_sources, resolve_figures
 from core.reading.headers import HeaderMatch, clash_message, find_header, header_notes, ledger_layout
 from core.reading.issues import IssueLog
-from core.reading.parsing import normalise_header
+from core.reading.parsing import DAY, normalise_header
 from core.reading.vocabulary import LEDGER_HEADERS, STRICT_FIELDS
 from core.reading.workbook import SourceBook
 
@@ -169,7 +169,10 @@ def combined(reads: list[SheetRead]) -> EntriesRead:
     for read in reads:
         issues.extend(read.found.issues)
     entries = pd.concat([read.found.entries for read in reads], ignore_index=True)
-    return EntriesRead(entries, issues, sum(read.found.blank_rows for read in reads))
+    # The sheets' periods agree (all quarters, say), or the ledger counts by the day.
+    periods = {read.found.period for read in reads if len(read.found.entries)}
+    period = periods.pop() if len(periods) == 1 else DAY
+    return EntriesRead(entries, issues, sum(read.found.blank_rows for read in reads), period)
 
 
 def _names(names: list[str]) -> str:

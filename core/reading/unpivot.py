@@ -201,7 +201,7 @@ def read_period_sheets(
     notes: list[str] = []
     each = [read_period_sheet(book, sheet, revenue_only, told, notes) for sheet in found]
     kept, dropped = drop_copies([read.reads[0] for read in each], found[0].name)
-    entries, issues, blank_rows = combined(kept)
+    entries, issues, blank_rows, _ = combined(kept)
     entries = settle_signs(entries, ", ".join(read.name for read in kept), notes)
     if len(kept) > 1:
         counts = ", ".join(f"{read.name} {len(read.found.entries):,}" for read in kept)

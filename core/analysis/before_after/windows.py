@@ -74,10 +74,12 @@ def _span(first: pd.Timestamp, last: pd.Timestamp) -> str:
     return f"{first:%d %b %Y} – {last:%d %b %Y}"
 
 
-def data_span(entries: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """First day of the first month with data, and the day after the last month with data."""
+def data_span(entries: pd.DataFrame, period_months: int = 1) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First day of the first month with data, and the day after the last period with data: the
+    last month's, or in a ledger of quarters (`period_months` 3, each entry dated by its quarter's
+    first day) the last quarter's."""
     first = entries["date"].min().to_period("M").start_time
-    last = (entries["date"].max().to_period("M") + 1).start_time
+    last = (entries["date"].max().to_period("M") + period_months).start_time
     return first, last
 
 
