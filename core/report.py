@@ -19,6 +19,7 @@ from core.analysis.before_after import (
     BeforeAfter,
     BeforeAfterError,
     before_after,
+    data_span,
     initiative_dates,
 )
 from core.analysis.benchmarks import DEFAULT_BENCHMARKS, benchmark_frame, benchmark_gaps, effective_benchmarks
@@ -262,7 +263,8 @@ def compare_before_after(
     date = settings.initiative_date or default_initiative_date(ledger)
     dates, left_out = initiative_dates(ledger.alliances, in_view, date, participants)
     try:
-        return before_after(entries, dates, settings.window, left_out, settings.initiative_name), None
+        months = ledger.source.period_months
+        return before_after(entries, dates, settings.window, left_out, settings.initiative_name, months), None
     except BeforeAfterError as exc:
         return None, str(exc)
 
@@ -272,6 +274,10 @@ def default_initiative_date(ledger: Ledger) -> dt.date | None:
     Alliances sheet has initiative dates, else the first of the month in the middle of the data."""
     if ledger.alliances["initiative_date"].notna().any() or ledger.entries.empty:
         return None
+    if ledger.source.period_months == 3:
+        # A ledger of quarters splits at the start of a quarter, the middle of the quarters it spans.
+        first, end = data_span(ledger.entries, 3)
+        return (first + (end - first) / 2).to_period("Q").start_time.date()
     first, last = ledger.entries["date"].min(), ledger.entries["date"].max()
     return (first + (last - first) / 2).to_period("M").start_time.date()
 

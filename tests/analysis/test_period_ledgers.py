@@ -13,7 +13,7 @@ from core.analysis.before_after import data_span
 from core.analysis.time_value import active_years
 from core.reading.ledger import read_ledger
 from core.reading.parsing import DAY, MONTH, QUARTER
-from core.report import build_report
+from core.report import build_report, default_initiative_date
 from core.settings import Settings
 from tests.helpers import ledger_bytes
 
@@ -112,3 +112,54 @@ def test_span_and_years_of_quarters():
     assert data_span(entries) == (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-11-01"))
     assert active_years(entries, 3)["A"] == 1.0
     assert active_years(entries)["A"] == pytest.approx(10 / 12, **EXACT)
+
+
+# One alliance, a quarter each: revenue 100, 110, 120, 130 against a cost of 100 each quarter.
+STEADY = [
+    ["Q1 2024", "A", "Revenue", 100],
+    ["Q1 2024", "A", "Cost", 100],
+    ["Q2 2024", "A", "Revenue", 110],
+    ["Q2 2024", "A", "Cost", 100],
+    ["Q3 2024", "A", "Revenue", 120],
+    ["Q3 2024", "A", "Cost", 100],
+    ["Q4 2024", "A", "Revenue", 130],
+    ["Q4 2024", "A", "Cost", 100],
+]
+SPLIT = Settings(as_of=dt.date(2025, 6, 1), initiative_date=dt.date(2024, 7, 1))
+
+
+def test_equal_windows_of_a_ledger_of_quarters_hold_as_many_quarters():
+    """The data runs Jan 2024 to the end of December: six months each side of 1 July. Before: Q1 + Q2,
+    revenue 210 over cost 200, ROI 0.05; after: Q3 + Q4, 250 over 200, ROI 0.25."""
+    ledger = read_ledger(ledger_bytes(STEADY), "quarters.xlsx")
+    result = build_report(ledger, SPLIT).before_after
+    a = result.table.loc["A"]
+    assert (a["revenue_before"], a["cost_before"], a["revenue_after"], a["cost_after"]) == (
+        210,
+        200,
+        250,
+        200,
+    )
+    assert (a["roi_before"], a["roi_after"]) == (pytest.approx(0.05, **EXACT), pytest.approx(0.25, **EXACT))
+    assert (result.windows.before_months, result.windows.after_months) == (6, 6)
+
+
+def test_dated_by_days_the_same_ledger_has_shorter_windows():
+    """Dated 2024-01-01 … 2024-10-01 the data ends with October: four months each side of 1 July,
+    so before is Mar-Jun (Q2 alone: 110 over 100) and after Jul-Oct (Q3 + Q4: 250 over 200)."""
+    days = [[f"2024-{3 * int(q[1]) - 2:02d}-01", *rest] for q, *rest in STEADY]
+    result = build_report(read_ledger(ledger_bytes(days), "days.xlsx"), SPLIT).before_after
+    a = result.table.loc["A"]
+    assert (a["revenue_before"], a["cost_before"], a["revenue_after"], a["cost_after"]) == (
+        110,
+        100,
+        250,
+        200,
+    )
+
+
+def test_a_ledger_of_quarters_splits_at_a_quarter_by_default():
+    """Q1 2023 to Q4 2024 spans 1 Jan 2023 to 1 Jan 2025: its middle is the start of 2024-Q1. Dated by
+    days (1 Jan 2023 to 1 Oct 2024) the middle month is November 2023."""
+    assert default_initiative_date(read_ledger(ledger_bytes(QUARTER_ROWS), "q.xlsx")) == dt.date(2024, 1, 1)
+    assert default_initiative_date(read_ledger(ledger_bytes(DAY_ROWS), "d.xlsx")) == dt.date(2023, 11, 1)

@@ -39,8 +39,10 @@ class BeforeAfter:
         return float(self.portfolio["roi_change"] - self.control["roi_change"])
 
 
-def honesty_checks(result: BeforeAfter, windows_of: dict[str, Windows], entries: pd.DataFrame) -> list[str]:
-    """What a careful reader should know before trusting the change."""
+def honesty_checks(
+    result: BeforeAfter, windows_of: dict[str, Windows], entries: pd.DataFrame, period_months: int = 1
+) -> list[str]:
+    """What a careful reader should know before trusting the change (`period_months`: see data_span)."""
     checks = []
     w = result.windows
     if abs(w.before_months - w.after_months) > 0.01:
@@ -60,7 +62,7 @@ def honesty_checks(result: BeforeAfter, windows_of: dict[str, Windows], entries:
             f"The windows cover different seasons (before: {_month_names(before_months)}; after: "
             f"{_month_names(after_months)}): seasonal swings can look like an effect of the initiative."
         )
-    first, end = data_span(entries)
+    first, end = data_span(entries, period_months)
     if w.before_start < first or w.after_end > end:
         checks.append("The data does not fill the whole of a window: a side may be short of entries.")
     if len({v.initiative for v in windows_of.values()}) > 1:

@@ -3,6 +3,9 @@ portfolio of the alliances with the initiative, and the control group of those w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
@@ -100,8 +103,12 @@ def before_after(
     choice: WindowChoice = WindowChoice(),
     left_out: list[tuple[str, str]] | None = None,
     initiative_name: str = DEFAULT_INITIATIVE_NAME,
+    period_months: int = 1,
 ) -> BeforeAfter:
-    """Compare each alliance with an initiative date, the portfolio of them, and the control group."""
+    """Compare each alliance with an initiative date, the portfolio of them, and the control group.
+
+    `period_months`: 3 in a ledger of quarters, whose data runs to the end of its last quarter.
+    """
     left_out = list(left_out or [])
     if not initiatives:
         raise BeforeAfterError(
@@ -109,8 +116,11 @@ def before_after(
             "column to the Alliances sheet)."
         )
     reference = pd.Series(list(initiatives.values())).mode().iloc[0]
-    reference_windows = comparison_windows(entries, reference, choice)
-    windows_of = _windows_per_alliance(entries, initiatives, choice, left_out, {reference: reference_windows})
+    windows_around = partial(comparison_windows, entries, choice=choice, period_months=period_months)
+    reference_windows = windows_around(reference)
+    windows_of = _windows_per_alliance(
+        entries, initiatives, windows_around, left_out, {reference: reference_windows}
+    )
     sums = _window_sums(entries, windows_of)
     # Alliances mostly share a few dates: each distinct pair of windows is described once.
     described = {w: w.describe() for w in set(windows_of.values())}
@@ -135,7 +145,7 @@ def before_after(
     portfolio = _group_row(table)
     control = _control(entries, left_out, reference_windows)
     result = BeforeAfter(table, portfolio, control, reference_windows, left_out)
-    result.checks = honesty_checks(result, windows_of, entries)
+    result.checks = honesty_checks(result, windows_of, entries, period_months)
     result.paragraph = case_study_paragraph(result, initiative_name)
     return result
 
@@ -143,7 +153,7 @@ def before_after(
 def _windows_per_alliance(
     entries: pd.DataFrame,
     initiatives: dict[str, pd.Timestamp],
-    choice: WindowChoice,
+    windows_around: Callable[[pd.Timestamp], Windows],
     left_out: list[tuple[str, str]],
     known: dict[pd.Timestamp, Windows],
 ) -> dict[str, Windows]:
@@ -155,7 +165,7 @@ def _windows_per_alliance(
     for alliance, date in sorted(initiatives.items()):
         if date not in found:
             try:
-                found[date] = comparison_windows(entries, date, choice)
+                found[date] = windows_around(date)
             except BeforeAfterError as exc:
                 found[date] = exc
         windows = found[date]

@@ -83,11 +83,14 @@ def data_span(entries: pd.DataFrame, period_months: int = 1) -> tuple[pd.Timesta
     return first, last
 
 
-def comparison_windows(entries: pd.DataFrame, initiative: pd.Timestamp, choice: WindowChoice) -> Windows:
-    """The before and after windows around `initiative` for the entries in view."""
+def comparison_windows(
+    entries: pd.DataFrame, initiative: pd.Timestamp, choice: WindowChoice, period_months: int = 1
+) -> Windows:
+    """The before and after windows around `initiative` for the entries in view (the data ending
+    with its last quarter in a ledger of quarters, `period_months` 3)."""
     if entries.empty:
         raise BeforeAfterError("There are no entries to compare.")
-    first, end = data_span(entries)
+    first, end = data_span(entries, period_months)
     initiative = pd.Timestamp(initiative).normalize()
     if not first < initiative < end:
         raise BeforeAfterError(
