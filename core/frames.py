@@ -177,7 +177,9 @@ REPORT_FRAMES: dict[str, FrameSchema] = {
         "risks expected_loss risk_adjusted_net risk_adjusted_roi unpriced",
         index="alliance",
     ),
-    "health": _schema("Report.health", "us partner score gap widest:text scored:flag", index="alliance"),
+    "health": _schema(
+        "Report.health", "us partner score gap widest:text one_sided:flag scored:flag", index="alliance"
+    ),
     "decisions": _schema(
         "Report.decisions",
         "recommendation:text score reasons:text band_points quartile_points trend_points goals_points "

@@ -84,7 +84,6 @@ def health_summary(health: pd.DataFrame, alliance_index: pd.Index) -> pd.DataFra
     summary["partner"] = by_side[Side.PARTNER].astype(float).round(ROI_DIGITS)
     both = summary[["us", "partner"]]
     summary["score"] = both.mean(axis=1, skipna=True).round(ROI_DIGITS)
-    summary["one_sided"] = both.notna().sum(axis=1).eq(1)
     summary["gap"] = (summary["us"] - summary["partner"]).round(ROI_DIGITS)
     dims = _by_dimension(scores).dropna(subset=["gap"])
     dims = dims[dims["gap"].abs() > 0].assign(size=lambda d: d["gap"].abs())
@@ -92,6 +91,7 @@ def health_summary(health: pd.DataFrame, alliance_index: pd.Index) -> pd.DataFra
     widest = dims.sort_values(["alliance", "size"], ascending=[True, False], kind="stable")
     widest = widest.drop_duplicates("alliance").set_index("alliance")["dimension"].astype(str)
     summary["widest"] = widest.reindex(alliance_index).fillna("").astype(str)
+    summary["one_sided"] = both.notna().sum(axis=1).eq(1)
     summary["scored"] = summary["score"].notna()
     summary.index.name = "alliance"
     return summary
