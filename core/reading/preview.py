@@ -39,9 +39,13 @@ def heads_of(data: bytes, sheets: list[str], nrows: int) -> dict[str, Rows]:
         try:
             heads = {}
             for sheet in sheets:
+                worksheet = book[sheet]
+                # A read-only sheet trusts its <dimension>, which some writers leave at 'A1' (one
+                # column): the rows are measured from their cells instead.
+                worksheet.reset_dimensions()
                 rows = [
                     ["" if v is None else v for v in row]
-                    for row in book[sheet].iter_rows(min_row=1, max_row=nrows, min_col=1, values_only=True)
+                    for row in worksheet.iter_rows(min_row=1, max_row=nrows, min_col=1, values_only=True)
                 ]
                 width = max((len(r) for r in rows), default=0)
                 heads[sheet] = [r + [""] * (width - len(r)) for r in rows]
