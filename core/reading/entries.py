@@ -36,6 +36,7 @@ from core.reading.parsing import (
     normalise_header,
     parse_attribution,
     parse_kind,
+    told_kinds,
 )
 
 # What a currency sign alone is taken for, said in a note whenever an amount is read that way.
@@ -86,7 +87,7 @@ def read_entries(
     neither), before the vocabulary's. `dayfirst`: the user's order of slash dates (None: the date
     column's own dates settle it).
     """
-    told = {normalise_header(value): reading for value, reading in (kind_values or {}).items()}
+    told = told_kinds(kind_values)
     at = _Sheet(frame, header, sheet, notes, kind_values=told)
     labels, rows, issues = header.labels, frame.index, at.issues
     blank = {name: blank_mask(frame[name]) for name in frame.columns}
@@ -200,11 +201,10 @@ KIND_VALUES_SHOWN = 8
 def _note_kind_values(at: _Sheet, cells: pd.Series, kinds: pd.Series) -> None:
     """Say how values beyond the product's own words (Invoice, Bill, Soll) were read, with counts,
     and how to read them otherwise: an accounting export's types are a guess the user can correct."""
-    words = cells.map(normalise_header)
+    # Once per distinct value: a kind column repeats a few words over every row.
+    words, texts = map_unique(cells, normalise_header), map_unique(cells, clean_name)
     table = (
-        pd.DataFrame(
-            {"word": words.to_numpy(), "text": cells.map(clean_name).to_numpy(), "kind": kinds.to_numpy()}
-        )
+        pd.DataFrame({"word": words.to_numpy(), "text": texts.to_numpy(), "kind": kinds.to_numpy()})
         .loc[lambda t: ~t["word"].isin(OWN_KIND_VALUES) | t["word"].isin(list(at.kind_values))]
         .groupby(["word", "kind"], sort=False)
         .agg(text=("text", "first"), count=("text", "size"))

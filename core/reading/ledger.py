@@ -48,7 +48,7 @@ from core.reading.mapping import (
     mapped_header,
     sheet_previews,
 )
-from core.reading.parsing import DAY, QUARTER, normalise_header
+from core.reading.parsing import DAY, QUARTER, told_kinds
 from core.reading.risk_health import empty_health, empty_risks
 from core.reading.sheets import (
     LedgerSheets,
@@ -208,10 +208,11 @@ class Ledger:
 
 @dataclass(frozen=True)
 class Readings:
-    """What the user said of the ledger's values: how its kind values read (value -> 'revenue',
-    'cost' or None for neither), and whether slash dates are day first (None: each column says)."""
+    """What the user said of the ledger's values: how its kind values read (normalised value ->
+    'revenue', 'cost' or None for neither), and whether slash dates are day first (None: each
+    column says)."""
 
-    kind_values: Mapping[str, str | None] | None = None
+    kind_values: dict[str, str | None]
     dayfirst: bool | None = None
 
 
@@ -234,12 +235,11 @@ def _kind_or_sign(
     kinds: pd.Series,
     header: HeaderMatch,
     sheet: str,
-    kind_values: Mapping[str, str | None] | None,
+    told: dict[str, str | None],
     notes: list[str],
 ) -> tuple[HeaderMatch, str]:
     """The header and layout once a 'Type' column that holds no kind words is set aside
     (figures.settle_kind_column): the amount's sign then tells revenue from cost."""
-    told = {normalise_header(k): v for k, v in (kind_values or {}).items()}
     header, kind_notes = settle_kind_column(kinds, header, sheet, told)
     notes.extend(kind_notes)
     return header, ledger_layout(header.columns) or "long"
@@ -345,8 +345,7 @@ def _ledger_sheets(
             raise NoLedgerSheet(str(refusal) + hint) from None
         if not periods:
             raise
-        kinds = {normalise_header(k): v for k, v in (readings.kind_values or {}).items()}
-        read, notes = read_period_sheets(book, periods, revenue_only, kinds)
+        read, notes = read_period_sheets(book, periods, revenue_only, readings.kind_values)
         # A sheet of periods beside them without a partner column is not read, and said.
         return read, notes + [f"Not read:{hint}" for hint in [period_hint(book, sheet, told)] if hint]
     # Only the sheet the user named (or mapped) is read; else its twins of one header with it.
@@ -382,7 +381,9 @@ def read_ledger(
     """
     book = SourceBook(data, filename)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
-    read, notes = _ledger_sheets(book, sheet, mapping, chosen, Readings(kind_values, dayfirst), revenue_only)
+    read, notes = _ledger_sheets(
+        book, sheet, mapping, chosen, Readings(told_kinds(kind_values), dayfirst), revenue_only
+    )
     sheet_name, header, entries, issues = read.name, read.header, read.found.entries, read.found.issues
     unread = partial(_unread_columns, book, sheet_name, header, read.titles)
     notes.extend(check_figures(entries, header, sheet_name, unread, revenue_only))

@@ -103,6 +103,11 @@ def clean_name(value: object) -> str:
     return " ".join(str(value).split())
 
 
+def told_kinds(kind_values: Mapping[str, str | None] | None) -> dict[str, str | None]:
+    """The user's readings of kind values keyed as `parse_kind` compares values (normalised)."""
+    return {normalise_header(value): reading for value, reading in (kind_values or {}).items()}
+
+
 def parse_kind(value: object, told: Mapping[str, str | None] | None = None) -> str:
     """Map Revenue/Income/Invoice to 'revenue' and Cost/Expense/Bill to 'cost' (vocabulary.KIND_VALUES).
 
