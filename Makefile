@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+RUN_READY := $(VENV)/.run-ready
+PORT ?= 8501
 
 .PHONY: run test lint typecheck format sample bench lock clean
 
@@ -14,8 +16,16 @@ $(READY): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(READY)
 
-run: $(READY)
-	$(BIN)/streamlit run app.py
+# The app alone needs only requirements.txt (no test tools); `make run PORT=8600` chooses the port.
+$(RUN_READY): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(RUN_READY)
+
+run: $(RUN_READY)
+	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 lint: $(READY)
 	$(BIN)/ruff check .
