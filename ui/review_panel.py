@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePath
@@ -16,9 +17,9 @@ from core.report import Report
 from core.reviews.database import database_url, describe
 from core.reviews.history import history
 from core.reviews.snapshot import differences, figures_of
-from core.reviews.store import NewReview
+from core.reviews.store import NewReview, SavedReview
 from core.settings import parse_values, to_values
-from ui import auth, links, plan, reviews
+from ui import auth, links, plan, reviews, state
 from ui.loading import Loaded, current_bytes
 from ui.text import plain
 
@@ -38,6 +39,17 @@ def _default_portfolio(loaded: Loaded) -> str:
     return "Sample portfolio" if loaded.is_sample else PurePath(loaded.name).stem[: reviews.PORTFOLIO_CHARS]
 
 
+SAVE_POPOVER = "save_popover"  # the popover's open state: closed after a save
+_CLOSE_SAVE = "_close_save_popover"
+_SAVE_DAY, _SAVE_TITLE, _TITLE_GIVEN = "save_day", "save_title", "_save_title_default"
+
+
+def close_after_save() -> None:
+    """Close the save popover on the run after a save (its state cannot change once it is drawn)."""
+    if st.session_state.pop(_CLOSE_SAVE, False):
+        st.session_state[SAVE_POPOVER] = False
+
+
 def save_form(loaded: Loaded, report: Report) -> None:
     """'Save this review': title, portfolio and review date; nothing is stored before Save is pressed."""
     if not reviews.allowed():
@@ -50,20 +62,24 @@ def save_form(loaded: Loaded, report: Report) -> None:
         "you press Save."
     )
     found = reviews.previous()
-    today = dt.date.today()
+    day = _review_day(report)
+    copy_of = _saved_as(report, day)
     with st.form("save_review", border=False):
-        title = st.text_input("Title", value=reviews.default_title(today), max_chars=reviews.TITLE_CHARS)
+        title = st.text_input("Title", key=_SAVE_TITLE, max_chars=reviews.TITLE_CHARS)
         portfolio = st.text_input(
             "Portfolio",
             value=_default_portfolio(loaded),
             max_chars=reviews.PORTFOLIO_CHARS,
             help="Reviews of the same portfolio are compared on the Review history page.",
         )
-        day = st.date_input("Review date", value=today, format="YYYY-MM-DD")
         follows = (
             st.checkbox(f"Follows '{plain(found.review.title)}' (continues its history)", value=True)
-            if found is not None
+            if found is not None and copy_of is None
             else False
+        )
+        again = copy_of is not None and st.checkbox(
+            f"This view is already saved as '{plain(copy_of.title)}' (same ledger, settings and review "
+            "date). Save another copy anyway"
         )
         _plan_caption(report, found)
         submitted = st.form_submit_button("Save", type="primary", icon=":material/bookmark_add:")
@@ -72,18 +88,65 @@ def save_form(loaded: Loaded, report: Report) -> None:
     if not title.strip() or not portfolio.strip():
         st.error("A review needs a title and a portfolio.")
         return
-    new = NewReview(
+    if copy_of is not None and not again:
+        st.error("Not saved: it would be a second copy of the same review. Tick the box to save one anyway.")
+        return
+    previous_id = found.review.id if found is not None and follows else None
+    _store(_new_review(loaded, report, title, portfolio, day, previous_id), report)
+
+
+def _review_day(report: Report) -> dt.date:
+    """The review date, which is the day goals are judged on: moving it moves the view's 'Status as
+    of' (the figures are recomputed for it), and the title follows it until the user saves another.
+    It is drawn above the form: a field inside a form says nothing until Save is pressed."""
+    st.session_state[_SAVE_DAY] = report.as_of
+    st.date_input(
+        "Review date",
+        key=_SAVE_DAY,
+        format="YYYY-MM-DD",
+        on_change=_move_status_day,
+        help="Goals are judged on this day; the view's 'Status as of' follows it.",
+    )
+    default = reviews.default_title(report.as_of)
+    if st.session_state.get(_SAVE_TITLE) in (None, "", st.session_state.get(_TITLE_GIVEN)):
+        st.session_state[_SAVE_TITLE] = default
+    st.session_state[_TITLE_GIVEN] = default
+    return report.as_of
+
+
+def _move_status_day() -> None:
+    day = st.session_state.get(_SAVE_DAY)
+    if isinstance(day, dt.date):
+        st.session_state[state.AS_OF] = day
+
+
+def _saved_as(report: Report, day: dt.date) -> SavedReview | None:
+    """The saved review this view would copy: the one in view, when nothing was changed since."""
+    found = reviews.opened()
+    if found is None or found.review.review_date != day or not links.is_saved_view(report.settings, found):
+        return None
+    same_file = found.review.ledger_sha256 == hashlib.sha256(current_bytes()).hexdigest()
+    return found.review if same_file else None
+
+
+def _new_review(
+    loaded: Loaded, report: Report, title: str, portfolio: str, day: dt.date, previous_id: int | None
+) -> NewReview:
+    return NewReview(
         portfolio=" ".join(portfolio.split()),
         title=" ".join(title.split()),
-        review_date=day if isinstance(day, dt.date) else today,
+        review_date=day,
         ledger_name=loaded.name,
         ledger=current_bytes(),
         settings=saved_settings(report),
         figures=_figures(report),
         saved_by=reviews.saved_by(),
-        previous_id=found.review.id if found is not None and follows else None,
+        previous_id=previous_id,
         mapping=loaded.mapping.record() if loaded.mapping else None,
     )
+
+
+def _store(new: NewReview, report: Report) -> None:
     marks = plan.marks_of(new.previous_id) if new.previous_id is not None else {}
     try:
         with st.spinner("Saving the review…"):
@@ -95,6 +158,8 @@ def save_form(loaded: Loaded, report: Report) -> None:
         st.error(f"Not saved: {plain(exc)}. Fix them on the Decisions page.", icon=":material/error:")
         return
     plan.forget()
+    st.session_state[_CLOSE_SAVE] = True
+    st.session_state.pop(_SAVE_TITLE, None)
     st.rerun()
 
 

@@ -92,7 +92,14 @@ def share_popover() -> None:
                 )
             st.code(links.share_url(), language=None, wrap_lines=True)
         if report is not None:
-            with st.popover("Save this review", icon=":material/bookmark_add:", width="stretch"):
+            review_panel.close_after_save()
+            with st.popover(
+                "Save this review",
+                icon=":material/bookmark_add:",
+                width="stretch",
+                key=review_panel.SAVE_POPOVER,
+                on_change="rerun",
+            ):
                 review_panel.save_form(loaded, report)
         auth.account_box()
 

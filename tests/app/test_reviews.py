@@ -198,3 +198,46 @@ def test_history_without_a_review_lists_nothing():
     assert not at.dataframe
     assert "Q2 review" not in shown(at)
     assert any("Save this review" in i.value for i in at.info)
+
+
+def saved_rows(database: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(database) as db:
+        return db.execute("select title, review_date, settings from reviews order by id").fetchall()
+
+
+def test_the_title_and_the_status_day_follow_the_review_date(database):
+    """#32.12: a review dated 2026-07-15 is titled for its quarter (Q3) and judges goals on that day."""
+    at = upload(app(), Q2, "q2.xlsx")
+    next(d for d in at.date_input if d.label == "Review date").set_value(dt.date(2026, 7, 15)).run()
+    assert not at.exception
+    assert next(t for t in at.text_input if t.label == "Title").value == "2026 Q3 review"
+    assert at.session_state["as_of"] == dt.date(2026, 7, 15)  # the view's 'Status as of'
+    next(t for t in at.text_input if t.label == "Portfolio").set_value("Partners")
+    next(b for b in at.button if b.label == "Save").click().run()
+    ((title, day, settings),) = saved_rows(database)
+    assert title == "2026 Q3 review" and day.startswith("2026-07-15")
+    assert '"asof": ["2026-07-15"]' in settings
+
+
+@pytest.mark.usefixtures("database")
+def test_the_title_follows_the_status_day_chosen_on_the_scorecard():
+    at = upload(app(), Q2, "q2.xlsx")
+    at.switch_page("pages/scorecard.py").run()
+    at.date_input(key="as_of").set_value(dt.date(2026, 2, 1)).run()
+    assert not at.exception
+    assert next(d for d in at.date_input if d.label == "Review date").value == dt.date(2026, 2, 1)
+    assert next(t for t in at.text_input if t.label == "Title").value == "2026 Q1 review"
+
+
+def test_after_saving_the_popover_closes_and_a_second_copy_needs_asking(database):
+    """#32.6: one more click on Save does not store a duplicate of the same ledger, settings and date."""
+    at = upload(app(), Q2, "q2.xlsx")
+    save(at, "Q2 review")
+    assert at.session_state["save_popover"] is False
+    assert not any(c.label.startswith("Follows") for c in at.checkbox)  # it would follow itself
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert any("second copy" in e.value for e in at.error)
+    assert rows(database, "reviews") == 1
+    next(c for c in at.checkbox if c.label.startswith("This view is already saved as 'Q2 review'")).check()
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert not at.exception and rows(database, "reviews") == 2
