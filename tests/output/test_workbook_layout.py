@@ -231,21 +231,54 @@ class TestWidths:
                 assert sheet.row_dimensions[cell.row].height >= 30
 
 
+# The printable width of Letter in landscape inside the workbook's 0.4 in side margins, in points,
+# and the width of a column in pixels: the file's width (digits, its padding included) times the
+# digit's 7 pixels. LibreOffice prints a pixel of column as a point (Excel as 0.75 pt).
+PAGE_PX = (11 - 0.8) * 72
+
+
+def column_pixels(sheet) -> list[float]:
+    widths = [9.14] * sheet.max_column  # Excel's default, 8.43 digits and the padding
+    for dimension in sheet.column_dimensions.values():  # one <col> may set a run of columns
+        for col in range(dimension.min, min(dimension.max, sheet.max_column) + 1):
+            widths[col - 1] = dimension.width
+    return [width * 7 for width in widths]
+
+
 class TestPrinting:
-    """Every sheet prints landscape, one page wide, with its first row on every page unless that row
-    heads the first of several tables."""
+    """Every sheet prints landscape with its first row on every page (unless that row heads the first
+    of several tables): fitted to one page wide when that keeps it at 60 % or more (Calibri 11 at
+    6.6 pt); else at 75 % over several pages across, broken between columns, the first column (the
+    alliance) repeated on each page (#32.13: the Alliances sheet fitted to one page printed at 37 %)."""
 
     @pytest.mark.parametrize("name", SHEETS)
     def test_page_setup(self, book, name):
         sheet = book[name]
         assert sheet.page_setup.orientation == "landscape"
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
-        assert (sheet.page_setup.fitToWidth or 1) == 1  # 1 is the file format's default, left out
-        assert sheet.page_setup.fitToHeight == 0  # as many pages down as needed
+        widths = column_pixels(sheet)
+        if sum(widths) * 0.6 <= PAGE_PX:
+            assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+            assert (sheet.page_setup.fitToWidth or 1) == 1  # 1 is the file format's default, left out
+            assert sheet.page_setup.fitToHeight == 0  # as many pages down as needed
+        else:
+            assert not sheet.sheet_properties.pageSetUpPr.fitToPage
+            assert sheet.page_setup.scale == 75
+            assert sheet.print_title_cols == "$A:$A"
+            starts = [0, *(b.id for b in sheet.col_breaks.brk)]
+            pages = [widths[a:b] for a, b in zip(starts, [*starts[1:], len(widths)], strict=True)]
+            assert len(pages) >= 2 and all(pages)
+            for number, page in enumerate(pages):
+                repeated = widths[0] if number else 0
+                assert (repeated + sum(page)) * 0.75 <= PAGE_PX, f"page {number + 1} across is too wide"
         # The Scorecard's goals table has the flags table below it: its header is not repeated over
         # the flags' rows. Every other sheet repeats its first row.
         assert sheet.print_title_rows == (None if name == "Scorecard" else "$1:$1")
         assert sheet.print_area.startswith(f"'{name}'!$A$1:")
+
+    def test_the_wide_sheets_print_across_pages(self, book):
+        """The Alliances table of 18 columns would print at about 40 % on one page wide."""
+        assert sum(column_pixels(book["Alliances"])) * 0.6 > PAGE_PX
+        assert book["Alliances"].page_setup.scale == 75
 
     def test_print_areas_cover_the_tables(self, book):
         assert book["Alliances"].print_area == "'Alliances'!$A$1:$R$5"

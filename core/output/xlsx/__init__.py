@@ -3,16 +3,17 @@
 Every table is an Excel table (filters, a header style), band and goal-status cells are coloured by
 rules that Excel and LibreOffice both apply, each column is as wide as the widest text it shows (the
 formatted text, headers included, up to a cap beyond which text wraps), and each sheet prints
-landscape, one page wide, its first row repeated on every page.
+landscape, its first row repeated on every page, one page wide unless that would shrink its text
+past reading (then across pages, its first column repeated).
 
 The rooms, each importing only those above it: `values` (what a cell holds and shows: rounding,
-scaling, formula-like text), `layout` (column widths and row heights), `formats` (number and cell
-formats, the workbook), `cells` (single cells, pairs, notes, finishing a sheet), `colouring` and
-`tables` (a display frame as an Excel table). Their public names are importable from here.
+scaling, formula-like text), `layout` (column widths and row heights), `printing` (page setup),
+`formats` (number and cell formats, the workbook), `cells` (single cells, pairs, notes, finishing a
+sheet), `colouring` and `tables` (a display frame as an Excel table). Their public names are
+importable from here.
 """
 
 from core.output.xlsx.cells import (
-    FOOTER,
     Pair,
     finish_sheet,
     write_cell,
@@ -53,6 +54,7 @@ from core.output.xlsx.layout import (
     text_width,
     text_widths,
 )
+from core.output.xlsx.printing import FOOTER, READABLE_SCALE
 from core.output.xlsx.tables import FIRST_PLAIN_DATE, TABLE_STYLE, table_headers_allowed, write_table
 from core.output.xlsx.values import (
     FORMULA_TRIGGERS,
@@ -76,6 +78,7 @@ __all__ = [
     "FILTER_BUTTON_PX",
     "FIRST_PLAIN_DATE",
     "FOOTER",
+    "READABLE_SCALE",
     "FORMULA_TRIGGERS",
     "LINE_POINTS",
     "MAX_HEADER_WIDTH",

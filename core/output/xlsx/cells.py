@@ -1,7 +1,7 @@
 """Writing single cells, label and value pairs and notes, and finishing a sheet for screen and print.
 
 A number is written as a number in the format of its kind, a date as a date, and text never runs as
-a formula. Each sheet prints landscape, one page wide, its first row repeated on every page.
+a formula. How each sheet prints is core.output.xlsx.printing's.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from core.formatting import ValueKind
 from core.output.sheet_xml import BulkWorksheet
 from core.output.xlsx.formats import Formats
 from core.output.xlsx.layout import LINE_POINTS, Note, header_lines, lines_needed, text_width
+from core.output.xlsx.printing import breaks_across, set_up_printing
 from core.output.xlsx.values import is_missing, needs_quoting, prepared, shown
-
-FOOTER = "&L&A&RPage &P of &N"
 
 
 def write_cell(
@@ -118,8 +117,11 @@ def finish_sheet(ws: Worksheet, formats: Formats) -> None:
     last_col = max([*layout.widths, *layout.fixed, 0])
     for col in range(last_col + 1):
         ws.set_column(col, col, round(layout.width(col), 1))
+    breaks = breaks_across(layout, last_col)
+    # A sentence printed across a page break would be cut in two: it stays on the first page across.
+    note_end = breaks[0] - 1 if breaks else last_col
     for note in layout.notes:
-        _place_note(ws, note, max(last_col, note.col), formats)
+        _place_note(ws, note, max(note_end, note.col), formats)
     header_lines(layout)
     heights = {row: LINE_POINTS * lines for row, lines in sorted(layout.lines.items()) if lines > 1}
     if isinstance(ws, BulkWorksheet):
@@ -127,16 +129,11 @@ def finish_sheet(ws: Worksheet, formats: Formats) -> None:
     else:
         for row, points in heights.items():
             ws.set_row(row, points)
-    ws.print_area(0, 0, layout.last_row, max(last_col, layout.last_col))
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
     # Row 1 is repeated on every printed page, unless it is the header of the first of several
     # tables: it would then be printed above the later tables' rows as if it were theirs.
     header_rows = {row for row, _, _ in layout.headers}
-    if not (0 in header_rows and len(header_rows) > 1):
-        ws.repeat_rows(0)
-    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    ws.set_footer(FOOTER)
+    repeat_first_row = not (0 in header_rows and len(header_rows) > 1)
+    set_up_printing(ws, layout, breaks, repeat_first_row)
 
 
 def _place_note(ws: Worksheet, note: Note, end: int, formats: Formats) -> None:
