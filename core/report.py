@@ -24,7 +24,7 @@ from core.analysis.before_after import (
 )
 from core.analysis.benchmarks import DEFAULT_BENCHMARKS, benchmark_frame, benchmark_gaps, effective_benchmarks
 from core.analysis.categories import by_category
-from core.analysis.decisions import decision_evidence, opportunity, recommend
+from core.analysis.decisions import decision_evidence, recommend
 from core.analysis.filters import in_date_range, of_alliances_in_view
 from core.analysis.health import health_flags, health_summary
 from core.analysis.quartiles import cut_points, quartile_position
@@ -32,7 +32,7 @@ from core.analysis.risks import expected_losses, order_flags, risk_flags, risk_s
 from core.analysis.roi import BandThresholds, PortfolioSummary, alliance_roi, bands, portfolio_summary
 from core.analysis.scenarios import ScenarioResult, run_scenario
 from core.analysis.scorecard import FLAG_ORDER, goal_starts, goal_status, red_flags, roi_by_type
-from core.analysis.time_value import time_value
+from core.analysis.time_value import opportunity, time_value, view_flows, with_hurdle_value
 from core.analysis.trends import quarterly_roi
 from core.model import BY_WEIGHT, INFLUENCED, ISSUE_COLUMNS, REVENUE, REVENUE_SHARE, SOURCED
 from core.reading.ledger import Ledger, rows_left_out
@@ -195,7 +195,9 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     rate, alternative = settings.alternative()
     evidence = decision_evidence(table.index, quarterly, scored, flags, health)
     decisions = recommend(table, quarterly, scored, flags, health, settings.decisions, evidence)
-    timed = time_value(table, entries, settings.time, period_months)
+    flows = view_flows(table.index, entries, period_months)
+    margin = opportunity(flows, table, portfolio, rate, alternative)
+    timed = with_hurdle_value(time_value(table, entries, settings.time, period_months, flows), margin)
     return Report(
         ledger=ledger,
         settings=settings,
@@ -223,7 +225,7 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
         health=health,
         decisions=decisions,
         evidence=evidence,
-        opportunity=opportunity(table, portfolio, rate, alternative, timed["years"]),
+        opportunity=margin,
         scenario=run_scenario(table, settings.scenario, settings.thresholds) if settings.scenario else None,
         actions=propose(flags, decisions, ledger.alliances, as_of),
     )
@@ -307,6 +309,8 @@ def with_choices(report: Report, settings: Settings) -> Report:
         alliances, quarterly, report.goals, report.flags, report.health, settings.decisions, report.evidence
     )
     rate, alternative = settings.alternative()
+    flows = view_flows(alliances.index, report.entries, report.ledger.source.period_months)
+    margin = opportunity(flows, alliances, portfolio, rate, alternative)
     return replace(
         report,
         settings=settings,
@@ -314,7 +318,8 @@ def with_choices(report: Report, settings: Settings) -> Report:
         portfolio=portfolio,
         quarterly=quarterly,
         decisions=decisions,
-        opportunity=opportunity(alliances, portfolio, rate, alternative, report.time_value["years"]),
+        time_value=with_hurdle_value(report.time_value, margin),
+        opportunity=margin,
         scenario=run_scenario(alliances, settings.scenario, thresholds) if settings.scenario else None,
         actions=_actions_for(report, decisions),
     )

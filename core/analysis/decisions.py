@@ -31,9 +31,9 @@ conditions, the two sides' health scores apart). And no sheet the workbook lacks
 'no goals' flag without a Goals sheet, no 'no exit conditions' without that column (scorecard.py,
 Ledger.judges_exit).
 
-Opportunity cost is what the same money would have earned in its next-best use: cost × the
-alternative's return over the same months (the hurdle rate, or the ROI of an alternative the user
-names, is a yearly rate; ROI is over the months in view, so the rate is compounded over them).
+Opportunity cost and value over the hurdle rate, which the Decisions page shows beside the
+recommendations, are core.analysis.time_value.opportunity's: month by month, one figure for every
+sheet and page.
 """
 
 from __future__ import annotations
@@ -47,8 +47,7 @@ import pandas as pd
 from core import formatting as fmt
 from core.analysis.filters import among
 from core.analysis.health import HEALTH_LOW
-from core.analysis.money import cents
-from core.analysis.roi import ROI_DIGITS, PortfolioSummary, comparable
+from core.analysis.roi import ROI_DIGITS, comparable
 from core.analysis.scorecard import GOALS_OFF_TRACK, NEGATIVE_ROI, ROI_FALLING
 from core.model import (
     ACHIEVED,
@@ -61,7 +60,6 @@ from core.model import (
     MODERATE,
     OFF_TRACK,
     ON_TRACK,
-    PORTFOLIO,
     STRONG,
     TOP,
     WEAK,
@@ -69,7 +67,6 @@ from core.model import (
 
 # Points are compared with the cut scores after rounding, so that 0.1 + 0.2 reaches a cut of 0.3.
 SCORE_DIGITS = 6
-POINTS_DIGITS = 8  # points over an alternative: (ROI − rate) × 100, at the precision ROI is compared
 
 FACTORS = ("band", "quartile", "trend", "goals", "flags", "health")
 POINT_COLUMNS = [f"{factor}_points" for factor in FACTORS]
@@ -82,12 +79,6 @@ DECISION_COLUMNS = [
     "goal_status",
     "flag_count",
     "health_score",
-]
-OPPORTUNITY_COLUMNS = [
-    "alternative_return",
-    "opportunity_cost",
-    "value_over_alternative",
-    "points_over_alternative",
 ]
 NO_REASON = "No factor for or against"
 RISING, FALLING = "rising", "falling"
@@ -363,39 +354,3 @@ def _join_reasons(said: list[pd.Series], points: pd.DataFrame) -> pd.Series:
         for row_words, row_values in zip(zip(*words, strict=True), values, strict=True)
     ]
     return pd.Series(reasons, index=points.index, dtype="str")
-
-
-def opportunity(
-    alliance_table: pd.DataFrame,
-    portfolio: PortfolioSummary,
-    rate: float,
-    name: str = "",
-    years: pd.Series | None = None,
-) -> pd.DataFrame:
-    """Per alliance and a Portfolio row: what the same money would earn at `rate`, and the margin.
-
-    ROI is earned over the months in view, so the annual `rate` is compounded over the same time:
-    the alternative's return over an alliance's `years` of activity (the portfolio's: the whole
-    span in view) is (1 + rate)^years − 1; without `years`, one year each. opportunity_cost = cost
-    × that return (money, to the cent); value_over_alternative = net value − opportunity cost;
-    points_over_alternative = (ROI − that return) × 100, NaN where ROI is undefined. `attrs` keeps
-    the alternative's rate and name for the page and the workbook.
-    """
-    cost = pd.concat([alliance_table["cost"].astype(float), pd.Series({PORTFOLIO: portfolio.cost})])
-    net = pd.concat([alliance_table["net_value"].astype(float), pd.Series({PORTFOLIO: portfolio.net_value})])
-    portfolio_roi = float("nan") if portfolio.roi is None else portfolio.roi
-    roi = pd.concat([alliance_table["roi"].astype(float), pd.Series({PORTFOLIO: portfolio_roi})])
-    span = pd.Series(1.0, index=cost.index) if years is None else years.reindex(cost.index).fillna(0.0)
-    earned = ((1 + rate) ** span.astype(float) - 1).round(ROI_DIGITS)
-    opportunity_cost = cents(cost * earned)
-    table = pd.DataFrame(
-        {
-            "alternative_return": earned,
-            "opportunity_cost": opportunity_cost,
-            "value_over_alternative": cents(net - opportunity_cost),
-            "points_over_alternative": ((comparable(roi) - earned) * 100).round(POINTS_DIGITS),
-        }
-    )
-    table.index.name = alliance_table.index.name
-    table.attrs.update(alternative_rate=rate, alternative_name=name)
-    return table

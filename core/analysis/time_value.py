@@ -1,8 +1,17 @@
-"""Time makes ROI comparable: annualised ROI, payback month, NPV, IRR and value over a hurdle rate.
+"""Time makes ROI comparable: annualised ROI, payback month, NPV, IRR and value over the hurdle rate.
 
 Cash flows are monthly net values (revenue − cost of each calendar month in view, months without
-entries counting as zero), each taken at the end of its month: the first month is discounted by
-one month. Annual rates convert to monthly as (1 + r)^(1/12) − 1.
+entries counting as zero), each taken at the end of its month for NPV: the first month is discounted
+by one month. Annual rates convert to monthly as (1 + r)^(1/12) − 1.
+
+Opportunity cost and value over the hurdle rate (one computation, `opportunity`, for every sheet,
+page and slide): the hurdle rate is the yearly return the same money would earn in its next-best
+use. Each month's net flow (the same monthly flows NPV uses) is carried at the hurdle rate from the
+start of its month to the end of the view: month m of N earns or forgoes (1 + r)^((N − m + 1)/12)
+− 1. Opportunity cost = the sum over months of −net flow × that factor (what the money put in
+would have earned elsewhere, less what the money taken out earned there early); value over the
+hurdle = net value − opportunity cost, the net flows' value at the end of the view. 240,000 spent
+evenly over 24 months at 10 % a year forgoes 10,000 × Σ_{k=1..24} (1.1^(k/12) − 1) = 25,451.27.
 """
 
 from __future__ import annotations
@@ -14,6 +23,8 @@ import numpy as np
 import pandas as pd
 
 from core.analysis.before_after import data_span
+from core.analysis.money import cents
+from core.analysis.roi import ROI_DIGITS, PortfolioSummary
 from core.model import PORTFOLIO
 
 # Annual IRRs searched: −99.99 % to +10,000 % a year. Beyond that the figure means nothing to a
@@ -23,6 +34,13 @@ IRR_TOLERANCE = 1e-12
 # Annualising a few months' ROI multiplies noise (a month at 200 % is 53,144,000 % a year).
 MIN_MONTHS_TO_ANNUALISE = 12
 LESS_THAN_A_YEAR = "n/a (less than a year of activity)"
+OPPORTUNITY_COLUMNS = [
+    "alternative_return",
+    "opportunity_cost",
+    "value_over_alternative",
+    "points_over_alternative",
+]
+POINTS_DIGITS = 8  # points over the hurdle: value over it / cost × 100, at the precision ROI is compared
 
 
 @dataclass(frozen=True)
@@ -154,6 +172,68 @@ def monthly_net(entries: pd.DataFrame, period_months: int = 1) -> pd.DataFrame:
     return table.reindex(columns=months, fill_value=0.0).astype(float)
 
 
+def view_flows(index: pd.Index, entries: pd.DataFrame, period_months: int = 1) -> pd.DataFrame:
+    """Monthly net flows of the alliances of `index` (months without entries 0) and a Portfolio row,
+    over every month in view: the flows NPV, IRR, payback and opportunity cost are taken from."""
+    if entries.empty:
+        return pd.DataFrame(index=pd.Index([*index, PORTFOLIO]), dtype=float)
+    net = monthly_net(entries, period_months).reindex(index, fill_value=0.0)
+    return pd.concat([net, net.sum().to_frame(PORTFOLIO).T])
+
+
+def carried_factors(months: int, annual_rate: float) -> np.ndarray:
+    """What a unit of net flow in month m (1 … `months`) earns at `annual_rate` from the start of its
+    month to the end of the view: (1 + r)^((N − m + 1)/12) − 1."""
+    remaining = np.arange(months, 0, -1)
+    return np.asarray((1 + annual_rate) ** (remaining / 12) - 1, dtype=float)
+
+
+def opportunity(
+    flows: pd.DataFrame,
+    alliance_table: pd.DataFrame,
+    portfolio: PortfolioSummary,
+    rate: float,
+    name: str = "",
+) -> pd.DataFrame:
+    """Per alliance and a Portfolio row: opportunity cost at the hurdle `rate`, month by month (see
+    the module's doc), and the value over it.
+
+    `flows` are `view_flows` of the table's alliances. opportunity_cost = Σ −flow_m × carried factor
+    (money, to the cent); value_over_alternative = net value − opportunity cost (the figure shown as
+    value over the hurdle rate everywhere); alternative_return = opportunity cost / cost, the
+    hurdle's return on the alliance's money; points_over_alternative = value over / cost × 100
+    (= (ROI − alternative_return) × 100), NaN where cost is not positive. `attrs` keeps the rate
+    and its name for the pages and the workbook.
+    """
+    index = pd.Index([*alliance_table.index, PORTFOLIO], name=alliance_table.index.name)
+    rows = flows.reindex(index, fill_value=0.0)
+    forgone = -(rows.to_numpy(dtype=float) @ carried_factors(rows.shape[1], rate))
+    opportunity_cost = cents(pd.Series(forgone, index=index, dtype=float))
+    cost = pd.Series([*alliance_table["cost"].astype(float), portfolio.cost], index=index)
+    net = pd.Series([*alliance_table["net_value"].astype(float), portfolio.net_value], index=index)
+    value = cents(net - opportunity_cost)
+    paying = cost.where(cost > 0)
+    table = pd.DataFrame(
+        {
+            "alternative_return": (opportunity_cost / paying).round(ROI_DIGITS),
+            "opportunity_cost": opportunity_cost,
+            "value_over_alternative": value,
+            "points_over_alternative": (value / paying * 100).round(POINTS_DIGITS),
+        },
+        index=index,
+    )
+    table.attrs.update(alternative_rate=rate, alternative_name=name)
+    return table
+
+
+def with_hurdle_value(timed: pd.DataFrame, opportunity_table: pd.DataFrame) -> pd.DataFrame:
+    """The time-value table with `hurdle_value`, which is `opportunity`'s value over the hurdle rate:
+    the Alliances sheet's 'Value over hurdle' and the Decisions sheet's 'Value over alternative'
+    are one figure."""
+    value = opportunity_table["value_over_alternative"].reindex(timed.index).astype(float)
+    return timed.assign(hurdle_value=value)
+
+
 def active_years(entries: pd.DataFrame, period_months: int = 1) -> pd.Series:
     """Each alliance's own span of activity in years: first to last month with an entry, inclusive;
     in a ledger of quarters (`period_months` 3) to the end of its last quarter."""
@@ -167,12 +247,15 @@ def time_value(
     entries: pd.DataFrame,
     settings: TimeSettings = TimeSettings(),
     period_months: int = 1,
+    flows: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Per alliance and for the portfolio: years, annualised ROI, payback month, NPV, IRR, value over hurdle.
+    """Per alliance and for the portfolio: years, annualised ROI, payback month, NPV, IRR (value over
+    the hurdle rate is `opportunity`'s, joined by `with_hurdle_value`).
 
     `alliances` is the alliance table (revenue, cost, net_value, roi per alliance). Years are each
     alliance's own span of activity; the portfolio's is the span of every entry in view. In a ledger
-    of quarters (`period_months` 3) a span runs to the end of its last quarter.
+    of quarters (`period_months` 3) a span runs to the end of its last quarter. `flows`: the
+    `view_flows` of the table's alliances, when already taken.
     """
     columns = [
         "years",
@@ -182,21 +265,19 @@ def time_value(
         "npv",
         "irr",
         "irr_note",
-        "hurdle_value",
     ]
     if entries.empty:
         return pd.DataFrame(columns=columns)
-    net = monthly_net(entries, period_months).reindex(alliances.index, fill_value=0.0)
+    if flows is None:
+        flows = view_flows(alliances.index, entries, period_months)
+    net = flows.drop(index=PORTFOLIO)
     total = alliances[["revenue", "cost", "net_value"]].sum()
     portfolio_roi = (total["revenue"] - total["cost"]) / total["cost"] if total["cost"] > 0 else float("nan")
-    flows = pd.concat([net, net.sum().to_frame(PORTFOLIO).T])
     years = active_years(entries, period_months).reindex(alliances.index)
     whole = len(net.columns) / 12 if len(entries) else float("nan")
     years = pd.concat([years, pd.Series({PORTFOLIO: whole})])
     roi = pd.concat([alliances["roi"].astype(float), pd.Series({PORTFOLIO: portfolio_roi})])
     rates, notes = irr_all(flows.to_numpy())
-    cost = pd.concat([alliances["cost"], pd.Series({PORTFOLIO: total["cost"]})])
-    net_value = pd.concat([alliances["net_value"], pd.Series({PORTFOLIO: total["net_value"]})])
     table = pd.DataFrame(
         {
             "years": years,
@@ -208,7 +289,6 @@ def time_value(
             "npv": npv_all(flows.to_numpy(), np.full(len(flows), monthly_rate(settings.discount_rate))),
             "irr": rates,
             "irr_note": notes,
-            "hurdle_value": net_value - settings.hurdle_rate * cost,
         },
         index=flows.index,
     )

@@ -75,7 +75,6 @@ DEFINITIONS = [
         "(revenue first would be a borrowing rate). Searched from −99.99 % to +10,000 % a year; beyond, "
         "'n/m (above 10,000 % a year)'. Changed in version 0.3.",
     ),
-    ("Value over hurdle", "Net value − hurdle rate × cost."),
     (
         "Recommendation",
         "Invest, Maintain, Fix or Exit from a score: the sum of points for the band, the quartile, the "
@@ -88,10 +87,24 @@ DEFINITIONS = [
     ),
     (
         "Opportunity cost",
-        "Cost × the alternative's return over the same months: (1 + annual rate)^years − 1, years being "
-        "the alliance's months of activity in view / 12 (the portfolio's: every month in view), the rate "
-        "the hurdle rate unless an alternative is named. Value over the alternative = net value − "
-        "opportunity cost, in money, and ROI − that return, in points.",
+        "What the alliance's money would have earned at the hurdle rate (the yearly return of its "
+        "next-best use), month by month: each month's net value (revenue − cost, the monthly flows NPV "
+        "uses, months without entries 0) is carried at the hurdle rate from the start of its month to "
+        "the end of the view, month m of N earning (1 + hurdle rate)^((N − m + 1)/12) − 1; opportunity "
+        "cost = Σ −net value × that factor (net value taken out early earns it back, so it may be "
+        "negative). 240,000 spent evenly over 24 months at 10 % forgoes 25,451.27. Alternative's return "
+        "= opportunity cost / cost. Changed in version 0.5: it was cost × ((1 + rate)^years − 1), as if "
+        "all the cost had been spent on the first day.",
+    ),
+    (
+        "Value over hurdle",
+        "Net value − opportunity cost: the monthly net values carried to the end of the view at the "
+        "hurdle rate, so it is above zero exactly when NPV at the hurdle rate is. One figure, computed "
+        "once: the Alliances sheet's 'Value over hurdle' and the Decisions sheet's 'Value over "
+        "alternative' hold the same value. In points ('Over alternative (pts)'): value over hurdle / "
+        "cost × 100 = ROI − alternative's return. The hurdle rate is the sidebar's, or the rate of a "
+        "next-best use named on the Decisions page. Changed in version 0.5: the Alliances sheet took "
+        "net value − hurdle rate × cost.",
     ),
     (
         "Risk-adjusted ROI",

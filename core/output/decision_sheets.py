@@ -25,10 +25,11 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from core import palette
-from core.analysis.decisions import OPPORTUNITY_COLUMNS, POINT_COLUMNS, DecisionRules
+from core.analysis.decisions import POINT_COLUMNS, DecisionRules
 from core.analysis.health import LOW_SCORE, WIDE_GAP, side_scores
 from core.analysis.risks import IMPACT_SCORE_SHARE
 from core.analysis.scenarios import scenario_text
+from core.analysis.time_value import OPPORTUNITY_COLUMNS
 from core.model import PORTFOLIO, Side
 from core.output import columns as cols
 from core.output.columns import display_frame
@@ -251,12 +252,12 @@ def decisions_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:
 def _alternative_pairs(report: Report) -> list[Pair]:
     attrs = report.opportunity.attrs
     return [
-        ("Alternative", str(attrs.get("alternative_name", "")), None),
-        ("Alternative's return", attrs.get("alternative_rate"), "ratio"),
-        ("Opportunity cost", "cost × the alternative's return", None),
+        ("Next-best use of the money", str(attrs.get("alternative_name", "")), None),
+        ("Hurdle rate (a year)", attrs.get("alternative_rate"), "ratio"),
+        ("Opportunity cost", cols.OPPORTUNITY_COST.help, None),
         (
             "Value over alternative",
-            "net value − opportunity cost; in points: ROI − the alternative's return",
+            f"{cols.VALUE_OVER_ALTERNATIVE.help}; in points: ROI − alternative's return",
             None,
         ),
     ]

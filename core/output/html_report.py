@@ -298,11 +298,12 @@ def _decisions(report: Report, ids: count) -> list[str]:
     """Recommendations with their reasons, the opportunity cost against the alternative, the scenario."""
     attrs = report.opportunity.attrs
     rate = attrs.get("alternative_rate")
-    name = str(attrs.get("alternative_name", "")) or "the alternative"
+    name = str(attrs.get("alternative_name", "")) or "the hurdle rate"
     parts = [
         _picked(decisions_display(report), cols.DECISIONS, DECISION_COLUMNS, ids),
-        f"<p>Opportunity cost = cost × {_text(fmt.percent(rate))}, the return of {_text(name)}; value "
-        "over the alternative = net value − opportunity cost, in points ROI − that return. The "
+        f"<p>Hurdle rate: {_text(fmt.percent(rate))} a year, the return of {_text(name)}. Opportunity "
+        f"cost: {_text(cols.OPPORTUNITY_COST.help)}. Value over alternative (the Alliances table's "
+        "value over hurdle): net value − opportunity cost; in points, value over / cost × 100. The "
         "Decisions sheet of the workbook has the points of each factor and the rules used.</p>",
     ]
     return parts + _scenario(report, ids)

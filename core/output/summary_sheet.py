@@ -112,5 +112,9 @@ def _time_value_pairs(report: Report) -> list[Pair]:
         ("Payback month (cumulative net value stays positive from then on)", payback, "month"),
         (f"NPV at {time.discount_rate:.1%} a year", tv["npv"], "money"),
         ("IRR (annual)", tv["irr"] if pd.notna(tv["irr"]) else tv["irr_note"], "ratio"),
-        (f"Value over a {time.hurdle_rate:.1%} hurdle", tv["hurdle_value"], "money"),
+        (
+            f"Value over a {report.opportunity.attrs['alternative_rate']:.1%} hurdle",
+            tv["hurdle_value"],
+            "money",
+        ),
     ]

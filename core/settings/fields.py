@@ -322,8 +322,10 @@ FIELDS: tuple[Field, ...] = (
         10.0,
         get=_fraction_get(lambda s: s.time.hurdle_rate, 10.0),
         put=lambda s, v: replace(s, time=replace(s.time, hurdle_rate=fraction(v))),
-        label="Hurdle rate (%)",
+        label="Hurdle rate (% a year)",
         step=0.5,
+        help="The yearly return the same money would earn in its next-best use: opportunity cost and "
+        "value over the hurdle rate are taken at it, month by month.",
     ),
     # Issue #17: from numbers to decisions. Each one parameter, so that links stay short.
     Field(
@@ -342,7 +344,7 @@ FIELDS: tuple[Field, ...] = (
         param="alt",
         flag="--alternative-rate",
         key="alt_pct",
-        words="return of the money's next-best use, % a year",
+        words="hurdle rate of a named next-best use, % a year",
         metavar="PCT",
         parse=lambda text: parse_number(text, -50.0, 200.0),
         text=lambda v: plain_number(float(v)),
@@ -351,9 +353,10 @@ FIELDS: tuple[Field, ...] = (
         default_words="the hurdle rate",
         low=-50.0,
         high=200.0,
-        label="Return of the next-best use (% a year)",
+        label="Hurdle rate of a named next-best use (% a year)",
         step=0.5,
-        help="What the same money would earn elsewhere. Empty: the hurdle rate (sidebar).",
+        help="The hurdle rate of every figure of this view (Overview, Decisions, workbook, deck) when "
+        "given. Empty: the sidebar's hurdle rate.",
     ),
     Field(
         param="altname",

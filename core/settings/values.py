@@ -58,7 +58,9 @@ class Settings:
     scenario: Scenario = ()
 
     def alternative(self) -> tuple[float, str]:
-        """The rate opportunity cost is taken at, and what it is called in a table or a sentence."""
+        """The hurdle rate of every value-over-hurdle figure (opportunity cost, the Alliances and
+        Decisions sheets, pages and deck alike) and the name of the next-best use it is the return of:
+        the sidebar's hurdle rate, or the rate of a next-best use named on the Decisions page."""
         if self.alternative_rate is None:
             return self.time.hurdle_rate, self.alternative_name or HURDLE_NAME
         return self.alternative_rate, self.alternative_name or ALTERNATIVE_NAME

@@ -117,7 +117,11 @@ def test_time_value_in_the_report():
     assert math.isnan(a["annualised_roi"]) and a["annualised_note"] == "n/a (less than a year of activity)"
     assert a["payback"] == pd.Period("2025-03", "M")  # −1,000, −400, +200
     assert a["npv"] == pytest.approx(200.0, **EXACT)  # no discounting
-    assert a["hurdle_value"] == pytest.approx(200 - 0.15 * 1000, **EXACT)
+    # Value over the 15 % hurdle, month by month to the end of the view (January 2026, 13 months):
+    # −1,000 in January × (1.15^(13/12) − 1 = 0.1634722) = −163.47; +600 in February × 0.15 = 90.00;
+    # +600 in March × (1.15^(11/12) − 1 = 0.1366838) = 82.01: opportunity cost 163.4722 − 90 −
+    # 82.0103 = −8.5382 → −8.54, value over 200 + 8.54 = 208.54 (it was 200 − 0.15 × 1,000 = 50).
+    assert a["hurdle_value"] == 208.54
     # −1,000 at the end of January, +1,200 over Feb and Mar: 600/(1+r)² + 600/(1+r)³ = 1,000/(1+r)
     rate = (1 + a["irr"]) ** (1 / 12) - 1
     assert 600 / (1 + rate) ** 2 + 600 / (1 + rate) ** 3 == pytest.approx(1000 / (1 + rate), rel=1e-9)

@@ -1,4 +1,5 @@
-"""Recommendations from the decision rules, factor by factor at each boundary, and opportunity cost.
+"""Recommendations from the decision rules, factor by factor at each boundary (opportunity cost:
+test_opportunity.py).
 
 Every expected score below is added up by hand from the default points (module doc of
 core/analysis/decisions.py): band Strong +2 / Moderate 0 / Weak −2, quartile Top +1 / Bottom −1,
@@ -13,13 +14,12 @@ import math
 import pandas as pd
 import pytest
 
-from core.analysis.decisions import NO_REASON, DecisionRules, opportunity, recommend
+from core.analysis.decisions import NO_REASON, DecisionRules, recommend
 from core.analysis.health import HEALTH_LOW
 from core.analysis.quartiles import quartile_position
-from core.analysis.roi import alliance_roi, bands, portfolio_summary
+from core.analysis.roi import bands
 from core.analysis.scorecard import GOALS_OFF_TRACK, NEGATIVE_ROI, NO_GOALS, ROI_FALLING
 from core.analysis.trends import quarterly_roi
-from core.model import PORTFOLIO
 
 NO_QUARTERS = pd.DataFrame(columns=["alliance", "quarter", "roi", "complete"])
 NO_GOAL_ROWS = pd.DataFrame(columns=["alliance", "status"])
@@ -340,72 +340,6 @@ def test_recommend_keeps_the_tables_order_and_an_empty_table():
     alliances = table(alliance=["Zed", "Abe"])
     assert list(decide(alliances).index) == ["Zed", "Abe"]
     assert decide(alliances.iloc[0:0]).empty
-
-
-# --- opportunity cost ------------------------------------------------------------------------------
-
-
-def money_table(rows: dict[str, tuple[float, float]]) -> pd.DataFrame:
-    frame = pd.DataFrame(
-        [(a, "2025-01-01", "revenue", r) for a, (r, _) in rows.items()]
-        + [(a, "2025-01-01", "cost", c) for a, (_, c) in rows.items()],
-        columns=["alliance", "date", "kind", "amount"],
-    )
-    return alliance_roi(frame)
-
-
-def test_opportunity_cost_per_alliance_and_for_the_portfolio():
-    alliances = money_table({"Acme": (24_000, 20_000), "Beta": (9_000, 10_000)})
-    found = opportunity(alliances, portfolio_summary(alliances), 0.10, "the hurdle rate")
-    # Acme: 20,000 × 10 % = 2,000.00; 4,000 − 2,000 = 2,000.00; (20 % − 10 %) × 100 = 10.0 points
-    assert found.loc["Acme"].tolist() == [0.10, 2000.00, 2000.00, 10.0]
-    # Beta: 10,000 × 10 % = 1,000.00; −1,000 − 1,000 = −2,000.00; (−10 % − 10 %) × 100 = −20.0 points
-    assert found.loc["Beta"].tolist() == [0.10, 1000.00, -2000.00, -20.0]
-    # Portfolio: 30,000 × 10 % = 3,000.00; 3,000 − 3,000 = 0.00; ROI 10 % − 10 % = 0.0 points
-    assert found.loc[PORTFOLIO].tolist() == [0.10, 3000.00, 0.00, 0.0]
-    assert list(found.index) == ["Acme", "Beta", PORTFOLIO]
-    assert found.attrs == {"alternative_rate": 0.10, "alternative_name": "the hurdle rate"}
-
-
-def test_opportunity_cost_is_rounded_to_the_cent():
-    alliances = money_table({"Odd": (13_000.00, 12_345.67)})
-    found = opportunity(alliances, portfolio_summary(alliances), 0.07)
-    # 12,345.67 × 7 % = 864.1969 → 864.20; net 654.33 − 864.20 = −209.87
-    assert found.at["Odd", "opportunity_cost"] == 864.20
-    assert found.at["Odd", "value_over_alternative"] == -209.87
-    # ROI 654.33 / 12,345.67 = 5.30006… %; − 7 % → −1.699937… points
-    assert found.at["Odd", "points_over_alternative"] == pytest.approx(
-        (65433 / 1234567 - 0.07) * 100, abs=1e-8
-    )
-
-
-def test_an_alliance_without_cost_has_no_opportunity_cost_and_no_points():
-    alliances = money_table({"Free": (500, 0), "Paid": (1_200, 1_000)})
-    found = opportunity(alliances, portfolio_summary(alliances), 0.12, "Index fund")
-    assert found.at["Free", "opportunity_cost"] == 0.0
-    assert found.at["Free", "value_over_alternative"] == 500.0
-    assert math.isnan(found.at["Free", "points_over_alternative"])
-    # Portfolio: revenue 1,700, cost 1,000: net 700 − 120 = 580.00; ROI 70 % − 12 % = 58.0 points
-    assert found.loc[PORTFOLIO].tolist() == [0.12, 120.0, 580.0, 58.0]
-
-
-def test_opportunity_cost_compounds_the_yearly_rate_over_the_months_in_view():
-    """ROI is over the months in view, so the alternative earns over the same months: Two over two
-    years at 10 % a year earns 1.1² − 1 = 21 %: 10,000 × 0.21 = 2,100.00; net 3,000 − 2,100 = 900.00;
-    (30 % − 21 %) × 100 = 9.0 points. Half over six months: 1.1^0.5 − 1 = 0.0488088482:
-    10,000 × 0.0488088482 = 488.09; 1,000 − 488.09 = 511.91. The portfolio over its two years:
-    20,000 × 0.21 = 4,200.00; 4,000 − 4,200 = −200.00; (20 % − 21 %) × 100 = −1.0 point."""
-    alliances = money_table({"Two": (13_000, 10_000), "Half": (11_000, 10_000)})
-    years = pd.Series({"Two": 2.0, "Half": 0.5, PORTFOLIO: 2.0})
-    found = opportunity(alliances, portfolio_summary(alliances), 0.10, years=years)
-    assert found.loc["Two"].tolist() == [pytest.approx(0.21, abs=1e-12), 2100.00, 900.00, pytest.approx(9.0)]
-    assert found.at["Half", "alternative_return"] == pytest.approx(0.0488088482, abs=1e-10)
-    assert (found.at["Half", "opportunity_cost"], found.at["Half", "value_over_alternative"]) == (
-        488.09,
-        511.91,
-    )
-    assert found.loc[PORTFOLIO, ["opportunity_cost", "value_over_alternative"]].tolist() == [4200.00, -200.00]
-    assert found.at[PORTFOLIO, "points_over_alternative"] == pytest.approx(-1.0)
 
 
 @pytest.mark.parametrize(

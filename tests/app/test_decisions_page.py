@@ -32,6 +32,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from core.output.columns import HURDLE
 from core.reading.side_sheets import NO_RISKS_OR_HEALTH_NOTE
 from tests.helpers import ledger_bytes
 from ui.text import plain
@@ -168,29 +169,35 @@ def test_a_link_with_rules_opens_with_them():
 def test_opportunity_cost_at_the_hurdle_rate_then_a_named_alternative():
     at = opened()
     shown = table(at, "Opportunity cost")
-    # The yearly rate compounds over the months in view, January to July 2026 (seven months, for each
-    # alliance and the portfolio alike): hurdle 10 % → 1.1^(7/12) − 1 = e^(0.0953102 × 7/12) − 1
-    # = 0.0571722. A: 200 × 0.0571722 = 11.43, value over 100 − 11.43 = 88.57, 50 − 5.717 = 44.28 pts.
-    assert shown.loc["A", "Opportunity cost"] == pytest.approx(11.43, abs=0.005)
-    assert shown.loc["A", "Value over alternative"] == pytest.approx(88.57, abs=0.005)
-    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(44.28, abs=0.005)
-    # Portfolio: 800 × 0.0571722 = 45.74, 190 − 45.74 = 144.26, 23.75 − 5.717 = 18.03 points. It is
-    # the first row, so that a long table never hides it below its scroll.
+    # Each month's net value is carried at the hurdle rate to the end of the view (July 2026): January
+    # 7 months, 1.1^(7/12) − 1 = 0.0571722; April 4, 0.0322801; July 1, 0.0079741. A: nets +10, +50,
+    # +40 earn 0.5717 + 1.6140 + 0.3190 = 2.50, so opportunity cost −2.50, value over 100 + 2.50 =
+    # 102.50, 102.50 / 200 × 100 = 51.25 pts.
+    assert shown.loc["A", "Opportunity cost"] == pytest.approx(-2.50, abs=0.005)
+    assert shown.loc["A", "Value over alternative"] == pytest.approx(102.50, abs=0.005)
+    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(51.25, abs=0.005)
+    # Portfolio: nets +45, +75, +70 earn 2.5728 + 2.4210 + 0.5582 = 5.55; 190 + 5.55 = 195.55,
+    # 195.55 / 800 × 100 = 24.44 points. It is the first row, so that a long table never hides it.
     assert shown.index[0] == "Portfolio"
-    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(144.26, abs=0.005)
-    assert shown.loc["Portfolio", "Over alternative (pts)"] == pytest.approx(18.03, abs=0.005)
+    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(195.55, abs=0.005)
+    assert shown.loc["Portfolio", "Over alternative (pts)"] == pytest.approx(24.44, abs=0.005)
+    tooltip = next(m for m in at.metric if m.label.startswith("Portfolio value over"))
+    assert tooltip.label == "Portfolio value over 10.0% hurdle rate"
+    # One definition, one tooltip (#32.1): the Overview's value over the hurdle rate says the same.
+    assert tooltip.help == HURDLE.help and "carried at the hurdle rate" in HURDLE.help
 
     at.number_input(key="alt_pct").set_value(30.0).run()
     at.text_input(key="alt_name").set_value("Direct *sales*").run()
     shown = table(at, "Opportunity cost")
-    # 30 %: 1.3^(7/12) − 1 = e^(0.262364 × 7/12) − 1 = 0.165378. A: 200 × 0.165378 = 33.08, value over
-    # 100 − 33.08 = 66.92, 50 − 16.54 = 33.46 points; portfolio 190 − 800 × 0.165378 = 190 − 132.30 = 57.70.
-    assert shown.loc["A", "Value over alternative"] == pytest.approx(66.92, abs=0.005)
-    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(33.46, abs=0.005)
-    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(57.70, abs=0.005)
+    # 30 %: January 1.3^(7/12) − 1 = 0.1653784, April 0.0913929, July 0.0221045. A: 1.6538 + 4.5696
+    # + 0.8842 = 7.11 earned, value over 107.11, 107.11 / 200 × 100 = 53.555 points; portfolio
+    # 7.4420 + 6.8545 + 1.5473 = 15.84, 190 + 15.84 = 205.84.
+    assert shown.loc["A", "Value over alternative"] == pytest.approx(107.11, abs=0.005)
+    assert shown.loc["A", "Over alternative (pts)"] == pytest.approx(53.555, abs=0.005)
+    assert shown.loc["Portfolio", "Value over alternative"] == pytest.approx(205.84, abs=0.005)
     assert at.query_params["alt"] == "30" and at.query_params["altname"] == "Direct *sales*"
     # The name is shown as typed, never as Markdown (no italics): its stars are escaped.
-    assert "Portfolio value over Direct \\*sales\\*" in [m.label for m in at.metric]
+    assert "Portfolio value over 30.0% hurdle rate" in [m.label for m in at.metric]
     assert any("Direct \\*sales\\*" in c.value for c in at.caption)  # the name shown as text
 
 

@@ -26,13 +26,14 @@ Decisions (default rules):
           (the band and the health factor weigh those) (no goals, risk without owner, risk without
           mitigation, no exit conditions, sides 2 apart) counted 3 × −1 = −3, health 2.75 between 2
           and 4 → 0; = −5 → Exit (below −2)
-Opportunity cost at the hurdle rate (10 % a year), over the three months in view (January to March,
-for each alliance and the portfolio): the alternative returns 1.1^(3/12) − 1 = 0.0241136891 there.
-    Acme  10,000 × 0.0241136891 = 241.14; value over 10,000 − 241.14 = 9,758.86;
-          (1.00 − 0.0241136891) × 100 = +97.59 pts
-    Beta  241.14; −1,000 − 241.14 = −1,241.14; (−0.10 − 0.0241136891) × 100 = −12.41 pts
-    Portfolio 20,000 × 0.0241136891 = 482.27; 9,000 − 482.27 = 8,517.73;
-          (0.45 − 0.0241136891) × 100 = +42.59 pts
+Opportunity cost at the hurdle rate (10 % a year), month by month over the three months in view
+(January to March): a flow of January is carried 3 months, 1.1^(3/12) − 1 = 0.0241136891, one of
+March 1 month, 1.1^(1/12) − 1 = 0.0079741404.
+    Acme  10,000 × 0.0241136891 − 20,000 × 0.0079741404 = 241.136891 − 159.482809 = 81.65;
+          value over 10,000 − 81.65 = 9,918.35; 9,918.35 / 10,000 × 100 = +99.18 pts
+    Beta  241.136891 − 9,000 × 0.0079741404 = 169.37; −1,000 − 169.37 = −1,169.37; −11.69 pts
+    Portfolio 482.273782 − 29,000 × 0.0079741404 = 251.02; 9,000 − 251.02 = 8,748.98;
+          8,748.98 / 20,000 × 100 = +43.74 pts
 Scenario 'drop Beta': revenue 29,000 → 20,000 (−9,000), cost 20,000 → 10,000 (−10,000), net 9,000 →
     10,000 (+1,000), portfolio ROI 0.45 → 1.00 (+55 pts).
 """
@@ -164,15 +165,18 @@ def test_decisions_by_hand():
     assert acme["Reasons"] == "Band Strong (+2); Goals achieved (+1); Health score 4.0 (+1)"
     assert (acme["ROI"], acme["Risk-adjusted ROI"], acme["Health score"]) == (1, 0.8, 4)
     assert (beta["ROI"], beta["Risk-adjusted ROI"], beta["Health score"]) == (-0.1, -0.3, 2.75)
-    assert acme["Alternative's return"] == pytest.approx(0.0241136891, abs=1e-10)
-    assert (acme["Opportunity cost"], acme["Value over alternative"]) == (241.14, 9758.86)
-    assert acme["Over alternative (pts)"] == pytest.approx(97.58863109, abs=1e-6)
-    assert beta["Value over alternative"] == -1241.14
-    assert beta["Over alternative (pts)"] == pytest.approx(-12.41136891, abs=1e-6)
+    assert acme["Alternative's return"] == pytest.approx(0.008165, abs=1e-10)
+    assert (acme["Opportunity cost"], acme["Value over alternative"]) == (81.65, 9918.35)
+    assert acme["Over alternative (pts)"] == pytest.approx(99.1835, abs=1e-6)
+    assert beta["Value over alternative"] == -1169.37
+    assert beta["Over alternative (pts)"] == pytest.approx(-11.6937, abs=1e-6)
+    # The Alliances sheet's 'Value over hurdle' is the same figure (#28.1).
+    alliances = book()["Alliances"]
+    assert [cell_of(alliances, a, "Value over hurdle").value for a in ("Acme", "Beta")] == [9918.35, -1169.37]
     assert portfolio["Recommendation"] is None and portfolio["Score"] is None
-    assert (portfolio["ROI"], portfolio["Opportunity cost"]) == (0.45, 482.27)
-    assert portfolio["Value over alternative"] == 8517.73
-    assert portfolio["Over alternative (pts)"] == pytest.approx(42.58863109, abs=1e-6)
+    assert (portfolio["ROI"], portfolio["Opportunity cost"]) == (0.45, 251.02)
+    assert portfolio["Value over alternative"] == 8748.98
+    assert portfolio["Over alternative (pts)"] == pytest.approx(43.7449, abs=1e-6)
 
 
 def test_decisions_number_formats_are_real_numbers():
@@ -195,8 +199,8 @@ def test_decisions_number_formats_are_real_numbers():
 def test_alternative_rules_and_scenario_are_written_below():
     ws = book()["Decisions"]
     pairs = {r[0]: r[1] for r in rows_of(ws) if isinstance(r[0], str)}
-    assert pairs["Alternative"] == "the hurdle rate"
-    assert pairs["Alternative's return"] == 0.1
+    assert pairs["Next-best use of the money"] == "the hurdle rate"
+    assert pairs["Hurdle rate (a year)"] == 0.1
     # Default rules: strong +2, invest from 3, fix from −2; at most 3 flags counted.
     assert (
         pairs["Band Strong"],
@@ -384,10 +388,10 @@ def test_html_report_has_the_sections_with_user_text_escaped():
     assert "<td>&lt;b&gt;x&lt;/b&gt;</td><td>Exit</td>" in body
     assert "<td>+cmd()&amp;&lt;script&gt;</td>" in body
     assert "<h3>Scenario: drop &lt;b&gt;x&lt;/b&gt;</h3>" in body
-    # Hand-worked figures: Acme Invest with 5 points, value over the alternative 9,759 (+97.6 pts);
+    # Hand-worked figures: Acme Invest with 5 points, value over the alternative 9,918 (+99.2 pts);
     # the scenario's net value 9,000 → 10,000.
     assert "<td>Acme</td><td>Invest</td><td>+4.0 pts</td>" in body
-    assert "<td>9,759</td><td>+97.6 pts</td>" in body
+    assert "<td>9,918</td><td>+99.2 pts</td>" in body
     assert "<td>Net value</td><td>9,000</td><td>10,000</td><td>1,000</td>" in body
 
 
@@ -437,7 +441,7 @@ def test_deck_has_the_decision_slides_and_its_chart_holds_the_workbook_values():
     ws = book()["Decisions"]
     cells = [cell_of(ws, name, "Value over alternative").value for name in ("Acme", "Beta")]
     assert list(plot.categories) == ["Acme", "Beta"]
-    assert list(plot.series[0].values) == cells == [9758.86, -1241.14]
+    assert list(plot.series[0].values) == cells == [9918.35, -1169.37]
     scenario = slide_texts(prs.slides[6])
     assert "drop Beta" in scenario and "+55.0 pts" in scenario
     risks = slide_texts(prs.slides[7])
@@ -474,8 +478,8 @@ def test_decision_sheets_print_without_hashes(tmp_path):
     assert list(printed)[-4:] == ["Decisions", "Risks", "Health", "Actions"]
     text = "\n".join(p for name in DECISION_SHEETS for p in printed[name])
     assert "###" not in text
-    # Figures as printed: 9,758.86 over the alternative, +97.6 pts, expected loss 2,000.00, 80.0 %.
-    for shown in ("9,758.86", "+97.6 pts", "+4.0 pts", "2,000.00", "80.0%", "-30.0%", "2.75"):
+    # Figures as printed: 9,918.35 over the alternative, +99.2 pts, expected loss 2,000.00, 80.0 %.
+    for shown in ("9,918.35", "+99.2 pts", "+4.0 pts", "2,000.00", "80.0%", "-30.0%", "2.75"):
         assert shown in text, shown
 
 

@@ -491,15 +491,18 @@ def test_decision_slides_follow_before_after():
     """The small ledger (three alliances: no quartile points without a spread): Acme Strong (+2), ROI
     rising 20 % → 40 % (+1), goal Customers 40 of 100 At risk (0), no flag → 3, Invest; Beta Weak
     (−2), no goals (−1; Negative ROI is the band's) → −3, Exit; Gamma no band points, no goals (−1)
-    → −1, Fix. Opportunity cost at the 10 % hurdle: Acme 1,000 × 0.1 = 100, value
-    over 300 − 100 = 200; Beta −100 − 100 = −200; Gamma 500 − 0 = 500."""
+    → −1, Fix. Opportunity cost at the 10 % hurdle, each month's net value carried to the end of
+    June (month m of 6: 1.1^((7 − m)/12) − 1): Acme +100 in January × 0.0488088 + 200 in April ×
+    0.0241137 = 9.70 earned, so value over 300 + 9.70 = 309.70; Beta −50 in February × 0.0405117
+    − 50 in May × 0.0160119 = 2.83 forgone, −100 − 2.83 = −102.83; Gamma +200 in March × 0.0322801
+    + 300 in June × 0.0079741 = 8.85 earned, 500 + 8.85 = 508.85."""
     prs = open_deck(small_deck())
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[-1 - DECISION_SLIDES : -1] == ["Decisions", "Risks and relationship health", "Action plan"]
     decisions = prs.slides[-1 - DECISION_SLIDES]
     (chart,) = charts(decisions)
     values = dict(zip(chart.plots[0].categories, chart.plots[0].series[0].values, strict=True))
-    assert values == {"Acme": 267.72, "Gamma": 500, "Beta": -132.28}
+    assert values == {"Acme": 309.70, "Gamma": 508.85, "Beta": -102.83}
     table = next(s.table for s in decisions.shapes if s.has_table)
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["Alliance", "Decision", "Score", "Main reason"],

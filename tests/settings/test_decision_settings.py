@@ -117,7 +117,7 @@ def test_alternative_rate_in_percent_and_refused_out_of_range():
     assert to_values(Settings(alternative_rate=0.075)) == {"alt": ["7.5"]}
     assert to_values(Settings(alternative_rate=0.0)) == {"alt": ["0"]}  # 0 % is a rate, not the default
     assert notices("alt=250") == [
-        "'alt=250' (return of the money's next-best use, % a year) is outside -50 to 200 %: using the hurdle rate."
+        "'alt=250' (hurdle rate of a named next-best use, % a year) is outside -50 to 200 %: using the hurdle rate."
     ]
 
 
@@ -220,6 +220,6 @@ def test_command_flags_and_a_view_link_carry_the_same_settings():
 def test_the_about_sheet_says_every_new_setting_in_words():
     said = dict(describe(parse_values(query_values(EXAMPLE)).settings))
     assert said["decision rules, e.g. strong:3,invest:4"] == "strong:3,invest:4"
-    assert said["return of the money's next-best use, % a year"] == "12 %"
+    assert said["hurdle rate of a named next-best use, % a year"] == "12 %"
     assert said["name of the money's next-best use"] == "Index fund"
     assert dict(describe(Settings()))["scenario, e.g. drop:A;scale:B*1.5;refund:C=20000"] == "no scenario"

@@ -1,5 +1,5 @@
-"""Opportunity cost: the alternative (its annual rate and name, by default the hurdle rate) and each
-alliance's and the portfolio's margin over it."""
+"""Opportunity cost: the hurdle rate (the sidebar's, or a named next-best use's own) and each
+alliance's and the portfolio's value over it, the figure the Overview shows."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def opportunity_cost(report: Report) -> None:
     rate, name = report.settings.alternative()
     hurdle = report.settings.time.hurdle_rate
     left, right = st.columns(2)
-    fields.number("alt", left, value=None, placeholder=f"the hurdle rate, {hurdle * 100:g} %")
+    fields.number("alt", left, value=None, placeholder=f"the sidebar's, {hurdle * 100:g} %")
     right.text_input(max_chars=80, placeholder="e.g. direct sales campaigns", **fields.widget("altname"))
     table = report.opportunity
     if PORTFOLIO in table.index:
@@ -45,17 +45,20 @@ def opportunity_cost(report: Report) -> None:
         scale = views.money_scale(report)
         with views.tiles(2):
             st.metric(
-                f"Portfolio value over {plain(name)}",
+                f"Portfolio value over {rate:.1%} hurdle rate",
                 fmt.scaled_money(total["value_over_alternative"], scale, report.currency),
-                help=f"Net value − {rate:.1%} × cost",
+                help=cols.HURDLE.help,
             )
             points = total["points_over_alternative"]
             st.metric(
-                "Portfolio ROI over it",
+                "Portfolio value over hurdle, in points",
                 "n/a" if pd.isna(points) else f"{points:+.1f} pts",
-                help=f"Portfolio ROI − {rate:.1%}, in percentage points",
+                help=cols.POINTS_OVER_ALTERNATIVE.help,
             )
-    st.caption(f"Alternative: {plain(name)} at {rate:.1%} a year.")
+    st.caption(
+        f"Hurdle rate: {rate:.1%} a year, the return of {plain(name)}. The Overview's value over the "
+        "hurdle rate is the same figure."
+    )
     shown = display_frame(opportunity_rows(report), cols.OPPORTUNITY)
     st.dataframe(
         **points_grid(shown, [cols.POINTS_OVER_ALTERNATIVE.header]),

@@ -11,6 +11,7 @@ from core import formatting as fmt
 from core.analysis.adjustments import RULE_WORDS
 from core.analysis.roi import band
 from core.model import BANDS, PORTFOLIO, UNDEFINED
+from core.output import columns as cols
 from core.output.tables import (
     categories_display,
     issues_display,
@@ -113,10 +114,11 @@ def beyond_simple_roi(report: Report) -> None:
                 help="Monthly net values discounted at the annual rate, end of month.",
             )
             st.metric("IRR (annual)", irr_shown, help=p["irr_note"] or None)
+            hurdle = report.opportunity.attrs["alternative_rate"]
             st.metric(
-                f"Value over {settings.time.hurdle_rate:.0%} hurdle",
+                f"Value over {hurdle:.1%} hurdle rate",
                 fmt.scaled_money(p["hurdle_value"], scale, currency),
-                help="Net value − hurdle rate × cost.",
+                help=cols.HURDLE.help,
             )
     with st.expander("Time value by alliance"):
         grid_of(report, "time_value", lambda r: grid(time_value_display(r)), banded=False)

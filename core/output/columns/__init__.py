@@ -70,7 +70,7 @@ from core.output.columns.scorecard import (
 )
 
 # The shared columns other modules name on their own (the rest are reached through the specs).
-from core.output.columns.shared import ALLIANCE, BAND, PAYBACK
+from core.output.columns.shared import ALLIANCE, BAND, HURDLE, PAYBACK
 from core.output.columns.spec import (
     Column,
     TableSpec,
@@ -95,6 +95,7 @@ __all__ = [
     "ALLIANCE",
     "BAND",
     "PAYBACK",
+    "HURDLE",
     "ALLIANCES_BASE",
     "ALLIANCES_TIME_VALUE",
     "ALLOCATED",

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from core.output.columns.shared import ALLIANCE, COST, NET_VALUE, NO_COST, ROI
+from core.output.columns.shared import (
+    ALLIANCE,
+    COST,
+    HURDLE,
+    NET_VALUE,
+    NO_COST,
+    OPPORTUNITY_COST_HELP,
+    ROI,
+)
 from core.output.columns.spec import Column, TableSpec, pick
 
 NOT_SCORED = "not scored: no rows for it on the Health sheet"
@@ -44,17 +52,17 @@ ALTERNATIVE_RETURN = Column(
     "alternative_return",
     "Alternative's return",
     "ratio",
-    "(1 + the alternative's annual rate)^years − 1, over the alliance's months in view",
+    "Opportunity cost / cost: what the alliance's money would have earned at the hurdle rate",
+    NO_COST,
 )
-OPPORTUNITY_COST = Column("opportunity_cost", "Opportunity cost", "money", "Cost × the alternative's return")
-VALUE_OVER_ALTERNATIVE = Column(
-    "value_over_alternative", "Value over alternative", "money", "Net value − opportunity cost"
-)
+OPPORTUNITY_COST = Column("opportunity_cost", "Opportunity cost", "money", OPPORTUNITY_COST_HELP)
+# The same figure as the Alliances sheet's 'Value over hurdle' (HURDLE), under the Decisions header.
+VALUE_OVER_ALTERNATIVE = replace(HURDLE, source="value_over_alternative", header="Value over alternative")
 POINTS_OVER_ALTERNATIVE = Column(
     "points_over_alternative",
     "Over alternative (pts)",
     "points",
-    "ROI − the alternative's return",
+    "Value over the hurdle rate / cost × 100 (= ROI − alternative's return)",
     NO_COST,
 )
 DECISIONS: TableSpec = (

@@ -42,7 +42,18 @@ IRR = Column(
     "Annual rate at which the NPV of the monthly net values is zero",
     "n/a: the flows are not investment-shaped (see the notes)",
 )
-HURDLE = Column("hurdle_value", "Value over hurdle", "money", "Net value − hurdle rate × cost")
+# Opportunity cost and value over the hurdle rate (core.analysis.time_value.opportunity): one figure,
+# one definition for every tooltip, sheet and slide.
+OPPORTUNITY_COST_HELP = (
+    "Each month's net value carried at the hurdle rate from the start of its month to the end of "
+    "the view, summed, with the sign of a cost: what the money would have earned in its next-best use"
+)
+HURDLE = Column(
+    "hurdle_value",
+    "Value over hurdle",
+    "money",
+    "Net value − opportunity cost (each month's net value carried at the hurdle rate to the end of the view)",
+)
 TIME_VALUE_NOTES = Column(
     "time_value_notes", "Time value notes", "text", "Why annualised ROI, payback or IRR is not shown"
 )

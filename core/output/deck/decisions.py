@@ -75,8 +75,8 @@ def _value_over_chart(slide: Slide, report: Report, box: Box) -> None:
         return
     data = ChartData(number_format="#,##0")
     data.categories = [clip(name, CATEGORY_CHARS) for name in names]
-    data.add_series("Value over the alternative", values)
-    chart = native_chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, box, "Value over the alternative")
+    data.add_series("Value over the hurdle rate", values)
+    chart = native_chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, box, "Value over the hurdle rate")
     chart.value_axis.tick_labels.number_format = "#,##0"
     chart.has_legend = False
     top_down(chart)
@@ -172,7 +172,7 @@ def _decisions_table(slide: Slide, report: Report, box: Box) -> None:
 def decisions_slide(prs: Deck, report: Report) -> None:
     """Each alliance's recommendation with its score and main reason, and value over the alternative."""
     attrs = report.opportunity.attrs
-    name = str(attrs.get("alternative_name", "")) or "the alternative"
+    name = str(attrs.get("alternative_name", "")) or "the hurdle rate"
     subtitle = f"Against {name} at {fmt.percent(attrs.get('alternative_rate'))} a year"
     slide = titled_slide(prs, "Decisions", subtitle)
     _decisions_table(
@@ -181,8 +181,8 @@ def decisions_slide(prs: Deck, report: Report) -> None:
     _value_over_chart(slide, report, Box(7.45, 1.55, 5.4, 5.15))
     total = report.opportunity["value_over_alternative"].get(PORTFOLIO)
     note = (
-        f"Portfolio: {fmt.money(total, report.currency)} over the alternative; "
-        "value over = net value − cost × the alternative's return over the months in view."
+        f"Portfolio: {fmt.money(total, report.currency)} over the hurdle rate; value over = net "
+        "value − opportunity cost (each month's net value carried at the rate to the end of the view)."
     )
     text_box(slide, Box(7.45, 6.7, 5.4, 0.6), [Line(clip(note, 150), 11, colour=MUTED)])
 
