@@ -47,7 +47,8 @@ EXIT_CONDITIONS = {
     "Wayne BioTech": "Fewer than 2 co-authored studies by April 2027",
 }
 
-# alliance, risk, probability (written three ways), impact ($ = money, 1-5 = a score), mitigation, owner.
+# alliance, risk, probability (one scale for the column: percentages, as 30 or "30 %"), impact ($ = money,
+# 1-5 = a score), mitigation, owner.
 # Umbrella's churn has no mitigation and Tyrell's licence risk no owner: both are red flags.
 RISKS = [
     (
@@ -58,7 +59,7 @@ RISKS = [
         "Negotiate a multi-year fee cap",
         "Dana Ruiz",
     ),
-    ("Contoso Systems", "Executive sponsor leaves", 0.2, 2, "Second executive sponsor", "Dana Ruiz"),
+    ("Contoso Systems", "Executive sponsor leaves", 20, 2, "Second executive sponsor", "Dana Ruiz"),
     (
         "Globex Distribution",
         "EMEA regulation delays rollout",
@@ -68,7 +69,7 @@ RISKS = [
         "Sam Patel",
     ),
     ("Umbrella Resellers", "Reseller network churn", "40 %", 3, "", "Ana Costa"),
-    ("Stark Labs", "Prototype slips a year", 0.35, 2, "Milestone-based funding", "Lee Chen"),
+    ("Stark Labs", "Prototype slips a year", 35, 2, "Milestone-based funding", "Lee Chen"),
     ("Tyrell AI", "Model licence terms change", "20 %", "$30,000", "Fallback to an open model", ""),
 ]
 
@@ -387,12 +388,13 @@ def build_template(path: Path = TEMPLATE) -> None:
         [
             "Example partner",
             "Key engineer leaves",
-            "30 %",
+            0.3,
             "$10,000",
             "Cross-train a second engineer",
             "Your name",
         ]
     )
+    # Probabilities as fractions, one scale for the column (30 here would make it percentages).
     book["Risks"].append(["Example partner", "Price war in the segment", 0.2, 3, "", "Your name"])
     book["Health"].append(["Example partner", "Us", 4, 3, 4, 5])
     book["Health"].append(["Example partner", "Partner", 3, 3, 4, 3])
@@ -420,9 +422,11 @@ def build_template(path: Path = TEMPLATE) -> None:
         ["Benchmarks", "Optional. Name and ROI (0.15 or 15%) of each benchmark to compare with."],
         [
             "Risks",
-            "Optional. One row per risk. Probability: 0.3, 30 % and 30 all mean 30 %. Impact: the loss "
+            "Optional. One row per risk, stated per year. Probability: one scale per column, fractions "
+            "(0.3) or percentages (30 or 30 %); in a column of percentages a plain 0.3 could mean "
+            "either and is listed as a data issue. Impact: the loss within a year "
             "in money if it happens; or, in a column headed 'Impact (1-5)' or 'Impact score', a score "
-            "that puts a share of the alliance's revenue at stake: 1 = 5 %, 2 = 10 %, 3 = 25 %, "
+            "that puts a share of the alliance's revenue per year at stake: 1 = 5 %, 2 = 10 %, 3 = 25 %, "
             "4 = 50 %, 5 = 100 % (in such a column '$10,000' is still money). Expected loss = "
             "probability × impact, subtracted from net value for the risk-adjusted ROI. A risk without "
             "a mitigation or an owner is a red flag. Replace the example rows.",

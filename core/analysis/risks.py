@@ -1,8 +1,11 @@
 """Risk-adjusted ROI from the Risks sheet, and the red flags a risk register raises.
 
-Expected loss of a risk = probability × impact in money. An impact written as a score (1–5) stands
-for a share of the alliance's revenue in view put at stake by the risk (IMPACT_SCORE_SHARE: 1 → 5 %,
-2 → 10 %, 3 → 25 %, 4 → 50 %, 5 → 100 %). An alliance's expected loss is the sum over its risks
+A risk is stated per year, whatever the view's length (issue 28.2): the loss it may bring within a
+year. Expected loss of a risk = probability × the money at stake. An impact written in money is that
+money. An impact written as a score (1–5) puts a share of the alliance's revenue per year at stake
+(IMPACT_SCORE_SHARE: 1 → 5 %, 2 → 10 %, 3 → 25 %, 4 → 50 %, 5 → 100 %), the revenue per year being
+its revenue in view × 12 / the months in view: p 10 %, impact 5 on 12,000 of revenue a year is 1,200
+in a 12-month view and in a 24-month one alike. An alliance's expected loss is the sum over its risks
 (0 without risks); risk-adjusted net = net value − expected loss; risk-adjusted ROI = risk-adjusted
 net / cost, from whole cents like the ROI itself, and NaN when cost is not positive.
 
@@ -30,15 +33,17 @@ RISK_FLAGS = (RISK_NO_OWNER, RISK_NO_MITIGATION, NO_EXIT_CONDITIONS)
 FLAG_COLUMNS = ["alliance", "flag", "figures"]
 
 
-def expected_losses(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.DataFrame:
+def expected_losses(risks: pd.DataFrame, alliance_table: pd.DataFrame, months: int) -> pd.DataFrame:
     """The risks of the alliances in view, each with `at_stake` and `expected_loss` (money, to the cent).
 
-    `at_stake` is the impact in money: as written, or for a score its share of the alliance's revenue
-    in view (revenue below zero puts nothing at stake). `expected_loss` = probability × at_stake; NaN
-    when the probability or the impact could not be read.
+    `at_stake` is the impact in money a year: as written, or for a score its share of the alliance's
+    revenue per year (revenue in view × 12 / `months`, the months in view; revenue below zero puts
+    nothing at stake). `expected_loss` = probability × at_stake; NaN when the probability or the
+    impact could not be read.
     """
     in_view = risks[among(risks["alliance"], alliance_table.index)]
-    revenue = in_view["alliance"].map(alliance_table["revenue"]).astype(float).clip(lower=0)
+    per_year = 12 / months if months > 0 else 1.0
+    revenue = in_view["alliance"].map(alliance_table["revenue"]).astype(float).clip(lower=0) * per_year
     share = in_view["impact"].map(IMPACT_SCORE_SHARE).astype(float)
     at_stake = pd.Series(
         np.where(in_view["impact_kind"] == SCORE, share * revenue, in_view["impact"].astype(float)),
@@ -49,10 +54,11 @@ def expected_losses(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.Dat
     return in_view.assign(at_stake=cents(at_stake), expected_loss=loss).reset_index(drop=True)
 
 
-def risk_summary(risks: pd.DataFrame, alliance_table: pd.DataFrame) -> pd.DataFrame:
-    """Per alliance of the table (same index): risks (count), expected_loss, risk_adjusted_net,
-    risk_adjusted_roi (NaN when cost is not positive) and unpriced (risks adding no expected loss)."""
-    losses = expected_losses(risks, alliance_table)
+def risk_summary(risks: pd.DataFrame, alliance_table: pd.DataFrame, months: int) -> pd.DataFrame:
+    """Per alliance of the table (same index): risks (count), expected_loss (a year's, `expected_losses`
+    over the `months` in view), risk_adjusted_net, risk_adjusted_roi (NaN when cost is not positive)
+    and unpriced (risks adding no expected loss)."""
+    losses = expected_losses(risks, alliance_table, months)
     grouped = losses.groupby("alliance")
     summary = pd.DataFrame(
         {

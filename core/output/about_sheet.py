@@ -108,8 +108,21 @@ DEFINITIONS = [
     ),
     (
         "Risk-adjusted ROI",
-        "(Net value − expected loss) / cost. A risk's expected loss = probability × impact; an impact "
-        "scored 1–5 puts 5 %, 10 %, 25 %, 50 % or 100 % of the alliance's revenue in view at stake.",
+        "(Net value − expected loss) / cost. A risk is stated per year, whatever the view's length: its "
+        "expected loss = probability × the money at stake within a year. An impact in money is that "
+        "money; an impact scored 1–5 puts 5 %, 10 %, 25 %, 50 % or 100 % of the alliance's revenue per "
+        "year at stake (revenue in view × 12 / the months in view), so p 10 %, impact 5 on 12,000 of "
+        "revenue a year is 1,200 in a 12-month view and in a 24-month one. Changed in version 0.5: a "
+        "score took its share of the revenue in view (twice as much in a view twice as long).",
+    ),
+    (
+        "Probability (Risks sheet)",
+        "One scale per column, from all its values: fractions when every plain number is at most 1 "
+        "(0.3 is 30 %), percentages when any is above 1 (30 is 30 %, 1.5 is 1.5 %); a value written with "
+        "'%' is a percentage in either. In a column of percentages a plain number above 0 and at most 1 "
+        "(0.3, 1) could mean either: it is listed on Data issues (sheet, row, column) and the risk adds "
+        "no expected loss. Changed in version 0.5: each cell was read on its own (1 as 100 %, 1.5 as "
+        "1.5 %).",
     ),
     (
         "Health score",

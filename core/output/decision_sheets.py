@@ -306,7 +306,8 @@ def risks_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:
         row + 1,
         0,
         "Expected loss = probability × at stake; risk-adjusted ROI = (net value − expected loss) / cost. "
-        f"An impact scored 1–5 puts a share of the alliance's revenue in view at stake: {shares}.",
+        "A risk is stated per year: an impact scored 1–5 puts a share of the alliance's revenue per year "
+        f"(revenue in view × 12 / months in view) at stake: {shares}.",
         formats,
     )
 

@@ -1,9 +1,11 @@
 """The Risks and Health sheets: reading their cells as people write them, every bad cell an issue.
 
 How a Risks row is read
-- Probability: 0.3, '30 %' and 30 all mean 30 %. A number from 0 to 1 is a fraction, a number
-  above 1 and up to 100 is a percentage, text ending in '%' is a percentage; anything outside
-  0–100 % is an issue.
+- Probability: the column's scale is decided from all its numbers: fractions when every plain
+  number is at most 1 (0.3 is 30 %), percentages when any is above 1 (30 is 30 %). Text ending in
+  '%' ('30 %') is a percentage in either. In a column of percentages a plain number above 0 and at
+  most 1 contradicts the scale (0.3: 30 % or 0.3 %?, 1: 100 % or 1 %?): it is an issue naming the
+  column's scale, and the risk adds no expected loss. Anything outside 0–100 % is an issue.
 - Impact: money, unless the column's header says it holds scores ('Impact (1-5)', 'Impact score',
   'Impact rating', 'Severity'; see IMPACT_SCORE_WORDS). In a score column a cell is a whole score
   from 1 to 5, or money when it carries a currency sign ('$10,000'); any other number is an issue,
@@ -23,7 +25,7 @@ How a Health row is read
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
@@ -50,22 +52,51 @@ def _shown(value: object) -> str:
     return display_value(value)
 
 
-def parse_probability(value: object) -> float:
-    """A probability as a fraction: 0.3, '30 %', '30%' and 30 all give 0.3; ValueError otherwise."""
+def probability_as_written(value: object) -> tuple[float, bool]:
+    """A probability cell's number as written and whether the cell says '%' itself ('30 %' gives
+    (30, True), 0.3 (0.3, False)); ValueError when it is no number."""
     if isinstance(value, bool):
         raise ValueError(f"true/false is not a probability: {PROBABILITY_HINT}")
     text = value.strip() if isinstance(value, str) else None
     try:
         if text is not None and text.endswith("%"):
-            number = parse_amount(text[:-1].strip()) / 100
-        else:
-            number = parse_amount(value)
-            number = number if 0 <= number <= 1 else number / 100
+            return parse_amount(text[:-1].strip()), True
+        return parse_amount(value), False
     except ValueError:
         raise ValueError(f"'{_shown(value)}' is not a probability: {PROBABILITY_HINT}") from None
-    if not 0 <= number <= 1:
+
+
+def percent_evidence(values: Iterable[object]) -> object | None:
+    """The first plain number above 1 of a probability column (the cell that makes it a column of
+    percentages), or None when every plain number is at most 1 (a column of fractions)."""
+    for value in values:
+        if is_blank(value):
+            continue
+        try:
+            number, marked = probability_as_written(value)
+        except ValueError:
+            continue
+        if not marked and number > 1:
+            return value
+    return None
+
+
+def parse_probability(value: object, percent_column: object | None = None) -> float:
+    """A probability as a fraction, read at its column's scale: `percent_column` is the cell that
+    makes the column one of percentages (`percent_evidence`), None for a column of fractions.
+    ValueError with the reason for no number, a number outside 0–100 %, or a plain number from
+    above 0 to 1 in a column of percentages (which scale it means cannot be known)."""
+    number, marked = probability_as_written(value)
+    if not marked and percent_column is not None and 0 < number <= 1:
+        raise ValueError(
+            f"'{_shown(value)}' is written as a fraction in a column of percentages (it holds "
+            f"{_shown(percent_column)}): write {number * 100:g} for {number * 100:g} %, or {_shown(value)} % "
+            f"for {_shown(value)} %"
+        )
+    fraction = number / 100 if marked or percent_column is not None else number
+    if not 0 <= fraction <= 1:
         raise ValueError(f"'{_shown(value)}' is outside 0–100 %: a probability is 0 to 100 %")
-    return number
+    return fraction
 
 
 def is_score_header(label: str) -> bool:
@@ -154,11 +185,17 @@ def read_risks(
 ) -> pd.DataFrame:
     """The Risks table from the sheet's named rows (`frame`, indexed by sheet row)."""
     score_column = is_score_header(header.labels.get("impact", ""))
+    # One scale for the whole column, from all its values (issue 28.2): fractions or percentages.
+    evidence = percent_evidence(frame["probability"]) if "probability" in frame else None
+
+    def probability(value: object) -> float:
+        return parse_probability(value, evidence)
+
     probabilities: list[object] = []
     impacts: list[tuple[float, str]] = []
     plain_small = 0
     for row, cells in frame.iterrows():
-        probabilities.append(_risk_cell(cells, row, "probability", sheet, header, issues, parse_probability))
+        probabilities.append(_risk_cell(cells, row, "probability", sheet, header, issues, probability))
         impact = _risk_cell(
             cells, row, "impact", sheet, header, issues, lambda v: read_impact(v, score_column)
         )

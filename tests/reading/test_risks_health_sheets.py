@@ -30,15 +30,22 @@ def issues_of(ledger: object, sheet: str) -> list[list[object]]:
     return frame[frame["sheet"] == sheet][["row", "column", "value", "reason"]].values.tolist()
 
 
-def test_probability_written_three_ways_means_the_same():
-    # 0.3, '30 %' and 30 are all 30 %; '5%' is 5 %; 1 is 100 % (a fraction), 0 is 0 %.
-    risks = [RISK_HEADER] + [
-        ["Acme", f"r{i}", p, 1_000, "plan", "Dana"] for i, p in enumerate([0.3, "30 %", 30, "5%", 1, 0])
-    ]
-    ledger = read_ledger(ledger_bytes(ROWS, Risks=risks), "x.xlsx")
-    assert ledger.risks["probability"].tolist() == pytest.approx([0.3, 0.3, 0.3, 0.05, 1.0, 0.0])
-    assert ledger.risks["row"].tolist() == [2, 3, 4, 5, 6, 7]
-    assert issues_of(ledger, "Risks") == []
+def test_probability_column_of_fractions_or_of_percentages():
+    """#28.2: the column's scale comes from all its values. Fractions (no plain number above 1): 0.3
+    is 30 %, '30 %' is 30 %, '5%' 5 %, 1 is 100 %, 0 is 0 %. Percentages (30 is above 1): 30 is
+    30 %, 1.5 is 1.5 %, '30 %' 30 %, 0 is 0 % (0 either way)."""
+
+    def read(cells: list[object]) -> object:
+        risks = [RISK_HEADER] + [["Acme", f"r{i}", p, 1_000, "plan", "Dana"] for i, p in enumerate(cells)]
+        return read_ledger(ledger_bytes(ROWS, Risks=risks), "x.xlsx")
+
+    fractions = read([0.3, "30 %", "5%", 1, 0])
+    assert fractions.risks["probability"].tolist() == pytest.approx([0.3, 0.3, 0.05, 1.0, 0.0])
+    assert fractions.risks["row"].tolist() == [2, 3, 4, 5, 6]
+    assert issues_of(fractions, "Risks") == []
+    percentages = read([30, 1.5, "30 %", 0])
+    assert percentages.risks["probability"].tolist() == pytest.approx([0.3, 0.015, 0.3, 0.0])
+    assert issues_of(percentages, "Risks") == []
 
 
 def test_impact_in_money_or_as_a_score_by_the_header():
@@ -85,7 +92,9 @@ def test_plain_impact_column_of_one_to_five_is_money_and_a_note_says_how_to_mark
 def test_each_bad_risk_cell_is_an_issue_with_row_and_column_and_the_risk_is_kept():
     risks = [
         ["Alliance", "Risk", "Probability", "Impact (1-5)", "Mitigation", "Owner"],
-        ["Acme", "Too likely", 150, 3, "p", "o"],  # row 2: 150 % is outside 0–100 %
+        # row 2: 150 % is outside 0–100 % (written with its '%': a plain 150 would make the column
+        # one of percentages, and its 0.5s contradictions)
+        ["Acme", "Too likely", "150 %", 3, "p", "o"],
         ["Acme", "Negative", -0.2, 3, "p", "o"],  # row 3
         ["Acme", "Words", 0.5, "high", "p", "o"],  # row 4: text impact
         ["Acme", "Score 7", 0.5, 7, "p", "o"],  # row 5: not 1–5 in a score column
@@ -105,7 +114,7 @@ def test_each_bad_risk_cell_is_an_issue_with_row_and_column_and_the_risk_is_kept
         (7, "Alliance"),
     ]
     reasons = {(row, column): reason for row, column, _, reason in found}
-    assert reasons[(2, "Probability")].startswith("'150' is outside 0–100 %")
+    assert reasons[(2, "Probability")].startswith("'150 %' is outside 0–100 %")
     assert reasons[(4, "Impact (1-5)")].startswith("'high' is not an impact")
     assert reasons[(5, "Impact (1-5)")].startswith("'7' is not a score from 1 to 5")
     assert reasons[(7, "Alliance")] == "'Gamma' has no entries on the ledger; this risk is not used"
