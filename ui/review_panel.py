@@ -121,9 +121,12 @@ def _move_status_day() -> None:
 
 
 def _saved_as(report: Report, day: dt.date) -> SavedReview | None:
-    """The saved review this view would copy: the one in view, when nothing was changed since."""
+    """The saved review this view would copy: the one in view, when nothing was changed since (a
+    save that marks what became of its actions is a follow-up, not a copy)."""
     found = reviews.opened()
     if found is None or found.review.review_date != day or not links.is_saved_view(report.settings, found):
+        return None
+    if plan.marks_of(found.review.id):
         return None
     same_file = found.review.ledger_sha256 == hashlib.sha256(current_bytes()).hexdigest()
     return found.review if same_file else None
