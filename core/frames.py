@@ -188,7 +188,7 @@ REPORT_FRAMES: dict[str, FrameSchema] = {
     ),
     "evidence": _schema(
         "Report.evidence",
-        "trend:any trend_text:text goal_status:any flag_count flag_names:any health_score",
+        "trend_change trend_text:text goal_status:any flag_count flag_names:any health_score",
         index="alliance",
     ),
     "opportunity": _schema(

@@ -194,7 +194,9 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     portfolio = portfolio_summary(table)
     rate, alternative = settings.alternative()
     evidence = decision_evidence(table.index, quarterly, scored, flags, health)
-    decisions = recommend(table, quarterly, scored, flags, health, settings.decisions, evidence)
+    decisions = recommend(
+        table, quarterly, scored, flags, health, settings.decisions, evidence, settings.flat_points
+    )
     flows = view_flows(table.index, entries, period_months)
     margin = opportunity(flows, table, portfolio, rate, alternative)
     timed = with_hurdle_value(time_value(table, entries, settings.time, period_months, flows), margin)
@@ -286,7 +288,7 @@ def default_initiative_date(ledger: Ledger) -> dt.date | None:
 
 # Settings that only band, judge and weigh the figures: a change in them re-bands and re-decides the
 # report without reading or summing anything again (see `with_choices`).
-CHOICES = ("thresholds", "decisions", "alternative_rate", "alternative_name", "scenario")
+CHOICES = ("thresholds", "decisions", "flat_points", "alternative_rate", "alternative_name", "scenario")
 
 
 def summed_settings(settings: Settings) -> Settings:
@@ -306,7 +308,14 @@ def with_choices(report: Report, settings: Settings) -> Report:
     quarterly = report.quarterly.assign(band=bands(report.quarterly["roi"], thresholds))
     portfolio = portfolio_summary(alliances)
     decisions = recommend(
-        alliances, quarterly, report.goals, report.flags, report.health, settings.decisions, report.evidence
+        alliances,
+        quarterly,
+        report.goals,
+        report.flags,
+        report.health,
+        settings.decisions,
+        report.evidence,
+        settings.flat_points,
     )
     rate, alternative = settings.alternative()
     flows = view_flows(alliances.index, report.entries, report.ledger.source.period_months)

@@ -8,12 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
+from core.analysis.materiality import FLAT_POINTS
 from core.output.charts import roi_across_reviews
 from core.output.csv import table_csv
 from core.output.history_sheet import history_display
 from core.reviews.history import DROPPED, history, latest_changes, side_by_side
 from core.reviews.store import SavedReview
-from ui import auth, navigation, reviews, views
+from ui import auth, fields, navigation, reviews, views
 from ui.text import plain
 
 navigation.page_start()
@@ -29,7 +30,10 @@ def _said(value: object) -> str:
 
 def show(chain: list[SavedReview]) -> None:
     """The reviews side by side, what changed since the previous one, a chart and a download."""
-    table = history(reviews.with_actions(chain))
+    # A change under the view's 'Flat below' setting reads as the same (the sidebar's, kept by the
+    # entry script on every page; its default without a ledger loaded).
+    flat = float(st.session_state.get(fields.key("flat"), FLAT_POINTS))
+    table = history(reviews.with_actions(chain), flat)
     latest = chain[-1]
     st.caption(
         f"{len(chain)} saved review{'s' if len(chain) > 1 else ''} of portfolio "

@@ -273,7 +273,7 @@ def history_source(report: Report) -> Callable[[], pd.DataFrame | None]:
 
     def table() -> pd.DataFrame | None:
         try:
-            return history(store.histories(upto))
+            return history(store.histories(upto), report.settings.flat_points)
         except SQLAlchemyError:
             return None
 

@@ -105,7 +105,8 @@ def share_popover() -> None:
 
 
 def adjustment_controls(ledger: Ledger) -> None:
-    """Reporting currency, shared costs, credit for influenced revenue, discount and hurdle rates."""
+    """Reporting currency, shared costs, credit for influenced revenue, discount and hurdle rates, and
+    the change of ROI below which it is flat."""
     found = state.facts(ledger)
     with st.expander("Currency, shared costs, time value"):
         if found.currencies:
@@ -118,6 +119,7 @@ def adjustment_controls(ledger: Ledger) -> None:
             st.slider(**fields.widget("credit"), **fields.limits("credit"))
         fields.number("disc")
         fields.number("hurdle")
+        fields.number("flat")
 
 
 def filter_controls(ledger: Ledger) -> None:

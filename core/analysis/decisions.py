@@ -8,8 +8,9 @@ the sidebar, a link (`rules=strong:3,invest:4`) and the command line (`--rules`)
     quartile    its place in the portfolio's ROI spread        Top +1, Second 0, Third 0, Bottom −1;
                 (at least 4 alliances with an ROI, not all     0 without a spread
                 equal)
-    trend       ROI of the last complete quarter against       rising +1, falling −1, same or
-                the one before                                 unknown 0
+    trend       ROI of the last complete quarter against       rising +1, falling −1, flat
+                the one before (a change under `flat_points`,  (or unknown) 0
+                0.5 points by default, is flat: materiality)
     goals       the worst status among its shared goals        Off track −1, At risk 0,
                                                                On track or Achieved +1, none 0
     red flags   how many of its red flags no factor above      −1 each, at most 3 counted
@@ -47,6 +48,7 @@ import pandas as pd
 from core import formatting as fmt
 from core.analysis.filters import among
 from core.analysis.health import HEALTH_LOW
+from core.analysis.materiality import DOWN, FLAT_POINTS, UP, change_points, movement
 from core.analysis.roi import ROI_DIGITS, comparable
 from core.analysis.scorecard import GOALS_OFF_TRACK, NEGATIVE_ROI, ROI_FALLING
 from core.model import (
@@ -145,12 +147,14 @@ def decision_evidence(
     `quarterly` is `quarterly_roi`'s frame; `goals` the scored goals (`alliance`, `status`);
     `flags` the red flags (`alliance`, `flag`, `figures`); `health` the health summary indexed by
     alliance with a `score` (may be empty).
+    `trend_change` is the change in percentage points; whether it rises or falls is the threshold's
+    call (`trend`), made in `recommend`.
     """
-    trend, trend_text = _trend(quarterly, index)
+    trend_change, trend_text = _trend(quarterly, index)
     flag_count, flag_names = _flag_count(flags, index)
     return pd.DataFrame(
         {
-            "trend": trend,
+            "trend_change": trend_change,
             "trend_text": trend_text,
             "goal_status": _worst_goal_status(goals, index),
             "flag_count": flag_count,
@@ -169,17 +173,22 @@ def recommend(
     health: pd.DataFrame,
     rules: DecisionRules = DecisionRules(),
     evidence: pd.DataFrame | None = None,
+    flat_points: float = FLAT_POINTS,
 ) -> pd.DataFrame:
     """Recommendation, score and reasons per alliance (indexed like `alliance_table`).
 
     `alliance_table` has `roi`, `band` and `quartile`; the other frames are `decision_evidence`'s,
     whose result for the same alliances may be passed as `evidence` instead of being found again.
+    A trend of less than `flat_points` percentage points is flat and gives no points.
     """
     index = alliance_table.index
     if index.empty:
         return pd.DataFrame(columns=DECISION_COLUMNS, index=index)
     if evidence is None:
         evidence = decision_evidence(index, quarterly, goals, flags, health)
+    moved = movement(evidence["trend_change"], flat_points).to_numpy()
+    trend = pd.Series(np.select([moved == UP, moved == DOWN], [RISING, FALLING], ""), index=index)
+    evidence = evidence.assign(trend=trend.astype(object))
     counted = evidence["flag_count"].clip(upper=rules.max_flags)
     points = _factor_points(alliance_table, evidence, counted, rules)
     total = points.sum(axis=1).round(SCORE_DIGITS)
@@ -270,21 +279,20 @@ def _cut(score: pd.Series, rules: DecisionRules) -> pd.Series:
 
 
 def _trend(quarterly: pd.DataFrame, index: pd.Index) -> tuple[pd.Series, pd.Series]:
-    """'rising', 'falling' or '' from the last two complete quarters' ROI, and the figures in words."""
+    """The change in points between the last two complete quarters' ROI (NaN where either is
+    undefined or missing), and the two figures in words ('' where there is no change to read)."""
     empty = pd.Series("", index=index, dtype=object)
     if quarterly.empty:
-        return empty, empty.copy()
+        return pd.Series(np.nan, index=index, dtype=float), empty
     complete = quarterly[quarterly["complete"].astype(bool) & among(quarterly["alliance"], index)]
     last_two = complete.groupby("alliance", sort=False).tail(2)
     place = last_two.groupby("alliance", sort=False).cumcount(ascending=False)
     wide = last_two.assign(place=place.to_numpy()).pivot(index="alliance", columns="place", values="roi")
     wide = wide.reindex(index=index, columns=[1, 0])
     before, last = comparable(wide[1]), comparable(wide[0])
-    trend = pd.Series(
-        np.select([last > before, last < before], [RISING, FALLING], ""), index=index, dtype=object
-    )
+    change = change_points(before, last)
     words = before.map(fmt.percent) + " → " + last.map(fmt.percent)
-    return trend, words.where(trend != "", "")
+    return change, words.where(change.notna(), "").astype(object)
 
 
 def _worst_goal_status(goals: pd.DataFrame, index: pd.Index) -> pd.Series:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.adjustments import RULE_WORDS
+from core.analysis.materiality import flat_words
 from core.output.xlsx import Formats, Pair, write_cell, write_note, write_pairs
 from core.report import Report
 from core.settings import describe
@@ -78,7 +79,8 @@ DEFINITIONS = [
     (
         "Recommendation",
         "Invest, Maintain, Fix or Exit from a score: the sum of points for the band, the quartile, the "
-        "trend of the last two complete quarters, the worst goal status, the red flags no other factor "
+        "trend of the last two complete quarters (a change under the 'Flat below' setting is flat and "
+        "gives no points), the worst goal status, the red flags no other factor "
         "weighs (each counted, up to a cap) and the relationship-health score of both sides. Each fact "
         "counts once; quartile points need a spread (at least 4 alliances with an ROI, not all equal); "
         "an absent sheet neither rewards nor punishes (no 'no goals' flag without a Goals sheet, no 'no "
@@ -228,4 +230,5 @@ def _settings_rows(report: Report) -> list[tuple[str, object]]:
         ("Shared costs", f"'{settings.shared_name}' split {RULE_WORDS[report.shared_rule]}"),
         ("Discount rate (NPV)", f"{settings.time.discount_rate:.1%} a year"),
         ("Hurdle rate", f"{settings.time.hurdle_rate:.1%}"),
+        ("Flat below", f"{settings.flat_points:g} points: {flat_words(settings.flat_points)}"),
     ]

@@ -1,6 +1,7 @@
 """Reviews of one portfolio side by side: per alliance, each review's figures and what changed.
 
-Each review is compared with the one before it: ROI up or down in percentage points, a band or a
+Each review is compared with the one before it: ROI up or down in percentage points (a change under
+the view's threshold, `core.analysis.materiality`, is "→ same"), a band or a
 quartile moved, goal status changed, red flags raised or cleared, an alliance new or dropped; and
 what became of the previous review's actions (done, overdue, dropped, still open), with the number
 of actions this review planned. Those counts are empty (None) for a review whose actions were not
@@ -16,7 +17,9 @@ from typing import Any
 
 import pandas as pd
 
-from core.analysis.roi import ROI_DIGITS
+from core.analysis.materiality import DOWN as MOVED_DOWN
+from core.analysis.materiality import FLAT_POINTS, POINT_DIGITS, movement
+from core.analysis.materiality import UP as MOVED_UP
 from core.model import ActionStatus
 
 UP, DOWN, SAME = "▲ up", "▼ down", "→ same"
@@ -70,18 +73,22 @@ def _moved(before: str, after: str) -> str:
     return "" if before == after else f"{before or '—'} → {after or '—'}"
 
 
-def _direction(before: float | None, after: float | None) -> tuple[str, float | None]:
+def _direction(before: float | None, after: float | None, flat_points: float) -> tuple[str, float | None]:
+    """Up, down or same (a change under the threshold), and the change in points as it is."""
     if before is None or after is None:
         return UNDEFINED_CHANGE, None
-    points = round((after - before) * 100, ROI_DIGITS - 2)
-    if points > 0:
+    points = round((after - before) * 100, POINT_DIGITS)
+    moved = movement([points], flat_points).iloc[0]
+    if moved == MOVED_UP:
         return UP, points
-    return (DOWN, points) if points < 0 else (SAME, 0.0)
+    return (DOWN, points) if moved == MOVED_DOWN else (SAME, points + 0.0)
 
 
-def compare(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+def compare(
+    before: dict[str, Any], after: dict[str, Any], flat_points: float = FLAT_POINTS
+) -> dict[str, Any]:
     """What changed for one alliance between two reviews."""
-    change, points = _direction(before["roi"], after["roi"])
+    change, points = _direction(before["roi"], after["roi"], flat_points)
     raised = [f for f in after["flags"] if f not in before["flags"]]
     cleared = [f for f in before["flags"] if f not in after["flags"]]
     return {
@@ -145,7 +152,9 @@ def action_counts(actions: list[dict[str, Any]] | None) -> dict[str, Any]:
     return {"actions_planned": planned, **counts, "actions_followed": ", ".join(said)}
 
 
-def review_rows(previous: ReviewFigures | None, review: ReviewFigures) -> list[dict[str, Any]]:
+def review_rows(
+    previous: ReviewFigures | None, review: ReviewFigures, flat_points: float = FLAT_POINTS
+) -> list[dict[str, Any]]:
     """One row per alliance of this review, and one per alliance of the previous review it dropped."""
     before = {r["alliance"]: r for r in previous.alliances} if previous else {}
     actions = actions_by_alliance(review)
@@ -161,7 +170,7 @@ def review_rows(previous: ReviewFigures | None, review: ReviewFigures) -> list[d
                 "flags_raised": "; ".join(record["flags"]),
             }
         else:
-            change = compare(before[record["alliance"]], record)
+            change = compare(before[record["alliance"]], record, flat_points)
         rows.append(_row(review, record, change, actions))
     now = {r["alliance"] for r in review.alliances}
     for name, record in before.items():
@@ -178,14 +187,14 @@ def review_rows(previous: ReviewFigures | None, review: ReviewFigures) -> list[d
     return rows
 
 
-def history(reviews: list[ReviewFigures]) -> pd.DataFrame:
+def history(reviews: list[ReviewFigures], flat_points: float = FLAT_POINTS) -> pd.DataFrame:
     """Every review's alliances, each compared with the review before it; `reviews` come oldest
-    first, and `position` numbers them from 1."""
+    first, and `position` numbers them from 1. A change of ROI under `flat_points` is the same."""
     rows: list[dict[str, Any]] = []
     # Each review beside the one before it; with no reviews there are no pairs (and no rows).
     previous_of: list[ReviewFigures | None] = [None, *reviews][: len(reviews)]
     for position, (previous, review) in enumerate(zip(previous_of, reviews, strict=True), 1):
-        rows.extend({**row, "position": position} for row in review_rows(previous, review))
+        rows.extend({**row, "position": position} for row in review_rows(previous, review, flat_points))
     # Counts stay whole numbers, empty (<NA>) for reviews whose actions were not read.
     return pd.DataFrame(rows, columns=COLUMNS).astype(dict.fromkeys(ACTION_COUNTS, "Int64"))
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from core.analysis.before_after import WindowChoice
 from core.analysis.decisions import DecisionRules
+from core.analysis.materiality import FLAT_POINTS
 from core.analysis.roi import BandThresholds
 from core.model import DEFAULT_INITIATIVE_NAME, DEFAULT_SHARED_NAME
 from core.settings.source import MAPPING_PARAMS
@@ -339,6 +340,27 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: None if s.decisions == DecisionRules() else s.decisions,
         put=lambda s, v: replace(s, decisions=v),
         default_words="the default rules",
+    ),
+    Field(
+        param="flat",
+        flag="--flat-below",
+        key="flat_pts",
+        words="change of ROI below which it is flat, in points",
+        metavar="POINTS",
+        parse=lambda text: parse_number(text, 0.0, 100.0, "points"),
+        text=lambda v: plain_number(float(v)),
+        get=lambda s: None if s.flat_points == FLAT_POINTS else s.flat_points,
+        put=lambda s, v: replace(s, flat_points=round(float(v), 6)),
+        default_words=f"{FLAT_POINTS:g} points (the default)",
+        low=0.0,
+        high=100.0,
+        default=FLAT_POINTS,
+        label="Flat below (ROI points)",
+        step=0.1,
+        help=(
+            "A change of ROI smaller than this many percentage points counts as flat: no 'rising' or "
+            "'falling' in the decisions, '→ same' in the history."
+        ),
     ),
     Field(
         param="alt",

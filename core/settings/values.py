@@ -12,6 +12,7 @@ from typing import Any
 from core.analysis.before_after import WindowChoice
 from core.analysis.decisions import RULE_NAMES, DecisionRules
 from core.analysis.filters import Filters
+from core.analysis.materiality import FLAT_POINTS
 from core.analysis.roi import BandThresholds
 from core.analysis.scenarios import Change, Scenario
 from core.analysis.time_value import TimeSettings
@@ -53,6 +54,7 @@ class Settings:
     shared_name: str = DEFAULT_SHARED_NAME
     time: TimeSettings = TimeSettings()
     decisions: DecisionRules = DecisionRules()
+    flat_points: float = FLAT_POINTS  # a change of ROI smaller than this many points is flat
     alternative_rate: float | None = None  # None: the hurdle rate is the next-best use of the money
     alternative_name: str = ""
     scenario: Scenario = ()

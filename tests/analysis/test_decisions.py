@@ -3,7 +3,7 @@ test_opportunity.py).
 
 Every expected score below is added up by hand from the default points (module doc of
 core/analysis/decisions.py): band Strong +2 / Moderate 0 / Weak −2, quartile Top +1 / Bottom −1,
-trend rising +1 / falling −1, goals On track or Achieved +1 / At risk 0 / Off track −1, −1 per red
+trend rising +1 / falling −1 (a change under 0.5 points is flat, 0), goals On track or Achieved +1 / At risk 0 / Off track −1, −1 per red
 flag (3 at most), health ≥ 4 +1 / ≤ 2 −1; Invest from 3, Maintain from 0, Fix from −2, else Exit.
 """
 
@@ -141,10 +141,11 @@ def quarters(
 @pytest.mark.parametrize(
     ("q1", "q2", "trend", "points"),
     [
-        ((1100, 1000), (1101, 1000), "rising", 1.0),  # 10.0 % → 10.1 %
+        ((1100, 1000), (1106, 1000), "rising", 1.0),  # 10.0 % → 10.6 %: +0.6 points, over 0.5
         ((1100, 1000), (1100, 1000), "", 0.0),  # 10 % → 10 %: no trend
         ((1100, 1000), (2200, 2000), "", 0.0),  # twice the money at the same 10 %: no trend
-        ((1100, 1000), (1099, 1000), "falling", -1.0),  # 10.0 % → 9.9 %
+        ((1100, 1000), (1094, 1000), "falling", -1.0),  # 10.0 % → 9.4 %
+        ((1100, 1000), (1099, 1000), "", 0.0),  # 10.0 % → 9.9 %: under 0.5 points, flat
     ],
 )
 def test_trend_points_from_the_last_two_complete_quarters(q1, q2, trend, points):

@@ -639,3 +639,23 @@ def test_risks_slide_never_hides_a_flagged_risk_and_health_says_a_missing_side()
     assert listed[-1] == "A: R12 · no owner · expected loss 50 (50 % × 100)"
     assert "and 2 more with a smaller expected loss; all are on the Risks sheet of the workbook." in shown
     assert any(t.startswith("B: 4 · us 4, partner not scored") for t in shown)
+
+
+def test_a_fall_under_the_flat_threshold_is_no_reason_on_the_decisions_slide():
+    """#32.3. One alliance, Q1 2026 1,108.40 / 1,000 = 10.84 %, Q2 1,107.60 / 1,000 = 10.76 % (both
+    shown as 10.8 %), July starting a partial Q3: −0.08 points, under the default 0.5, flat. Band
+    Moderate (ROI 11.3 %) 0, no spread, no Goals sheet: score 0, Maintain, no factor. Before, the
+    slide read "Fix, −1, ROI falling 10.8 % → 10.8 % (−1)"; with the threshold at 0.05 it still does."""
+    rows = [
+        ["2026-01-10", "A", "Revenue", 1108.40],
+        ["2026-01-10", "A", "Cost", 1000],
+        ["2026-04-10", "A", "Revenue", 1107.60],
+        ["2026-04-10", "A", "Cost", 1000],
+        ["2026-07-10", "A", "Revenue", 10],
+    ]
+    ledger = read_ledger(ledger_bytes(rows), "one.xlsx")
+    shown = _table_rows(_slide(open_deck(deck(build_report(ledger))), "Decisions"))
+    assert shown[1] == ["A", "Maintain", "0", "No factor for or against"]
+    strict = build_report(ledger, Settings(flat_points=0.05))
+    shown = _table_rows(_slide(open_deck(deck(strict)), "Decisions"))
+    assert shown[1] == ["A", "Fix", "−1", "ROI falling 10.8 % → 10.8 % (−1)"]

@@ -295,8 +295,11 @@ class TestCompare:
             (0.10, 0.10, SAME, 0.0),
             # 0.1 + 0.2 is 0.30000000000000004: equal to 0.3 at the 10 decimals ROIs are compared at.
             (0.1 + 0.2, 0.3, SAME, 0.0),
-            # One unit in the 10th decimal is a change: 1e-10 of ROI is 1e-8 points.
-            (0.1234567891, 0.1234567892, UP, 1e-8),
+            # Under the default threshold (0.5 points) a change is the same, its points kept as they are.
+            (0.1234567891, 0.1234567892, SAME, 1e-8),
+            (0.108, 0.1076, SAME, -0.04),  # the issue's "▼ down −0.0 pts": 10.80 % → 10.76 %
+            (0.10, 0.105, UP, 0.5),  # exactly the threshold is a change
+            (0.10, 0.0951, SAME, -0.49),
             (None, 0.10, UNDEFINED_CHANGE, None),  # no cost before: ROI undefined
             (0.10, None, UNDEFINED_CHANGE, None),
             (None, None, UNDEFINED_CHANGE, None),
@@ -306,6 +309,19 @@ class TestCompare:
         result = compare(record(roi=before), record(roi=after))
         assert result["change"] == change
         assert result["roi_points"] == points
+
+    @pytest.mark.parametrize(
+        ("before", "after", "flat", "change"),
+        [
+            # No threshold: one unit in the 10th decimal is a change (1e-10 of ROI is 1e-8 points).
+            (0.1234567891, 0.1234567892, 0.0, UP),
+            (0.108, 0.1076, 0.0, DOWN),
+            (0.108, 0.1076, 0.03, DOWN),  # −0.04 points reach a threshold of 0.03
+            (0.10, 0.11, 2.0, SAME),  # +1 point under a threshold of 2
+        ],
+    )
+    def test_the_threshold_decides_what_is_the_same(self, before, after, flat, change):
+        assert compare(record(roi=before), record(roi=after), flat)["change"] == change
 
     def test_nothing_else_moved_when_figures_agree(self):
         assert compare(record(flags=["Negative ROI"]), record(flags=["Negative ROI"])) == {
@@ -377,6 +393,13 @@ class TestReviewRows:
 
 
 class TestHistory:
+    def test_the_threshold_reaches_every_comparison(self):
+        """Acme 10.80 % → 10.76 % (−0.04 points): the same at the default 0.5, down with none."""
+        q1 = ReviewFigures("Q1", dt.date(2024, 3, 31), [record("Acme", 0.108)])
+        q2 = ReviewFigures("Q2", dt.date(2024, 6, 30), [record("Acme", 0.1076)])
+        assert history([q1, q2])["change"].tolist() == [FIRST, SAME]
+        assert history([q1, q2], 0.0)["change"].tolist() == [FIRST, DOWN]
+
     def test_no_reviews_no_rows(self):
         table = history([])
         assert table.empty

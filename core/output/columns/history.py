@@ -20,7 +20,8 @@ HISTORY: TableSpec = (
         "change",
         "Change",
         "text",
-        "ROI against the review before: ▲ up, ▼ down, → same; n/a when either ROI is undefined; "
+        "ROI against the review before: ▲ up, ▼ down, → same (a change under the 'Flat below' "
+        "setting, 0.5 points by default); n/a when either ROI is undefined; "
         "first review, new or dropped",
     ),
     Column("roi_change", "ROI change (points)", "points", "ROI − ROI at the review before"),
