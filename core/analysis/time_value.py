@@ -76,7 +76,14 @@ def npv_all(flows: np.ndarray, monthly_rates: np.ndarray) -> np.ndarray:
         return np.sum(flows * factors, axis=1)
 
 
-NO_COST_OR_RETURN = "n/a (no cost, or no return, in the months in view)"
+# Why flows have no IRR, each the true reason for that alliance's months (#32.11): an alliance with
+# both revenue and cost whose revenue covers its cost every month has no month of money going in.
+NO_FLOWS = "n/a (net value is zero in every month in view: nothing goes in or comes back)"
+NEVER_NEGATIVE = (
+    "n/a (net value is never negative in a month: revenue covers cost every month, so no money is "
+    "invested for a rate to return on)"
+)
+NEVER_POSITIVE = "n/a (net value is never positive in a month: nothing comes back, so there is no return)"
 REVENUE_FIRST = "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)"
 
 
@@ -101,7 +108,9 @@ def irr_shapes(flows: np.ndarray) -> list[str]:
         np.char.add("n/a (net value changes sign ", changes.astype(str)), " times: no single IRR)"
     )
     notes = np.select(
-        [~(has_cost & has_return), first > 0, changes != 1], [NO_COST_OR_RETURN, REVENUE_FIRST, several], ""
+        [~(has_cost | has_return), ~has_cost, ~has_return, first > 0, changes != 1],
+        [NO_FLOWS, NEVER_NEGATIVE, NEVER_POSITIVE, REVENUE_FIRST, several],
+        "",
     )
     return [str(note) for note in notes]
 

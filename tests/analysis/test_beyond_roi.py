@@ -72,23 +72,34 @@ def test_irr_shapes_of_many_alliances_at_once_skip_empty_months():
             [0.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # nothing moves
             [0.0, 2.0, 0.0, -1.0, 0.0, 0.0],  # revenue first
             [-1.0, 1.0, -1.0, 1.0, 0.0, 1.0],  # − + − +: three changes
+            [3.0, 0.0, 5.0, 0.0, 0.0, 1.0],  # never negative: revenue covers cost every month (#32.11)
+            [0.0, -3.0, 0.0, -2.0, 0.0, 0.0],  # never positive: nothing comes back
         ]
     )
     assert irr_shapes(flows) == [
         "",
         "n/a (net value changes sign 2 times: no single IRR)",
-        "n/a (no cost, or no return, in the months in view)",
+        "n/a (net value is zero in every month in view: nothing goes in or comes back)",
         "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)",
         "n/a (net value changes sign 3 times: no single IRR)",
+        "n/a (net value is never negative in a month: revenue covers cost every month, so no money is "
+        "invested for a rate to return on)",
+        "n/a (net value is never positive in a month: nothing comes back, so there is no return)",
     ]
-    assert irr_shapes(np.zeros((2, 0))) == ["n/a (no cost, or no return, in the months in view)"] * 2
+    assert (
+        irr_shapes(np.zeros((2, 0)))
+        == ["n/a (net value is zero in every month in view: nothing goes in or comes back)"] * 2
+    )
 
 
 def test_irr_only_for_investment_shaped_flows():
     # −100 now (end of month 1), +110 a month later: 10 % a month, (1.1)^12 − 1 a year
     rate, note = irr(np.array([-100.0, 110.0]))
     assert rate == pytest.approx(1.1**12 - 1, rel=1e-9) and note == ""
-    assert irr(np.array([10.0, 20.0]))[1] == "n/a (no cost, or no return, in the months in view)"
+    assert irr(np.array([10.0, 20.0]))[1] == (
+        "n/a (net value is never negative in a month: revenue covers cost every month, so no money is "
+        "invested for a rate to return on)"
+    )
     assert irr(np.array([100.0, -110.0]))[1] == (
         "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)"
     )

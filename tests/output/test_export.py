@@ -77,12 +77,14 @@ def test_alliances_sheet_headers_numbers_and_formats(book):
     assert gamma[5].value is None  # undefined ROI is an empty cell ...
     assert gamma[6].value == "no cost recorded, so ROI is undefined"  # ... with the reason beside it
     assert {by_name[n][8].value for n in by_name} <= {"Top", "Second", "Third", "Bottom", None}
-    # Every entry is in January 2024: one month of activity, a single net flow of +183, no outlay.
+    # Every entry is in January 2024: one month of activity, a single net flow of +183, no outlay:
+    # Acme has a cost, but its revenue covers it in the only month, so no money is invested (#32.11).
     assert acme[12].value is None and acme[15].value is None  # no annualised ROI, no IRR ...
     assert acme[13].value.date() == dt.date(2024, 1, 1)  # ... but paid back from January on
     assert acme[17].value == (
         "annualised ROI: n/a (less than a year of activity); "
-        "IRR: n/a (no cost, or no return, in the months in view)"
+        "IRR: n/a (net value is never negative in a month: revenue covers cost every month, so no "
+        "money is invested for a rate to return on)"
     )
 
 
