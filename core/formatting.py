@@ -142,6 +142,11 @@ def points_label(value: float | None) -> str:
     return f"{shown:+,.0f} points" if abs(shown) >= 100 else f"{shown:+.1f} points"
 
 
+def counted(count: int, noun: str) -> str:
+    """A count with its noun in the right number: (1, 'alliance') -> '1 alliance', (2, …) -> '2 alliances'."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def period(first: dt.date | None, last: dt.date | None) -> str:
     """The months a set of entries covers: 'Nov 2024 – Oct 2026', 'Mar 2024' for one month."""
     if first is None or last is None or pd.isna(first) or pd.isna(last):

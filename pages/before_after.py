@@ -20,11 +20,7 @@ if report is not None:
         st.warning(plain(report.before_after_error), icon=":material/warning:")
     else:
         p = result.portfolio
-        before_text, after_text = result.windows.describe()
-        st.caption(
-            f"Before: {before_text} · After: {after_text} · initiative on "
-            f"{result.windows.initiative:%Y-%m-%d}"
-        )
+        st.caption(result.windows_words())
         currency = report.currency
         scale = fmt.money_scale(p["revenue_before"], p["revenue_after"], p["cost_before"], p["cost_after"])
         with views.tiles(5):
@@ -50,7 +46,8 @@ if report is not None:
                 "Effect vs control group",
                 fmt.points(result.did),
                 help="Difference-in-differences: the ROI change of the alliances in the initiative "
-                "minus the change of those without it, over the same windows.",
+                "minus the change of those without it "
+                f"({fmt.counted(result.control_count, 'alliance')}), over the same windows.",
             )
         st.subheader("Case study")
         views.quote_with_copy(result.paragraph, key="case_study")

@@ -88,6 +88,13 @@ def _window_pairs(report: Report) -> list[Pair]:
         ("After window", f"{after_text} ({windows.after_months:.1f} months)", None),
         ("Window choice", WINDOW_WORDS.get(choice.mode, f"{choice.months} months on each side"), None),
     ]
+    if len(result.initiative_dates()) > 1:
+        # The windows above are the control group's; each alliance has its own (#32.8).
+        said = (
+            f"{result.dates_words('%Y-%m-%d')}: each alliance over its own windows (its row); the "
+            "windows above are those of the initiative date, the most common, and the control group's"
+        )
+        pairs.insert(1, ("Initiative dates", said, None))
     if result.control is not None:
         pairs += [
             ("Control group ROI change (pts)", result.control["roi_change"], "points"),

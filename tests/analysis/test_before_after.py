@@ -81,8 +81,32 @@ def test_case_study_paragraph_states_the_numbers(ledger):
     assert "comparing Jul 2024 – Dec 2024 with Jan 2025 – Jun 2025" in text
     assert "Alliance revenue rose 25.0 % (63,720 to 79,650) and cost rose 14.4 % (59,000 to 67,500)" in text
     assert "Largest gain: Beta (+14.4 points); weakest: Alpha (+5.0 points)" in text
-    assert "the 1 alliances without the initiative moved +5.0 points" in text
-    assert "(difference-in-differences) is +5.0 points" in text
+    # The control group is Gamma alone (#32.8): one alliance, said in the singular, with a caveat.
+    assert "Over the same windows, the one alliance without the initiative moved +5.0 points" in text
+    assert "1 alliances" not in text
+    assert text.endswith(
+        "(difference-in-differences) is +5.0 points, an estimate from a control group of 1 alliance "
+        "only, to read with care."
+    )
+
+
+def test_a_control_group_of_one_alliance_is_a_check(ledger):
+    result = compare(ledger)
+    assert result.control_count == 1
+    assert (
+        "The control group is 1 alliance: its change is that partner's own, not a baseline, so the "
+        "estimated effect (difference-in-differences) says little; read it with care (a control group "
+        "of at least 3 alliances is advised)."
+    ) in result.checks
+    # Alpha alone in the initiative: Beta and Gamma are the control group, two alliances, still small.
+    two = compare(ledger, date=INITIATIVE, participants=["Alpha"])
+    assert two.control_count == 2
+    assert "the 2 alliances without the initiative moved" in two.paragraph
+    assert "a control group of 2 alliances only, to read with care." in two.paragraph
+    assert any(
+        c.startswith("The control group is 2 alliances: its change is those partners' own")
+        for c in two.checks
+    )
 
 
 def test_window_of_three_months_and_its_season_check(ledger):
@@ -127,6 +151,48 @@ def test_per_alliance_dates_use_each_alliances_windows():
     assert (beta["revenue_before"], beta["revenue_after"]) == (17325, 17325)
     assert beta["roi_change"] == pytest.approx(0.0, **EXACT)
     assert any("different initiative dates" in c for c in result.checks)
+    # Both dates are named (#32.8), not the most common one alone; the control group's windows are
+    # those of 1 Jan 2025 (a tie between the two dates: the earlier, as pandas' mode orders them).
+    assert result.dates_words() == "01 Jan 2025 and 01 Apr 2025"
+    assert "(started 01 Jan 2025 and 01 Apr 2025)" in result.paragraph
+    assert "comparing each alliance over its own windows around its date" in result.paragraph
+    assert "Over the windows of 01 Jan 2025, the one alliance without the initiative" in result.paragraph
+    assert result.windows_words() == (
+        "Initiatives on 2025-01-01 and 2025-04-01: each alliance is compared over its own windows, the "
+        "control group over those around 2025-01-01: before Jul 2024 – Dec 2024 · after Jan 2025 – Jun 2025"
+    )
+
+
+def test_the_workbook_and_the_deck_name_every_initiative_date():
+    """The same two dates (Alpha 2025-01-01, Beta 2025-04-01): the Before-After sheet gives both
+    under 'Initiative dates'; the deck's before/after slide names both and whose windows it shows."""
+    from pptx import Presentation
+
+    from core.output.deck import deck
+
+    sheet = [["Alliance", "Initiative date"], ["Alpha", "2025-01-01"], ["Beta", "2025-04-01"]]
+    report = build_report(read_ledger(ledger_bytes(case_rows(), Alliances=sheet), "x.xlsx"))
+    book = load_workbook(io.BytesIO(summary_workbook(report)))
+    below = {r[0]: r[1] for r in book["Before-After"].iter_rows(min_row=5, values_only=True) if r[0]}
+    assert below["Initiative dates"].startswith("2025-01-01 and 2025-04-01: each alliance over its own")
+    slides = Presentation(io.BytesIO(deck(report))).slides
+    shown = [s.text_frame.text for slide in slides for s in slide.shapes if s.has_text_frame]
+    assert any(
+        "Initiatives 2025-01-01 and 2025-04-01 · control group: before Jul 2024 – Dec 2024" in t
+        for t in shown
+    )
+
+
+def test_many_initiative_dates_are_given_as_a_range():
+    """Four alliances, four dates: named as the first to the last and how many."""
+    from core.analysis.before_after import BeforeAfter
+
+    table = pd.DataFrame(
+        {"initiative_date": pd.to_datetime(["2025-03-01", "2025-01-01", "2025-02-01", "2025-04-01"])},
+        index=["A", "B", "C", "D"],
+    )
+    result = BeforeAfter(table, pd.Series(dtype=float), None, None, [])  # type: ignore[arg-type]
+    assert result.dates_words("%Y-%m-%d") == "2025-01-01 to 2025-04-01, 4 dates"
 
 
 def test_alliance_with_no_cost_on_one_side():

@@ -134,6 +134,31 @@ def test_summary_download_serves_the_uploaded_ledgers_workbook(deferred_download
     assert list(charts[0].plots[0].series[0].values) == pytest.approx([0.5])
 
 
+def test_before_after_page_names_every_initiative_date_and_the_small_control_group():
+    """#32.8: Alpha started on 2025-01-01, Beta on 2025-04-01 (Alliances sheet); Gamma, without a
+    date, is the control group, one alliance: the caption names both dates, a warning says the
+    control group is one alliance, and the paragraph says so in the singular."""
+    from tests.case_study import case_rows
+
+    sheet = [["Alliance", "Initiative date"], ["Alpha", "2025-01-01"], ["Beta", "2025-04-01"]]
+    at = start()
+    at.file_uploader[0].set_value(("dates.xlsx", ledger_bytes(case_rows(), Alliances=sheet), XLSX))
+    at.run()
+    at.switch_page("pages/before_after.py")
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Initiatives on 2025-01-01 and 2025-04-01: each alliance") for c in captions)
+    # Shown as text: the page escapes Markdown (a colon is written '\\:').
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert any(
+        w.startswith("The control group is 1 alliance: its change is that partner's own") for w in warnings
+    )
+    paragraph = at.html[0].value
+    assert "(started 01 Jan 2025 and 01 Apr 2025)" in paragraph
+    assert "the one alliance without the initiative" in paragraph and "1 alliances" not in paragraph
+
+
 def test_before_after_page_tells_the_seed_case_from_an_upload():
     at = start()
     at.file_uploader[0].set_value(("case.xlsx", case_workbook(), XLSX))

@@ -13,6 +13,11 @@ from core.analysis.before_after.windows import Windows, data_span
 from core.model import DEFAULT_INITIATIVE_NAME
 
 MIN_MONTHS_PER_SIDE = 3
+# A control group of fewer alliances than this is one or two partners' own story, not a baseline:
+# the estimated effect is said with a caveat (#32.8).
+MIN_CONTROL_ALLIANCES = 3
+# Initiative dates named one by one up to this many; more are given as a range.
+MAX_DATES_NAMED = 3
 
 
 @dataclass
@@ -37,6 +42,38 @@ class BeforeAfter:
         ):
             return None
         return float(self.portfolio["roi_change"] - self.control["roi_change"])
+
+    @property
+    def control_count(self) -> int:
+        """How many alliances the control group holds (0 without one)."""
+        return 0 if self.control is None else int(self.control["alliances"])
+
+    def initiative_dates(self) -> list[pd.Timestamp]:
+        """The distinct initiative dates of the alliances compared, earliest first."""
+        return sorted(pd.to_datetime(self.table["initiative_date"]).drop_duplicates())
+
+    def dates_words(self, pattern: str = "%d %b %Y") -> str:
+        """The initiative date, or all of them when the alliances started on different dates
+        ('01 Mar 2024 and 01 Jun 2024'), or their range when there are many ('01 Jan 2024 to
+        01 Dec 2024, 6 dates')."""
+        dates = self.initiative_dates() or [self.windows.initiative]
+        named = [f"{d:{pattern}}" for d in dates]
+        if len(named) > MAX_DATES_NAMED:
+            return f"{named[0]} to {named[-1]}, {len(named)} dates"
+        return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+    def windows_words(self) -> str:
+        """The windows and the initiative date(s), for a caption: 'Before: Jan 2024 – Mar 2024 ·
+        After: Apr 2024 – Jun 2024 · initiative on 2024-04-01'; with several dates, each of them and
+        whose windows those are."""
+        before, after = self.windows.describe()
+        if len(self.initiative_dates()) <= 1:
+            return f"Before: {before} · After: {after} · initiative on {self.windows.initiative:%Y-%m-%d}"
+        return (
+            f"Initiatives on {self.dates_words('%Y-%m-%d')}: each alliance is compared over its own "
+            f"windows, the control group over those around {self.windows.initiative:%Y-%m-%d}: "
+            f"before {before} · after {after}"
+        )
 
 
 def honesty_checks(
@@ -73,6 +110,14 @@ def honesty_checks(
     undefined = result.table.index[result.table["roi_change"].isna()].tolist()
     if undefined:
         checks.append("ROI change undefined for " + ", ".join(undefined) + " (no cost on one side).")
+    if 0 < result.control_count < MIN_CONTROL_ALLIANCES:
+        whose = "that partner's" if result.control_count == 1 else "those partners'"
+        checks.append(
+            f"The control group is {fmt.counted(result.control_count, 'alliance')}: its change is "
+            f"{whose} own, not a baseline, so the estimated effect (difference-in-differences) says "
+            f"little; read it with care (a control group of at least {MIN_CONTROL_ALLIANCES} alliances "
+            "is advised)."
+        )
     if result.control is None:
         checks.append(
             "No control group: every alliance in view took part, so the change cannot be separated "
@@ -99,10 +144,18 @@ def case_study_paragraph(result: BeforeAfter, initiative_name: str = DEFAULT_INI
     who = f"the {count} alliances" if count > 1 else f"{result.table.index[0]}"
     change = p["roi_change"]
     verb = "changed" if pd.isna(change) else "rose" if change > 0 else "fell" if change < 0 else "held"
+    several = len(result.initiative_dates()) > 1
+    started = f"started {result.dates_words()}" if several else None
+    compared = (
+        "each alliance over its own windows around its date"
+        if several
+        else f"{before_text} with {after_text}"
+    )
     text = (
-        f"Across {who} in {initiative_name} (from {w.initiative:%d %b %Y}), alliance ROI {verb} from "
+        f"Across {who} in {initiative_name} ({started or f'from {w.initiative:%d %b %Y}'}), alliance ROI "
+        f"{verb} from "
         f"{fmt.percent(p['roi_before'])} to {fmt.percent(p['roi_after'])} "
-        f"({_points_words(p['roi_change'])}), comparing {before_text} with {after_text}. "
+        f"({_points_words(p['roi_change'])}), comparing {compared}. "
         f"Alliance revenue {_change_words(p['revenue_change'])} "
         f"({fmt.money(p['revenue_before'])} to {fmt.money(p['revenue_after'])}) and cost "
         f"{_change_words(p['cost_change'])} ({fmt.money(p['cost_before'])} to {fmt.money(p['cost_after'])})."
@@ -113,13 +166,28 @@ def case_study_paragraph(result: BeforeAfter, initiative_name: str = DEFAULT_INI
         text += f" Largest gain: {best} ({_points_words(changes[best])})"
         text += f"; weakest: {worst} ({_points_words(changes[worst])})." if worst != best else "."
     if result.did is not None and result.control is not None:
-        c = result.control
-        text += (
-            f" Over the same windows, the {int(c['alliances'])} alliances without the initiative moved "
-            f"{_points_words(c['roi_change'])}, so the initiative's estimated effect "
-            f"(difference-in-differences) is {_points_words(result.did)}."
-        )
+        return text + _effect_words(result, several)
     return text
+
+
+def _effect_words(result: BeforeAfter, several: bool) -> str:
+    """The control group's change and the estimated effect, with the caveat a small group needs."""
+    assert result.control is not None and result.did is not None
+    n = result.control_count
+    group = (
+        f"the {n} alliances without the initiative" if n > 1 else "the one alliance without the initiative"
+    )
+    windows = f"the windows of {result.windows.initiative:%d %b %Y}" if several else "the same windows"
+    text = (
+        f" Over {windows}, {group} moved {_points_words(result.control['roi_change'])}, so the "
+        f"initiative's estimated effect (difference-in-differences) is {_points_words(result.did)}"
+    )
+    if n < MIN_CONTROL_ALLIANCES:
+        return (
+            text
+            + f", an estimate from a control group of {fmt.counted(n, 'alliance')} only, to read with care."
+        )
+    return text + "."
 
 
 def _points_words(value: float) -> str:

@@ -78,6 +78,11 @@ def _windows_text(report: Report) -> str:
     assert result is not None
     windows = result.windows
     before, after = windows.describe()
+    if len(result.initiative_dates()) > 1:
+        # Each alliance over its own windows: name every date, and whose windows these are (#32.8).
+        return (
+            f"Initiatives {result.dates_words('%Y-%m-%d')} · control group: before {before} · after {after}"
+        )
     return f"Initiative {windows.initiative:%Y-%m-%d} · before {before} · after {after}"
 
 
