@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 import pandas as pd
@@ -52,6 +53,34 @@ VALUE_KINDS: tuple[ValueKind, ...] = (
 )
 
 
+# Decimals of a percent and of percentage points, in every text and every grid: 18.3 %, +10.0 pts.
+PERCENT_DIGITS = 1
+# Money in a page's grid: to the cent, as the workbook's money format (#,##0.00).
+GRID_MONEY_DIGITS = 2
+
+
+@dataclass(frozen=True)
+class GridFormat:
+    """How a page's grid shows a kind: the value times `scale`, under a printf-style `format`.
+
+    Streamlit's own "percent" shows as many decimals as a value has ('10.2%' beside '14%') and its
+    formats cannot scale and sign a value, so points showed as percents ('11.43%'). One format per
+    kind, with the digits of the texts above, for every page's tables (ui/columns.py applies it)."""
+
+    scale: float
+    format: str
+
+
+GRID_FORMATS: dict[ValueKind, GridFormat] = {
+    "money": GridFormat(1.0, f"%,.{GRID_MONEY_DIGITS}f"),
+    "ratio": GridFormat(100.0, f"%,.{PERCENT_DIGITS}f %%"),
+    "gap": GridFormat(100.0, f"%+,.{PERCENT_DIGITS}f pts"),
+    "points": GridFormat(100.0, f"%+,.{PERCENT_DIGITS}f pts"),
+    "number": GridFormat(1.0, "localized"),
+    "integer": GridFormat(1.0, "%d"),
+}
+
+
 # A shape for each band, quartile and goal status, beside its colour, so that no reader has to tell
 # colours apart: in the legends of the charts and in the app's tables.
 BAND_ICONS: dict[str, str] = {STRONG: "▲", MODERATE: "◆", WEAK: "▼", UNDEFINED: "○"}
@@ -64,7 +93,7 @@ def _present(value: float | None) -> float | None:
     return None if value is None or math.isnan(value) else value
 
 
-def percent(value: float | None, digits: int = 1) -> str:
+def percent(value: float | None, digits: int = PERCENT_DIGITS) -> str:
     """0.183 -> '18.3 %', 27.57 -> '2,757.0 %'; None or NaN -> 'n/a'."""
     value = _present(value)
     if value is None:
@@ -72,12 +101,14 @@ def percent(value: float | None, digits: int = 1) -> str:
     return f"{value * 100:,.{digits}f} %"
 
 
-def points(value: float | None, digits: int = 1) -> str:
-    """A difference of fractions in percentage points: 0.1 -> '+10.0 pts', -27.46 -> '-2,746.0 pts'."""
+def points(value: float | None, digits: int = PERCENT_DIGITS) -> str:
+    """A difference of fractions in percentage points: 0.1 -> '+10.0 pts', -27.46 -> '-2,746.0 pts';
+    a change that rounds to nothing is '+0.0 pts', never '-0.0 pts'."""
     value = _present(value)
     if value is None:
         return "n/a"
-    return f"{value * 100:+,.{digits}f} pts"
+    shown = round(value * 100, digits) + 0.0  # −0.0 + 0.0 is 0.0
+    return f"{shown:+,.{digits}f} pts"
 
 
 def money(value: float | None, currency: str | None = None) -> str:

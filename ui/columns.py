@@ -20,17 +20,9 @@ from core import palette
 from core.formatting import ValueKind
 from core.output.columns import Column, TableSpec, spec_of
 
-# Streamlit's "percent" multiplies by 100, so ratios stay fractions in the grid as everywhere else.
-# Its formats cannot scale and sign a value, so points (a difference of fractions) show as a percent
-# too; the header says "(pts)" and the help text says percentage points.
-NUMBER_FORMATS: dict[ValueKind, str] = {
-    "money": "accounting",
-    "ratio": "percent",
-    "gap": "percent",
-    "points": "percent",
-    "number": "localized",
-    "integer": "%d",
-}
+# One format per kind, from the presentation vocabulary (core.formatting.GRID_FORMATS): a ratio,
+# gap or points column is shown times 100 ('18.3 %', '+11.4 pts'), so `grid` scales its cells.
+NUMBER_FORMATS: dict[ValueKind, str] = {kind: f.format for kind, f in fmt.GRID_FORMATS.items()}
 DATE_FORMATS: dict[ValueKind, str] = {"date": "YYYY-MM-DD", "month": "MMM YYYY"}
 EMPTY = "—"
 # A neutral blue for progress bars: Streamlit's default is its red primary colour, which would paint
@@ -71,10 +63,22 @@ def column_config(spec: TableSpec, bars: Iterable[str] = (), gaps: Iterable[str]
             hint = f"{column.help}\n\n{EMPTY} {meaning}." if column.help else f"{EMPTY} {meaning}."
         config[column.header] = _setting(column, hint)
         if column.source in bars:
+            scale = fmt.GRID_FORMATS["ratio"].scale
             config[column.header] = st.column_config.ProgressColumn(
-                help=hint, format="percent", min_value=0.0, max_value=1.0, color=PROGRESS_COLOUR
+                help=hint,
+                format=NUMBER_FORMATS["ratio"],
+                min_value=0.0,
+                max_value=scale,
+                color=PROGRESS_COLOUR,
             )
     return config
+
+
+def _restyled(styler: Styler, frame: pd.DataFrame) -> Styler:
+    """The Styler over the scaled frame: its colours (applied by row and column) kept."""
+    if frame is styler.data:
+        return styler
+    return frame.style.use(styler.export())
 
 
 def _is_empty(values: pd.Series) -> bool:
@@ -112,13 +116,34 @@ def marked_column(values: pd.Series, icons: dict[Any, str], hint: str | None) ->
     )
 
 
-def grid(table: pd.DataFrame | Styler, bars: Iterable[str] = (), lead: Iterable[str] = ()) -> dict[str, Any]:
+def scaled(frame: pd.DataFrame, spec: TableSpec, as_is: Iterable[str] = ()) -> pd.DataFrame:
+    """The frame with each number column whose kind a grid shows scaled (ratios, gaps, points: × 100)
+    multiplied, leaving the columns named (by header) in `as_is`, which already hold the shown unit."""
+    kept = set(as_is)
+    changes = {
+        c.header: pd.to_numeric(frame[c.header], errors="coerce") * fmt.GRID_FORMATS[c.kind].scale
+        for c in spec
+        if c.kind in fmt.GRID_FORMATS
+        and fmt.GRID_FORMATS[c.kind].scale != 1.0
+        and c.header not in kept
+        and pd.api.types.is_numeric_dtype(frame[c.header])  # a column of words is shown as it is
+    }
+    return frame.assign(**changes) if changes else frame
+
+
+def grid(
+    table: pd.DataFrame | Styler,
+    bars: Iterable[str] = (),
+    lead: Iterable[str] = (),
+    as_is: Iterable[str] = (),
+) -> dict[str, Any]:
     """`st.dataframe`'s arguments for a display frame (or a Styler of one), from the spec it was made
     with: its data, column settings (shapes beside bands, quartiles and statuses), the columns worth
     showing, "—".
 
     Columns named (by source) in `lead` come right after the first one, so that a phone shows them
-    without scrolling; the data and its exports keep the spec's order."""
+    without scrolling; the data and its exports keep the spec's order. Ratio, gap and points cells
+    are shown × 100 (GRID_FORMATS), except the columns named (by header) in `as_is`."""
     styler = table if isinstance(table, Styler) else None
     frame: pd.DataFrame = styler.data if styler is not None else table  # type: ignore[assignment]
     spec = spec_of(frame)
@@ -129,6 +154,7 @@ def grid(table: pd.DataFrame | Styler, bars: Iterable[str] = (), lead: Iterable[
     leading = [c for source in lead for c in spec[1:] if c.source == source]
     spec = (*spec[:1], *leading, *(c for c in spec[1:] if c not in leading))
     shown = tuple(c for c in spec if len(frame) == 0 or not _is_empty(frame[c.header]))
+    frame = scaled(frame, shown, as_is)
     gaps = [c.header for c in shown if _has_gaps(frame[c.header])]
     config = column_config(shown, bars, gaps)
     for column in shown:
@@ -136,7 +162,7 @@ def grid(table: pd.DataFrame | Styler, bars: Iterable[str] = (), lead: Iterable[
             hint = config[column.header]["help"]
             config[column.header] = marked_column(frame[column.header], ICONS[column.source], hint)
     return {
-        "data": styler if styler is not None else frame,
+        "data": _restyled(styler, frame) if styler is not None else frame,
         "column_config": config,
         "column_order": [c.header for c in shown],
         "placeholder": EMPTY,

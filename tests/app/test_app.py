@@ -206,7 +206,8 @@ def test_trends_page_shows_the_quarters():
     assert not at.exception
     table = at.dataframe[0].value
     assert table["Quarter"].tolist() == ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"]
-    assert table["ROI"].iloc[0] == pytest.approx(2160 / 33000)  # a fraction, shown as a percent
+    # In percent, under the one percent format of every grid (#32.7): 2,160 / 33,000 = 6.5 %.
+    assert table["ROI"].iloc[0] == pytest.approx(2160 / 33000 * 100)
 
 
 def quartile_ledger() -> bytes:

@@ -127,7 +127,7 @@ def test_recommendations_follow_the_rules_and_a_rule_edit_lands_in_the_link():
     assert shown.loc["A", "Reasons"].startswith(
         "Band Strong (+2); Top quartile (+1); ROI rising 10.0 % → 50.0 % (+1)"
     )
-    assert shown.loc["A", "ROI"] == pytest.approx(0.5)
+    assert shown.loc["A", "ROI"] == pytest.approx(50.0)  # grids show percents × 100 (#32.7)
     # one per recommendation
     assert [
         metric(at, f"{icon} {name}")
@@ -212,8 +212,9 @@ def test_dropping_an_alliance_recomputes_the_portfolio():
     # Without D: revenue 990 − 210 = 780, cost 600, net value 180, ROI 180 / 600 = 30.0 %.
     assert metric(at, "Portfolio ROI in scenario") == "30.0 %"
     ratios = table(at, "Figure", column="Change (pts)")
-    assert ratios.loc["Portfolio ROI", "Today"] == pytest.approx(0.2375)
-    assert ratios.loc["Portfolio ROI", "Scenario"] == pytest.approx(0.30)
+    # In percent, as every grid shows a ratio (#32.7): 23.75 % and 30.0 %.
+    assert ratios.loc["Portfolio ROI", "Today"] == pytest.approx(23.75)
+    assert ratios.loc["Portfolio ROI", "Scenario"] == pytest.approx(30.0)
     money = table(at, "Figure", column="Change")
     assert money.loc["Net value", "Scenario"] == pytest.approx(180.0)
     assert money.loc["Net value", "Change"] == pytest.approx(-10.0)
@@ -227,7 +228,7 @@ def test_dropping_an_alliance_recomputes_the_portfolio():
     at.button(key="scn_add").click().run()
     assert at.query_params["scn"] == "drop:D;scale:B*2"
     ratios = table(at, "Figure", column="Change (pts)")
-    assert ratios.loc["Portfolio ROI", "Scenario"] == pytest.approx(0.2875)
+    assert ratios.loc["Portfolio ROI", "Scenario"] == pytest.approx(28.75)  # in percent (#32.7)
     # In points as the tile says it: 28.75 % − 23.75 % = +5.0 points.
     assert ratios.loc["Portfolio ROI", "Change (pts)"] == "+5.0 pts"
     assert next(m.delta for m in at.metric if m.label == "Portfolio ROI in scenario").startswith("+5.0 pts")
@@ -366,8 +367,8 @@ def test_scorecard_shows_health_and_risks_worked_by_hand():
     assert risks.set_index("Risk")["Expected loss"].to_dict() == {"Churn": 20.0, "Delay": 5.0}
     summary = table(at, "Risk-adjusted ROI", column="Risks")
     # A: (100 net − 20) / 200 cost = 40 %; B: (50 − 5) / 200 = 22.5 %.
-    assert summary.loc["A", "Risk-adjusted ROI"] == pytest.approx(0.40)
-    assert summary.loc["B", "Risk-adjusted ROI"] == pytest.approx(0.225)
+    assert summary.loc["A", "Risk-adjusted ROI"] == pytest.approx(40.0)  # in percent (#32.7)
+    assert summary.loc["B", "Risk-adjusted ROI"] == pytest.approx(22.5)
     said = texts(at)
     assert "**B**: Risk without an owner" in said
     assert "Health scored 2 or lower" in said and "2 or more apart" in said

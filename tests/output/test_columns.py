@@ -141,8 +141,11 @@ def test_cell_text_by_kind(value, kind, text):
 def test_grid_settings_follow_the_kind():
     config = column_config(cols.BEFORE_AFTER)
     assert list(config) == [c.header for c in cols.BEFORE_AFTER]
-    assert config["ROI before"]["type_config"]["format"] == "percent"  # Streamlit's percent takes fractions
-    assert config["Revenue before"]["type_config"]["format"] == "accounting"
+    # One format per kind (#32.7): percents and points with one decimal, points as points (never
+    # Streamlit's "percent", which showed '11.43%' for +11.4 points and '14%' beside '10.2%').
+    assert config["ROI before"]["type_config"]["format"] == "%,.1f %%"
+    assert config["ROI change (pts)"]["type_config"]["format"] == "%+,.1f pts"
+    assert config["Revenue before"]["type_config"]["format"] == "%,.2f"
     assert config["Initiative date"]["type_config"] == {
         "type": "date",
         "format": "YYYY-MM-DD",
@@ -159,8 +162,12 @@ def test_grid_takes_the_spec_from_the_table_and_draws_bars(report):
 
     settings = grid(status_style(goals_display(report)), bars=("progress",))
     assert settings["column_config"]["Progress"]["type_config"]["type"] == "progress"
-    assert settings["column_config"]["Progress"]["type_config"]["max_value"] == 1.0  # a fraction
-    assert settings["column_config"]["Expected by now"]["type_config"]["format"] == "percent"
+    # Shown in percent like every ratio (#32.7): the bar runs to 100, its cells × 100.
+    assert settings["column_config"]["Progress"]["type_config"]["max_value"] == 100.0
+    assert settings["column_config"]["Progress"]["type_config"]["format"] == "%,.1f %%"
+    assert settings["column_config"]["Expected by now"]["type_config"]["format"] == "%,.1f %%"
+    data, table = settings["data"].data, goals_display(report)
+    assert data["Progress"].tolist() == pytest.approx((table["Progress"] * 100).tolist(), nan_ok=True)
 
 
 def test_grid_leaves_the_spec_behind_and_the_table_as_it_was(report):
@@ -172,5 +179,28 @@ def test_grid_leaves_the_spec_behind_and_the_table_as_it_was(report):
     spec = cols.spec_of(table)
     settings = grid(table)
     assert settings["data"].attrs == {}
-    assert settings["data"].equals(table)
+    # The same cells, the ratios, gaps and points × 100 for the grid's formats (#32.7).
+    hundred = [c.header for c in spec if c.kind in ("ratio", "gap", "points")]
+    assert settings["data"].drop(columns=hundred).equals(table.drop(columns=hundred))
+    for header in hundred:
+        assert settings["data"][header].tolist() == pytest.approx(
+            (table[header] * 100).tolist(), nan_ok=True
+        ), header
     assert cols.spec_of(table) == spec == alliance_spec(report)
+
+
+def test_grid_shows_percents_and_points_times_a_hundred(report):
+    """#32.7. The small ledger's before/after around 1 April 2024: Acme Jan–Mar (600 − 500) / 500 =
+    20 %, Apr–Jun (700 − 500) / 500 = 40 %, +20 points; Beta (450 − 500) / 500 = −10 % both sides,
+    +0 points. The grid holds 20.0, 40.0 and 20.0 under '%,.1f %%' and '%+,.1f pts' (shown 20.0 %,
+    +20.0 pts); money stays as it is, to the cent."""
+    from core.output.tables import before_after_display
+
+    shown = grid(before_after_display(report))
+    data = shown["data"].set_index("Alliance")
+    assert data.loc["Acme", "ROI before"] == pytest.approx(20.0)
+    assert data.loc["Acme", "ROI after"] == pytest.approx(40.0)
+    assert data.loc["Acme", "ROI change (pts)"] == pytest.approx(20.0)
+    assert data.loc["Beta", "ROI change (pts)"] == pytest.approx(0.0)
+    assert data.loc["Acme", "Revenue before"] == 600
+    assert fmt.points(-0.0004) == "+0.0 pts"  # a change that rounds to nothing has no minus sign

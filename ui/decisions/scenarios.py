@@ -153,7 +153,8 @@ def _ratios_grid(ratios: pd.DataFrame) -> dict[str, Any]:
     header = "Change (pts)"
     if header in ratios.columns:
         hint = shown["column_config"].get(header, {}).get("help")
-        shown["data"] = ratios.assign(**{header: ratios[header].map(points_text)})
+        # The grid's own (scaled) data, with the change as the tiles' text.
+        shown["data"] = shown["data"].assign(**{header: ratios[header].map(points_text)})
         shown["column_config"][header] = st.column_config.TextColumn(help=hint)
     return shown
 

@@ -25,7 +25,7 @@ def whole_height(rows: int) -> int:
 
 def points_grid(table: pd.DataFrame | Any, headers: list[str]) -> dict[str, Any]:
     """`views.grid` with these number columns shown as signed points (+2.0)."""
-    shown = views.grid(table)
+    shown = views.grid(table, as_is=headers)
     for header in headers:
         if header in shown["column_config"]:
             hint = shown["column_config"][header].get("help")
