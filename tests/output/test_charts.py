@@ -187,6 +187,39 @@ class TestQuarterlyLines:
         assert fig.layout.title.text == "Trailing four-quarter ROI"
 
 
+def test_partial_quarters_have_hollow_markers_and_a_legend_entry():
+    """#32.10. Entries from 10 Nov 2024 to 20 Mar 2025: 2024-Q4 is covered from November only, so it
+    is partial (as the table marks it); 2025-Q1 is whole. Q4 (Nov): (1,200 − 1,000) / 1,000 = 20 %;
+    Q1 (Feb, Mar): (1,300 − 1,000) / 1,000 = 30 %. Acme, the first line, and the portfolio have
+    circles."""
+    from core.analysis.trends import quarterly_roi
+
+    rows = [
+        ("2024-11-10", "Acme", "revenue", 1200.0),
+        ("2024-11-10", "Acme", "cost", 1000.0),
+        ("2025-02-10", "Acme", "revenue", 1300.0),
+        ("2025-03-20", "Acme", "cost", 1000.0),
+    ]
+    entries = pd.DataFrame(rows, columns=["date", "alliance", "kind", "amount"])
+    quarterly = quarterly_roi(entries.assign(date=pd.to_datetime(entries["date"])))
+    fig = charts.quarterly_lines(quarterly, ["Portfolio", "Acme"], BandThresholds())
+    lines = {trace.name: trace for trace in fig.data}
+    assert list(lines["Acme"].x) == ["2024-Q4", "2025-Q1"]
+    assert list(lines["Acme"].y) == [pytest.approx(20.0), pytest.approx(30.0)]
+    assert list(lines["Acme"].marker.symbol) == ["circle-open", "circle"]
+    assert list(lines["Portfolio"].marker.symbol) == ["circle-open", "circle"]
+    assert list(lines["Acme"].customdata) == [" (partial quarter)", ""]
+    legend = [t for t in fig.data if t.name and t.name.startswith("○ hollow marker")]
+    assert [t.name for t in legend] == [
+        "○ hollow marker: partial quarter (the data cover only part of it): 2024-Q4"
+    ]
+    assert legend[0].marker.symbol == "circle-open"
+    # Whole quarters only: no hollow marker, no legend entry.
+    whole = quarterly.assign(complete=True)
+    fig = charts.quarterly_lines(whole, ["Acme"], BandThresholds())
+    assert list(fig.data[0].marker.symbol) == ["circle", "circle"] and len(fig.data) == 1
+
+
 def test_distribution_one_row_per_alliance_marked_by_quartile(report):
     fig = charts.roi_distribution(report.alliances, report.cuts, report.benchmarks)
     points = {trace.name: dict(zip(trace.y, trace.x, strict=True)) for trace in fig.data}

@@ -13,7 +13,7 @@ from core.output.charts.axis import Axis, robust_range
 from core.output.charts.layout import CLIP_FONT, TAG_ROW_PX, lay_out, plain_label
 from core.output.charts.marks import LINE_DASHES, LINE_SYMBOLS
 from core.output.charts.references import add_references, band_references
-from core.palette import LINE_COLOURS, PORTFOLIO_COLOUR
+from core.palette import LINE_COLOURS, PORTFOLIO_COLOUR, THRESHOLD_COLOUR
 
 
 def quarterly_lines(
@@ -48,9 +48,10 @@ def quarterly_lines(
                 color=colour,
                 dash="solid" if is_portfolio else LINE_DASHES[i % len(LINE_DASHES)],
             ),
-            marker=dict(size=9, symbol="circle" if is_portfolio else LINE_SYMBOLS[i % len(LINE_SYMBOLS)]),
+            marker=_markers(part, "circle" if is_portfolio else LINE_SYMBOLS[i % len(LINE_SYMBOLS)]),
             # The name comes from the trace, so nothing a user typed is read as a template.
-            hovertemplate="%{fullData.name}<br>%{x}: %{y:.1f} %<extra></extra>",
+            hovertemplate="%{fullData.name}<br>%{x}: %{y:.1f} %%{customdata}<extra></extra>",
+            customdata=_partial_words(part),
             connectgaps=False,
         )
         for side in (1, -1):
@@ -61,12 +62,50 @@ def quarterly_lines(
                 stacked += 1
                 edge = "top" if side > 0 else "bottom"
                 notes.append(f"{text[2:]}, beyond the chart: marked on its {edge} edge.")
+    partial = chosen.loc[~_complete(chosen), "quarter"].astype(str).unique().tolist()
+    if partial:
+        _partial_legend(fig, partial)
     add_references(fig, band_references(thresholds), axis, along="y")
     title = "Trailing four-quarter ROI" if trailing else "ROI by quarter"
     fig.update_yaxes(title="ROI", ticksuffix=" %", range=[axis.low, axis.high])
     fig.update_xaxes(title="Quarter", type="category")
     # The labels of values beyond the axis stack above the plot, clear of the lines and of each other.
     return lay_out(fig, title, 300, tag_rows=stacked + 1 if stacked else 0, right=44, notes=notes)
+
+
+# A quarter the data cover only in part (a ledger starting in November) has a hollow marker, as the
+# table marks it, and the legend says what hollow means (#32.10).
+PARTIAL_LEGEND = "○ hollow marker: partial quarter (the data cover only part of it)"
+PARTIAL_HOVER = " (partial quarter)"
+
+
+def _markers(part: pd.DataFrame, symbol: str) -> dict[str, object]:
+    """A line's markers: its own shape, hollow in the quarters the data cover only in part."""
+    return dict(size=9, symbol=[symbol if whole else f"{symbol}-open" for whole in _complete(part)])
+
+
+def _partial_words(part: pd.DataFrame) -> list[str]:
+    """What the hover adds to each quarter: that it is partial, or nothing."""
+    return ["" if whole else PARTIAL_HOVER for whole in _complete(part)]
+
+
+def _complete(quarters: pd.DataFrame) -> pd.Series:
+    """Whether each quarter is whole (a frame without the column counts every quarter whole)."""
+    if "complete" not in quarters:
+        return pd.Series(True, index=quarters.index)
+    return quarters["complete"].astype(bool)
+
+
+def _partial_legend(fig: go.Figure, quarters: list[str]) -> None:
+    """A legend entry (an empty trace) for the hollow markers, naming the partial quarters."""
+    fig.add_scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=f"{PARTIAL_LEGEND}: {', '.join(quarters)}",
+        marker=dict(size=9, symbol="circle-open", color=THRESHOLD_COLOUR),
+        hoverinfo="skip",
+    )
 
 
 def _beyond_text(name: str, beyond: list[tuple[str, float]], side: int) -> str:
