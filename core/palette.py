@@ -72,6 +72,16 @@ DISTINCT_LINE_COLOURS = [
     "#80CDC1",
     "#4D4D4D",
 ]
+# Many lines on one screen chart (the history's, an alliance a line): a colour each for the first
+# sixteen, the printed palette without its black and dark grey (lost on a dark page) (#32.14).
+MANY_LINE_COLOURS = [c for c in DISTINCT_LINE_COLOURS if c not in (BLACK, "#4D4D4D")]
+
+
+def many_line_colour(i: int) -> str:
+    """The colour of the `i`-th of many lines: no two of the first sixteen alike."""
+    return MANY_LINE_COLOURS[i % len(MANY_LINE_COLOURS)]
+
+
 # Grid lines and borders in a translucent grey, which reads on a light and on a dark page alike.
 FAINT_GREY = "rgba(128,128,128,0.2)"
 MID_GREY = "rgba(128,128,128,0.5)"

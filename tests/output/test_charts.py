@@ -368,3 +368,19 @@ def test_names_are_shown_as_text_in_charts():
         }
     )
     assert "<a" not in charts.goal_progress(goals).data[0].y[0]
+
+
+def test_history_lines_of_ten_alliances_each_have_a_colour_of_their_own():
+    """#32.14: the history chart's colours went round after six (the seventh alliance's line was the
+    first's colour). Ten alliances, two reviews: ten lines, ten colours."""
+    names = [f"A{i}" for i in range(10)]
+    rows = [
+        {"alliance": n, "review": r, "review_date": d, "roi": 0.1 + 0.01 * i}
+        for r, d in (("Q1", "2026-03-31"), ("Q2", "2026-06-30"))
+        for i, n in enumerate(names)
+    ]
+    fig = charts.roi_across_reviews(pd.DataFrame(rows))
+    colours = [trace.line.color for trace in fig.data]
+    assert [trace.name for trace in fig.data] == names
+    assert len(set(colours)) == 10
+    assert set(colours) <= set(palette.MANY_LINE_COLOURS)

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from core.output.charts.layout import lay_out, plain_label, plain_labels
 from core.output.charts.marks import LINE_DASHES, LINE_SYMBOLS
-from core.palette import LINE_COLOURS
+from core.palette import many_line_colour
 
 
 def roi_across_reviews(history: pd.DataFrame) -> go.Figure:
@@ -22,9 +22,7 @@ def roi_across_reviews(history: pd.DataFrame) -> go.Figure:
             y=part["roi"] * 100,
             mode="lines+markers",
             name=plain_label(name),
-            line=dict(
-                width=2.5, color=LINE_COLOURS[i % len(LINE_COLOURS)], dash=LINE_DASHES[i % len(LINE_DASHES)]
-            ),
+            line=dict(width=2.5, color=many_line_colour(i), dash=LINE_DASHES[i % len(LINE_DASHES)]),
             marker=dict(size=9, symbol=LINE_SYMBOLS[i % len(LINE_SYMBOLS)]),
             hovertemplate="%{fullData.name}<br>%{x}: %{y:.1f} %<extra></extra>",
         )

@@ -3,6 +3,8 @@ the alternative in a chart) and the scenario slide."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 from pptx.enum.chart import XL_CHART_TYPE
@@ -78,6 +80,15 @@ def _value_over_chart(slide: Slide, report: Report, box: Box) -> None:
     data.add_series("Value over the hurdle rate", values)
     chart = native_chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, box, "Value over the hurdle rate")
     chart.value_axis.tick_labels.number_format = "#,##0"
+    low, high, step = label_room(values)
+    if low is not None:
+        chart.value_axis.minimum_scale = low
+    if high is not None:
+        chart.value_axis.maximum_scale = high
+    if step is not None:
+        chart.value_axis.major_unit = step
+        if step >= 1000:  # ticks in thousands ('-300k'), so that round ticks do not run together
+            chart.value_axis.tick_labels.number_format = '#,##0,"k"'
     chart.has_legend = False
     top_down(chart)
     chart.category_axis.tick_labels.font.size = Pt(category_label_size(len(names)))
@@ -89,6 +100,30 @@ def _value_over_chart(slide: Slide, report: Report, box: Box) -> None:
     if len(names) <= 25:
         percent_labels(chart, category_label_size(len(names)) - 1)
         chart.plots[0].data_labels.number_format = "#,##0"
+
+
+# Room beyond the longest bars for their values, as a share of the values' spread (#32.14: the most
+# negative bar's value, written outside its end, sat on the alliance's name left of the plot).
+LABEL_ROOM = 0.3
+
+
+def label_room(values: list[float]) -> tuple[float | None, float | None, float | None]:
+    """The value axis's ends and major unit: LABEL_ROOM of the spread left beyond the longest bar
+    each way, on a round step (the power of ten of the spread, 632 → 100), also the distance between
+    ticks; an end is None on a side without bars (the axis starts at zero there)."""
+    if not values:
+        return None, None, None
+    low, high = min(min(values), 0.0), max(max(values), 0.0)
+    spread = high - low
+    if spread <= 0:
+        return None, None, None
+    step = float(10 ** math.floor(math.log10(spread)))
+    room = LABEL_ROOM * spread
+    return (
+        math.floor((low - room) / step) * step if low < 0 else None,
+        math.ceil((high + room) / step) * step if high > 0 else None,
+        step,
+    )
 
 
 def main_reasons(report: Report) -> pd.Series:
