@@ -122,6 +122,17 @@ def adjustment_controls(ledger: Ledger) -> None:
         fields.number("flat")
 
 
+def dates_words(chosen: object) -> str:
+    """The dates in view written out whole, under the range box, which the sidebar's width cuts
+    ('2024-11-01 – 2026-06-2', #32.14): 'From 2024-11-01 to 2026-06-28'."""
+    days = [d for d in (chosen if isinstance(chosen, (list, tuple)) else [chosen]) if d is not None]
+    if len(days) == 2:
+        return f"From {days[0]:%Y-%m-%d} to {days[1]:%Y-%m-%d}"
+    if len(days) == 1:
+        return f"From {days[0]:%Y-%m-%d}: pick the last day too"
+    return "Every day of the data"
+
+
 def filter_controls(ledger: Ledger) -> None:
     """Type, owner, segment and date range: what every page shows, quartiles included."""
     found = state.facts(ledger)
@@ -138,3 +149,4 @@ def filter_controls(ledger: Ledger) -> None:
                 max_value=found.span[1],
                 format="YYYY-MM-DD",
             )
+            st.caption(dates_words(st.session_state.get(state.F_DATES)))

@@ -118,6 +118,20 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(e.value) for kind in kinds for e in kind)
 
 
+def test_every_alliances_reasons_can_be_read_whole():
+    """#32.14: the grid's Reasons column is cut at its width; 'Reasons in full' writes each one out,
+    word for word as the grid holds it."""
+    at = opened()
+    shown = table(at, "Recommendation")
+    (expander,) = [e for e in at.expander if e.label == "Reasons in full"]
+    # Shown as text: Markdown's characters are escaped ('\\(' for '(').
+    lines = [m.value.replace("\\", "") for m in expander.markdown]
+    assert lines == [
+        f"**{name}** ({row['Recommendation']}): {row['Reasons']}" for name, row in shown.iterrows()
+    ]
+    assert any("ROI rising 10.0 % → 50.0 % (+1)" in line for line in lines)
+
+
 def test_recommendations_follow_the_rules_and_a_rule_edit_lands_in_the_link():
     at = opened()
     shown = table(at, "Recommendation")

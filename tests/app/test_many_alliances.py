@@ -168,8 +168,13 @@ def test_many_accepted_actions_are_marked_in_one_grid(monkeypatch: pytest.Monkey
     colleague.switch_page(PAGE).run()
     assert not colleague.exception
     assert not [c for c in colleague.segmented_control if c.key and c.key.startswith("outcome_")]
-    assert "8 actions, a row each: pick what became of each in its last column" in texts(colleague)
+    assert "8 actions, a row each: pick what became of each in the column beside its alliance" in texts(
+        colleague
+    )
     marking = table(colleague, "alliance", column="outcome")
+    # The choice beside the alliance, in view on a desktop (#32.14: last, it was off-screen at 1440 px).
+    (grid,) = [d for d in colleague.dataframe if "outcome" in d.value.columns]
+    assert list(grid.proto.column_order) == ["alliance", "outcome", "due", "owner", "action", "status"]
     assert marking["alliance"].tolist() == ["A", "B", "C", "C", "C", "D", "D", "D"]
     assert set(marking["outcome"]) == {"Not marked"}
     # Each row says its status (due 30 or 90 days from today: Open), so no second grid lists them.

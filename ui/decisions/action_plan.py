@@ -193,8 +193,8 @@ def _outcome_grid(review_id: int, accepted: pd.DataFrame, marks: dict[int, str],
         }
     )
     st.caption(
-        f"{len(rows):,} actions, a row each: pick what became of each in its last column (Not marked, Done "
-        "or Dropped)."
+        f"{len(rows):,} actions, a row each: pick what became of each in the column beside its alliance "
+        "(Not marked, Done or Dropped)."
     )
     st.data_editor(
         rows,
@@ -202,7 +202,9 @@ def _outcome_grid(review_id: int, accepted: pd.DataFrame, marks: dict[int, str],
         num_rows="fixed",
         hide_index=True,
         width="stretch",
-        column_order=["alliance", "due", "owner", "action", "status", "outcome"],
+        # What the user picks beside the alliance: last, it was off-screen on a 1440-pixel desktop
+        # behind a 600-pixel action (#32.14).
+        column_order=["alliance", "outcome", "due", "owner", "action", "status"],
         disabled=["alliance", "due", "owner", "action", "status"],
         height=whole_height(len(rows)),
         column_config={

@@ -79,6 +79,24 @@ def recommendation_table(report: Report) -> None:
         "Click a column's header to sort. The score is the sum of the points in the Reasons; the "
         "recommendation is the first cut it reaches (rules below)."
     )
+    reasons_in_full(table)
+
+
+# Reasons written out one alliance a line up to this many; beyond, one alliance picked at a time.
+REASONS_LISTED = 50
+
+
+def reasons_in_full(table: pd.DataFrame) -> None:
+    """Each alliance's reasons whole, which the grid's column cuts at its width (#32.14): a line
+    each for a few alliances, the chosen one's for many."""
+    with st.expander("Reasons in full"):
+        rows = list(zip(table["Alliance"], table["Recommendation"], table["Reasons"], strict=True))
+        if len(rows) > REASONS_LISTED:
+            names = [str(name) for name, _, _ in rows]
+            chosen = st.selectbox("Alliance", names, key="reasons_alliance")
+            rows = [row for row in rows if str(row[0]) == chosen]
+        for name, recommendation, reasons in rows:
+            st.markdown(f"**{plain(name)}** ({plain(recommendation)}): {plain(reasons)}")
 
 
 def current_rules() -> DecisionRules:

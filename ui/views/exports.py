@@ -67,9 +67,11 @@ def downloads(report: Report) -> None:
             "decisions, risks and health, the action plan, data issues. Figures equal the workbook's.",
         ),
     ]
-    cols = st.columns(len(files) + 1)
-    for col, (label, build, suffix, mime, icon, help_text) in zip(cols, files, strict=False):
-        col.download_button(
+    # A row of buttons as wide as their labels, wrapping to a second row when the page is narrow:
+    # five equal columns cut the labels ('Report for shar…', #32.14).
+    row = st.container(horizontal=True, wrap=True)
+    for label, build, suffix, mime, icon, help_text in files:
+        row.download_button(
             label,
             build,
             file_name=f"{stem}-{suffix}",
@@ -82,5 +84,5 @@ def downloads(report: Report) -> None:
             # still holds them ("Deferred file … not found"); nothing on the page depends on it.
             on_click="ignore",
         )
-    with cols[len(files)]:
+    with row:
         template_download()
