@@ -80,10 +80,12 @@ def npv_all(flows: np.ndarray, monthly_rates: np.ndarray) -> np.ndarray:
 # both revenue and cost whose revenue covers its cost every month has no month of money going in.
 NO_FLOWS = "n/a (net value is zero in every month in view: nothing goes in or comes back)"
 NEVER_NEGATIVE = (
-    "n/a (net value is never negative in a month: revenue covers cost every month, so no money is "
-    "invested for a rate to return on)"
+    "n/a (net value is zero or positive in every month: no month puts money in, so there is no rate "
+    "of return)"
 )
-NEVER_POSITIVE = "n/a (net value is never positive in a month: nothing comes back, so there is no return)"
+NEVER_POSITIVE = (
+    "n/a (net value is zero or negative in every month: nothing comes back, so there is no rate of return)"
+)
 REVENUE_FIRST = "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)"
 
 

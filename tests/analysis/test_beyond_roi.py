@@ -82,9 +82,10 @@ def test_irr_shapes_of_many_alliances_at_once_skip_empty_months():
         "n/a (net value is zero in every month in view: nothing goes in or comes back)",
         "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)",
         "n/a (net value changes sign 3 times: no single IRR)",
-        "n/a (net value is never negative in a month: revenue covers cost every month, so no money is "
-        "invested for a rate to return on)",
-        "n/a (net value is never positive in a month: nothing comes back, so there is no return)",
+        "n/a (net value is zero or positive in every month: no month puts money in, so there is no rate "
+        "of return)",
+        "n/a (net value is zero or negative in every month: nothing comes back, so there is no rate of "
+        "return)",
     ]
     assert (
         irr_shapes(np.zeros((2, 0)))
@@ -97,8 +98,8 @@ def test_irr_only_for_investment_shaped_flows():
     rate, note = irr(np.array([-100.0, 110.0]))
     assert rate == pytest.approx(1.1**12 - 1, rel=1e-9) and note == ""
     assert irr(np.array([10.0, 20.0]))[1] == (
-        "n/a (net value is never negative in a month: revenue covers cost every month, so no money is "
-        "invested for a rate to return on)"
+        "n/a (net value is zero or positive in every month: no month puts money in, so there is no rate "
+        "of return)"
     )
     assert irr(np.array([100.0, -110.0]))[1] == (
         "n/a (revenue comes before cost: the rate would be a borrowing rate, not a return)"

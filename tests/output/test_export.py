@@ -83,8 +83,8 @@ def test_alliances_sheet_headers_numbers_and_formats(book):
     assert acme[13].value.date() == dt.date(2024, 1, 1)  # ... but paid back from January on
     assert acme[17].value == (
         "annualised ROI: n/a (less than a year of activity); "
-        "IRR: n/a (net value is never negative in a month: revenue covers cost every month, so no "
-        "money is invested for a rate to return on)"
+        "IRR: n/a (net value is zero or positive in every month: no month puts money in, so there is "
+        "no rate of return)"
     )
 
 
