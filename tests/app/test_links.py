@@ -145,6 +145,21 @@ def test_link_carries_shared_cost_rule_credit_and_rates():
     assert any(m.label == "NPV at 8%" for m in at.metric)
 
 
+def test_the_flat_threshold_is_a_sidebar_setting_the_link_carries():
+    """#32.3: 'Flat below (ROI points)' in the sidebar, 0.5 by default (left out of the link); a
+    link's flat=0.2 sets it, and a change of it is written back to the link."""
+    at = app()
+    assert not at.exception
+    box = at.sidebar.number_input(key="flat_pts")
+    assert (box.label, box.value) == ("Flat below (ROI points)", 0.5)
+    assert "flat" not in at.query_params
+    at = app(flat="0.2")
+    assert at.session_state["flat_pts"] == 0.2 and at.query_params["flat"] == "0.2"
+    at.sidebar.number_input(key="flat_pts").set_value(1.5).run()
+    assert not at.exception
+    assert at.query_params["flat"] == "1.5"
+
+
 def test_the_command_replays_a_link_copied_from_the_app(tmp_path, deferred_downloads):
     ledger = tmp_path / "case.xlsx"
     ledger.write_bytes(case_workbook())
