@@ -209,9 +209,10 @@ def test_partial_quarters_have_hollow_markers_and_a_legend_entry():
     assert list(lines["Acme"].marker.symbol) == ["circle-open", "circle"]
     assert list(lines["Portfolio"].marker.symbol) == ["circle-open", "circle"]
     assert list(lines["Acme"].customdata) == [" (partial quarter)", ""]
-    legend = [t for t in fig.data if t.name and t.name.startswith("○ hollow marker")]
+    # The legend draws the hollow circle beside the words (a '○' in them showed it twice).
+    legend = [t for t in fig.data if t.name and t.name.startswith("hollow marker")]
     assert [t.name for t in legend] == [
-        "○ hollow marker: partial quarter (the data cover only part of it): 2024-Q4"
+        "hollow marker: partial quarter (the data cover only part of it): 2024-Q4"
     ]
     assert legend[0].marker.symbol == "circle-open"
     # Whole quarters only: no hollow marker, no legend entry.

@@ -75,7 +75,7 @@ def quarterly_lines(
 
 # A quarter the data cover only in part (a ledger starting in November) has a hollow marker, as the
 # table marks it, and the legend says what hollow means (#32.10).
-PARTIAL_LEGEND = "○ hollow marker: partial quarter (the data cover only part of it)"
+PARTIAL_LEGEND = "hollow marker: partial quarter (the data cover only part of it)"
 PARTIAL_HOVER = " (partial quarter)"
 
 
