@@ -663,15 +663,16 @@ def test_a_fall_under_the_flat_threshold_is_no_reason_on_the_decisions_slide():
 
 def test_the_value_over_chart_leaves_room_for_the_longest_bars_values():
     """#32.14: the most negative bar's value, written outside its end, ran onto the alliance's name.
-    The small deck's values: Acme 267.72, Gamma 500, Beta −132.28; spread 500 + 132.28 = 632.28, a
-    step of 10² = 100, room 0.3 × 632.28 = 189.684: the axis runs from ⌊(−132.28 − 189.684) / 100⌋
-    × 100 = −400 to ⌈(500 + 189.684) / 100⌉ × 100 = 700, a tick every 100."""
+    The small deck's values over the hurdle (month by month, #28.1): Acme 309.70, Gamma 508.85, Beta
+    −102.83; spread 508.85 + 102.83 = 611.68, a step of 10² = 100, room 0.3 × 611.68 = 183.504: the
+    axis runs from ⌊(−102.83 − 183.504) / 100⌋ × 100 = −300 to ⌈(508.85 + 183.504) / 100⌉ × 100 =
+    700, a tick every 100."""
     from core.output.deck.decisions import label_room
 
     decisions = next(s for s in open_deck(small_deck()).slides if s.shapes.title.text == "Decisions")
     (chart,) = charts(decisions)
     axis = chart.value_axis
-    assert (axis.minimum_scale, axis.maximum_scale, axis.major_unit) == (-400, 700, 100)
+    assert (axis.minimum_scale, axis.maximum_scale, axis.major_unit) == (-300, 700, 100)
     # No negative bar: the axis starts at zero; spread 40, step 10, room 12: ⌈52 / 10⌉ × 10 = 60.
     assert label_room([10.0, 40.0]) == (None, 60.0, 10.0)
     assert label_room([]) == (None, None, None)
