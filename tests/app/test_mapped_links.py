@@ -253,6 +253,10 @@ def test_a_mapped_saved_review_reopens_with_its_figures_and_a_review_saved_from_
     assert metric(colleague, "Portfolio ROI") == "21.4 %"
     assert "column_mapping" not in colleague.session_state
     assert not colleague.warning  # the figures recomputed equal the saved ones
+    # Same ledger, settings and review date: a second copy is saved only when asked for (#32.6).
+    assert save(colleague, "Q1 review, again") == token
+    assert any("second copy" in e.value for e in colleague.error)
+    next(c for c in colleague.checkbox if c.label.startswith("This view is already saved as")).check()
     follow_up = save(colleague, "Q1 review, again")
     assert follow_up != token and any("Saved 'Q1 review, again'" in s.value for s in colleague.success)
     third = app(review=follow_up)
