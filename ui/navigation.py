@@ -21,6 +21,7 @@ PAGES = (
     ("pages/scorecard.py", "Scorecard", ":material/flag:"),
     ("pages/decisions.py", "Decisions", ":material/gavel:"),
     ("pages/history.py", "Review history", ":material/history:"),
+    ("pages/saved_reviews.py", "Saved reviews", ":material/bookmarks:"),
 )
 
 # Script runs of different sessions use different threads: the flag is per thread.

@@ -19,7 +19,7 @@ from core.reviews.history import history
 from core.reviews.snapshot import differences, figures_of
 from core.reviews.store import NewReview, SavedReview
 from core.settings import parse_values, to_values
-from ui import auth, links, plan, reviews, state
+from ui import auth, browser_reviews, links, plan, reviews, state
 from ui.loading import Loaded, current_bytes
 from ui.text import plain
 
@@ -192,6 +192,9 @@ def banner(found: reviews.Opened, report: Report) -> None:
             icon=":material/check_circle:",
         )
         st.code(links.share_url(), language=None, wrap_lines=True)
+        if not auth.sign_in_configured():  # members find every review on the Saved reviews page
+            review = found.review
+            browser_reviews.keep(token, review.title, review.portfolio, review.review_date, review.saved_at)
     review = found.review
     st.info(
         f"**Saved review** '{plain(review.title)}' of portfolio '{plain(review.portfolio)}', review "

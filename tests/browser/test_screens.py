@@ -32,6 +32,7 @@ PAGES = [
     ("Scorecard", "Scorecard"),
     ("Decisions", "Decisions"),
     ("Review history", "Review history"),
+    ("Saved reviews", "Saved reviews"),
 ]
 CHART_PAGES = PAGES[:4]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
