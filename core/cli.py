@@ -60,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FIELD=HEADER",
         action="append",
         default=[],
-        help="read the column headed HEADER as FIELD (repeat for several); FIELD one of "
-        + ", ".join(MAPPABLE),
+        help="read the column headed HEADER as FIELD (repeat for several; FIELD= with no header reads "
+        "no column as FIELD, e.g. currency=); FIELD one of " + ", ".join(MAPPABLE),
     )
     summarize.add_argument(
         "--kind-values",
@@ -159,7 +159,8 @@ def view_mapping(args: argparse.Namespace) -> tuple[ColumnMapping | None, list[s
         ]
     chosen: dict[str, str] = args.chosen
     kept = {f: h for f, h in mapping.columns if f not in chosen and h not in chosen.values()}
-    columns = tuple(sorted({**kept, **chosen}.items()))
+    # `--map currency=` leaves the field unread: the link's column for it is dropped, none replaces it.
+    columns = tuple(sorted({**kept, **{f: h for f, h in chosen.items() if h}}.items()))
     return ColumnMapping(mapping.sheet, mapping.header_row, columns, mapping.revenue_only), warnings
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 # Fields a `--map` may name: the ledger sheet's columns the reader takes.
 MAPPABLE: tuple[str, ...] = ("date", "alliance", "kind", "amount", "revenue", "cost", "profit")
 MAPPABLE += ("quantity", "unit price", "unit cost", "debit", "credit", "currency", "category", "notes")
+# Fields every ledger reads: only the others may be left unread with an empty header (`--map currency=`).
+NEEDED = ("date", "alliance")
 # What `--kind-values VALUE=READING` may read a kind value as: 'none' leaves its rows out, listed.
 KIND_READINGS: dict[str, str | None] = {"revenue": "revenue", "cost": "cost", "none": None}
 
@@ -15,16 +17,21 @@ class SettingFlagError(ValueError):
 
 
 def chosen_columns(given: list[str]) -> dict[str, str]:
-    """`--map FIELD=HEADER` flags as field -> header; SettingFlagError for a malformed one."""
+    """`--map FIELD=HEADER` flags as field -> header ('' for `--map FIELD=`: no column is that field);
+    SettingFlagError for a malformed one."""
     chosen: dict[str, str] = {}
     for text in given:
         field, sep, header = text.partition("=")
         field, header = field.strip().casefold().replace("_", " "), header.strip().strip("'\"").strip()
-        if not sep or not header:
+        if not sep:
             raise SettingFlagError(f"--map {text}: write FIELD=HEADER, e.g. --map revenue='Net Sales'")
         if field not in MAPPABLE:
             raise SettingFlagError(
                 f"--map {text}: '{field}' is not a field; FIELD is one of {', '.join(MAPPABLE)}"
+            )
+        if not header and field in NEEDED:
+            raise SettingFlagError(
+                f"--map {text}: every ledger has a {field}; write FIELD=HEADER, e.g. --map {field}='Posted'"
             )
         if field in chosen:
             raise SettingFlagError(f"--map {text}: {field} is mapped twice")

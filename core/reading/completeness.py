@@ -106,4 +106,6 @@ def command_hint(refusal: UnreadField) -> str:
     hints = [f"--map {field}='{refusal.proposed}'"] if refusal.proposed else []
     if field == "cost":
         hints.append("--revenue-only")
+    if field == "currency":  # a column read as the currency that is not the amounts': none is
+        hints.append("--map currency= (an empty header: no column is the currency)")
     return " or ".join(hints)

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from core.errors import LedgerError
+from core.errors import LedgerError, UnreadField
 from core.reading.money import CURRENCY_SYMBOLS
 
 AMOUNT_FIELDS = ("amount", "revenue", "cost")
@@ -67,10 +67,19 @@ def ledger_currency(
             else "the currency signs and codes of its amounts"
         )
         listed = ", ".join(f"{code} ({count} rows)" for code, count in counts.items())
-        raise LedgerError(
+        message = (
             f"Sheet '{sheet}' mixes currencies in {where}: {listed}. "
             "Add an FX sheet (Currency, Month, Rate to your reporting currency) so each entry is converted "
             "at its own month's rate, or convert the amounts to one currency, and upload again."
+        )
+        if "currency" not in labels:
+            raise LedgerError(message)
+        # A bank statement's Currency column may name each line's original currency while its amount
+        # is in the statement's own: the user can say so by leaving the column unread.
+        raise UnreadField(
+            message + f" If column '{labels['currency']}' is not the currency of the amounts (a statement's "
+            "original currency of each line), leave it unread: no column for the currency.",
+            "currency",
         )
     if currency is None and len(entries):
         currency = header_currency(labels)

@@ -43,7 +43,7 @@ def _set_aside_for_derivations(
     from and not the figure itself."""
     columns, labels = dict(header.columns), dict(header.labels)
     for figure, parts in WORKED_OUT_FROM.items():
-        if figure in columns and figure not in chosen and all(p in chosen for p in parts):
+        if figure in columns and figure not in chosen and all(chosen.get(p) for p in parts):
             passed = [f"{column_letter(i)} '{label}'" for i, label in header.clashes.get(figure, ())]
             passed = passed or [_column(header, figure)]
             verb = "is" if len(passed) == 1 else "are"

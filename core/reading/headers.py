@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from core.errors import LedgerError, NoLedgerSheet, UnreadField
 from core.model import HealthDimension
-from core.reading.parsing import clean_name, display_value, is_blank, normalise_header
+from core.reading.parsing import clean_name, display_value, is_blank, named_headers, normalise_header
 from core.reading.vocabulary import LEDGER_HEADERS, STRICT_FIELDS, WORKED_OUT_FROM, own_words
 from core.reading.workbook import SourceBook
 
@@ -206,7 +206,7 @@ def _chosen_columns(cells: list[object], chosen: dict[str, str]) -> tuple[dict[s
     labels: dict[str, str] = {}
     written = [clean_name(c).casefold() for c in cells]
     normalised = [normalise_header(c) for c in cells]
-    for name, text in chosen.items():
+    for name, text in named_headers(chosen).items():
         hits = [i for i, c in enumerate(written) if c == clean_name(text).casefold()] or [
             i for i, c in enumerate(normalised) if c and c == normalise_header(text)
         ]
@@ -303,7 +303,7 @@ def find_header(
     header the user `chosen` for a field."""
     for index, cells in enumerate(rows):
         match = match_header(cells, synonyms, strict, chosen)
-        if accept(match.columns) and all(name in match.columns for name in chosen or {}):
+        if accept(match.columns) and all(name in match.columns for name in named_headers(chosen)):
             return replace(match, row=index)
     return None
 
@@ -354,7 +354,7 @@ def choose_ledger_sheet(
     settled = {
         f
         for f, parts in WORKED_OUT_FROM.items()
-        if f not in (chosen or {}) and set(parts) <= set(chosen or {})
+        if f not in (chosen or {}) and set(parts) <= set(named_headers(chosen))
     }
     problem = clash_message(name, header, settled)
     if problem is not None:
@@ -414,7 +414,7 @@ def _sheet_finding(name: str, head: list[list[object]], chosen: dict[str, str]) 
     missing = [f for f in _NEEDED if f not in match.columns]
     if ledger_layout({**match.columns, "date": 0, "alliance": 0}) is None:
         missing.append("amount" if "kind" in match.columns else "revenue or cost")
-    unknown = [name for name in chosen if name not in match.columns]
+    unknown = [name for name in named_headers(chosen) if name not in match.columns]
     parts = [f"sheet '{name}', row {number}: {headers}"]
     parts.append(f"read as {found}" if found else "no header read as a ledger field")
     if missing:

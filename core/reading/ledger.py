@@ -68,6 +68,7 @@ from core.reading.side_sheets import (
     read_side_sheets,
 )
 from core.reading.signs import settle_signs
+from core.reading.told import unread_notes
 from core.reading.unpivot import find_period_sheets, period_hint, read_period_sheets
 from core.reading.workbook import SourceBook
 
@@ -385,6 +386,7 @@ def read_ledger(
         book, sheet, mapping, chosen, Readings(told_kinds(kind_values), dayfirst), revenue_only
     )
     sheet_name, header, entries, issues = read.name, read.header, read.found.entries, read.found.issues
+    notes.extend(unread_notes(sheet_name, read.titles, header, chosen))
     unread = partial(_unread_columns, book, sheet_name, header, read.titles)
     notes.extend(check_figures(entries, header, sheet_name, unread, revenue_only))
     entries = as_categories(merge_name_variants(entries, notes))

@@ -103,6 +103,12 @@ def clean_name(value: object) -> str:
     return " ".join(str(value).split())
 
 
+def named_headers(chosen: Mapping[str, str] | None) -> dict[str, str]:
+    """The fields the user named a header for; an empty header (`--map currency=`) leaves its field
+    unread: no column is taken for it, not even the one the vocabulary would find."""
+    return {field: header for field, header in (chosen or {}).items() if header}
+
+
 def told_kinds(kind_values: Mapping[str, str | None] | None) -> dict[str, str | None]:
     """The user's readings of kind values keyed as `parse_kind` compares values (normalised)."""
     return {normalise_header(value): reading for value, reading in (kind_values or {}).items()}

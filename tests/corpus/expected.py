@@ -8,7 +8,8 @@ Plain data, no imports from the application. ``CORPUS`` maps each file name in t
 - ``revenue``, ``cost``, ``date``: a header, or the rule that produces the figure.
 - ``map``: the ``--map FIELD=HEADER`` answers a user would give, FIELD among date, alliance, kind,
   amount, revenue, cost, profit, quantity, unit price, unit cost, debit, credit, currency, category.
-  Empty when no header mapping can express the reading (wide layouts, P&L blocks).
+  Empty when no header mapping can express the reading (wide layouts, P&L blocks). An empty header
+  (``"currency": ""``, the command's ``--map currency=``) says that no column is that field.
 - ``assumptions``: which rows count, sign conventions, derived figures, cuts.
 - ``ambiguous``: why no rule could decide the reading on its own ("" when nothing is).
 - ``expected``: ``{partner: (revenue, cost)}`` in the file's own money, summed exactly from the cells
@@ -504,7 +505,7 @@ CORPUS: dict[str, dict] = {
         "revenue": "Amount > 0",
         "cost": "-Amount where Amount < 0",
         "date": "Date",
-        "map": {"date": "Date", "alliance": "Partner Name", "amount": "Amount"},
+        "map": {"date": "Date", "alliance": "Partner Name", "amount": "Amount", "currency": ""},
         "assumptions": (
             "Two statement lines. Amount is in the statement's currency (USD in the source's tests); Currency "
             "and Amount Currency give the line's original currency (EUR 1,000 for Azure Interior)."

@@ -25,8 +25,6 @@ from tests.corpus.expected import CORPUS
 HERE = Path(__file__).parent
 NOT_YET: dict[str, str] = {
     "bank_statement_debit_credit_banner.xlsx": "no partner column: one account read as one alliance (27.9)",
-    "bank_statement_partner_multicurrency.xlsx": "its Currency column names the original currency, not the "
-    "Amount's: a column the vocabulary found cannot yet be left unread",
     "crm_sales_funnel.xlsx": "a CRM stage column: only won rows are revenue (27.9)",
     "datev_buchungsstapel_extf.csv": "Soll/Haben as the kind, DDMM dates with the year above (27.3, 27.4)",
     "mmm_weekly_channel_spend_wide.csv": "channels as columns (27.9)",

@@ -70,7 +70,7 @@ def test_revenue_only_is_said_with_a_flag(tmp_path):
             "'volume' is not a field; FIELD is one of date, alliance, kind, amount",
         ),
         ("revenue", "write FIELD=HEADER, e.g. --map revenue='Net Sales'"),
-        ("revenue=", "write FIELD=HEADER"),
+        ("date=", "every ledger has a date; write FIELD=HEADER"),
     ],
 )
 def test_a_malformed_map_is_an_unusable_input(ledger, flag, why):
@@ -96,3 +96,21 @@ def test_when_every_row_fails_the_commonest_reasons_are_said(tmp_path):
         "the commonest reasons: column 'Date' (3 rows, e.g. row 2: 'soon' — 'soon' is not a date or period); "
         "column 'Amount' (1 row, e.g. row 5: 'lots' — 'lots' is not a number). Fix those cells and run again.\n"
     )
+
+
+def test_a_currency_column_that_is_not_the_amounts_is_left_unread_with_an_empty_map(tmp_path):
+    """Amounts in the statement's currency, Currency the line's original one: refused as mixing EUR
+    and USD, with the flag to give; with `--map currency=` Acme reads revenue 1,525, cost 33.50."""
+    rows = [["Date", "Partner", "Amount", "Currency"], ["2024-01-10", "Acme", 1525, "EUR"]]
+    rows.append(["2024-01-11", "Acme", -33.5, "USD"])
+    path = tmp_path / "statement.xlsx"
+    path.write_bytes(workbook_bytes({"Statement": rows}))
+    refused = summarize(str(path), "-o", str(tmp_path / "a.xlsx"))
+    assert refused.returncode == 2
+    assert refused.stderr.endswith(
+        "With the command: --map currency= (an empty header: no column is the currency).\n"
+    )
+    done = summarize(str(path), "-o", str(tmp_path / "b.xlsx"), "--map", "currency=")
+    assert done.returncode == 0, done.stderr
+    acme = alliances(tmp_path / "b.xlsx")["Acme"]
+    assert (acme["Revenue"], acme["Cost"]) == (1525, 33.5)
