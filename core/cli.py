@@ -342,6 +342,7 @@ def _summarize(
         revenue_only=args.revenue_only,
         kind_values=args.kind_readings or None,
         dayfirst=args.dayfirst,
+        won_stages=settings.won_stages,
     )
     try:
         # The worker reads on one core while this process loads what comes after reading on the other.

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 # Fields a `--map` may name: the ledger sheet's columns the reader takes.
 MAPPABLE: tuple[str, ...] = ("date", "alliance", "kind", "amount", "revenue", "cost", "profit")
-MAPPABLE += ("quantity", "unit price", "unit cost", "debit", "credit", "currency", "category", "notes")
+MAPPABLE += (
+    "quantity",
+    "unit price",
+    "unit cost",
+    "debit",
+    "credit",
+    "currency",
+    "category",
+    "notes",
+    "stage",
+)
 # Fields every ledger reads: only the others may be left unread with an empty header (`--map currency=`).
 NEEDED = ("date", "alliance")
 # What `--kind-values VALUE=READING` may read a kind value as: 'none' leaves its rows out, listed.

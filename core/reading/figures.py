@@ -135,6 +135,10 @@ def derivations(header: HeaderMatch) -> tuple[str, ...]:
             said.append(f"{figure} = '{labels[figure]}' ({side}), whatever its sign")
     if cost_from_profit(header.columns):
         said.append(f"cost = revenue - '{labels['profit']}' on each row")
+    if "stage" in header.columns:
+        said.append(
+            f"only rows whose '{labels['stage']}' is a won stage count (the others are on Data issues)"
+        )
     return tuple(said)
 
 

@@ -68,6 +68,7 @@ from core.reading.side_sheets import (
     read_side_sheets,
 )
 from core.reading.signs import settle_signs
+from core.reading.stage_column import settle_stages
 from core.reading.told import unread_notes
 from core.reading.unpivot import find_period_sheets, period_hint, read_period_sheets
 from core.reading.workbook import SourceBook
@@ -215,6 +216,8 @@ class Readings:
 
     kind_values: dict[str, str | None]
     dayfirst: bool | None = None
+    # The deal stages that count (stages.py); None: the stage table's won stages.
+    won_stages: tuple[str, ...] | None = None
 
 
 def _ledger_header(
@@ -269,6 +272,7 @@ def _read_sheet(
     found = read_entries(
         frame, header, sheet, layout, notes, (titles, cells_of), readings.kind_values, readings.dayfirst
     )
+    found, header = settle_stages(frame, header, sheet, found, readings.won_stages, notes)
     return SheetRead(sheet, found, len(frame), titles), header, layout
 
 
@@ -370,6 +374,7 @@ def read_ledger(
     chosen: dict[str, str] | None = None,
     kind_values: Mapping[str, str | None] | None = None,
     dayfirst: bool | None = None,
+    won_stages: tuple[str, ...] | None = None,
 ) -> Ledger:
     """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used.
 
@@ -379,11 +384,12 @@ def read_ledger(
     (else a ledger without any is refused). `kind_values`: the user's reading of kind values
     (value -> 'revenue', 'cost' or None for neither), before the vocabulary's. `dayfirst`: slash
     dates day first (True) or month first (False); None: as the column settles it (date_columns).
+    `won_stages`: the deal stages that count in a stage column (None: the stage table's won ones).
     """
     book = SourceBook(data, filename)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
     read, notes = _ledger_sheets(
-        book, sheet, mapping, chosen, Readings(told_kinds(kind_values), dayfirst), revenue_only
+        book, sheet, mapping, chosen, Readings(told_kinds(kind_values), dayfirst, won_stages), revenue_only
     )
     sheet_name, header, entries, issues = read.name, read.header, read.found.entries, read.found.issues
     notes.extend(unread_notes(sheet_name, read.titles, header, chosen))

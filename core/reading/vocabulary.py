@@ -303,6 +303,13 @@ VOCABULARY: tuple[FieldWords, ...] = (
         ("attribution", "revenue attribution", "source type", "sourced or influenced"),
     ),
     FieldWords(
+        "stage",
+        "a CRM deal's stage or status: only rows of a won stage count (the stage table below)",
+        ("stage", "deal stage", "opportunity stage", "sales stage", "pipeline stage"),
+        ("status", "deal status", "opportunity status", "order status"),
+        ("phase", "verkaufsphase", "etape", "statut", "etapa", "estado", "fase"),
+    ),
+    FieldWords(
         "notes",
         "free text, kept with the entry",
         ("notes", "note", "memo", "description", "comment", "comments"),
@@ -345,5 +352,6 @@ def vocabulary_markdown() -> str:
 
 if __name__ == "__main__":  # the README's tables: python -m core.reading.vocabulary
     from core.reading.kind_values import kind_values_markdown
+    from core.reading.stages import stages_markdown
 
-    print(vocabulary_markdown(), kind_values_markdown(), sep="\n\n")
+    print(vocabulary_markdown(), kind_values_markdown(), stages_markdown(), sep="\n\n")

@@ -26,6 +26,7 @@ from core.settings.values import (
     parse_rule,
     parse_rules,
     parse_scenario,
+    parse_stages,
     parse_text,
     parse_window,
     plain_number,
@@ -405,6 +406,19 @@ FIELDS: tuple[Field, ...] = (
         get=lambda s: s.scenario or None,
         put=lambda s, v: replace(s, scenario=tuple(v)),
         default_words="no scenario",
+    ),
+    # Read with the ledger, not computed from it: a CRM export's stage column (core/reading/stages.py).
+    Field(
+        param="won",
+        flag="--won-stages",
+        key="won_stages",
+        words="deal stages that count as won in a stage or status column, e.g. 'Won,Closed Won'",
+        metavar="STAGE,...",
+        parse=parse_stages,
+        text=lambda v: ",".join(v),
+        get=lambda s: s.won_stages,
+        put=lambda s, v: replace(s, won_stages=tuple(v)),
+        default_words="the stage table's won stages (won, closed won, closed, shipped...)",
     ),
 )
 BY_PARAM: dict[str, Field] = {f.param: f for f in FIELDS}

@@ -58,6 +58,8 @@ class Settings:
     alternative_rate: float | None = None  # None: the hurdle rate is the next-best use of the money
     alternative_name: str = ""
     scenario: Scenario = ()
+    # The deal stages of a CRM export's stage column that count as won; None: the stage table's.
+    won_stages: tuple[str, ...] | None = None
 
     def alternative(self) -> tuple[float, str]:
         """The hurdle rate of every value-over-hurdle figure (opportunity cost, the Alliances and
@@ -106,6 +108,16 @@ def parse_date(text: str) -> dt.date:
     if not 1900 <= value.year <= 2100:
         raise SettingError("is outside the years 1900 to 2100")
     return value
+
+
+def parse_stages(text: str) -> tuple[str, ...]:
+    """'Won, Closed Won' -> ('Won', 'Closed Won'): the deal stages that count, at least one."""
+    stages = tuple(dict.fromkeys(" ".join(part.split()) for part in text.split(",") if part.strip()))
+    if not stages:
+        raise SettingError("names no stage")
+    if any(len(stage) > 80 for stage in stages):
+        raise SettingError("has a stage longer than 80 characters")
+    return stages
 
 
 def parse_text(text: str) -> str:
