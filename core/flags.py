@@ -15,6 +15,7 @@ MAPPABLE += (
     "category",
     "notes",
     "stage",
+    "fee",
 )
 # Fields every ledger reads: only the others may be left unread with an empty header (`--map currency=`).
 NEEDED = ("date", "alliance")

@@ -135,6 +135,10 @@ def derivations(header: HeaderMatch) -> tuple[str, ...]:
             said.append(f"{figure} = '{labels[figure]}' ({side}), whatever its sign")
     if cost_from_profit(header.columns):
         said.append(f"cost = revenue - '{labels['profit']}' on each row")
+    if "fee" in header.columns:
+        said.append(
+            f"cost also = each row's '{labels['fee']}' (a processor's fee, read as a cost of the row)"
+        )
     if "stage" in header.columns:
         said.append(
             f"only rows whose '{labels['stage']}' is a won stage count (the others are on Data issues)"

@@ -20,6 +20,7 @@ from core.reading.columns import body_frame, row_cells, typed_frame
 from core.reading.completeness import check_figures, unread_number_columns
 from core.reading.currency import ledger_currency
 from core.reading.entries import EntriesRead, as_categories, merge_name_variants, read_entries
+from core.reading.fees import add_fees
 from core.reading.figures import derivations, figure_from_name, resolve_figures, settle_kind_column
 from core.reading.headers import (
     ALLIANCE_HEADERS,
@@ -273,6 +274,7 @@ def _read_sheet(
         frame, header, sheet, layout, notes, (titles, cells_of), readings.kind_values, readings.dayfirst
     )
     found, header = settle_stages(frame, header, sheet, found, readings.won_stages, notes)
+    found = add_fees(frame, header, sheet, found, notes)
     return SheetRead(sheet, found, len(frame), titles), header, layout
 
 

@@ -82,6 +82,10 @@ def _note(sheet: str, column: str, texts: pd.Series, counts: pd.Series, rows: se
         for p in (kept, left)
     ]
     whose = "the stages you named" if told else "a won stage"
+    if left.empty:
+        return (
+            f"Sheet '{sheet}': {column} read as the deal stage: every row read is of {whose} ({listed[0]})."
+        )
     note = (
         f"Sheet '{sheet}': {column} read as the deal stage: only rows of {whose} count (rows: "
         f"{listed[0] or 'none'}); the other rows are left out and listed on Data issues (rows: "

@@ -29,7 +29,7 @@ logging.getLogger("fastexcel").setLevel(logging.ERROR)
 
 # What each ledger field's column must hold to be read column-wise.
 _DATE_FIELDS = {"date"}
-_AMOUNT_FIELDS = {"amount", "revenue", "cost", "profit"}
+_AMOUNT_FIELDS = {"amount", "revenue", "cost", "profit", "fee"}
 
 
 class HeaderPosition(Protocol):

@@ -270,6 +270,21 @@ VOCABULARY: tuple[FieldWords, ...] = (
         ("stuckkosten", "cout unitaire", "costo unitario", "coste unitario", "kostprijs per stuk"),
     ),
     FieldWords(
+        "fee",
+        "what a payment processor kept of each row (PayPal's or Stripe's Fee): read as a second cost "
+        "of the row, beside its money",
+        ("fee", "fees"),
+        (
+            "fee amount",
+            "transaction fee",
+            "transaction fees",
+            "processing fee",
+            "processing fees",
+            "paypal fee",
+        ),
+        ("gebuhr", "gebuhren", "transaktionsgebuhr", "transactiekosten"),
+    ),
+    FieldWords(
         "debit",
         "money out, as bank statements and account ledgers write it: read as cost (beside a credit)",
         ("debit", "debits", "debit amount"),

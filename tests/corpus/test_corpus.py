@@ -29,7 +29,6 @@ NOT_YET: dict[str, str] = {
     "at all: an undated ledger is not read (before/after, trends and annualised figures need dates)",
     "datev_buchungsstapel_extf.csv": "Soll/Haben as the kind, DDMM dates with the year above (27.3, 27.4)",
     "mmm_weekly_channel_spend_wide.csv": "channels as columns (27.9)",
-    "paypal_activity_type_gross_fee.csv": "the Fee column as a second cost beside the signed Gross",
     "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
     "releve_bancaire_fr_cp1252.csv": "no partner column: one account read as one alliance (27.9)",
 }
