@@ -63,6 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the column headed HEADER as FIELD (repeat for several; FIELD= with no header reads "
         "no column as FIELD, e.g. currency=); FIELD one of " + ", ".join(MAPPABLE),
     )
+    _reading_flags(summarize)
+    summarize.add_argument(
+        "--view",
+        metavar="LINK",
+        help="apply the settings of a link copied from the app (the whole link or its query string); "
+        "flags below override it",
+    )
+    _setting_flags(summarize)
+    return parser
+
+
+def _reading_flags(summarize: argparse.ArgumentParser) -> None:
+    """The flags that say how the ledger's values read: kind values, date order, the alliance of a
+    ledger without a partner column, revenue only."""
     summarize.add_argument(
         "--kind-values",
         metavar="VALUE=READING,...",
@@ -88,18 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="read slash dates of the date column month first (03/04/2024 is March 4)",
     )
     summarize.add_argument(
+        "--alliance",
+        metavar="NAME",
+        help="the name of the one alliance of a ledger without a partner column (a bank statement); "
+        "default: the account its banner names, else the file's name",
+    )
+    summarize.add_argument(
         "--revenue-only",
         action="store_true",
         help="the ledger holds revenue only: read it without costs (ROI is then not computed)",
     )
-    summarize.add_argument(
-        "--view",
-        metavar="LINK",
-        help="apply the settings of a link copied from the app (the whole link or its query string); "
-        "flags below override it",
-    )
-    _setting_flags(summarize)
-    return parser
 
 
 def _setting_flags(summarize: argparse.ArgumentParser) -> None:
@@ -343,6 +355,7 @@ def _summarize(
         kind_values=args.kind_readings or None,
         dayfirst=args.dayfirst,
         won_stages=settings.won_stages,
+        alliance=args.alliance,
     )
     try:
         # The worker reads on one core while this process loads what comes after reading on the other.

@@ -49,6 +49,7 @@ from core.reading.mapping import (
     mapped_header,
     sheet_previews,
 )
+from core.reading.one_account import as_one_alliance, one_alliance_header, unused_name_notes
 from core.reading.parsing import DAY, QUARTER, told_kinds
 from core.reading.risk_health import empty_health, empty_risks
 from core.reading.sheets import (
@@ -219,6 +220,9 @@ class Readings:
     dayfirst: bool | None = None
     # The deal stages that count (stages.py); None: the stage table's won stages.
     won_stages: tuple[str, ...] | None = None
+    # The user's name for a sheet without a partner column; the name it is read under (one_account.py).
+    alliance: str | None = None
+    one_alliance: str | None = None
 
 
 def _ledger_header(
@@ -264,6 +268,8 @@ def _read_sheet(
     without kind words has given way to the amount's sign, and an amount to the figure the sheet's
     name says."""
     frame, cells_of, titles = _body(book, sheet, header, columnwise)
+    if readings.one_alliance is not None:
+        frame = as_one_alliance(frame, readings.one_alliance)
     if layout == "long" and "kind" not in told:
         header, layout = _kind_or_sign(frame["kind"], header, sheet, readings.kind_values, notes)
     named = figure_from_name(sheet, header, notes)
@@ -350,6 +356,12 @@ def _ledger_sheets(
         hint = period_hint(book, sheet, told) if mapping is None and not periods else ""
         if hint:
             raise NoLedgerSheet(str(refusal) + hint) from None
+        if not periods and mapping is None:
+            name, header, layout, notes, alliance = one_alliance_header(
+                book, sheet, chosen, readings.alliance, refusal
+            )
+            readings = replace(readings, one_alliance=alliance)
+            return _read_sheets(book, True, (name, header, layout), notes, told, readings, True), notes
         if not periods:
             raise
         read, notes = read_period_sheets(book, periods, revenue_only, readings.kind_values)
@@ -377,6 +389,7 @@ def read_ledger(
     kind_values: Mapping[str, str | None] | None = None,
     dayfirst: bool | None = None,
     won_stages: tuple[str, ...] | None = None,
+    alliance: str | None = None,
 ) -> Ledger:
     """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used.
 
@@ -387,14 +400,20 @@ def read_ledger(
     (value -> 'revenue', 'cost' or None for neither), before the vocabulary's. `dayfirst`: slash
     dates day first (True) or month first (False); None: as the column settles it (date_columns).
     `won_stages`: the deal stages that count in a stage column (None: the stage table's won ones).
+    `alliance`: the name of the one alliance of a sheet without a partner column (one_account.py).
     """
     book = SourceBook(data, filename)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
     read, notes = _ledger_sheets(
-        book, sheet, mapping, chosen, Readings(told_kinds(kind_values), dayfirst, won_stages), revenue_only
+        book,
+        sheet,
+        mapping,
+        chosen,
+        Readings(told_kinds(kind_values), dayfirst, won_stages, alliance),
+        revenue_only,
     )
     sheet_name, header, entries, issues = read.name, read.header, read.found.entries, read.found.issues
-    notes.extend(unread_notes(sheet_name, read.titles, header, chosen))
+    notes.extend(unread_notes(sheet_name, read.titles, header, chosen) + unused_name_notes(alliance, header))
     unread = partial(_unread_columns, book, sheet_name, header, read.titles)
     notes.extend(check_figures(entries, header, sheet_name, unread, revenue_only))
     entries = as_categories(merge_name_variants(entries, notes))

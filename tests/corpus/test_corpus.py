@@ -24,13 +24,13 @@ from tests.corpus.expected import CORPUS
 
 HERE = Path(__file__).parent
 NOT_YET: dict[str, str] = {
-    "bank_statement_debit_credit_banner.xlsx": "no partner column: one account read as one alliance (27.9)",
     "crm_sales_funnel.xlsx": "its Status column is read as the deal stage (27.9), but it has no date column "
     "at all: an undated ledger is not read (before/after, trends and annualised figures need dates)",
     "datev_buchungsstapel_extf.csv": "Soll/Haben as the kind, DDMM dates with the year above (27.3, 27.4)",
     "mmm_weekly_channel_spend_wide.csv": "channels as columns (27.9)",
     "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
-    "releve_bancaire_fr_cp1252.csv": "no partner column: one account read as one alliance (27.9)",
+    "releve_bancaire_fr_cp1252.csv": "read as one alliance (27.9), but its transfer to savings "
+    "('VIREMENT VERS ÉPARGNE') is own money moved, which no rule tells yet: cost 30 instead of 20",
 }
 
 
@@ -44,7 +44,12 @@ def read(name: str, chosen: dict[str, str] | None = None, revenue_only: bool = F
     spec = CORPUS[name]
     sheet = spec["sheet"] if spec["sheet"] and " " not in str(spec["sheet"]) else None
     data = (HERE / name).read_bytes()
-    return read_ledger(data, name, sheet=sheet, chosen=chosen or None, revenue_only=revenue_only)
+    # A file without a partner column is one alliance, which the user names as the analyst did
+    # (`--alliance '(statement account)'`); the name the reader picks itself is tested in tests/reading.
+    alliance = next(iter(spec["expected"])) if str(spec["partner"]).startswith("none") else None
+    return read_ledger(
+        data, name, sheet=sheet, chosen=chosen or None, revenue_only=revenue_only, alliance=alliance
+    )
 
 
 def revenue_only(name: str) -> bool:
