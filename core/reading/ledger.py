@@ -72,6 +72,7 @@ from core.reading.side_sheets import (
 from core.reading.signs import settle_signs
 from core.reading.stage_column import settle_stages
 from core.reading.told import unread_notes
+from core.reading.transfers import leave_out_transfers
 from core.reading.unpivot import find_period_sheets, period_hint, read_period_sheets
 from core.reading.workbook import SourceBook
 
@@ -280,7 +281,7 @@ def _read_sheet(
         frame, header, sheet, layout, notes, (titles, cells_of), readings.kind_values, readings.dayfirst
     )
     found, header = settle_stages(frame, header, sheet, found, readings.won_stages, notes)
-    found = add_fees(frame, header, sheet, found, notes)
+    found = leave_out_transfers(frame, header, sheet, add_fees(frame, header, sheet, found, notes), notes)
     return SheetRead(sheet, found, len(frame), titles), header, layout
 
 

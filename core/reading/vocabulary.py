@@ -328,8 +328,20 @@ VOCABULARY: tuple[FieldWords, ...] = (
         "notes",
         "free text, kept with the entry",
         ("notes", "note", "memo", "description", "comment", "comments"),
-        (),
-        ("bemerkung", "beschreibung", "commentaire", "descripcion", "omschrijving"),
+        ("label", "details", "detail", "narrative", "particulars", "transaction description"),
+        (
+            "bemerkung",
+            "beschreibung",
+            "verwendungszweck",
+            "buchungstext",
+            "commentaire",
+            "remarque",
+            "remarques",
+            "libelle",
+            "descripcion",
+            "concepto",
+            "omschrijving",
+        ),
     ),
 )
 

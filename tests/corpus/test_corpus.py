@@ -29,8 +29,6 @@ NOT_YET: dict[str, str] = {
     "datev_buchungsstapel_extf.csv": "Soll/Haben as the kind, DDMM dates with the year above (27.3, 27.4)",
     "mmm_weekly_channel_spend_wide.csv": "channels as columns (27.9)",
     "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
-    "releve_bancaire_fr_cp1252.csv": "read as one alliance (27.9), but its transfer to savings "
-    "('VIREMENT VERS ÉPARGNE') is own money moved, which no rule tells yet: cost 30 instead of 20",
 }
 
 
