@@ -18,6 +18,9 @@ from core.reading.headers import HeaderMatch, column_letter
 from core.reading.parsing import clean_name, normalise_header, parse_kind
 from core.reading.vocabulary import LEDGER_HEADERS, WORKED_OUT_FROM, own_words
 
+# The label of the alliance "column" of a sheet read as one alliance (one_account.py), before its name.
+ONE_ALLIANCE = "(no column: the whole sheet is one alliance"
+
 # Money out and money in, as the product reads them.
 ACCOUNT_SIDES = {"debit": "cost", "credit": "revenue"}
 
@@ -135,6 +138,8 @@ def derivations(header: HeaderMatch) -> tuple[str, ...]:
             said.append(f"{figure} = '{labels[figure]}' ({side}), whatever its sign")
     if cost_from_profit(header.columns):
         said.append(f"cost = revenue - '{labels['profit']}' on each row")
+    if labels.get("alliance", "").startswith(ONE_ALLIANCE):
+        said.append("alliance = one for the whole sheet, which has no partner column")
     if "fee" in header.columns:
         said.append(
             f"cost also = each row's '{labels['fee']}' (a processor's fee, read as a cost of the row)"

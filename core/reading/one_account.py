@@ -12,13 +12,14 @@ file's name; a note says so, never silently.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePath
 
 import pandas as pd
 
 from core.errors import NoLedgerSheet
 from core.reading.columns import blank_mask
-from core.reading.figures import resolve_figures
+from core.reading.figures import ONE_ALLIANCE, resolve_figures
 from core.reading.headers import (
     STRICT_FIELDS,
     HeaderMatch,
@@ -40,8 +41,6 @@ _ACCOUNT = re.compile(
 )
 # Rows below the header looked at for a column that could be the partner.
 SAMPLE_ROWS = 200
-# Label of the alliance "column" of a sheet read as one alliance, as the About sheet shows it.
-ONE_ALLIANCE = "(no column: the whole sheet is one alliance)"
 
 
 def account_header(
@@ -54,7 +53,7 @@ def account_header(
         header = find_header(book.head(name), LEDGER_HEADERS, _is_account, STRICT_FIELDS, chosen)
         if header is not None:
             columns = {**header.columns, "alliance": header.columns["date"]}
-            labels = {**header.labels, "alliance": ONE_ALLIANCE}
+            labels = {**header.labels, "alliance": ONE_ALLIANCE + ")"}
             return name, HeaderMatch(
                 header.row, columns, labels, header.clashes, header.others, header.unsigned
             )
@@ -152,6 +151,7 @@ def one_alliance_header(
             "(the command: --alliance NAME)."
         )
     name, source = account_name(book, sheet, header, told)
+    header = replace(header, labels={**header.labels, "alliance": f"{ONE_ALLIANCE}, '{name}')"})
     header, figure_notes = resolve_figures(header, sheet, chosen)
     notes = [one_alliance_note(sheet, name, source, candidates), *header_notes(sheet, header), *figure_notes]
     layout = ledger_layout(header.columns)
@@ -161,7 +161,7 @@ def one_alliance_header(
 
 def unused_name_notes(told: str | None, header: HeaderMatch) -> list[str]:
     """A note when the user named the one alliance of a ledger that has a partner column."""
-    if not told or header.labels.get("alliance") == ONE_ALLIANCE:
+    if not told or header.labels.get("alliance", "").startswith(ONE_ALLIANCE):
         return []
     column = f"{column_letter(header.columns['alliance'])} '{header.labels['alliance']}'"
     return [f"The alliance name '{told}' was not used: column {column} names each row's alliance."]

@@ -38,7 +38,8 @@ def test_a_statement_is_one_alliance_named_by_its_banner():
         "the banner above the header ('Account Name : Savings')). If a column names the partner, map it (the "
         "command: --map alliance=HEADER); to name the alliance otherwise, say so (the command: --alliance NAME)."
     )
-    assert ledger.source.columns["alliance"] == "(no column: the whole sheet is one alliance)"
+    assert ledger.source.columns["alliance"] == "(no column: the whole sheet is one alliance, 'Savings')"
+    assert "alliance = one for the whole sheet, which has no partner column" in ledger.source.derived
     assert ledger.issues.empty
 
 
