@@ -6,7 +6,9 @@ money out. The fee is money the alliance cost, so it is read as a second cost of
 attributed as the row's other entries. Its sign convention is the column's (PayPal writes fees
 negative, others positive), decided by all its non-zero fees, as costs' are (signs.py): the sign
 most fees carry is a fee, the other a fee refunded (a cost reduced). A zero or empty fee is no entry;
-a fee that is not a number is listed, and the row's other figures still count.
+a fee that is not a number is listed, and the row's other figures still count. Beside a revenue
+column and no cost or amount, the Fee column is the cost column instead (figures.py), so that a fee
+on a row of no revenue counts too.
 """
 
 from __future__ import annotations

@@ -32,7 +32,18 @@ def resolve_figures(
     aside where the user chose to work the figure out; with a note for each decision."""
     notes: list[str] = []
     header = _set_aside_for_derivations(header, sheet, chosen or {}, notes)
-    return _account_sides(header, sheet, notes), notes
+    return _fee_as_cost(_account_sides(header, sheet, notes), sheet, notes), notes
+
+
+def _fee_as_cost(header: HeaderMatch, sheet: str, notes: list[str]) -> HeaderMatch:
+    """A Fee column beside a revenue column and no cost is the cost column (a fee alone on a row
+    then counts too); beside an amount or a cost it is a second cost of each row (fees.py)."""
+    columns, labels = dict(header.columns), dict(header.labels)
+    if "fee" not in columns or "revenue" not in columns or {"cost", "amount"} & set(columns):
+        return header
+    columns["cost"], labels["cost"] = columns.pop("fee"), labels.pop("fee")
+    notes.append(f"Sheet '{sheet}': {_column(header, 'fee')} read as the cost: the sheet has no cost column.")
+    return replace(header, columns=columns, labels=labels)
 
 
 def _column(header: HeaderMatch, name: str) -> str:

@@ -40,10 +40,24 @@ def test_fees_stored_negative_beside_a_signed_amount_are_costs():
     )
 
 
+def test_beside_revenue_and_no_cost_the_fee_is_the_cost_column():
+    """Acme: revenue 100 + 50 = 150, cost 2 + 4 = 6 (row 4's fee has no revenue beside it and counts)."""
+    rows = [
+        ["Date", "Partner", "Revenue", "Fees"],
+        ["2024-01-05", "Acme", 100, 2],
+        ["2024-01-06", "Acme", 50, None],
+        ["2024-01-07", "Acme", None, 4],
+    ]
+    ledger = read_ledger(workbook_bytes({"Sales": rows}), "fees.xlsx")
+    assert sums(ledger) == {("Acme", "revenue"): 150.0, ("Acme", "cost"): 6.0}
+    assert "Sheet 'Sales': D 'Fees' read as the cost: the sheet has no cost column." in ledger.notes
+    assert ledger.source.columns["cost"] == "Fees"
+
+
 def test_fees_stored_positive_and_a_refunded_one():
     """Fees 2 + 3 positive, one -1 of the other sign: a fee refunded. Acme cost 2 + 3 - 1 = 4."""
     rows = [
-        ["Date", "Partner", "Revenue", "Fees"],
+        ["Date", "Partner", "Amount", "Fees"],
         ["2024-01-05", "Acme", 100, 2],
         ["2024-01-06", "Acme", 100, 3],
         ["2024-01-07", "Acme", 50, -1],
@@ -59,7 +73,7 @@ def test_fees_stored_positive_and_a_refunded_one():
 def test_a_fee_that_is_not_a_number_is_listed_and_the_row_still_counts():
     """Row 3's fee 'n/a' is an issue; its revenue 50 counts. Acme: revenue 150, cost 2."""
     rows = [
-        ["Date", "Partner", "Revenue", "Fee"],
+        ["Date", "Partner", "Amount", "Fee"],
         ["2024-01-05", "Acme", 100, 2],
         ["2024-01-06", "Acme", 50, "n/a"],
     ]
