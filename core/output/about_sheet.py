@@ -210,6 +210,7 @@ LAYOUT_WORDS = {
     "wide": "revenue and cost columns on each row",
     "signed": "one signed amount per row: money in is revenue, money out is cost",
     "periods": "periods as columns: one entry per partner and period",
+    "bookings": "DATEV bookings: each read on its account and contra account by the chart of accounts",
 }
 
 

@@ -16,6 +16,7 @@ from functools import partial
 import pandas as pd
 
 from core.errors import NoLedgerSheet, UnreadField
+from core.reading.bookings import is_booking_batch, read_booking_batch
 from core.reading.columns import body_frame, row_cells, typed_frame
 from core.reading.completeness import check_figures, unread_number_columns
 from core.reading.currency import ledger_currency
@@ -348,6 +349,8 @@ def _ledger_sheets(
     """The ledger's sheets as read (one, several of one header, or a sheet of months as columns
     when no sheet reads row by row), and the notes on how."""
     told = mapping.as_dict() if mapping else chosen or {}
+    if not told and is_booking_batch(book):  # DATEV's bookings, read on both their accounts
+        return read_booking_batch(book, readings.alliance)
     try:
         sheet_name, header, layout, notes = _ledger_header(book, sheet, mapping, chosen)
     except UnreadField:

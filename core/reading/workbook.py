@@ -215,7 +215,12 @@ def _csv_rows(data: bytes, filename: str) -> list[list[object]]:
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
-        dialect = csv.excel
+        # A first line of another shape (DATEV's EXTF batch line above its header) hides the
+        # delimiter the rows share: the rows below it tell.
+        try:
+            dialect = csv.Sniffer().sniff(sample.split("\n", 1)[-1], delimiters=",;\t|")
+        except csv.Error:
+            dialect = csv.excel
     rows: list[list[object]] = []
     # newline="": a line break inside a quoted cell stays in the cell, and old Mac files (\r) split rows.
     reader = csv.reader(io.StringIO(text, newline=""), dialect)

@@ -26,7 +26,6 @@ HERE = Path(__file__).parent
 NOT_YET: dict[str, str] = {
     "crm_sales_funnel.xlsx": "its Status column is read as the deal stage (27.9), but it has no date column "
     "at all: an undated ledger is not read (before/after, trends and annualised figures need dates)",
-    "datev_buchungsstapel_extf.csv": "Soll/Haben as the kind, DDMM dates with the year above (27.3, 27.4)",
     "mmm_weekly_channel_spend_wide.csv": "channels as columns (27.9)",
     "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
 }
