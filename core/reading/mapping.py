@@ -133,8 +133,11 @@ def sheet_previews(
     }
 
 
-# The fields the mapping step offers: the vocabulary's, but for the ones it never needs asked.
-MAPPED_FIELDS: tuple[str, ...] = tuple(f for f in LEDGER_HEADERS if f not in ("attribution", "notes"))
+# The fields the mapping step offers: the vocabulary's, but for the ones it never needs asked (a fee
+# and a deal stage are found by their headers, and the command's --map names them).
+MAPPED_FIELDS: tuple[str, ...] = tuple(
+    f for f in LEDGER_HEADERS if f not in ("attribution", "notes", "fee", "stage")
+)
 # Words that suggest a field in headers the reader does not know, for pre-filling the mapping step.
 MAPPING_HINTS: dict[str, tuple[str, ...]] = {
     "date": ("date", "day", "month", "period", "posted", "booking"),
