@@ -129,3 +129,20 @@ def test_the_command_counts_the_stages_it_is_told(tmp_path):
     header = [c.value for c in sheet[1]]
     got = {r[0]: r[header.index("Revenue")] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert got == {"Acme": 150, "Beta": 30}
+
+
+def test_the_readme_stage_table_is_written_from_the_stage_table():
+    from pathlib import Path
+
+    from core.reading.stages import stages_markdown
+
+    assert stages_markdown() in (Path(__file__).resolve().parents[2] / "README.md").read_text()
+
+
+def test_a_stage_column_of_won_rows_only_says_so():
+    rows = [["2024-01-05", "Acme", 100, "Shipped"], ["2024-01-06", "Acme", 50, "shipped"]]
+    ledger = read_ledger(deals(rows), "orders.xlsx", revenue_only=True)
+    assert revenue(ledger) == {"Acme": 150.0}
+    assert (
+        "Sheet 'Deals': column D 'Status' read as the deal stage: every row read is of a won stage (Shipped 2)."
+    ) in ledger.notes
