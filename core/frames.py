@@ -130,6 +130,11 @@ LEDGER_FRAMES: dict[str, FrameSchema] = {
     ),
 }
 
+# What the app's mapping step shows before a mapping is accepted: `core.reading.mapped_preview`.
+MAPPING_PREVIEW = _schema(
+    "MappingPreview.rows", "sheet:text row date:date alliance:text revenue cost category:text currency:text"
+)
+
 ISSUES = _schema("Report.extra_issues", "sheet:text row column:text value:text reason:text")
 
 # What analysis hands to output and the app: `core.report.Report`.

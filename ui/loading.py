@@ -18,6 +18,7 @@ import streamlit as st
 from core.errors import LedgerError, NoLedgerSheet, UnreadField
 from core.reading.isolation import previews_isolated, read_isolated
 from core.reading.ledger import ColumnMapping, Ledger
+from core.reading.mapped_preview import MappingPreview, mapping_preview
 from core.settings import fingerprint
 from ui import reviews
 
@@ -29,6 +30,7 @@ UPLOAD = "_uploaded_file"
 # The column mapping of this session (a record): the mapping step's, or a shared link's.
 MAPPING_KEY = "column_mapping"
 _CACHE = "_ledger_cache"
+_PREVIEWS = "_mapping_previews"
 _CURRENT = "_loaded_ledger"
 # A session keeps the last few files it read: enough to switch back, bounded in memory.
 CACHE_SIZE = 3
@@ -85,6 +87,25 @@ def _proposed(refusal: NoLedgerSheet) -> dict[str, str] | None:
     if not isinstance(refusal, UnreadField) or refusal.proposed is None:
         return None
     return {refusal.field: refusal.proposed}
+
+
+def preview_with(mapping: ColumnMapping) -> MappingPreview | str:
+    """What the ledger in view reads with `mapping` (the mapping step's preview), or why it cannot be
+    read so; kept per session for each file and mapping, so that rerunning the step costs nothing."""
+    name, data, _, _ = _source()
+    key = (fingerprint(data), name, mapping)
+    cache: dict[tuple, MappingPreview | str] = st.session_state.setdefault(_PREVIEWS, {})
+    if key not in cache:
+        try:
+            with st.spinner(f"Reading {name} with these columns…"):
+                cache[key] = mapping_preview(read_isolated(data, name, mapping=mapping))
+        except LedgerError as exc:
+            cache[key] = str(exc)
+        except Exception as exc:  # a defect of ours must not put a traceback in front of a user
+            cache[key] = f"The preview could not be made because of an internal error ({type(exc).__name__})."
+        while len(cache) > CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+    return cache[key]
 
 
 def saved_mapping() -> ColumnMapping | None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.reading.ledger import guess_header_row, guess_mapping, ledger_layout
-from core.reading.mapping import ColumnMapping, column_label
+from core.reading.guesses import column_choices as choice_labels
+from core.reading.guesses import guess_columns
+from core.reading.ledger import guess_header_row, ledger_layout
+from core.reading.mapping import ColumnMapping
 from ui.loading import MAPPING_KEY
+from ui.mapping_preview import mapping_preview
 from ui.session import Loaded
 from ui.text import plain_lines
 
@@ -35,12 +38,7 @@ REVENUE_ONLY_KEY = "map_revenue_only"
 def column_choices(cells: list[str]) -> list[str]:
     """The header row's columns as the mapping step offers them: the header text, or 'E: Amount'
     with the column's letter when two columns read the same, so that either can be chosen."""
-    texts = [" ".join(str(c).split()).casefold() for c in cells]
-    return [
-        column_label(i, cell) if texts.count(texts[i]) > 1 else str(cell)
-        for i, cell in enumerate(cells)
-        if str(cell).strip()
-    ]
+    return list(choice_labels(cells).values())
 
 
 def is_full_guess(guesses: dict[str, str]) -> bool:
@@ -49,13 +47,13 @@ def is_full_guess(guesses: dict[str, str]) -> bool:
     return ledger_layout(dict.fromkeys(guesses, 0)) is not None
 
 
-def _first_guess(previews: dict[str, list[list[str]]]) -> dict[str, str]:
+def _first_guess(previews: dict[str, list[list[str]]], proposed: dict[str, str] | None) -> dict[str, str]:
     """The guess for the sheet and header row the step opens on (before the user changes them)."""
     sheet = st.session_state.get("map_sheet")
-    rows = previews.get(sheet) if sheet in previews else next(iter(previews.values()))
-    row = st.session_state.get(f"map_header_{sheet}", guess_header_row(rows)) if rows else 1
-    cells = rows[int(row) - 1] if rows and int(row) <= len(rows) else []
-    return guess_mapping([h for h in cells if h])
+    rows = previews.get(str(sheet)) or next(iter(previews.values()))
+    row = int(st.session_state.get(f"map_header_{sheet}", guess_header_row(rows))) if rows else 1
+    cells = rows[row - 1] if rows and row <= len(rows) else []
+    return guess_columns(cells, rows[row:], proposed)
 
 
 def column_mapping(loaded: Loaded) -> bool:
@@ -67,7 +65,7 @@ def column_mapping(loaded: Loaded) -> bool:
     previews = loaded.previews or {}
     if not previews:
         return False
-    guessed = is_full_guess(_first_guess(previews))
+    guessed = is_full_guess(_first_guess(previews, loaded.proposed))
     _introduction(loaded, guessed)
     sheet = st.selectbox("Sheet", list(previews), key="map_sheet")
     rows = previews[sheet]
@@ -81,12 +79,17 @@ def column_mapping(loaded: Loaded) -> bool:
         key=f"map_header_{sheet}",
     )
     cells = rows[header_row - 1] if rows else []
-    chosen = _chosen_fields(cells, sheet, header_row, loaded.proposed)
+    chosen = _chosen_fields(cells, rows[header_row:], sheet, header_row, loaded.proposed)
     st.checkbox(
         "This ledger holds revenue only (no costs): read it without them",
         key=REVENUE_ONLY_KEY,
         help="ROI needs costs: without them each alliance shows its revenue, and no ROI is computed.",
     )
+    if is_full_guess(chosen) and not _twice(chosen):
+        revenue_only = bool(st.session_state.get(REVENUE_ONLY_KEY))
+        mapping_preview(ColumnMapping(sheet, int(header_row), tuple(sorted(chosen.items())), revenue_only))
+    elif _twice(chosen):
+        st.warning(TWICE, icon=":material/warning:")
     if st.button("Read the ledger with this mapping", type="primary", key="map_apply"):
         _apply(chosen, sheet, header_row)
     return guessed
@@ -98,9 +101,10 @@ def _introduction(loaded: Loaded, guessed: bool) -> None:
         st.info(
             "**We guessed your columns: confirm.** "
             + plain_lines(loaded.error or "")
-            + "\n\nEach field below is filled in from the column names. Check them, change any that is "
-            "wrong, and press **Read the ledger with this mapping**; the mapping is kept for the next "
-            "file you upload in this session.",
+            + "\n\nEach field below is filled in from the column names and what the columns hold. Check "
+            "them against the preview of the rows and totals they read, change any that is wrong, and "
+            "press **Read the ledger with this mapping**; the mapping is kept for the next file you "
+            "upload in this session.",
             icon=":material/fact_check:",
         )
         st.subheader("Confirm the columns")
@@ -114,21 +118,23 @@ def _introduction(loaded: Loaded, guessed: bool) -> None:
 
 
 def _chosen_fields(
-    cells: list[str], sheet: str, header_row: int, proposed: dict[str, str] | None = None
+    cells: list[str],
+    body: list[list[str]],
+    sheet: str,
+    header_row: int,
+    proposed: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """A box per field, two a row, each opening on the column guessed from the header row's cells
-    (or `proposed` by the reader's refusal: the unread column it names); the fields given a column."""
-    headers = [h for h in cells if h]
+    and the rows below it (`body`), or `proposed` by the reader's refusal (the unread column it
+    names); each column opens in one box at most. Returns the fields given a column."""
     choices = column_choices(cells)
-    guesses = guess_mapping(headers) | {f: h for f, h in (proposed or {}).items() if h in headers}
+    guesses = guess_columns(cells, body, proposed)
     chosen = {}
     cols = st.columns(2)
     for i, (field, label) in enumerate(FIELDS.items()):
         with cols[i % 2]:
             options = [NONE, *choices]
             guess = guesses.get(field, NONE)
-            # A guessed header that two columns share is offered by its first column's letter.
-            guess = next((c for c in choices if c == guess or c.endswith(f": {guess}")), NONE)
             pick = st.selectbox(
                 label,
                 options,
@@ -140,6 +146,14 @@ def _chosen_fields(
     return chosen
 
 
+TWICE = "One column is chosen for two fields: each field needs its own column."
+
+
+def _twice(chosen: dict[str, str]) -> bool:
+    """Whether one column is chosen for two fields."""
+    return len(set(chosen.values())) < len(chosen)
+
+
 def _apply(chosen: dict[str, str], sheet: str, header_row: int) -> None:
     """Keep the mapping and read the ledger with it, or say what is missing or chosen twice."""
     if not is_full_guess(chosen):
@@ -148,8 +162,8 @@ def _apply(chosen: dict[str, str], sheet: str, header_row: int) -> None:
             "and/or cost, debit and/or credit, quantity with a unit price or unit cost, or one signed "
             "amount."
         )
-    elif len(set(chosen.values())) < len(chosen):
-        st.error("One column is chosen for two fields: each field needs its own column.")
+    elif _twice(chosen):
+        st.error(TWICE)
     else:
         revenue_only = bool(st.session_state.get(REVENUE_ONLY_KEY))
         mapping = ColumnMapping(sheet, int(header_row), tuple(sorted(chosen.items())), revenue_only)
