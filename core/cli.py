@@ -176,20 +176,38 @@ def view_mapping(args: argparse.Namespace) -> tuple[ColumnMapping | None, list[s
     return ColumnMapping(mapping.sheet, mapping.header_row, columns, mapping.revenue_only), warnings
 
 
+def view_kind_values(args: argparse.Namespace) -> tuple[dict[str, str | None], list[str]]:
+    """The kind values of the --view link, each --kind-values value (args.kind_readings) replacing
+    the link's reading of it, and warnings for a link's kind values refused."""
+    from core.settings import parse_kind_values, query_values
+
+    linked, refused = parse_kind_values(query_values(args.view)) if args.view else (None, ())
+    flags: dict[str, str | None] = args.kind_readings
+    given = {value.casefold() for value in flags}
+    kept = {value: reading for value, reading in (linked or {}).items() if value.casefold() not in given}
+    return {**kept, **flags}, [f"warning: the link's {n}" for n in refused]
+
+
 def view_link(
-    filename: str, content: str, settings: Settings, given: str | None, mapping: ColumnMapping | None = None
+    filename: str,
+    content: str,
+    settings: Settings,
+    given: str | None,
+    mapping: ColumnMapping | None = None,
+    kind_values: dict[str, str | None] | None = None,
 ) -> str:
     """The link that reopens this view in the app: the --view link's address with these settings
     (and the column mapping the ledger was read with), or just the query string when the command
     was given no link."""
     import urllib.parse
 
-    from core.settings import mapping_values, to_values
+    from core.settings import kind_values_param, mapping_values, to_values
 
     params = [
         ("src", filename),
         ("fp", content),
         *((k, v) for k, vs in (mapping_values(mapping) if mapping else {}).items() for v in vs),
+        *((k, v) for k, vs in kind_values_param(kind_values or {}).items() for v in vs),
         *((k, v) for k, vs in to_values(settings).items() for v in vs),
     ]
     query = urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
@@ -280,6 +298,8 @@ def _run(words: list[str], early: _EarlyCheck | None) -> int:
         return EXIT_UNUSABLE
     args.mapping, refused = view_mapping(args)
     warnings += refused
+    args.kind_readings, untold = view_kind_values(args)
+    warnings += untold
     for warning in warnings:
         sys.stderr.write(warning + "\n")
     # Imported here so that `--help` and usage errors answer without loading pandas.
@@ -372,7 +392,7 @@ def _summarize(
     report = build_report(ledger, settings)
     if report.empty_view:
         sys.stderr.write(f"warning: {report.empty_view} The workbook shows the empty view.\n")
-    link = view_link(ledger_path.name, content, report.settings, args.view, args.mapping)
+    link = view_link(ledger_path.name, content, report.settings, args.view, args.mapping, args.kind_readings)
     _write_atomically(output, summary_workbook(report, link=link))
     return report.rows_left_out
 

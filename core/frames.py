@@ -135,6 +135,10 @@ MAPPING_PREVIEW = _schema(
     "MappingPreview.rows", "sheet:text row date:date alliance:text revenue cost category:text currency:text"
 )
 
+# A kind column's distinct values as read, for the app to show and the user to change:
+# `core.reading.kind_table`.
+KIND_TABLE = _schema("KindTable", "value:text rows reading:text source:text")
+
 ISSUES = _schema("Report.extra_issues", "sheet:text row column:text value:text reason:text")
 
 # What analysis hands to output and the app: `core.report.Report`.

@@ -18,17 +18,20 @@ import streamlit as st
 from core.reading.mapping import ColumnMapping
 from core.settings import (
     BY_PARAM,
+    KIND_PARAM,
     SHEET,
     SOURCE_PARAMS,
     Notice,
     Settings,
+    kind_values_param,
     mapping_values,
+    parse_kind_values,
     parse_mapping,
     parse_values,
     to_values,
 )
 from ui import reviews, state
-from ui.loading import MAPPING_KEY, Loaded
+from ui.loading import KIND_VALUES_KEY, MAPPING_KEY, Loaded
 from ui.text import plain
 
 SAMPLE = "sample"
@@ -76,10 +79,15 @@ def read_link() -> None:
         return
     decoded = parse_values(settings_params)
     mapping, refused = parse_mapping(params) if source not in (SAMPLE, REVIEW) else (None, ())
-    st.session_state[_NOTICES] = [_said(n) for n in (*decoded.notices, *refused)] + _unknown(params)
+    told, untold = parse_kind_values(params) if source not in (SAMPLE, REVIEW) else (None, ())
+    notices = (*decoded.notices, *refused, *untold)
+    st.session_state[_NOTICES] = [_said(n) for n in notices] + _unknown(params)
     if mapping is not None:
         # Kept as the mapping step keeps one: the file uploaded from this link is read with it.
         st.session_state[MAPPING_KEY] = mapping.record()
+    if told is not None:
+        # Kept as the kind values table keeps them: the file uploaded from this link is read with them.
+        st.session_state[KIND_VALUES_KEY] = told
     given = frozenset(
         k for k in settings_params if k in BY_PARAM and BY_PARAM[k].get(decoded.settings) is not None
     ) | ({"ba"} if settings_params.get("ba", [""])[-1] == SHEET else set())
@@ -176,7 +184,9 @@ def review_params(used: Settings, review: reviews.Opened) -> dict[str, list[str]
 def is_saved_view(used: Settings, review: reviews.Opened) -> bool:
     """True when the view shows the saved review's own settings (goals judged on the same day)."""
     dated = used if used.as_of is not None else replace(used, as_of=dt.date.today())
-    return to_values(dated) == review.review.settings
+    # The review's kind values are the reading of its ledger, kept beside its settings.
+    saved = {k: v for k, v in review.review.settings.items() if k != KIND_PARAM}
+    return to_values(dated) == saved
 
 
 def link_params(used: Settings, loaded: Loaded) -> dict[str, list[str]]:
@@ -188,6 +198,7 @@ def link_params(used: Settings, loaded: Loaded) -> dict[str, list[str]]:
     if not loaded.is_sample:
         params["fp"] = [loaded.fingerprint]
         params.update(mapping_values(loaded.mapping) if loaded.mapping else {})
+        params.update(kind_values_param(dict(loaded.kind_values)))
     params.update(to_values(used))
     return params
 

@@ -10,16 +10,18 @@ read before costs nothing.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from core.errors import LedgerError, NoLedgerSheet, UnreadField
-from core.reading.isolation import previews_isolated, read_isolated
+from core.reading.isolation import previews_isolated, read_isolated, run_isolated
+from core.reading.kind_table import read_with_kinds
 from core.reading.ledger import ColumnMapping, Ledger
 from core.reading.mapped_preview import MappingPreview, mapping_preview
-from core.settings import fingerprint
+from core.settings import fingerprint, parse_kind_values
 from ui import reviews
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +31,9 @@ TEMPLATE_PATH = ROOT / "sample_data" / "alliance_ledger_template.xlsx"
 UPLOAD = "_uploaded_file"
 # The column mapping of this session (a record): the mapping step's, or a shared link's.
 MAPPING_KEY = "column_mapping"
+# The user's reading of kind values for the uploads of this session (value -> 'revenue', 'cost' or
+# None): the kind values table's, or a shared link's.
+KIND_VALUES_KEY = "kind_values"
 _CACHE = "_ledger_cache"
 _PREVIEWS = "_mapping_previews"
 _CURRENT = "_loaded_ledger"
@@ -54,18 +59,29 @@ class Loaded:
     proposed: dict[str, str] | None = None
     # The column mapping the ledger was read with (when `mapped`): a link and a saved review keep it.
     mapping: ColumnMapping | None = None
+    # The user's kind values the ledger was read with (value, reading) and the table of its kind
+    # column's values as read (core.reading.kind_table), when it has one to show.
+    kind_values: tuple[tuple[str, str | None], ...] = ()
+    kind_table: pd.DataFrame | None = field(default=None, compare=False, hash=False)
 
 
-def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMapping | None) -> Loaded:
+Told = tuple[tuple[str, str | None], ...]
+
+
+def _read(
+    key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMapping | None, told: Told = ()
+) -> Loaded:
     started = time.perf_counter()
-    ledger, error, mapped, previews, proposed = None, None, False, None, None
+    ledger, error, mapped, previews, proposed, table = None, None, False, None, None, None
+    kinds = dict(told) or None
     try:
-        ledger = read_isolated(data, name)
+        ledger, table = run_isolated(read_with_kinds, data, name, kind_values=kinds)
     except NoLedgerSheet as exc:
         error, previews, proposed = str(exc), previews_isolated(data, name), _proposed(exc)
         if mapping is not None:
             try:
-                ledger, error, mapped = read_isolated(data, name, mapping=mapping), None, True
+                ledger, table = run_isolated(read_with_kinds, data, name, mapping=mapping, kind_values=kinds)
+                error, mapped = None, True
             except LedgerError as mapping_error:
                 error = f"{exc}\n\nThe saved column mapping does not fit this file: {mapping_error}"
     except LedgerError as exc:
@@ -78,7 +94,20 @@ def _read(key: tuple, name: str, data: bytes, is_sample: bool, mapping: ColumnMa
     elapsed = time.perf_counter() - started
     used = mapping if mapped else None
     return Loaded(
-        key, ledger, error, is_sample, elapsed, len(data), name, key[1], mapped, previews, proposed, used
+        key,
+        ledger,
+        error,
+        is_sample,
+        elapsed,
+        len(data),
+        name,
+        key[1],
+        mapped,
+        previews,
+        proposed,
+        used,
+        told if ledger is not None else (),
+        table,
     )
 
 
@@ -92,13 +121,14 @@ def _proposed(refusal: NoLedgerSheet) -> dict[str, str] | None:
 def preview_with(mapping: ColumnMapping) -> MappingPreview | str:
     """What the ledger in view reads with `mapping` (the mapping step's preview), or why it cannot be
     read so; kept per session for each file and mapping, so that rerunning the step costs nothing."""
-    name, data, _, _ = _source()
-    key = (fingerprint(data), name, mapping)
+    name, data, _, _, told = _source()
+    key = (fingerprint(data), name, mapping, told)
     cache: dict[tuple, MappingPreview | str] = st.session_state.setdefault(_PREVIEWS, {})
     if key not in cache:
         try:
             with st.spinner(f"Reading {name} with these columns…"):
-                cache[key] = mapping_preview(read_isolated(data, name, mapping=mapping))
+                read = read_isolated(data, name, mapping=mapping, kind_values=dict(told) or None)
+                cache[key] = mapping_preview(read)
         except LedgerError as exc:
             cache[key] = str(exc)
         except Exception as exc:  # a defect of ours must not put a traceback in front of a user
@@ -125,15 +155,27 @@ def remember_upload(key: str = "ledger_upload") -> None:
     reviews.close()
 
 
-def _source() -> tuple[str, bytes, bool, ColumnMapping | None]:
-    """Name, bytes, whether it is the sample, and the column mapping of the ledger in view."""
+def _source() -> tuple[str, bytes, bool, ColumnMapping | None, Told]:
+    """Name, bytes, whether it is the sample, and the column mapping and kind values of the ledger
+    in view (a saved review's own, else those the user gave in this session)."""
     found = reviews.opened()
     if found is not None:
-        return found.review.ledger_name, reviews.ledger_bytes(found), False, reviews.mapping_of(found)
+        told = parse_kind_values(found.review.settings)[0] or {}
+        mapping = reviews.mapping_of(found)
+        return found.review.ledger_name, reviews.ledger_bytes(found), False, mapping, _told(told)
     uploaded = st.session_state.get(UPLOAD)
     if uploaded is not None:
-        return uploaded.name, uploaded.getvalue(), False, saved_mapping()
-    return SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), True, None
+        return uploaded.name, uploaded.getvalue(), False, saved_mapping(), saved_kind_values()
+    return SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), True, None, ()
+
+
+def _told(told: dict[str, str | None]) -> Told:
+    return tuple(sorted(told.items()))
+
+
+def saved_kind_values() -> Told:
+    """The kind values the user gave in this session, as (value, reading) pairs."""
+    return _told(dict(st.session_state.get(KIND_VALUES_KEY) or {}))
 
 
 def current_bytes() -> bytes:
@@ -143,9 +185,9 @@ def current_bytes() -> bytes:
 
 def load() -> Loaded:
     """The ledger in view: a saved review's, else the uploaded file, else the embedded sample."""
-    name, data, is_sample, mapping = _source()
+    name, data, is_sample, mapping, told = _source()
     # An upload saved as a review is the same file: one cache entry serves both.
-    key = ("sample" if is_sample else "file", fingerprint(data), name, mapping)
+    key = ("sample" if is_sample else "file", fingerprint(data), name, mapping, told)
     cache: dict[tuple, Loaded] = st.session_state.setdefault(_CACHE, {})
     loaded = cache.get(key)
     if loaded is None:
@@ -153,7 +195,7 @@ def load() -> Loaded:
             loaded = _read(key, name, data, True, None)
         else:
             with st.spinner(f"Reading {name} ({len(data) / 1e6:,.1f} MB)…"):
-                loaded = _read(key, name, data, False, mapping)
+                loaded = _read(key, name, data, False, mapping, told)
         cache[key] = loaded
         while len(cache) > CACHE_SIZE:
             cache.pop(next(iter(cache)))

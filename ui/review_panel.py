@@ -18,7 +18,7 @@ from core.reviews.database import database_url, describe
 from core.reviews.history import history
 from core.reviews.snapshot import differences, figures_of
 from core.reviews.store import NewReview, SavedReview
-from core.settings import parse_values, to_values
+from core.settings import kind_values_param, parse_values, to_values
 from ui import auth, browser_reviews, links, plan, reviews, state
 from ui.loading import Loaded, current_bytes
 from ui.text import plain
@@ -141,7 +141,8 @@ def _new_review(
         review_date=day,
         ledger_name=loaded.name,
         ledger=current_bytes(),
-        settings=saved_settings(report),
+        # The kind values the ledger was read with are kept beside the settings, as a link keeps them.
+        settings=saved_settings(report) | kind_values_param(dict(loaded.kind_values)),
         figures=_figures(report),
         saved_by=reviews.saved_by(),
         previous_id=previous_id,

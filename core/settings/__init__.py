@@ -17,12 +17,14 @@ a scenario as its changes (`scn=drop:Acme;scale:Beta*1.5;refund:Gamma=20000`).
 
 from core.settings.codec import Decoded, describe, parse_values, query_values, to_values
 from core.settings.fields import BY_PARAM, FIELDS, SOURCE_PARAMS, Field, fingerprint
+from core.settings.kinds import KIND_PARAM, kind_values_param, parse_kind_values
 from core.settings.source import MAPPING_PARAMS, mapping_values, parse_mapping
 from core.settings.values import SHEET, Notice, SettingError, Settings
 
 __all__ = [
     "BY_PARAM",
     "FIELDS",
+    "KIND_PARAM",
     "MAPPING_PARAMS",
     "SHEET",
     "SOURCE_PARAMS",
@@ -33,7 +35,9 @@ __all__ = [
     "Settings",
     "describe",
     "fingerprint",
+    "kind_values_param",
     "mapping_values",
+    "parse_kind_values",
     "parse_mapping",
     "parse_values",
     "query_values",

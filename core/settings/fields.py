@@ -12,6 +12,7 @@ from core.analysis.decisions import DecisionRules
 from core.analysis.materiality import FLAT_POINTS
 from core.analysis.roi import BandThresholds
 from core.model import DEFAULT_INITIATIVE_NAME, DEFAULT_SHARED_NAME
+from core.settings.kinds import KIND_PARAM
 from core.settings.source import MAPPING_PARAMS
 from core.settings.values import (
     HURDLE_NAME,
@@ -425,8 +426,9 @@ BY_PARAM: dict[str, Field] = {f.param: f for f in FIELDS}
 # Parameters a link may carry that are not settings: the file it was made on and its fingerprint.
 # Where a view's ledger comes from, not how it is computed: a file's name and fingerprint, or a saved
 # review (its link's token, or its number for signed-in members) and whether its settings were changed.
-# The column mapping the ledger was read with travels with them (core.settings.source).
-SOURCE_PARAMS = ("src", "fp", "review", "rid", "edited", *MAPPING_PARAMS)
+# The column mapping and the kind values the ledger was read with travel with them
+# (core.settings.source, core.settings.kinds).
+SOURCE_PARAMS = ("src", "fp", "review", "rid", "edited", *MAPPING_PARAMS, KIND_PARAM)
 
 
 def fingerprint(data: bytes) -> str:

@@ -8,6 +8,7 @@ import streamlit as st
 from core.reading.issues import commonest_reasons
 from core.report import Report
 from ui import links, review_panel, reviews, session, sidebar
+from ui.kind_table import kind_values_table
 from ui.loading import MAPPING_KEY, Loaded
 from ui.mapping import column_mapping
 from ui.text import plain, plain_lines
@@ -81,6 +82,7 @@ def _ledger_in_view(loaded: Loaded, report: Report, upload: bool) -> Report | No
         + (f" · {report.ledger.blank_rows:,} blank rows skipped" if report.ledger.blank_rows else "")
         + f" · fingerprint {loaded.fingerprint}"
     )
+    kind_values_table(loaded)
     if empty:
         data_issues(report)
         return None
