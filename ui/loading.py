@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import LedgerError, NoLedgerSheet, UnreadField
+from core.reading.files import CombinedFiles, combine_files
 from core.reading.isolation import previews_isolated, read_isolated, run_isolated
 from core.reading.kind_table import read_with_kinds
 from core.reading.ledger import ColumnMapping, Ledger
@@ -36,6 +37,8 @@ MAPPING_KEY = "column_mapping"
 KIND_VALUES_KEY = "kind_values"
 _CACHE = "_ledger_cache"
 _PREVIEWS = "_mapping_previews"
+# Several files uploaded at once, combined: (their names and fingerprints, CombinedFiles or why not).
+_COMBINED = "_combined_files"
 _CURRENT = "_loaded_ledger"
 # A session keeps the last few files it read: enough to switch back, bounded in memory.
 CACHE_SIZE = 3
@@ -163,10 +166,49 @@ def _source() -> tuple[str, bytes, bool, ColumnMapping | None, Told]:
         told = parse_kind_values(found.review.settings)[0] or {}
         mapping = reviews.mapping_of(found)
         return found.review.ledger_name, reviews.ledger_bytes(found), False, mapping, _told(told)
-    uploaded = st.session_state.get(UPLOAD)
-    if uploaded is not None:
-        return uploaded.name, uploaded.getvalue(), False, saved_mapping(), saved_kind_values()
+    files = uploaded_files()
+    if len(files) == 1:
+        return files[0].name, files[0].getvalue(), False, saved_mapping(), saved_kind_values()
+    combined = combined_files()
+    if isinstance(combined, CombinedFiles):
+        return combined.filename, combined.data, False, saved_mapping(), saved_kind_values()
     return SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), True, None, ()
+
+
+def uploaded_files() -> list:
+    """The files of the upload in view (UploadedFile each; one, several, or none)."""
+    uploaded = st.session_state.get(UPLOAD)
+    if uploaded is None:
+        return []
+    return list(uploaded) if isinstance(uploaded, list | tuple) else [uploaded]
+
+
+def combined_files() -> CombinedFiles | str | None:
+    """Several files uploaded at once as one ledger workbook (core.reading.files), or why they
+    cannot be (a text); None for one file or none. Combined in a worker, once per set of files."""
+    files = uploaded_files()
+    if len(files) < 2:
+        return None
+    given = [(f.name, f.getvalue()) for f in files]
+    key = tuple((name, fingerprint(data)) for name, data in given)
+    kept = st.session_state.get(_COMBINED)
+    if kept is None or kept[0] != key:
+        try:
+            with st.spinner(f"Combining {len(given)} files…"):
+                found: CombinedFiles | str = run_isolated(_combine, b"", "combined.xlsx", files=given)
+        except LedgerError as why:
+            found = str(why)
+        except Exception as exc:  # a defect of ours must not put a traceback in front of a user
+            found = f"The files could not be combined because of an internal error ({type(exc).__name__})."
+        kept = (key, found)
+        st.session_state[_COMBINED] = kept
+    return kept[1]
+
+
+def _combine(data: bytes, filename: str, files: list[tuple[str, bytes]]) -> CombinedFiles:
+    """`combine_files(files)` as the worker runs a task (its data and filename unused)."""
+    del data, filename
+    return combine_files(files)
 
 
 def _told(told: dict[str, str | None]) -> Told:
@@ -185,6 +227,11 @@ def current_bytes() -> bytes:
 
 def load() -> Loaded:
     """The ledger in view: a saved review's, else the uploaded file, else the embedded sample."""
+    combined = combined_files()
+    if isinstance(combined, str):
+        refused = Loaded(("files", combined), None, combined, False, 0.0, 0, "several files", "")
+        st.session_state[_CURRENT] = refused
+        return refused
     name, data, is_sample, mapping, told = _source()
     # An upload saved as a review is the same file: one cache entry serves both.
     key = ("sample" if is_sample else "file", fingerprint(data), name, mapping, told)

@@ -30,7 +30,9 @@ def upload_box(key: str = "ledger_upload", label: str = "Upload a ledger workboo
         key=key,
         help="Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) or CSV. One row per entry with "
         "date, alliance, kind (revenue or cost) and amount; or revenue and cost columns. "
-        "The file stays in this browser session's memory only.",
+        "Several files at once (one per partner, region or quarter) are combined into one ledger, "
+        "each entry keeping its file. The files stay in this browser session's memory only.",
+        accept_multiple_files=True,
         max_upload_size=UPLOAD_LIMIT_MB,
         on_change=remember_upload,
         args=(key,),

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.reading.files import CombinedFiles
 from core.reading.issues import commonest_reasons
 from core.report import Report
 from ui import links, review_panel, reviews, session, sidebar
 from ui.kind_table import kind_values_table
-from ui.loading import MAPPING_KEY, Loaded
+from ui.loading import MAPPING_KEY, Loaded, combined_files
 from ui.mapping import column_mapping
 from ui.text import plain, plain_lines
 from ui.views.exports import template_download
@@ -71,6 +72,7 @@ def _ledger_in_view(loaded: Loaded, report: Report, upload: bool) -> Report | No
             type="primary" if loaded.is_sample else "secondary",
         ):
             sidebar.upload_box(key="main_upload")
+    _combined_notice()
     if loaded.mapped:
         _mapping_caption(report)
     empty = _no_entries(report)
@@ -87,6 +89,25 @@ def _ledger_in_view(loaded: Loaded, report: Report, upload: bool) -> Report | No
         data_issues(report)
         return None
     return report
+
+
+def _combined_notice() -> None:
+    """Which files were combined into the ledger in view, and which were not read (with why)."""
+    combined = combined_files()
+    if not isinstance(combined, CombinedFiles) or reviews.opened() is not None:
+        return
+    st.info(plain(combined.notice()), icon=":material/merge:")
+    for refusal in combined.refusals():
+        st.warning(plain(refusal), icon=":material/warning:")
+    st.download_button(
+        "Download the combined ledger",
+        data=combined.data,
+        file_name=combined.filename,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        key="combined_download",
+        help="One workbook of the files' ledger sheets, a sheet per file: the command reads it as the app.",
+    )
 
 
 def _waits_for_file(loaded: Loaded | None) -> bool:
@@ -112,13 +133,20 @@ def _waiting_for_file(link: links.PendingLink) -> None:
     st.warning(
         f"This shared view was made on the file '{plain(link.source)}'{fingerprint}. Files are never "
         "stored or sent in a link, so its numbers cannot be shown without it: upload that file "
-        f"here to see the same view with the same settings.{mapped}",
+        f"here to see the same view with the same settings.{mapped}{_combined_hint(link.source)}",
         icon=":material/link:",
     )
     sidebar.upload_box(key="link_upload")
     if st.button("Look at the sample ledger instead", key="link_drop"):
         links.drop_pending()
         st.rerun()
+
+
+def _combined_hint(source: str) -> str:
+    """For a link made on files combined: upload those files together."""
+    if not source.endswith("(combined).xlsx"):
+        return ""
+    return " It was made on several files combined: upload the same files together."
 
 
 def _mapping_caption(report: Report) -> None:
