@@ -6,12 +6,14 @@ own words; a change is read back as the kind values (`read_ledger(kind_values=..
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any  # read_ledger's options, passed through
 
 import pandas as pd
 
 from core.frames import KIND_TABLE
+from core.reading.headers import HeaderMatch
 from core.reading.kind_values import KIND_OF_VALUE
 from core.reading.ledger import Ledger, read_ledger
 from core.reading.parsing import clean_name, is_blank, normalise_header, told_kinds
@@ -49,31 +51,28 @@ def kind_table(book: SourceBook, ledger: Ledger, told: Mapping[str, str | None])
     """Every distinct value of the kind column on the ledger's sheets (compared normalised, as the
     reader compares them), with its rows and its reading, the commonest first (KIND_TABLE)."""
     label = ledger.source.columns["kind"]
-    cells: list[object] = []
+    counts: Counter[object] = Counter()
     for sheet in ledger.source.ledger_sheets:
-        cells.extend(_column_cells(book, sheet, label, ledger.source.header_row - 1))
-    filled = [c for c in cells if not is_blank(c)]
-    frame = pd.DataFrame(
-        {"value": [clean_name(c) for c in filled], "word": [normalise_header(c) for c in filled]}
-    )
-    grouped = (
-        frame.groupby("word", sort=False)
-        .agg(value=("value", "first"), rows=("value", "size"))
-        .reset_index()
-        .sort_values("rows", ascending=False, kind="stable")
-    )
+        counts.update(_column_cells(book, sheet, label, ledger.source.header_row - 1))
+    # Once per distinct cell, then per value as the reader compares them (' INVOICE ' is 'Invoice').
+    words: dict[str, list] = {}
+    for cell, count in counts.items():
+        if not is_blank(cell):
+            entry = words.setdefault(normalise_header(cell), [clean_name(cell), 0])
+            entry[1] += count
     normalised = told_kinds(told)
-    readings = [_reading(word, normalised) for word in grouped["word"]]
+    ordered = sorted(words.items(), key=lambda item: -item[1][1])
+    readings = [_reading(word, normalised) for word, _ in ordered]
     table = pd.DataFrame(
         {
-            "value": grouped["value"].astype(str),
-            "rows": grouped["rows"].astype("int64"),
+            "value": [str(value) for _, (value, _) in ordered],
+            "rows": pd.Series([rows for _, (_, rows) in ordered], dtype="int64"),
             "reading": [r for r, _ in readings],
             "source": [s for _, s in readings],
         },
         columns=KIND_TABLE.names,
     )
-    return table.reset_index(drop=True)
+    return table
 
 
 def _reading(word: str, told: Mapping[str, str | None]) -> tuple[str, str]:
@@ -86,15 +85,20 @@ def _reading(word: str, told: Mapping[str, str | None]) -> tuple[str, str]:
 
 def _column_cells(book: SourceBook, sheet: str, label: str, header_row: int) -> list[object]:
     """The cells below the header of the column headed `label` on `sheet` (the header found on
-    `header_row`, else on the first row of the sheet's head that has it)."""
-    rows = book.sheet(sheet).rows
-    candidates = [header_row, *range(min(len(rows), HEADER_SCAN_ROWS))]
-    for number in candidates:
-        if 0 <= number < len(rows):
-            titles = [clean_name(c) for c in rows[number]]
-            if label in titles:
-                index = titles.index(label)
-                return [row[index] if index < len(row) else None for row in rows[number + 1 :]]
+    `header_row`, else on the first row of the sheet's head that has it): read column-wise when the
+    sheet allows it (the column alone), else from the sheet's rows."""
+    head = book.head(sheet, max(HEADER_SCAN_ROWS, header_row + 1))
+    for number in [header_row, *range(len(head))]:
+        titles = [clean_name(c) for c in head[number]] if 0 <= number < len(head) else []
+        if label in titles:
+            index = titles.index(label)
+            typed = book.typed_body(
+                sheet, HeaderMatch(row=number, columns={"kind": index}, labels={"kind": label})
+            )
+            if typed is not None:
+                return typed.frame["kind"].tolist()
+            rows = book.sheet(sheet).rows
+            return [row[index] if index < len(row) else None for row in rows[number + 1 :]]
     return []
 
 
