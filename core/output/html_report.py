@@ -6,15 +6,16 @@ and risks, and the action plan. Each chart's notes (values drawn at its edge, sm
 written below it, and money axes carry the currency.
 
 It reads on a screen and prints on A4 or Letter: each section starts a new page, tables repeat their
-header and never break inside a row, numbers never wrap, charts shrink to the page, and the file
-stays small by carrying plotly.js's basic bundle (bar and scatter charts, ~1.2 MB) rather than the
-full one (~4.8 MB).
+header and never break inside a row, numbers never wrap, charts shrink to print whole on one page
+(legend included; the first on page 1, below the headline figures), and the file stays small by
+carrying plotly.js's basic bundle (bar and scatter charts, ~1.2 MB) rather than the full one (~4.8 MB).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import re
 from functools import cache
 from importlib import resources
@@ -66,6 +67,17 @@ FILE_TEMPLATE = "plotly"
 # Charts keep their screen width (at most the body's 1,100 px) and are scaled to fit the narrowest
 # printed page, Letter in landscape: 279.4 − 2 × 12 mm = 965 px (1,100 × 0.86 = 946).
 PRINT_ZOOM = 0.86
+# The shortest printed page, A4 in landscape, leaves 210 − 2 × 12 mm = 703 px of height. A chart is
+# kept whole (its legend never on the next page), so one taller than that once zoomed is scaled
+# further, to fit below its section's heading; the first also below the title and tiles, so that
+# page 1 holds the headline figures and the first chart rather than the tiles alone. Below
+# MIN_PRINT_ZOOM its text would be too small to read (12 px × 0.6 ≈ 5.4 pt): a chart taller than a
+# page even then (from about 20 alliances) is printed across two.
+PRINT_MARGIN_MM = 12
+PAGE_HEIGHT_PX = (210 - 2 * PRINT_MARGIN_MM) / 25.4 * 96
+MIN_PRINT_ZOOM = 0.6
+HEADING_PX = 60  # a section's heading with its margins, on the page of the chart below it
+HEAD_PX = 145  # the title, the source line and the tiles in print, their two rows if they wrap
 
 STYLE_TEMPLATE = """
 body { font-family: %(font)s; margin: 2rem auto; max-width: 1100px; padding: 0 1rem;
@@ -84,7 +96,7 @@ th { background: %(header)s; }
 .wide { overflow-x: auto; }
 .chart { margin: 0.5rem 0 1rem; }
 .note { color: %(muted)s; font-size: 0.85rem; margin: -0.5rem 0 1rem; }
-@page { size: landscape; margin: 12mm; }
+@page { size: landscape; margin: %(margin)smm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: %(print)s; background: %(page)s; }
   th { background: %(header)s; }
@@ -94,7 +106,10 @@ th { background: %(header)s; }
   thead { display: table-header-group; }
   tr, .tile, .paragraph, .chart { break-inside: avoid; }
   .wide { overflow: visible; }
-  .chart { zoom: %(zoom)s; }
+  .chart { zoom: var(--print-zoom, %(zoom)s); }
+  h1 { font-size: 18pt; margin: 0; } .meta { margin-bottom: 0; }
+  .tiles { gap: 0.4rem; margin: 0.5rem 0; }
+  .tile { min-width: 0; padding: 0.2rem 0.5rem; font-size: 7.5pt; } .tile b { font-size: 12pt; }
   .modebar-container { display: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -114,6 +129,7 @@ STYLE_VALUES = {
     "dark_header": palette.DARK_HEADER,
     "font": palette.PAGE_FONT,
     "zoom": str(PRINT_ZOOM),
+    "margin": str(PRINT_MARGIN_MM),
 }
 STYLE = re.sub(r"%\((\w+)\)s", lambda m: STYLE_VALUES[m.group(1)], STYLE_TEMPLATE)
 
@@ -218,12 +234,25 @@ def distinct_line_colours(fig: go.Figure) -> None:
             used.add(colour.upper())
 
 
-def _chart(fig: go.Figure) -> str:
+def print_zoom(fig: go.Figure, above: float = HEADING_PX) -> float:
+    """The scale a chart prints at: PRINT_ZOOM, or less if that leaves it taller than what the
+    shortest page has below the `above` pixels that share its page (rounded down, to stay inside),
+    never below MIN_PRINT_ZOOM. A chart that does not fit below more than a heading even at that
+    goes to the next page, and is scaled for it."""
+    height = fig.layout.height or 450  # Plotly's default height
+    fit = math.floor((PAGE_HEIGHT_PX - above) / height * 100) / 100
+    if fit < MIN_PRINT_ZOOM and above > HEADING_PX:
+        return print_zoom(fig)
+    return max(MIN_PRINT_ZOOM, min(PRINT_ZOOM, fit))
+
+
+def _chart(fig: go.Figure, above: float = HEADING_PX) -> str:
     """A chart's div and script, then its notes (values drawn at the edge, small cost bases) as text;
-    plotly.js itself is in the page's head, once."""
+    plotly.js itself is in the page's head, once. In print it is scaled to fit on one page below
+    the `above` pixels that share its page."""
     div = report_chart(fig).to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
     notes = "".join(f"<p class='note'>{_text(note)}</p>" for note in chart_notes(fig))
-    return f'<div class="chart">{div}</div>{notes}'
+    return f'<div class="chart" style="--print-zoom: {print_zoom(fig, above)}">{div}</div>{notes}'
 
 
 def _section(title: str, parts: list[str]) -> list[str]:
@@ -369,7 +398,10 @@ def html_report(
         *_section(
             "Alliances",
             [
-                _chart(roi_by_alliance(report.alliances, thresholds, report.benchmarks, currency)),
+                _chart(
+                    roi_by_alliance(report.alliances, thresholds, report.benchmarks, currency),
+                    above=HEAD_PX + HEADING_PX,
+                ),
                 *_alliance_tables(report, ids),
             ],
         ),

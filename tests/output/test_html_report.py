@@ -17,7 +17,7 @@ from plotly.offline import get_plotlyjs_version
 
 from core.model import PORTFOLIO
 from core.output.charts import chart_notes, quarterly_lines, revenue_cost_map, roi_by_alliance
-from core.output.html_report import PLOTLY_BASIC, html_report, report_chart
+from core.output.html_report import PLOTLY_BASIC, html_report, print_zoom, report_chart
 from core.palette import DISTINCT_LINE_COLOURS as LINE_COLOURS
 from core.reading.ledger import read_ledger
 from core.report import Report, build_report
@@ -77,10 +77,34 @@ def test_print_rules():
     assert "section ~ section { break-before: page; }" in printing  # each part on a new page
     assert "thead { display: table-header-group; }" in printing  # headers again on each page
     assert "tr, .tile, .paragraph, .chart { break-inside: avoid; }" in printing  # no row cut in two
-    assert ".chart { zoom: 0.86; }" in printing
+    # Each chart at its own scale (below), 0.86 unless it says otherwise.
+    assert ".chart { zoom: var(--print-zoom, 0.86); }" in printing
     # Charts are at most the body's 1,100 px wide; Letter in landscape leaves (279.4 − 24) mm of
     # page, 965 px at 96 px an inch.
     assert 1100 * 0.86 <= (279.4 - 24) / 25.4 * 96
+
+
+def test_a_chart_taller_than_the_page_prints_smaller_to_stay_on_it():
+    def tall(height: int) -> go.Figure:
+        return go.Figure(layout=dict(height=height))
+
+    # A4 in landscape leaves 210 − 24 = 186 mm of height: 186 / 25.4 × 96 = 702.99 px, less a
+    # 60 px section heading: 642.99 px for the chart.
+    assert print_zoom(tall(600)) == 0.86  # 600 × 0.86 = 516 px: fits as it is
+    assert print_zoom(tall(876)) == 0.73  # 642.99 / 876 = 0.734, rounded down
+    assert print_zoom(tall(2000)) == 0.6  # 0.32 would be unreadable: it spans two pages
+    # The first chart shares page 1 with the title and tiles too: 702.99 − 145 − 60 = 497.99 px.
+    assert print_zoom(tall(650), above=205) == 0.76  # 497.99 / 650 = 0.766
+    # 497.99 / 1000 would be below 0.6: it goes to page 2, below its heading, 642.99 / 1000.
+    assert print_zoom(tall(1000), above=205) == 0.64
+    assert print_zoom(go.Figure()) == 0.86  # Plotly's default 450 px
+
+
+def test_each_chart_carries_its_print_scale():
+    page = small_page()
+    zooms = re.findall(r'<div class="chart" style="--print-zoom: ([\d.]+)">', page)
+    assert len(zooms) == page.count('<div class="chart"') == 5
+    assert all(0.6 <= float(z) <= 0.86 for z in zooms)
 
 
 def nowrap_columns(page: str, table_id: str) -> set[int]:
