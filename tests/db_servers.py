@@ -194,3 +194,72 @@ def _start(bindir: Path, prefix: list[str], data: Path, log: Path, folder: Path)
         if "already in use" not in _log(log):
             break
     unavailable("PostgreSQL did not start:\n" + "\n".join(failures) + f"\n--- server log ---\n{_log(log)}")
+
+
+class Cluster:
+    """A throwaway PostgreSQL cluster a test may stop and start again on the same port (faults)."""
+
+    def __init__(self, bindir: Path, prefix: list[str], data: Path, log: Path, folder: Path, url: str):
+        self.bindir, self.prefix, self.data, self.log, self.folder, self.url = (
+            bindir,
+            prefix,
+            data,
+            log,
+            folder,
+            url,
+        )
+
+    def _ctl(self, *arguments: str) -> subprocess.CompletedProcess[str]:
+        return _run(
+            [*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data), *arguments], self.folder
+        )
+
+    def stop(self, mode: str = "immediate") -> None:
+        """Stop the server (`immediate`: as a crash would, no shutdown checkpoint)."""
+        stopped = self._ctl("-w", "-t", "20", "-m", mode, "stop")
+        assert stopped.returncode == 0, stopped.stdout + stopped.stderr
+
+    def start(self) -> None:
+        """Start it again on its port and wait until it answers queries."""
+        port = sa.make_url(self.url).port
+        options = f"-h 127.0.0.1 -p {port} -k {shlex.quote(str(self.folder))} -F -c max_connections=60"
+        started = self._ctl("-l", str(self.log), "-o", options, "-w", "-t", str(int(START_TIMEOUT)), "start")
+        assert started.returncode == 0, started.stdout + started.stderr + _log(self.log)
+        deadline = time.monotonic() + START_TIMEOUT
+        while (problem := connects(self.url)) is not None:
+            assert time.monotonic() < deadline, problem
+            time.sleep(0.1)
+
+    def postmaster_pid(self) -> int:
+        """The server's main process (its first line of postmaster.pid)."""
+        return int((self.data / "postmaster.pid").read_text().split()[0])
+
+
+@contextmanager
+def own_cluster() -> Iterator[Cluster]:
+    """A cluster of this test's own, to stop, kill and restart (skipped without server binaries)."""
+    bindir = postgres_bindir()
+    if bindir is None:
+        unavailable("no PostgreSQL server binaries (apt-get install postgresql)")
+    folder = Path(tempfile.mkdtemp(prefix="alliance-roi-pg-"))
+    data, log = folder / "data", folder / "server.log"
+    try:
+        prefix = _as_postgres(folder)
+        made = _run(
+            [*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust"]
+            + ["--no-sync", "--no-locale", "--encoding=UTF8", "--no-instructions"],
+            folder,
+        )
+        if made.returncode != 0:
+            unavailable(f"initdb failed ({made.returncode}):\n{made.stdout}{made.stderr}")
+        cluster = Cluster(bindir, prefix, data, log, folder, _start(bindir, prefix, data, log, folder))
+        # A crash must lose no committed save here (the shared cluster trades that for speed, with
+        # options on its command line): started again without them.
+        cluster.stop("fast")
+        cluster.start()
+        yield cluster
+    finally:
+        stop = [*_as_postgres(folder), str(bindir / "pg_ctl"), "-D", str(data), "-w", "-t", "20"]
+        if data.exists():
+            _run([*stop, "-m", "immediate", "stop"], folder)
+        shutil.rmtree(folder, ignore_errors=True)

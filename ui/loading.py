@@ -226,13 +226,23 @@ def current_bytes() -> bytes:
 
 
 def load() -> Loaded:
-    """The ledger in view: a saved review's, else the uploaded file, else the embedded sample."""
+    """The ledger in view: a saved review's, else the uploaded file, else the embedded sample.
+
+    A saved review whose ledger cannot be read from the database now is said as such (not kept:
+    the next run asks the database again)."""
     combined = combined_files()
     if isinstance(combined, str):
         refused = Loaded(("files", combined), None, combined, False, 0.0, 0, "several files", "")
         st.session_state[_CURRENT] = refused
         return refused
-    name, data, is_sample, mapping, told = _source()
+    try:
+        name, data, is_sample, mapping, told = _source()
+    except reviews.StoreUnavailable as exc:
+        found = reviews.opened()
+        name = found.review.ledger_name if found is not None else "the saved review's ledger"
+        unavailable = Loaded(("unavailable",), None, str(exc), False, 0.0, 0, name, "")
+        st.session_state[_CURRENT] = unavailable
+        return unavailable
     # An upload saved as a review is the same file: one cache entry serves both.
     key = ("sample" if is_sample else "file", fingerprint(data), name, mapping, told)
     cache: dict[tuple, Loaded] = st.session_state.setdefault(_CACHE, {})

@@ -11,7 +11,6 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from core.report import Report
 from core.reviews.database import database_url, describe
@@ -242,12 +241,15 @@ def manage(found: reviews.Opened) -> None:
         )
         sure = st.checkbox("Yes, I mean it", key="review_sure")
         left, right = st.columns(2)
-        if left.button("Revoke the link", disabled=not sure or found.token is None, key="review_revoke"):
-            reviews.store().revoke(found.token or "")
-            _leave(f"The link of '{found.review.title}' was revoked: it no longer opens the review.")
-        if right.button("Delete the review", disabled=not sure, type="primary", key="review_delete"):
-            reviews.store().delete(found.review.id)
-            _leave(f"'{found.review.title}' was deleted.")
+        try:
+            if left.button("Revoke the link", disabled=not sure or found.token is None, key="review_revoke"):
+                reviews.store().revoke(found.token or "")
+                _leave(f"The link of '{found.review.title}' was revoked: it no longer opens the review.")
+            if right.button("Delete the review", disabled=not sure, type="primary", key="review_delete"):
+                reviews.store().delete(found.review.id)
+                _leave(f"'{found.review.title}' was deleted.")
+        except reviews.StoreUnavailable as exc:
+            st.error(f"Nothing was changed. {plain(exc)}", icon=":material/error:")
 
 
 def _leave(message: str) -> None:
@@ -278,7 +280,7 @@ def history_source(report: Report) -> Callable[[], pd.DataFrame | None]:
     def table() -> pd.DataFrame | None:
         try:
             return history(store.histories(upto), report.settings.flat_points)
-        except SQLAlchemyError:
+        except reviews.StoreUnavailable:
             return None
 
     return table

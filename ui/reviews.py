@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from core.reading.mapping import ColumnMapping
-from core.reviews.database import URL_VARIABLE, database_url, describe
+from core.reviews.database import URL_VARIABLE, ReviewsUnavailable, database_url
 from core.reviews.history import ReviewFigures
 from core.reviews.store import MAX_HISTORY, NewReview, ReviewStore, SavedReview
 from ui import auth
@@ -29,6 +28,8 @@ _JUST_SAVED = "_review_just_saved"
 _BYTES = "_review_bytes"
 _SAID = "_review_said"
 _LAST = "_review_last"
+# ui.links' mark that this session's link was read (it reads the link once per session).
+_LINK_READ = "_link_read"
 TITLE_CHARS = 120
 PORTFOLIO_CHARS = 120
 
@@ -41,8 +42,9 @@ class Opened:
     token: str | None
 
 
-class StoreUnavailable(Exception):
-    """The database of saved reviews cannot be reached; the message says which and why."""
+# The database of saved reviews cannot be used now; the message says which and why. Every call of
+# the store raises it (never a driver's error), so a page catches this one exception.
+StoreUnavailable = ReviewsUnavailable
 
 
 def configured_url() -> str | None:
@@ -61,15 +63,9 @@ def _store_at(url: str) -> ReviewStore:
 
 
 def store() -> ReviewStore:
-    """The store of saved reviews, or StoreUnavailable with a message a user can act on."""
-    url = database_url(configured_url())
-    try:
-        return _store_at(url)
-    except SQLAlchemyError as exc:
-        raise StoreUnavailable(
-            f"Saved reviews are unavailable: the {describe(url)} could not be reached "
-            f"({type(exc).__name__}). Figures still work; ask whoever runs this deployment."
-        ) from exc
+    """The store of saved reviews, or StoreUnavailable with a message a user can act on. A store
+    that could not be opened is not cached: the next call tries again (the database may be back)."""
+    return _store_at(database_url(configured_url()))
 
 
 def allowed() -> bool:
@@ -153,6 +149,11 @@ def gate() -> None:
         )
     else:
         st.error(plain(why), icon=":material/error:")
+        if st.button("Try again", key="missing_review_retry", icon=":material/refresh:"):
+            # The link is still in the address bar: the next run reads it again.
+            st.session_state.pop(_MISSING, None)
+            st.session_state.pop(_LINK_READ, None)
+            st.rerun()
     if st.button("Look at the sample ledger instead", key="missing_review_sample"):
         st.session_state.pop(_MISSING, None)
         st.query_params.clear()

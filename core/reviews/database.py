@@ -8,11 +8,13 @@ upgraded only by Alembic, under a lock, so replicas starting together migrate on
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import sqlalchemy as sa
 from alembic import command
@@ -33,8 +35,8 @@ def database_url(configured: str | None = None) -> str:
     """The database to use: the configured URL, the environment's, else the embedded SQLite file."""
     url = (configured or os.environ.get(URL_VARIABLE) or "").strip()
     if not url:
+        # Made when the store is opened (new_engine), where a folder that cannot be made is said.
         folder = Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR)
-        folder.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{folder / SQLITE_FILE}"
     # psycopg 3 is the installed driver; URLs copied from a host's panel often name no driver.
     for prefix in ("postgres://", "postgresql://"):
@@ -51,10 +53,73 @@ def describe(url: str) -> str:
     return f"PostgreSQL database {parsed.database} on {parsed.host}:{parsed.port or 5432}"
 
 
+class ReviewsUnavailable(Exception):
+    """The database of saved reviews cannot be used now (unreachable, stopped, locked, full, not a
+    database); the message says which database and why, never its password."""
+
+
+def unavailable(url: str | sa.URL, error: BaseException) -> ReviewsUnavailable:
+    """The one message for a database that cannot be used, whatever went wrong with it."""
+    shown = url.render_as_string(hide_password=True) if isinstance(url, sa.URL) else url
+    return ReviewsUnavailable(
+        f"Saved reviews are unavailable: the {describe(shown)} could not be used "
+        f"({type(error).__name__}{_why(error)}). Figures still work; try again in a moment, "
+        "or ask whoever runs this deployment."
+    )
+
+
+def _why(error: BaseException) -> str:
+    """The driver's own words when they say what a person can act on (full, locked, refused)."""
+    if isinstance(error, OSError):
+        return f": {error.strerror or error}"
+    text = str(getattr(error, "orig", None) or "").casefold()
+    for said in ("disk is full", "database is locked", "not a database", "unable to open", "refused"):
+        if said in text:
+            return f": {said}"
+    if "disk i/o" in text:
+        return ": disk I/O error"
+    return ""
+
+
+class _HasEngine(Protocol):
+    engine: sa.Engine
+
+
+_Store = TypeVar("_Store", bound=_HasEngine)
+_Args = ParamSpec("_Args")
+_Result = TypeVar("_Result")
+
+
+def guarded(
+    method: Callable[Concatenate[_Store, _Args], _Result],
+) -> Callable[Concatenate[_Store, _Args], _Result]:
+    """A store's method whose database errors become ReviewsUnavailable: a lost connection, a
+    stopped server, a locked, full or damaged file is said as such, not shown as a traceback. The
+    engine's pool checks connections before use, so the next call after the database is back works."""
+
+    @functools.wraps(method)
+    def call(self: _Store, *args: _Args.args, **kwargs: _Args.kwargs) -> _Result:
+        try:
+            return method(self, *args, **kwargs)
+        except sa.exc.SQLAlchemyError as exc:
+            raise unavailable(self.engine.url, exc) from exc
+
+    return call
+
+
+# A server that does not answer is said within seconds, not after the operating system's minutes.
+CONNECT_TIMEOUT_SECONDS = 5
+
+
 def new_engine(url: str) -> sa.Engine:
     """An engine for the URL; SQLite connections wait for each other's writes instead of failing."""
-    if sa.make_url(url).get_backend_name() != "sqlite":
-        return sa.create_engine(url, pool_pre_ping=True)
+    backend = sa.make_url(url).get_backend_name()
+    if backend != "sqlite":
+        timeout = {"connect_timeout": CONNECT_TIMEOUT_SECONDS} if backend == "postgresql" else {}
+        return sa.create_engine(url, pool_pre_ping=True, connect_args=timeout)
+    file = sa.make_url(url).database
+    if file and file != ":memory:":
+        Path(file).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, connect_args={"timeout": 30})
 
     @sa.event.listens_for(engine, "connect")

@@ -35,7 +35,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from core.analysis.actions import follow_up
 from core.model import ActionStatus
-from core.reviews.database import new_engine, upgrade
+from core.reviews.database import guarded, new_engine, unavailable, upgrade
 from core.reviews.history import ReviewFigures
 from core.reviews.schema import actions as action_table
 from core.reviews.schema import ledgers, reviews
@@ -182,9 +182,17 @@ class ReviewStore:
 
     @classmethod
     def at(cls, url: str) -> ReviewStore:
-        """The store at a database URL, its schema created or upgraded first."""
-        engine = new_engine(url)
-        upgrade(engine)
+        """The store at a database URL, its schema created or upgraded first; ReviewsUnavailable when
+        the database cannot be used (every method says so the same way)."""
+        try:
+            engine = new_engine(url)
+        except OSError as exc:  # the SQLite file's folder cannot be made
+            raise unavailable(url, exc) from exc
+        try:
+            upgrade(engine)
+        except sa.exc.SQLAlchemyError as exc:
+            engine.dispose()
+            raise unavailable(url, exc) from exc
         return cls(engine)
 
     def _insert_ledger(self, connection: sa.Connection, content: bytes, now: dt.datetime) -> str:
@@ -199,6 +207,7 @@ class ReviewStore:
         connection.execute(insert)
         return digest
 
+    @guarded
     def save(
         self,
         review: NewReview,
@@ -256,12 +265,14 @@ class ReviewStore:
         )
         return _actions_frame(list(connection.execute(query)))
 
+    @guarded
     def plan_of(self, review_id: int) -> pd.DataFrame:
         """The actions accepted with a review (its plan, all Open), in the order saved; columns
         ACTIONS_COLUMNS. Their `id`s are what the next review's `outcomes` mark."""
         with self.engine.connect() as connection:
             return self._plan(connection, review_id)
 
+    @guarded
     def actions_of(self, review_id: int) -> pd.DataFrame:
         """All of a review's actions in the order saved: its plan (`follows_id` empty, Open), then
         its follow-ups of the previous review's plan (`follows_id` the action followed; Done,
@@ -275,6 +286,7 @@ class ReviewStore:
         with self.engine.connect() as connection:
             return _actions_frame(list(connection.execute(query)))
 
+    @guarded
     def histories(self, chain: list[SavedReview]) -> list[ReviewFigures]:
         """The reviews as columns of the history, each with its actions (what `history` counts)."""
         ids = [review.id for review in chain]
@@ -304,12 +316,14 @@ class ReviewStore:
         )
         return connection.execute(query).one_or_none()
 
+    @guarded
     def open(self, token: str) -> SavedReview | None:
         """The review a link's token opens; None when there is none (unknown, revoked or deleted)."""
         with self.engine.connect() as connection:
             row = self._live(connection, token)
         return _saved(row) if row is not None else None
 
+    @guarded
     def ledger_bytes(self, review: SavedReview) -> bytes:
         """The ledger a review was made on, byte for byte."""
         with self.engine.connect() as connection:
@@ -317,6 +331,7 @@ class ReviewStore:
                 sa.select(ledgers.c.content).where(ledgers.c.sha256 == review.ledger_sha256)
             ).scalar_one()
 
+    @guarded
     def revoke(self, token: str) -> bool:
         """Stop a review's link from opening it; its figures stay for the history of signed-in members."""
         with self.engine.begin() as connection:
@@ -327,6 +342,7 @@ class ReviewStore:
             )
         return result.rowcount == 1
 
+    @guarded
     def delete(self, review_id: int) -> bool:
         """Delete a review with its actions (and the follow-ups later reviews hold of them), and its
         ledger's bytes when no other review uses them."""
@@ -345,6 +361,7 @@ class ReviewStore:
             connection.execute(sa.delete(ledgers).where(ledgers.c.sha256 == digest, ~still_used))
         return True
 
+    @guarded
     def earlier(self, review: SavedReview) -> list[SavedReview]:
         """The review and those it follows, oldest first: what its link may show as history.
 
@@ -367,6 +384,7 @@ class ReviewStore:
                 previous = row.previous_id
         return chain[::-1]
 
+    @guarded
     def portfolios(self) -> list[tuple[str, int, dt.date]]:
         """Every portfolio with its number of reviews and latest review date (for signed-in members)."""
         query = (
@@ -377,6 +395,7 @@ class ReviewStore:
         with self.engine.connect() as connection:
             return [(str(p), int(n), d) for p, n, d in connection.execute(query)]
 
+    @guarded
     def of_portfolio(self, portfolio: str) -> list[tuple[SavedReview, bool]]:
         """A portfolio's reviews, oldest first, each with whether its link was revoked (members only)."""
         query = (
@@ -387,12 +406,14 @@ class ReviewStore:
         with self.engine.connect() as connection:
             return [(_saved(row), row.revoked_at is not None) for row in connection.execute(query)]
 
+    @guarded
     def by_id(self, review_id: int) -> SavedReview | None:
         """A review by its number (for signed-in members, who see every review)."""
         with self.engine.connect() as connection:
             row = connection.execute(sa.select(*_FIELDS).where(reviews.c.id == review_id)).one_or_none()
         return _saved(row) if row is not None else None
 
+    @guarded
     def new_token(self, review_id: int) -> str:
         """Give a review a new link (for members): the old link stops working, a revoked one reopens."""
         token = secrets.token_urlsafe(TOKEN_BYTES)
