@@ -28,8 +28,14 @@ def _said(value: object) -> str:
     return str(value)
 
 
-def show(chain: list[SavedReview]) -> None:
-    """The reviews side by side, what changed since the previous one, a chart and a download."""
+def show(reviewed: list[SavedReview]) -> None:
+    """The reviews side by side, what changed since the previous one, a chart and a download; a
+    review damaged in the database is named as unreadable and the others are shown without it."""
+    chain, damaged = reviews.readable(reviewed)
+    for review in damaged:
+        st.warning(plain(reviews.unreadable(review)) + " It is left out here.", icon=":material/error:")
+    if not chain:
+        return
     # A change under the view's 'Flat below' setting reads as the same (the sidebar's, kept by the
     # entry script on every page; its default without a ledger loaded).
     flat = float(st.session_state.get(fields.key("flat"), FLAT_POINTS))
@@ -155,7 +161,7 @@ def review_row(review: SavedReview, revoked: bool) -> None:
         f"**{plain(review.title)}** · {review.review_date:%Y-%m-%d} · "
         f"{plain(reviews.saved_on(review))}{state}"
     )
-    if middle.button("Open", key=f"open_{review.id}"):
+    if middle.button("Open", key=f"open_{review.id}", disabled=review.damaged is not None):
         reviews.open_by_member(review)
         st.switch_page(navigation.pages()[0])
     with right.popover("More"):

@@ -111,8 +111,14 @@ def reopen(settings: Settings, fingerprint: str) -> None:
 
 
 def pending() -> PendingLink | None:
-    """The link still waiting for its ledger, if any."""
-    return st.session_state.get(_PENDING)
+    """The link still waiting for its ledger, if any. A saved review's settings wait only while
+    that review is in view: once it is left (its ledger unreadable, another file uploaded), nothing
+    waits for "its file", which is the database's, not one to ask the user for."""
+    link: PendingLink | None = st.session_state.get(_PENDING)
+    if link is not None and link.source == REVIEW and reviews.opened() is None:
+        st.session_state.pop(_PENDING, None)
+        return None
+    return link
 
 
 def apply_to(loaded: Loaded) -> None:

@@ -228,8 +228,8 @@ def current_bytes() -> bytes:
 def load() -> Loaded:
     """The ledger in view: a saved review's, else the uploaded file, else the embedded sample.
 
-    A saved review whose ledger cannot be read from the database now is said as such (not kept:
-    the next run asks the database again)."""
+    A saved review whose ledger cannot be read from the database now, or whose stored bytes are not
+    the ones saved, is said as such (not kept: the next run asks the database again)."""
     combined = combined_files()
     if isinstance(combined, str):
         refused = Loaded(("files", combined), None, combined, False, 0.0, 0, "several files", "")
@@ -237,7 +237,7 @@ def load() -> Loaded:
         return refused
     try:
         name, data, is_sample, mapping, told = _source()
-    except reviews.StoreUnavailable as exc:
+    except (reviews.StoreUnavailable, reviews.UnreadableReview) as exc:
         found = reviews.opened()
         name = found.review.ledger_name if found is not None else "the saved review's ledger"
         unavailable = Loaded(("unavailable",), None, str(exc), False, 0.0, 0, name, "")

@@ -270,7 +270,7 @@ def history_source(report: Report) -> Callable[[], pd.DataFrame | None]:
     if found is None or not links.is_saved_view(report.settings, found):
         return lambda: None
     try:
-        chain = reviews.history_of(found)
+        chain = reviews.readable(reviews.history_of(found))[0]
         store = reviews.store()
     except reviews.StoreUnavailable:
         return lambda: None

@@ -18,6 +18,8 @@ import streamlit as st
 from core.reading.mapping import ColumnMapping
 from core.reviews.database import URL_VARIABLE, ReviewsUnavailable, database_url
 from core.reviews.history import ReviewFigures
+from core.reviews.readback import UNREADABLE
+from core.reviews.readback import UnreadableReview as UnreadableReview  # pages catch it from here
 from core.reviews.store import MAX_HISTORY, NewReview, ReviewStore, SavedReview
 from ui import auth
 from ui.text import plain
@@ -128,7 +130,20 @@ def open_link(params: dict[str, list[str]]) -> Opened | None:
     if review is None:
         st.session_state[_MISSING] = "missing"
         return None
+    if review.damaged:
+        st.session_state[_MISSING] = unreadable(review)
+        return None
     return _open(review, token or None)
+
+
+def unreadable(review: SavedReview) -> str:
+    """Why a damaged review is not shown, in words (its title, date and what is wrong)."""
+    return f"{UNREADABLE} ('{review.title}', {review.review_date:%Y-%m-%d}): {review.damaged}."
+
+
+def readable(chain: list[SavedReview]) -> tuple[list[SavedReview], list[SavedReview]]:
+    """The reviews of a chain that can be shown, and those that cannot (damaged in the database)."""
+    return [r for r in chain if not r.damaged], [r for r in chain if r.damaged]
 
 
 def gate() -> None:
@@ -147,6 +162,8 @@ def gate() -> None:
             "review was revoked or deleted. Ask whoever sent it for a new link.",
             icon=":material/lock:",
         )
+    elif why.startswith(UNREADABLE):
+        st.error(plain(why) + " Ask whoever saved it to save it again.", icon=":material/error:")
     else:
         st.error(plain(why), icon=":material/error:")
         if st.button("Try again", key="missing_review_retry", icon=":material/refresh:"):

@@ -37,6 +37,7 @@ from core.analysis.actions import follow_up
 from core.model import ActionStatus
 from core.reviews.database import guarded, new_engine, unavailable, upgrade
 from core.reviews.history import ReviewFigures
+from core.reviews.readback import UNREADABLE, UnreadableReview, ledger_problem, row_problem
 from core.reviews.schema import actions as action_table
 from core.reviews.schema import ledgers, reviews
 
@@ -93,6 +94,9 @@ class SavedReview:
     figures: dict[str, Any]
     previous_id: int | None
     mapping: dict[str, Any] | None
+    # Why the stored row cannot be used (core.reviews.readback), None when it can; a damaged
+    # review's figures, settings and mapping are emptied, so nothing reads the damaged values.
+    damaged: str | None = None
 
     def as_history(self) -> ReviewFigures:
         """The review as one column of the history."""
@@ -158,7 +162,13 @@ def _actions_frame(rows: list[sa.Row]) -> pd.DataFrame:
 
 def _saved(row: sa.Row) -> SavedReview:
     values = row._mapping
-    return SavedReview(**{c.name: values[c.name] for c in _FIELDS})
+    read = SavedReview(**{c.name: values[c.name] for c in _FIELDS})
+    problem = row_problem(dict(values))
+    if problem is None:
+        return read
+    return replace(
+        read, figures={"headline": {}, "alliances": []}, settings={}, mapping=None, damaged=problem
+    )
 
 
 def _lock_ledger(connection: sa.Connection, digest: str) -> None:
@@ -325,11 +335,16 @@ class ReviewStore:
 
     @guarded
     def ledger_bytes(self, review: SavedReview) -> bytes:
-        """The ledger a review was made on, byte for byte."""
+        """The ledger a review was made on, byte for byte; UnreadableReview when the stored bytes are
+        missing or not the ones saved (their SHA-256 is the review's)."""
         with self.engine.connect() as connection:
-            return connection.execute(
+            content = connection.execute(
                 sa.select(ledgers.c.content).where(ledgers.c.sha256 == review.ledger_sha256)
-            ).scalar_one()
+            ).scalar_one_or_none()
+        problem = ledger_problem(content, review.ledger_sha256)
+        if problem:
+            raise UnreadableReview(f"{UNREADABLE}: {problem}.")
+        return bytes(content or b"")
 
     @guarded
     def revoke(self, token: str) -> bool:

@@ -27,7 +27,20 @@ def new_review(**changes: Any) -> NewReview:
         "ledger_name": "ledger.csv",
         "ledger": LEDGER,
         "settings": {"currency": ["EUR"]},
-        "figures": {"headline": {"roi": 2.0}, "alliances": [{"alliance": "Acme", "roi": 2.0}]},
+        # Shaped as core.reviews.snapshot writes figures (what reading a review back checks).
+        "figures": {
+            "headline": {"roi": 2.0},
+            "alliances": [
+                {
+                    "alliance": "Acme",
+                    "roi": 2.0,
+                    "band": "Strong",
+                    "quartile": "",
+                    "goal_status": "",
+                    "flags": [],
+                }
+            ],
+        },
     }
     values.update(changes)
     return NewReview(**values)

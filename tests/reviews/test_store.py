@@ -41,13 +41,33 @@ class TestSaveAndOpen:
     FIGURES = {
         "headline": {"roi": None, "revenue": 1200.5, "cost": -400, "best": "Société Générale — «Pro»"},
         "alliances": [
-            {"alliance": "Acme GmbH", "roi": 2.0, "band": "Strong", "flags": []},
-            {"alliance": "東京 Alliance 📈", "roi": None, "band": None, "flags": ["No goals defined"]},
+            # Records as core.reviews.snapshot writes them (what reading back checks), odd text inside.
+            {
+                "alliance": "Acme GmbH",
+                "roi": 2.0,
+                "band": "Strong",
+                "quartile": "Q1",
+                "goal_status": "",
+                "flags": [],
+            },
+            {
+                "alliance": "東京 Alliance 📈",
+                "roi": None,
+                "band": "",
+                "quartile": "",
+                "goal_status": "No goals",
+                "flags": ["No goals defined"],
+            },
         ],
         "empty": {},
         "nested": [[1, 2], [None, True, False]],
     }
-    MAPPING = {"Date": "Booked on", "Amount": "Betrag (€)"}
+    MAPPING = {
+        "sheet": "Buchungen",
+        "header_row": 2,
+        "columns": {"date": "Booked on", "amount": "Betrag (€)"},
+        "revenue_only": False,
+    }
 
     def test_a_saved_review_reopens_by_its_token_exactly_as_saved(self, store):
         before = dt.datetime.now(UTC)
@@ -84,13 +104,32 @@ class TestSaveAndOpen:
         assert opened.figures == {
             "headline": {"roi": None, "revenue": 1200.5, "cost": -400, "best": "Société Générale — «Pro»"},
             "alliances": [
-                {"alliance": "Acme GmbH", "roi": 2.0, "band": "Strong", "flags": []},
-                {"alliance": "東京 Alliance 📈", "roi": None, "band": None, "flags": ["No goals defined"]},
+                {
+                    "alliance": "Acme GmbH",
+                    "roi": 2.0,
+                    "band": "Strong",
+                    "quartile": "Q1",
+                    "goal_status": "",
+                    "flags": [],
+                },
+                {
+                    "alliance": "東京 Alliance 📈",
+                    "roi": None,
+                    "band": "",
+                    "quartile": "",
+                    "goal_status": "No goals",
+                    "flags": ["No goals defined"],
+                },
             ],
             "empty": {},
             "nested": [[1, 2], [None, True, False]],
         }
-        assert opened.mapping == {"Date": "Booked on", "Amount": "Betrag (€)"}
+        assert opened.mapping == {
+            "sheet": "Buchungen",
+            "header_row": 2,
+            "columns": {"date": "Booked on", "amount": "Betrag (€)"},
+            "revenue_only": False,
+        }
         assert before <= utc(opened.saved_at) <= after
         assert store.ledger_bytes(opened) == LEDGER
 
