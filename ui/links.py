@@ -40,6 +40,12 @@ REVIEW = "\0review"
 _PENDING = "_link_pending"
 _READ = "_link_read"
 _NOTICES = "_link_notices"
+_CUT = "_link_cut"
+# The longest query a link of this app carries, in characters once encoded. Servers and proxies
+# refuse longer request lines (Streamlit's server answers a bare HTTP 400 from some 128 KB; many proxies
+# stop at 8 KB), and such a link cannot be opened at all, so a view whose settings need more shares
+# a link without the longest ones and says which (a saved review keeps every setting).
+MAX_LINK_CHARS = 8_000
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ def read_link() -> None:
     mapping, refused = parse_mapping(params) if source not in (SAMPLE, REVIEW) else (None, ())
     told, untold = parse_kind_values(params) if source not in (SAMPLE, REVIEW) else (None, ())
     notices = (*decoded.notices, *refused, *untold)
-    st.session_state[_NOTICES] = [_said(n) for n in notices] + _unknown(params)
+    st.session_state[_NOTICES] = [_said(n) for n in notices] + _unknown(params) + _too_long(params)
     if mapping is not None:
         # Kept as the mapping step keeps one: the file uploaded from this link is read with it.
         st.session_state[MAPPING_KEY] = mapping.record()
@@ -92,6 +98,19 @@ def read_link() -> None:
         k for k in settings_params if k in BY_PARAM and BY_PARAM[k].get(decoded.settings) is not None
     ) | ({"ba"} if settings_params.get("ba", [""])[-1] == SHEET else set())
     st.session_state[_PENDING] = PendingLink(decoded.settings, given, source, fp, mapping)
+
+
+def _too_long(params: dict[str, list[str]]) -> list[str]:
+    """A link longer than this app makes: it was edited or built elsewhere, and may not open for
+    others (a longer one still would not reach the app: the server refuses it)."""
+    length = encoded_length(params)
+    if length <= MAX_LINK_CHARS:
+        return []
+    return [
+        f"this link is {length:,} characters long, more than the {MAX_LINK_CHARS:,} of a link this "
+        "app makes; its settings were read as far as they are valid, and the link shown under Share "
+        "this view is one that opens."
+    ]
 
 
 def _unknown(params: dict[str, list[str]]) -> list[str]:
@@ -209,11 +228,48 @@ def link_params(used: Settings, loaded: Loaded) -> dict[str, list[str]]:
     return params
 
 
+def encoded_length(params: dict[str, list[str]]) -> int:
+    """How long the link's query is, as `share_url` writes it."""
+    return len(urllib.parse.urlencode(params, doseq=True, quote_via=urllib.parse.quote))
+
+
+def fitted(params: dict[str, list[str]]) -> tuple[dict[str, list[str]], list[str]]:
+    """The link's parameters within MAX_LINK_CHARS, and the settings left out to get there: the
+    longest first, never where the ledger comes from (its file, fingerprint, mapping or review)."""
+    kept = dict(params)
+    left_out: list[str] = []
+    settings = sorted(
+        (k for k in kept if k not in SOURCE_PARAMS),
+        key=lambda k: encoded_length({k: kept[k]}),
+        reverse=True,
+    )
+    for param in settings:
+        if encoded_length(kept) <= MAX_LINK_CHARS:
+            break
+        del kept[param]
+        left_out.append(param)
+    return kept, left_out
+
+
+def cut() -> str | None:
+    """What the link of this view leaves out because it would be too long, in words; None if nothing."""
+    left_out: list[str] = st.session_state.get(_CUT) or []
+    if not left_out:
+        return None
+    names = ", ".join(f"{BY_PARAM[p].words} ({p})" if p in BY_PARAM else p for p in left_out)
+    return (
+        f"This view's settings make a link longer than {MAX_LINK_CHARS:,} characters, which servers "
+        f"and browsers refuse: the link leaves out {names}. Save this review to keep the view as it is."
+    )
+
+
 def write(used: Settings, loaded: Loaded) -> None:
-    """Put the view's settings in the address bar, unless a link still waits for its file."""
+    """Put the view's settings in the address bar, unless a link still waits for its file; a link
+    too long to open is cut to MAX_LINK_CHARS (`cut` says what it leaves out)."""
     if pending() is not None:
         return
-    wanted = link_params(used, loaded)
+    wanted, left_out = fitted(link_params(used, loaded))
+    st.session_state[_CUT] = left_out
     current = {k: st.query_params.get_all(k) for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)

@@ -93,6 +93,9 @@ def share_popover() -> None:
                     "the figures themselves, save this review."
                 )
             st.code(links.share_url(), language=None, wrap_lines=True)
+            too_long = links.cut()
+            if too_long:
+                st.warning(too_long, icon=":material/link_off:")
         if report is not None:
             review_panel.close_after_save()
             with st.popover(
