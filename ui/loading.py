@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import LedgerError, NoLedgerSheet, UnreadField
+from core.page_text import for_page
 from core.reading.files import CombinedFiles, combine_files
 from core.reading.isolation import previews_isolated, read_isolated, run_isolated
 from core.reading.kind_table import read_with_kinds
@@ -94,6 +95,8 @@ def _read(
             f"'{name}' could not be read because of an internal error ({type(exc).__name__}). "
             "Nothing was stored; please report it with the file."
         )
+    # Every text the pages show is cut to a length a browser draws at once (core.page_text).
+    ledger = for_page(ledger) if ledger is not None else None
     elapsed = time.perf_counter() - started
     used = mapping if mapped else None
     return Loaded(
