@@ -155,8 +155,9 @@ def _store(new: NewReview, report: Report) -> None:
         with st.spinner("Saving the review…"):
             reviews.save(new, actions=plan.accepted(report), outcomes=marks)
     except reviews.StoreUnavailable as exc:
-        st.error(plain(exc), icon=":material/error:")
-        return
+        # Said at the top of the page, where it is seen (this form's popover closes on the rerun).
+        reviews.say_failure(f"Not saved. {exc}")
+        st.rerun()
     except ValueError as exc:  # an accepted action without text or due day
         st.error(f"Not saved: {plain(exc)}. Fix them on the Decisions page.", icon=":material/error:")
         return

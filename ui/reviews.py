@@ -29,6 +29,7 @@ _MISSING = "_review_missing"
 _JUST_SAVED = "_review_just_saved"
 _BYTES = "_review_bytes"
 _SAID = "_review_said"
+_FAILED = "_review_failed"
 _LAST = "_review_last"
 # ui.links' mark that this session's link was read (it reads the link once per session).
 _LINK_READ = "_link_read"
@@ -219,6 +220,17 @@ def say(text: str) -> None:
 def said() -> str | None:
     """The message left by the last run, once."""
     return st.session_state.pop(_SAID, None)
+
+
+def say_failure(text: str) -> None:
+    """Why the last run could not do what was asked (a save), for the top of the next run's page:
+    the save form's popover may be closed by then."""
+    st.session_state[_FAILED] = text
+
+
+def failure() -> str | None:
+    """The failure left by the last run, once."""
+    return st.session_state.pop(_FAILED, None)
 
 
 def history_of(found: Opened) -> list[SavedReview]:

@@ -55,6 +55,9 @@ def _ledger_in_view(loaded: Loaded, report: Report, upload: bool) -> Report | No
     message = reviews.said()
     if message:
         st.success(plain(message), icon=":material/check_circle:")
+    failed = reviews.failure()
+    if failed:
+        st.error(plain(failed), icon=":material/error:")
     found = reviews.opened()
     if found is not None:
         review_panel.banner(found, report)
