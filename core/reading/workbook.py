@@ -15,7 +15,7 @@ import python_calamine
 
 from core.errors import LedgerError
 from core.reading.extent import SheetExtent, check_extent
-from core.reading.preview import COLUMNWISE_SUFFIXES, HEADER_SCAN_ROWS, head_rows
+from core.reading.preview import COLUMNWISE_SUFFIXES, HEADER_SCAN_ROWS, heads_of
 from core.reading.safety import OLE_MAGIC, ZIP_MAGIC, check_rows, check_upload, vouched_heads
 from core.reading.typed import HeaderPosition, TypedBody, typed_body
 
@@ -50,6 +50,9 @@ class SourceBook:
         self._columnwise = suffix in COLUMNWISE_SUFFIXES
         # Rows a checker process read already (the command's early check), else read on demand.
         self._heads: dict[str, list[list[object]]] = vouched_heads(data, filename)
+        # How many rows were asked of each sheet's head: a sheet shorter than that has no more to give
+        # (asking again streamed every short sheet anew at each look, minutes at 500 sheets).
+        self._asked: dict[str, int] = dict.fromkeys(self._heads, HEADER_SCAN_ROWS)
         self._reader: fastexcel.ExcelReader | None = None
         self._csv: list[list[object]] | None
         self._book: python_calamine.CalamineWorkbook | None
@@ -76,9 +79,18 @@ class SourceBook:
             return self._cache[name].rows[:nrows]
         if self._plain_extent(name) is not None:
             # The whole sheet would be parsed to give these few rows; they are streamed instead.
-            if name not in self._heads or len(self._heads[name]) < nrows:
+            if self._asked.get(name, 0) < nrows:
+                # Every sheet's first rows from one opening of the workbook: the header scan asks
+                # for each sheet in turn, and opening it once per sheet took minutes at 500 sheets.
+                depth = max(nrows, HEADER_SCAN_ROWS)
+                wanted = [
+                    other
+                    for other in self.sheet_names
+                    if self._plain_extent(other) is not None and self._asked.get(other, 0) < nrows
+                ]
                 try:
-                    self._heads[name] = head_rows(self._data, name, max(nrows, HEADER_SCAN_ROWS))
+                    self._heads.update(heads_of(self._data, wanted, depth))
+                    self._asked.update(dict.fromkeys(wanted, depth))
                 except Exception:  # openpyxl refuses more than calamine; the cell reader says why
                     self._columnwise = False
                     return self._python_rows(name, nrows=nrows)
