@@ -15,6 +15,9 @@ UNAVAILABLE = "Saved reviews are unavailable"
 
 def press_save(at, title: str) -> None:
     next(t for t in at.text_input if t.label == "Title").set_value(title)
+    # The same ledger, settings and date as the review just saved: a copy is asked for (#32.6).
+    for copy in (c for c in at.checkbox if c.label.startswith("This view is already saved as")):
+        copy.check()
     next(b for b in at.button if b.label == "Save").click()
     at.run()
 

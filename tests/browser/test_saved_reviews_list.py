@@ -34,6 +34,12 @@ def test_the_browser_that_saved_a_review_lists_it_and_opens_it(browser, tmp_path
         settle(alice)
         link = save_review(alice, "Q3 review")
         token = link.split("review=")[1]
+        # The browser keeps the link as the page that says "Saved" is drawn.
+        alice.wait_for_function(
+            "token => (window.localStorage.getItem('alliance-roi.saved-reviews') || '').includes(token)",
+            arg=token,
+            timeout=30_000,
+        )
 
         saved_reviews_page(alice, url)
         main = alice.locator("[data-testid='stMain']")
