@@ -26,7 +26,7 @@ from core.view_link import view_kind_values, view_link, view_mapping, view_setti
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
 # The options that take no value: the word after one is not its value.
-FLAGS_WITHOUT_VALUE = ("--revenue-only", "--dayfirst", "--monthfirst")
+FLAGS_WITHOUT_VALUE = ("--revenue-only", "--undated", "--dayfirst", "--monthfirst")
 
 
 def program() -> str:
@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _reading_flags(summarize: argparse.ArgumentParser) -> None:
     """The flags that say how the ledger's values read: kind values, date order, the alliance of a
-    ledger without a partner column, revenue only."""
+    ledger without a partner column, revenue only, no dates."""
     summarize.add_argument(
         "--kind-values",
         metavar="VALUE=READING,...",
@@ -111,6 +111,12 @@ def _reading_flags(summarize: argparse.ArgumentParser) -> None:
         "--revenue-only",
         action="store_true",
         help="the ledger holds revenue only: read it without costs (ROI is then not computed)",
+    )
+    summarize.add_argument(
+        "--undated",
+        action="store_true",
+        help="the ledger has no dates: read it as one period (quarters, before/after, payback, NPV, IRR "
+        "and annualised ROI are then not computed)",
     )
 
 
@@ -284,6 +290,7 @@ def _summarize(
         mapping=args.mapping,
         chosen=None if args.mapping else args.chosen or None,
         revenue_only=args.revenue_only,
+        undated=args.undated,
         kind_values=args.kind_readings or None,
         dayfirst=args.dayfirst,
         won_stages=settings.won_stages,

@@ -34,6 +34,12 @@ from core.analysis.scenarios import ScenarioResult, run_scenario
 from core.analysis.scorecard import FLAG_ORDER, goal_starts, goal_status, red_flags, roi_by_type
 from core.analysis.time_value import opportunity, time_value, view_flows, with_hurdle_value
 from core.analysis.trends import quarterly_roi
+from core.analysis.undated import (
+    BEFORE_AFTER_WITHOUT_DATES,
+    undated_opportunity,
+    undated_quarters,
+    undated_time_value,
+)
 from core.model import BY_WEIGHT, INFLUENCED, ISSUE_COLUMNS, REVENUE, REVENUE_SHARE, SOURCED
 from core.reading.ledger import Ledger, rows_left_out
 from core.settings import Settings
@@ -183,7 +189,8 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     comparison, problem = compare_before_after(ledger, entries, settings, list(table.index))
     # A ledger of quarters counts each entry for its whole quarter: the last one is not partial.
     period_months = ledger.source.period_months
-    quarterly = quarterly_roi(entries, settings.thresholds, period_months)
+    undated = ledger.source.undated
+    quarterly = undated_quarters() if undated else quarterly_roi(entries, settings.thresholds, period_months)
     as_of = settings.as_of or dt.date.today()
     goals = ledger.goals
     if settings.filters.is_active():
@@ -199,7 +206,9 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     )
     flows = view_flows(table.index, entries, period_months)
     margin = opportunity(flows, table, portfolio, rate, alternative)
-    timed = with_hurdle_value(time_value(table, entries, settings.time, period_months, flows), margin)
+    timed = time_value(table, entries, settings.time, period_months, flows)
+    margin, timed = (undated_opportunity(margin), undated_time_value(timed)) if undated else (margin, timed)
+    timed = with_hurdle_value(timed, margin)
     return Report(
         ledger=ledger,
         settings=settings,
@@ -263,6 +272,8 @@ def compare_before_after(
     ledger: Ledger, entries: pd.DataFrame, settings: Settings, in_view: list[str]
 ) -> tuple[BeforeAfter | None, str | None]:
     """The before/after comparison, or why it cannot be made for this ledger and these settings."""
+    if ledger.source.undated:
+        return None, BEFORE_AFTER_WITHOUT_DATES
     participants = list(settings.participants) if settings.participants is not None else None
     date = settings.initiative_date or default_initiative_date(ledger)
     dates, left_out = initiative_dates(ledger.alliances, in_view, date, participants)
@@ -276,7 +287,7 @@ def compare_before_after(
 def default_initiative_date(ledger: Ledger) -> dt.date | None:
     """The date a view splits at when none is chosen: None (each alliance's own date) when the
     Alliances sheet has initiative dates, else the first of the month in the middle of the data."""
-    if ledger.alliances["initiative_date"].notna().any() or ledger.entries.empty:
+    if ledger.alliances["initiative_date"].notna().any() or ledger.entries.empty or ledger.source.undated:
         return None
     if ledger.source.period_months == 3:
         # A ledger of quarters splits at the start of a quarter, the middle of the quarters it spans.
@@ -320,6 +331,8 @@ def with_choices(report: Report, settings: Settings) -> Report:
     rate, alternative = settings.alternative()
     flows = view_flows(alliances.index, report.entries, report.ledger.source.period_months)
     margin = opportunity(flows, alliances, portfolio, rate, alternative)
+    if report.ledger.source.undated:
+        margin = undated_opportunity(margin)
     return replace(
         report,
         settings=settings,

@@ -9,6 +9,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.adjustments import RULE_WORDS
 from core.analysis.materiality import flat_words
+from core.analysis.undated import UNDATED_ABOUT
 from core.output.xlsx import Formats, Pair, write_cell, write_note, write_pairs
 from core.report import Report
 from core.settings import describe
@@ -198,6 +199,7 @@ def _reading_rows(report: Report) -> list[tuple[str, object]]:
         ("Layout", LAYOUT_WORDS.get(source.layout, source.layout)),
         ("Columns read", "; ".join(f"{k} ← '{v}'" for k, v in source.columns.items())),
         *([("Figures worked out", "; ".join(source.derived))] if source.derived else []),
+        *([("Dates", UNDATED_ABOUT)] if source.undated else []),
         ("Rows below the header", source.rows_read),
         ("Entries used", len(report.ledger.entries)),
         ("Entries in view", len(report.entries)),

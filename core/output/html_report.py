@@ -28,6 +28,7 @@ from plotly.offline import get_plotlyjs
 from core import formatting as fmt
 from core import palette
 from core.analysis.scenarios import scenario_text
+from core.analysis.undated import NO_QUARTERS
 from core.formatting import ValueKind
 from core.model import PORTFOLIO
 from core.output import columns as cols
@@ -393,6 +394,7 @@ def html_report(
     currency = report.currency
     ids = count(1)
     lines = [PORTFOLIO, *sorted(report.alliances.index)]
+    undated = report.ledger.source.undated
     parts = [
         *_head(report, exported_at),
         *_section(
@@ -413,7 +415,14 @@ def html_report(
             ],
         ),
         *_section("Before / after", _before_after(report)),
-        *_section("Quarterly trends", [_chart(quarterly_lines(report.quarterly, lines, thresholds))]),
+        *_section(
+            "Quarterly trends",
+            [
+                f"<p>{_text(NO_QUARTERS)}</p>"
+                if undated
+                else _chart(quarterly_lines(report.quarterly, lines, thresholds))
+            ],
+        ),
         *_section("Scorecard", _scorecard(report, ids)),
         *_section("Decisions", _decisions(report, ids)),
         *_section("Health and risks", _health_and_risks(report, ids)),

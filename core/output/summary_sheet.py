@@ -8,6 +8,7 @@ import pandas as pd
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.adjustments import RULE_WORDS
+from core.analysis.undated import NO_DATES_PERIOD
 from core.model import BANDS, PORTFOLIO, UNDEFINED
 from core.output import columns as cols
 from core.output.tables import (
@@ -73,10 +74,12 @@ def _headline_pairs(report: Report) -> list[Pair]:
 
 
 def period(report: Report) -> str:
-    """The first and last date of the entries in view, or 'no entries'."""
+    """The first and last date of the entries in view, 'no entries', or that the ledger has no dates."""
     dates = report.entries["date"]
     if dates.empty:
         return "no entries"
+    if report.ledger.source.undated:
+        return NO_DATES_PERIOD
     return f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}"
 
 

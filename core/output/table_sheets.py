@@ -6,6 +6,7 @@ import pandas as pd
 from xlsxwriter.worksheet import Worksheet
 
 from core.analysis.roi import ROI_DIGITS
+from core.analysis.undated import NO_QUARTERS
 from core.model import WindowMode
 from core.output import columns as cols
 from core.output.tables import (
@@ -49,8 +50,10 @@ def by_roi(table: pd.DataFrame) -> pd.DataFrame:
 
 def quarterly_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:
     """ROI by quarter per alliance and for the portfolio."""
-    write_table(ws, 0, quarters_display(report), cols.QUARTERLY, formats, "Quarterly")
+    row = write_table(ws, 0, quarters_display(report), cols.QUARTERLY, formats, "Quarterly")
     ws.freeze_panes(1, 2)
+    if report.ledger.source.undated:
+        write_note(ws, row + 1, 0, NO_QUARTERS, formats)
 
 
 def before_after_sheet(ws: Worksheet, report: Report, formats: Formats) -> None:

@@ -14,6 +14,7 @@ from core import formatting as fmt
 from core import palette
 from core.analysis.benchmarks import position_text
 from core.analysis.quartiles import quartile_gaps
+from core.analysis.undated import NO_DATES
 from core.model import QUARTILES
 from core.output import columns as cols
 from core.output.columns import TableSpec, display_frame
@@ -45,7 +46,9 @@ def time_value_notes(tv: pd.DataFrame) -> pd.Series:
     irr = tv["irr_note"].fillna("").astype(str)
     parts = zip(
         ("annualised ROI: " + annualised).where(annualised != "", ""),
-        pd.Series("payback: not yet", index=tv.index).where(tv["payback"].isna(), ""),
+        pd.Series("payback: not yet", index=tv.index)
+        .where(tv["payback"].isna(), "")
+        .mask(irr == NO_DATES, "payback: " + NO_DATES),
         ("IRR: " + irr).where(irr != "", ""),
         strict=True,
     )

@@ -51,7 +51,7 @@ from core.reading.mapping import (
     sheet_previews,
 )
 from core.reading.one_account import as_one_alliance, one_alliance_header, unused_name_notes
-from core.reading.parsing import DAY, QUARTER, told_kinds
+from core.reading.parsing import DAY, QUARTER, UNDATED, told_kinds
 from core.reading.risk_health import empty_health, empty_risks
 from core.reading.sheets import (
     LedgerSheets,
@@ -72,8 +72,9 @@ from core.reading.side_sheets import (
 )
 from core.reading.signs import settle_signs
 from core.reading.stage_column import settle_stages
-from core.reading.told import unread_notes
+from core.reading.told import Readings, unread_notes
 from core.reading.transfers import leave_out_transfers
+from core.reading.undated import NO_DATE, as_one_period, one_period_header, undated_hint
 from core.reading.unpivot import find_period_sheets, period_hint, read_period_sheets
 from core.reading.workbook import SourceBook
 
@@ -162,7 +163,7 @@ class LedgerSource:
         """The ledger's sheet as shown to the user: 'Ledger', or 'Jan, Feb, Mar' read as one."""
         return ", ".join(self.ledger_sheets)
 
-    # What the dates were written as: parsing.DAY, MONTH ('2024-03') or QUARTER ('Q1 2024').
+    # What the dates were written as: parsing.DAY, MONTH ('2024-03'), QUARTER ('Q1 2024') or UNDATED.
     period: str = DAY
 
     @property
@@ -170,6 +171,11 @@ class LedgerSource:
         """The months one entry's date stands for: 3 in a ledger of quarters, else 1 (a day counts
         for its month, as every monthly figure counts it)."""
         return 3 if self.period == QUARTER else 1
+
+    @property
+    def undated(self) -> bool:
+        """Whether the ledger has no dates and is read as one period (undated.py)."""
+        return self.period == UNDATED
 
 
 @dataclass
@@ -210,21 +216,6 @@ class Ledger:
     def blank_rows(self) -> int:
         """Number of empty rows skipped on the ledger sheet (not issues: they hold nothing)."""
         return self.source.blank_rows
-
-
-@dataclass(frozen=True)
-class Readings:
-    """What the user said of the ledger's values: how its kind values read (normalised value ->
-    'revenue', 'cost' or None for neither), and whether slash dates are day first (None: each
-    column says)."""
-
-    kind_values: dict[str, str | None]
-    dayfirst: bool | None = None
-    # The deal stages that count (stages.py); None: the stage table's won stages.
-    won_stages: tuple[str, ...] | None = None
-    # The user's name for a sheet without a partner column; the name it is read under (one_account.py).
-    alliance: str | None = None
-    one_alliance: str | None = None
 
 
 def _ledger_header(
@@ -272,6 +263,8 @@ def _read_sheet(
     frame, cells_of, titles = _body(book, sheet, header, columnwise)
     if readings.one_alliance is not None:
         frame = as_one_alliance(frame, readings.one_alliance)
+    if header.labels.get("date") == NO_DATE:
+        frame = as_one_period(frame)
     if layout == "long" and "kind" not in told:
         header, layout = _kind_or_sign(frame["kind"], header, sheet, readings.kind_values, notes)
     named = figure_from_name(sheet, header, notes)
@@ -334,7 +327,7 @@ def _source(filename: str, read: SheetsRead, currency: str | None) -> LedgerSour
         blank_rows=blank_rows,
         derived=read.derived or derivations(header),
         sheets=tuple(r.name for r in read.kept) if len(read.kept) > 1 else (),
-        period=read.found.period,
+        period=UNDATED if header.labels.get("date") == NO_DATE else read.found.period,
     )
 
 
@@ -356,8 +349,12 @@ def _ledger_sheets(
     except UnreadField:
         raise
     except NoLedgerSheet as refusal:
+        if readings.undated and mapping is None:
+            name, header, layout, notes = one_period_header(book, sheet, chosen, refusal)
+            return _read_sheets(book, True, (name, header, layout), notes, told, readings, True), notes
         periods = find_period_sheets(book, sheet, told) if mapping is None else []
         hint = period_hint(book, sheet, told) if mapping is None and not periods else ""
+        hint = hint or (undated_hint(book, sheet, chosen) if mapping is None and not periods else "")
         if hint:
             raise NoLedgerSheet(str(refusal) + hint) from None
         if not periods and mapping is None:
@@ -394,6 +391,7 @@ def read_ledger(
     dayfirst: bool | None = None,
     won_stages: tuple[str, ...] | None = None,
     alliance: str | None = None,
+    undated: bool = False,
 ) -> Ledger:
     """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used.
 
@@ -405,17 +403,12 @@ def read_ledger(
     dates day first (True) or month first (False); None: as the column settles it (date_columns).
     `won_stages`: the deal stages that count in a stage column (None: the stage table's won ones).
     `alliance`: the name of the one alliance of a sheet without a partner column (one_account.py).
+    `undated`: the user says the ledger has no dates: a sheet without any is read as one period.
     """
     book = SourceBook(data, filename)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
-    read, notes = _ledger_sheets(
-        book,
-        sheet,
-        mapping,
-        chosen,
-        Readings(told_kinds(kind_values), dayfirst, won_stages, alliance),
-        revenue_only,
-    )
+    readings = Readings(told_kinds(kind_values), dayfirst, won_stages, alliance, undated=undated)
+    read, notes = _ledger_sheets(book, sheet, mapping, chosen, readings, revenue_only)
     sheet_name, header, entries, issues = read.name, read.header, read.found.entries, read.found.issues
     notes.extend(unread_notes(sheet_name, read.titles, header, chosen) + unused_name_notes(alliance, header))
     unread = partial(_unread_columns, book, sheet_name, header, read.titles)

@@ -135,6 +135,8 @@ def parse_kind(value: object, told: Mapping[str, str | None] | None = None) -> s
 
 # What a date cell was written as: a day, or a period read as its first day.
 DAY, MONTH, QUARTER = "day", "month", "quarter"
+# A ledger without dates, read as one period when the user says so (undated.py).
+UNDATED = "undated"
 
 
 def parse_date(value: object, *, dayfirst: bool = True) -> pd.Timestamp:

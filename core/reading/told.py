@@ -9,6 +9,7 @@ note names the column passed over, so that the choice is never silent.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from core.reading.headers import HeaderMatch, column_letter
 from core.reading.parsing import clean_name, normalise_header
@@ -36,3 +37,20 @@ def unread_notes(
         else:
             notes.append(f"Sheet '{sheet}': no column is read as the {field}, as told.")
     return notes
+
+
+@dataclass(frozen=True)
+class Readings:
+    """What the user said of the ledger's values: how its kind values read (normalised value ->
+    'revenue', 'cost' or None for neither), and whether slash dates are day first (None: each
+    column says)."""
+
+    kind_values: dict[str, str | None]
+    dayfirst: bool | None = None
+    # The deal stages that count (stages.py); None: the stage table's won stages.
+    won_stages: tuple[str, ...] | None = None
+    # The user's name for a sheet without a partner column; the name it is read under (one_account.py).
+    alliance: str | None = None
+    one_alliance: str | None = None
+    # The user says the ledger has no dates: a sheet without a date column is read as one period.
+    undated: bool = False

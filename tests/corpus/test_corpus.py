@@ -24,8 +24,6 @@ from tests.corpus.expected import CORPUS
 
 HERE = Path(__file__).parent
 NOT_YET: dict[str, str] = {
-    "crm_sales_funnel.xlsx": "its Status column is read as the deal stage (27.9), but it has no date column "
-    "at all: an undated ledger is not read (before/after, trends and annualised figures need dates)",
     "mmm_weekly_channel_spend_wide.csv": "channels as columns (27.9)",
     "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
 }
@@ -37,7 +35,7 @@ def figures(ledger) -> dict[str, tuple[float, float]]:
     return {str(name): (float(row.revenue), float(row.cost)) for name, row in table.iterrows()}
 
 
-def read(name: str, chosen: dict[str, str] | None = None, revenue_only: bool = False):
+def read(name: str, chosen: dict[str, str] | None = None, revenue_only: bool = False, undated: bool = False):
     spec = CORPUS[name]
     sheet = spec["sheet"] if spec["sheet"] and " " not in str(spec["sheet"]) else None
     data = (HERE / name).read_bytes()
@@ -45,13 +43,24 @@ def read(name: str, chosen: dict[str, str] | None = None, revenue_only: bool = F
     # (`--alliance '(statement account)'`); the name the reader picks itself is tested in tests/reading.
     alliance = next(iter(spec["expected"])) if str(spec["partner"]).startswith("none") else None
     return read_ledger(
-        data, name, sheet=sheet, chosen=chosen or None, revenue_only=revenue_only, alliance=alliance
+        data,
+        name,
+        sheet=sheet,
+        chosen=chosen or None,
+        revenue_only=revenue_only,
+        alliance=alliance,
+        undated=undated,
     )
 
 
 def revenue_only(name: str) -> bool:
     """Whether the analyst found no cost in the file: a user then says so (--revenue-only)."""
     return all(cost == 0 for _, cost in CORPUS[name]["expected"].values())
+
+
+def undated(name: str) -> bool:
+    """Whether the analyst found no date at all in the file: a user then says so (--undated)."""
+    return CORPUS[name]["date"] == "none"
 
 
 def read_as_a_user_would(name: str):
@@ -67,7 +76,11 @@ def read_as_a_user_would(name: str):
     except NoLedgerSheet as refusal:
         named = [f for f in answers if f"missing {f}" in str(refusal) or f", {f}" in str(refusal)]
         assert named, f"the refusal names no field the answers settle: {refusal}"
-    return read(name, answers, revenue_only(name))
+        # With the answers, a file without dates is refused again, naming the way to read it undated.
+        if undated(name):
+            with pytest.raises(NoLedgerSheet, match="no date column.*--undated"):
+                read(name, answers, revenue_only(name))
+    return read(name, answers, revenue_only(name), undated(name))
 
 
 @pytest.mark.parametrize(

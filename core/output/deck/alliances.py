@@ -12,6 +12,7 @@ from pptx.util import Pt
 
 from core import formatting as fmt
 from core.analysis.roi import comparable
+from core.analysis.undated import NO_QUARTERS
 from core.model import PORTFOLIO, Band
 from core.output.deck.drawing import (
     ACCENT,
@@ -124,6 +125,7 @@ def _quarterly_chart(slide: Slide, report: Report, alliance: str, box: Box) -> N
     data = _quarterly_data(report, alliance)
     if data is None:
         why = "No quarter with a defined ROI (no cost recorded), so there is no ROI trend to draw."
+        why = NO_QUARTERS if report.ledger.source.undated else why
         text_box(slide, Box(box.left, box.top + 0.2, box.width, 1.0), [Line(why, colour=MUTED)])
         return
     chart = native_chart(slide, XL_CHART_TYPE.LINE_MARKERS, data, box, "ROI by quarter")

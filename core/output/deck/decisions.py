@@ -16,6 +16,7 @@ from core import formatting as fmt
 from core.analysis.decisions import POINT_COLUMNS
 from core.analysis.money import cents
 from core.analysis.scenarios import scenario_text
+from core.analysis.undated import NO_HURDLE_VALUE
 from core.model import PORTFOLIO, Recommendation
 from core.output.decision_sheets import decision_rows
 from core.output.deck.drawing import (
@@ -73,7 +74,8 @@ def _value_over_chart(slide: Slide, report: Report, box: Box) -> None:
     """Horizontal bars of value over the alternative, coloured by recommendation, in money."""
     names, values, recommendations = value_over_data(report)
     if not names:
-        text_box(slide, box, [Line("No alliance in view.", colour=MUTED)])
+        why = NO_HURDLE_VALUE if report.ledger.source.undated else "No alliance in view."
+        text_box(slide, box, [Line(why, colour=MUTED)])
         return
     data = ChartData(number_format="#,##0")
     data.categories = [clip(name, CATEGORY_CHARS) for name in names]
