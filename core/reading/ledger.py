@@ -17,6 +17,7 @@ import pandas as pd
 
 from core.errors import NoLedgerSheet, UnreadField
 from core.reading.bookings import is_booking_batch, read_booking_batch
+from core.reading.channel_spend import refuse_channel_spend
 from core.reading.columns import body_frame, row_cells, typed_frame
 from core.reading.completeness import check_figures, unread_number_columns
 from core.reading.currency import ledger_currency
@@ -349,6 +350,7 @@ def _ledger_sheets(
     except UnreadField:
         raise
     except NoLedgerSheet as refusal:
+        refuse_channel_spend(book, sheet, told)
         if readings.undated and mapping is None:
             name, header, layout, notes = one_period_header(book, sheet, chosen, refusal)
             return _read_sheets(book, True, (name, header, layout), notes, told, readings, True), notes

@@ -16,6 +16,9 @@ Plain data, no imports from the application. ``CORPUS`` maps each file name in t
   and rounded half away from zero to the cent at the end only. Partner keys are the cell text
   (integer keys such as ResellerKey kept as their text). The key ``"__unattributed__"`` carries
   money that belongs to no partner (revenue that the file does not split per channel).
+- ``refused`` (only where the analyst's reading cannot be a per-partner ROI at all): the opening of
+  the message the product must refuse the file with, as it is and with the ``map`` answers; the
+  ``expected`` figures then record what the cells hold, which no ROI per partner can be made of.
 
 ``derive.py`` beside this file recomputes every ``expected`` with pandas from the raw cells;
 ``derive.py --check`` compares the two. Origins, licences and cuts are in README.md.
@@ -438,6 +441,15 @@ CORPUS: dict[str, dict] = {
         "ambiguous": (
             "Revenue cannot be split per channel without a model; any per-channel ROI needs an attribution "
             "rule. Channels are columns, not rows (wide), and are identified only by a suffix convention."
+        ),
+        # A ROI per channel would be -100 % for every channel (revenue all __unattributed__), and one
+        # spend column mapped as the cost would drop the other four: the product refuses the file and
+        # says why, as it is and with the map answers (the corpus test asserts this opening).
+        "refused": (
+            "Sheet 'mmm_weekly_channel_spend_wide' is a marketing-mix table, not a ledger of alliances: each "
+            "row has one revenue total, B 'revenue', and the spend of each channel in a column of its own "
+            "(C 'tv_S', D 'ooh_S', E 'print_S', H 'search_S', J 'facebook_S'). The revenue is not split by "
+            "channel (facebook, ooh, print, search, tv), so no rule can give a channel's revenue or ROI"
         ),
         "expected": {
             "__unattributed__": (379005696.67, 0.0),
