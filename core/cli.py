@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from core.reading.ledger import Ledger
     from core.settings import Settings
 
-from core.flags import MAPPABLE, SettingFlagError, chosen_columns, kind_readings
+from core.flags import MAPPABLE, SettingFlagError, chosen_columns, kind_readings, statement_rows
 from core.view_link import view_kind_values, view_link, view_mapping, view_settings
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE = 0, 1, 2
@@ -111,6 +111,19 @@ def _reading_flags(summarize: argparse.ArgumentParser) -> None:
         "--revenue-only",
         action="store_true",
         help="the ledger holds revenue only: read it without costs (ROI is then not computed)",
+    )
+    summarize.add_argument(
+        "--statement-rows",
+        metavar="'revenue=LABEL,...;cost=LABEL,...'",
+        default="",
+        help="read a statement with periods as columns (a P&L) from these rows, by their labels "
+        "(LABEL@ROW for a label on several rows); with --periods",
+    )
+    summarize.add_argument(
+        "--periods",
+        metavar="LABEL,...",
+        default="",
+        help="the period columns of the statement that count, by their headers (Y01A,Y02A: actuals only)",
     )
     summarize.add_argument(
         "--undated",
@@ -211,6 +224,7 @@ def _run(words: list[str], early: _EarlyCheck | None) -> int:
         settings, warnings = view_settings(args)
         args.chosen = chosen_columns(args.map)
         args.kind_readings = kind_readings(args.kind_values)
+        args.statement = statement_rows(args.statement_rows, args.periods)
     except SettingFlagError as exc:
         sys.stderr.write(f"error: {exc} (see: {program()} summarize --help)\n")
         return EXIT_UNUSABLE
@@ -271,6 +285,7 @@ def _summarize(
     from core.reading.isolation import ReaderDefect, fork_directly, start_isolated
     from core.reading.ledger import read_ledger
     from core.reading.safety import vouch
+    from core.reading.told import StatementChoice
 
     fork_directly()
     known = early.data if early is not None and early.path == ledger_path else None
@@ -291,6 +306,7 @@ def _summarize(
         chosen=None if args.mapping else args.chosen or None,
         revenue_only=args.revenue_only,
         undated=args.undated,
+        statement=StatementChoice(*args.statement) if args.statement else None,
         kind_values=args.kind_readings or None,
         dayfirst=args.dayfirst,
         won_stages=settings.won_stages,

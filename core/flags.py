@@ -63,3 +63,25 @@ def kind_readings(text: str) -> dict[str, str | None]:
             )
         told[value] = KIND_READINGS[reading.casefold()]
     return told
+
+
+def statement_rows(rows: str, periods: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None:
+    """`--statement-rows 'revenue=Revenue;cost=Cost of sales,Interest@86'` and `--periods
+    Y01A,Y02A` as figure -> row labels and the period labels; None without them; SettingFlagError
+    for a malformed one or one given without the other."""
+    if not rows and not periods:
+        return None
+    if not rows or not periods:
+        raise SettingFlagError("--statement-rows and --periods go together: say which rows and which periods")
+    told: dict[str, tuple[str, ...]] = {}
+    for part in filter(None, (p.strip() for p in rows.split(";"))):
+        figure, _, labels = part.partition("=")
+        figure = figure.strip().casefold()
+        named = tuple(label.strip().strip("'\"") for label in labels.split(",") if label.strip())
+        if figure not in ("revenue", "cost") or not named or figure in told:
+            raise SettingFlagError(
+                f"--statement-rows {part}: write 'revenue=LABEL,...;cost=LABEL,...', e.g. "
+                "--statement-rows 'revenue=Revenue;cost=Cost of sales,Interest@86'"
+            )
+        told[figure] = named
+    return told, tuple(p.strip() for p in periods.split(",") if p.strip())

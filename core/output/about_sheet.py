@@ -213,6 +213,7 @@ LAYOUT_WORDS = {
     "signed": "one signed amount per row: money in is revenue, money out is cost",
     "periods": "periods as columns: one entry per partner and period",
     "bookings": "DATEV bookings: each read on its account and contra account by the chart of accounts",
+    "statement": "a statement with periods as columns: the rows and periods you chose, as one period",
 }
 
 

@@ -73,7 +73,8 @@ from core.reading.side_sheets import (
 )
 from core.reading.signs import settle_signs
 from core.reading.stage_column import settle_stages
-from core.reading.told import Readings, unread_notes
+from core.reading.statement import read_statement, statement_hint
+from core.reading.told import Readings, StatementChoice, unread_notes
 from core.reading.transfers import leave_out_transfers
 from core.reading.undated import NO_DATE, as_one_period, one_period_header, undated_hint
 from core.reading.unpivot import find_period_sheets, period_hint, read_period_sheets
@@ -354,9 +355,15 @@ def _ledger_sheets(
         if readings.undated and mapping is None:
             name, header, layout, notes = one_period_header(book, sheet, chosen, refusal)
             return _read_sheets(book, True, (name, header, layout), notes, told, readings, True), notes
+        if readings.statement is not None:
+            return read_statement(book, sheet, readings.statement, readings.alliance)
         periods = find_period_sheets(book, sheet, told) if mapping is None else []
-        hint = period_hint(book, sheet, told) if mapping is None and not periods else ""
-        hint = hint or (undated_hint(book, sheet, chosen) if mapping is None and not periods else "")
+        hints = (
+            period_hint(book, sheet, told),
+            undated_hint(book, sheet, chosen),
+            statement_hint(book, sheet),
+        )
+        hint = "".join(hints) if mapping is None and not periods else ""
         if hint:
             raise NoLedgerSheet(str(refusal) + hint) from None
         if not periods and mapping is None:
@@ -394,6 +401,7 @@ def read_ledger(
     won_stages: tuple[str, ...] | None = None,
     alliance: str | None = None,
     undated: bool = False,
+    statement: StatementChoice | None = None,
 ) -> Ledger:
     """Read a ledger workbook (or CSV) from bytes. Raises LedgerError if it cannot be used.
 
@@ -405,11 +413,14 @@ def read_ledger(
     dates day first (True) or month first (False); None: as the column settles it (date_columns).
     `won_stages`: the deal stages that count in a stage column (None: the stage table's won ones).
     `alliance`: the name of the one alliance of a sheet without a partner column (one_account.py).
-    `undated`: the user says the ledger has no dates: a sheet without any is read as one period.
+    `undated`: the user says the ledger has no dates: a sheet without any is read as one period;
+    `statement`: the rows and periods of a statement with periods as columns (statement.py).
     """
     book = SourceBook(data, filename)
     revenue_only = revenue_only or bool(mapping and mapping.revenue_only)
-    readings = Readings(told_kinds(kind_values), dayfirst, won_stages, alliance, undated=undated)
+    readings = Readings(
+        told_kinds(kind_values), dayfirst, won_stages, alliance, undated=undated, statement=statement
+    )
     read, notes = _ledger_sheets(book, sheet, mapping, chosen, readings, revenue_only)
     sheet_name, header, entries, issues = read.name, read.header, read.found.entries, read.found.issues
     notes.extend(unread_notes(sheet_name, read.titles, header, chosen) + unused_name_notes(alliance, header))

@@ -54,3 +54,14 @@ class Readings:
     one_alliance: str | None = None
     # The user says the ledger has no dates: a sheet without a date column is read as one period.
     undated: bool = False
+    # A statement with periods as columns: the rows of each figure and the periods (statement.py).
+    statement: StatementChoice | None = None
+
+
+@dataclass(frozen=True)
+class StatementChoice:
+    """Which rows of a statement with periods as columns are revenue and cost ('Interest@86' for a
+    label on several rows), and which periods count (`--statement-rows`, `--periods`)."""
+
+    rows: dict[str, tuple[str, ...]]
+    periods: tuple[str, ...]

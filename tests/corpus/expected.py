@@ -10,6 +10,8 @@ Plain data, no imports from the application. ``CORPUS`` maps each file name in t
   amount, revenue, cost, profit, quantity, unit price, unit cost, debit, credit, currency, category.
   Empty when no header mapping can express the reading (wide layouts, P&L blocks). An empty header
   (``"currency": ""``, the command's ``--map currency=``) says that no column is that field.
+- ``statement`` (a statement with periods as columns only): the answers no ``--map`` can give, as
+  the command takes them: ``rows`` for ``--statement-rows`` and ``periods`` for ``--periods``.
 - ``assumptions``: which rows count, sign conventions, derived figures, cuts.
 - ``ambiguous``: why no rule could decide the reading on its own ("" when nothing is).
 - ``expected``: ``{partner: (revenue, cost)}`` in the file's own money, summed exactly from the cells
@@ -410,6 +412,12 @@ CORPUS: dict[str, dict] = {
         "cost": "rows Cost of sales + Sales and marketing + General and administration + Depreciation + Other expenses (= Revenue - OPERATING PROFIT), actual years",
         "date": "period columns Y01A..Y10F (A = actual, F = forecast)",
         "map": {},
+        # The analyst's rows and actual years, as the refusal's flags say them (the row labels in full).
+        "statement": {
+            "rows": "revenue=Revenue;cost=Cost of sales,Sales and marketing expenses,"
+            "General and administration expenses,Depreciation,Other expenses",
+            "periods": "Y01A,Y02A,Y03A,Y04A,Y05A",
+        },
         "assumptions": (
             "A three-statement model: the P&L block sits in rows 72-92 with years as columns. Only the five "
             "actual years count; forecast years (Y06F..Y10F) are excluded. Cost is operating cost; other "

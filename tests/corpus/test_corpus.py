@@ -18,16 +18,16 @@ import pytest
 
 from core.cli import MAPPABLE
 from core.errors import LedgerError, NoLedgerSheet, UnreadField
+from core.flags import statement_rows
 from core.reading.ledger import read_ledger
+from core.reading.told import StatementChoice
 from core.reading.vocabulary import WORKED_OUT_FROM
 from core.report import build_report
 from core.settings import Settings
 from tests.corpus.expected import CORPUS
 
 HERE = Path(__file__).parent
-NOT_YET: dict[str, str] = {
-    "pnl_wide_years_financial_model.xlsx": "a P&L with periods as columns (27.9)",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def figures(ledger) -> dict[str, tuple[float, float]]:
@@ -36,7 +36,13 @@ def figures(ledger) -> dict[str, tuple[float, float]]:
     return {str(name): (float(row.revenue), float(row.cost)) for name, row in table.iterrows()}
 
 
-def read(name: str, chosen: dict[str, str] | None = None, revenue_only: bool = False, undated: bool = False):
+def read(
+    name: str,
+    chosen: dict[str, str] | None = None,
+    revenue_only: bool = False,
+    undated: bool = False,
+    statement: StatementChoice | None = None,
+):
     spec = CORPUS[name]
     sheet = spec["sheet"] if spec["sheet"] and " " not in str(spec["sheet"]) else None
     data = (HERE / name).read_bytes()
@@ -51,6 +57,7 @@ def read(name: str, chosen: dict[str, str] | None = None, revenue_only: bool = F
         revenue_only=revenue_only,
         alliance=alliance,
         undated=undated,
+        statement=statement,
     )
 
 
@@ -64,6 +71,18 @@ def undated(name: str) -> bool:
     return CORPUS[name]["date"] == "none"
 
 
+def statement_answers(name: str, refusal: str) -> StatementChoice:
+    """The expectation's --statement-rows and --periods, once the refusal has named the flags and
+    every row and period the answers choose among its candidates."""
+    told = statement_rows(CORPUS[name]["statement"]["rows"], CORPUS[name]["statement"]["periods"])
+    assert told is not None
+    rows, periods = told
+    assert "--statement-rows" in refusal and "--periods" in refusal, refusal
+    for label in [*rows["revenue"], *rows["cost"], *periods]:
+        assert f"'{label}'" in refusal or f" {label}," in refusal, f"the refusal does not name {label}"
+    return StatementChoice(rows, periods)
+
+
 def read_as_a_user_would(name: str):
     """As it is; when refused, again with the `--map` answers of its expectation, once the refusal
     has named a field those answers settle (the one field of an UnreadField, or a missing one)."""
@@ -75,6 +94,8 @@ def read_as_a_user_would(name: str):
         settled = refusal.field in answers or worked_out or (refusal.field == "cost" and revenue_only(name))
         assert settled, f"refused for {refusal.field}, which no answer settles: {refusal}"
     except NoLedgerSheet as refusal:
+        if "statement" in CORPUS[name]:  # the rows and periods no --map can say, as the refusal says
+            return read(name, statement=statement_answers(name, str(refusal)))
         named = [f for f in answers if f"missing {f}" in str(refusal) or f", {f}" in str(refusal)]
         assert named, f"the refusal names no field the answers settle: {refusal}"
         # With the answers, a file without dates is refused again, naming the way to read it undated.
