@@ -324,12 +324,24 @@ def _summarize(
         reading.stop()
     if ledger.entries.empty:
         raise _unusable(_no_entries_message(ledger, ledger_path.name))
+    if ledger.source.undated and (dated := _dated_flags(settings)):
+        raise _unusable(
+            f"The ledger has no dates (read as one period): {', '.join(dated)} cannot apply to it; leave "
+            + ("them" if len(dated) > 1 else "it")
+            + " out."
+        )
     report = build_report(ledger, settings)
     if report.empty_view:
         sys.stderr.write(f"warning: {report.empty_view} The workbook shows the empty view.\n")
     link = view_link(ledger_path.name, content, report.settings, args.view, args.mapping, args.kind_readings)
     _write_atomically(output, summary_workbook(report, link=link))
     return report.rows_left_out
+
+
+def _dated_flags(settings: Settings) -> list[str]:
+    """The settings given that need dates (a date range, an initiative date), as their flags."""
+    given = (settings.filters.start, settings.filters.end, settings.initiative_date)
+    return [flag for flag, value in zip(("--from", "--to", "--initiative-date"), given, strict=True) if value]
 
 
 def _no_entries_message(ledger: Ledger, filename: str) -> str:

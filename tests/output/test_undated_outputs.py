@@ -126,3 +126,17 @@ def test_the_command_refuses_it_naming_undated_then_reads_it_so(tmp_path):
     assert "Traceback" not in done.stderr and "Warning" not in done.stderr
     book = load_workbook(tmp_path / "out.xlsx")
     assert cells(book["Summary"])["B6"] == NO_DATES_PERIOD
+
+
+def test_the_command_refuses_a_date_range_or_initiative_date_for_an_undated_ledger(tmp_path):
+    ledger = tmp_path / "deals.xlsx"
+    ledger.write_bytes(workbook_bytes({"Deals": DEALS}))
+    out = tmp_path / "out.xlsx"
+    refused = summarize(
+        str(ledger), "--undated", "--from", "2024-01-01", "--initiative-date", "2024-02-01", "-o", str(out)
+    )
+    assert refused.returncode == 2 and not out.exists()
+    assert refused.stderr.strip() == (
+        "error: The ledger has no dates (read as one period): --from, --initiative-date cannot apply to it; "
+        "leave them out."
+    )
