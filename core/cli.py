@@ -224,7 +224,7 @@ def _run(words: list[str], early: _EarlyCheck | None) -> int:
         settings, warnings = view_settings(args)
         args.chosen = chosen_columns(args.map)
         args.kind_readings = kind_readings(args.kind_values)
-        args.statement = statement_rows(args.statement_rows, args.periods)
+        args.statement = statement_rows(args.statement_rows, args.periods, args.revenue_only)
     except SettingFlagError as exc:
         sys.stderr.write(f"error: {exc} (see: {program()} summarize --help)\n")
         return EXIT_UNUSABLE

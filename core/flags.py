@@ -65,10 +65,12 @@ def kind_readings(text: str) -> dict[str, str | None]:
     return told
 
 
-def statement_rows(rows: str, periods: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None:
+def statement_rows(
+    rows: str, periods: str, revenue_only: bool = False
+) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None:
     """`--statement-rows 'revenue=Revenue;cost=Cost of sales,Interest@86'` and `--periods
     Y01A,Y02A` as figure -> row labels and the period labels; None without them; SettingFlagError
-    for a malformed one or one given without the other."""
+    for a malformed one, one given without the other, or no cost rows unless `revenue_only`."""
     if not rows and not periods:
         return None
     if not rows or not periods:
@@ -84,4 +86,9 @@ def statement_rows(rows: str, periods: str) -> tuple[dict[str, tuple[str, ...]],
                 "--statement-rows 'revenue=Revenue;cost=Cost of sales,Interest@86'"
             )
         told[figure] = named
+    if "cost" not in told and not revenue_only:
+        raise SettingFlagError(
+            f"--statement-rows {rows}: no cost rows; add them (cost=LABEL,...), or say the statement "
+            "holds revenue only (--revenue-only)"
+        )
     return told, tuple(p.strip() for p in periods.split(",") if p.strip())

@@ -97,6 +97,14 @@ def test_the_flags_parse_and_go_together():
         statement_rows("revenue=Revenue", "")
     with pytest.raises(SettingFlagError, match="write 'revenue=LABEL"):
         statement_rows("profit=EBIT", "Y01A")
+    with pytest.raises(
+        SettingFlagError, match=r"no cost rows; add them \(cost=LABEL,...\), or say the statement"
+    ):
+        statement_rows("revenue=Revenue", "Y01A")
+    assert statement_rows("revenue=Revenue", "Y01A", revenue_only=True) == (
+        {"revenue": ("Revenue",)},
+        ("Y01A",),
+    )
 
 
 def test_the_command_reads_it_with_the_flags(tmp_path):
