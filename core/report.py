@@ -188,14 +188,13 @@ def build_report(ledger: Ledger, settings: Settings = Settings()) -> Report:
     table = alliance_table(entries, ledger.alliances, settings.thresholds, chosen)
     comparison, problem = compare_before_after(ledger, entries, settings, list(table.index))
     # A ledger of quarters counts each entry for its whole quarter: the last one is not partial.
-    period_months = ledger.source.period_months
-    undated = ledger.source.undated
+    period_months, undated = ledger.source.period_months, ledger.source.undated
     quarterly = undated_quarters() if undated else quarterly_roi(entries, settings.thresholds, period_months)
     as_of = settings.as_of or dt.date.today()
     goals = ledger.goals
     if settings.filters.is_active():
         goals = goals[goals["alliance"].isin(table.index)]
-    scored = goal_status(goals, as_of, goal_starts(ledger.alliances, ledger.entries))
+    scored = goal_status(goals, as_of, _goal_starts(ledger))
     health = health_summary(ledger.health, table.index)
     flags = all_flags(ledger, table, quarterly, entries, scored)
     portfolio = portfolio_summary(table)
@@ -255,6 +254,13 @@ def all_flags(
     ]
     flags = pd.concat([f for f in found if len(f)] or found[:1], ignore_index=True)
     return order_flags(flags, table.index, tuple(FLAG_ORDER))
+
+
+def _goal_starts(ledger: Ledger) -> dict[str, pd.Timestamp]:
+    """Where each alliance's goals start when a goal gives no start: the Alliances sheet's date, else
+    the alliance's first entry; never an undated ledger's stand-in date (the pace is then unknown)."""
+    entries = ledger.entries.iloc[0:0] if ledger.source.undated else ledger.entries
+    return goal_starts(ledger.alliances, entries)
 
 
 def _weights(ledger: Ledger) -> pd.Series | None:

@@ -140,3 +140,16 @@ def test_the_command_refuses_a_date_range_or_initiative_date_for_an_undated_ledg
         "error: The ledger has no dates (read as one period): --from, --initiative-date cannot apply to it; "
         "leave them out."
     )
+
+
+def test_a_goal_without_a_start_date_is_not_judged_from_the_stand_in_date():
+    """The goal's start would default to the ledger's first date: an undated ledger has none, so the
+    pace cannot be judged (40 of 100 due 2027-12-31, as of 2026-12-01: Unknown, not Off track)."""
+    goals = [
+        ["Alliance", "Metric", "Target", "Actual", "Unit", "Start date", "Due date", "Owner"],
+        ["Acme", "Customers", 100, 40, "customers", None, dt.date(2027, 12, 31), "Kim"],
+    ]
+    ledger = read_ledger(workbook_bytes({"Deals": DEALS, "Goals": goals}), "deals.xlsx", undated=True)
+    scored = build_report(ledger, Settings(as_of=dt.date(2026, 12, 1))).goals
+    assert scored["status"].tolist() == ["Unknown"]
+    assert scored["why"].iloc[0].endswith("; no start date to judge the pace")
