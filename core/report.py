@@ -246,7 +246,8 @@ def all_flags(
 ) -> pd.DataFrame:
     """The red flags of the figures and goals, then those of the Risks and Health sheets, per alliance."""
     found = [
-        red_flags(table, quarterly, entries, goals),
+        # Recency means nothing without dates: an undated ledger's stand-in date flags no silence.
+        red_flags(table, quarterly, entries.iloc[0:0] if ledger.source.undated else entries, goals),
         risk_flags(
             ledger.risks, ledger.alliances, table.index, ledger.judges_exit, ledger.has_exit_conditions
         ),

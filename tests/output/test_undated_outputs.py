@@ -30,8 +30,9 @@ from core.analysis.undated import (
 from core.output.csv import alliance_csv
 from core.output.deck import deck
 from core.output.export import summary_workbook
-from core.output.html_report import html_report
+from core.output.html_report import html_report, plotly_js
 from core.reading.ledger import read_ledger
+from core.reading.undated import ONE_PERIOD_DAY
 from core.report import Report, build_report
 from core.settings import Settings
 from tests.helpers import summarize, workbook_bytes
@@ -153,3 +154,22 @@ def test_a_goal_without_a_start_date_is_not_judged_from_the_stand_in_date():
     scored = build_report(ledger, Settings(as_of=dt.date(2026, 12, 1))).goals
     assert scored["status"].tolist() == ["Unknown"]
     assert scored["why"].iloc[0].endswith("; no start date to judge the pace")
+
+
+def test_no_output_shows_the_stand_in_date():
+    """Gamma has cost only: with dates it would be flagged for no recent revenue, 'nothing after
+    <the data's end - 90 days>'; undated, no output names a day of the one period's stand-in date."""
+    rows = [*DEALS, ["Gamma", 0, 75]]
+    ledger = read_ledger(workbook_bytes({"Deals": rows}), "deals.xlsx", undated=True)
+    r = build_report(ledger, Settings(as_of=dt.date(2026, 12, 1)))
+    assert not r.flags["flag"].str.contains("recent").any()
+    book = load_workbook(io.BytesIO(summary_workbook(r, exported_at=dt.datetime(2026, 12, 1, 9))))
+    texts = [str(v) for sheet in book.worksheets for v in cells(sheet).values()]
+    texts.append(alliance_csv(r).decode("utf-8-sig"))
+    texts.append(
+        html_report(r, exported_at=dt.datetime(2026, 12, 1, 9)).decode("utf-8").replace(plotly_js(), "")
+    )
+    slides = Presentation(io.BytesIO(deck(r))).slides
+    texts += [shape.text_frame.text for slide in slides for shape in slide.shapes if shape.has_text_frame]
+    stand_in = ONE_PERIOD_DAY.strftime("%Y-%m-%d")
+    assert [t for t in texts if stand_in in t or "1999-" in t] == []
