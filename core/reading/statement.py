@@ -36,7 +36,7 @@ from core.reading.workbook import SourceBook
 
 # A period column's header: Y01A, Y06F, FY2023, FY2023A, 2024, 2025E, 2024 Actual.
 _PERIOD = re.compile(
-    r"^(?:y\d{1,2}|fy ?\d{2,4}|\d{4})(?: ?(?P<mark>a|f|e|b|p|actual|forecast|budget|plan))?$"
+    r"^(?:y\d{1,2}|fy ?\d{2,4}|(?:19|20)\d{2})(?: ?(?P<mark>a|f|e|b|p|actual|forecast|budget|plan))?$"
 )
 _ACTUAL = {"a", "actual", None}
 # Line items a P&L names its revenue and its costs with (normalised), for the refusal's candidates.
@@ -71,7 +71,12 @@ def period_columns(cells: list[object]) -> dict[int, str]:
     """The columns of a row whose headers are period labels (Y01A, FY2024, 2025E)."""
     found = {}
     for index, cell in enumerate(cells):
-        text = display_value(cell).strip() if not is_blank(cell) else ""
+        if is_blank(cell) or isinstance(cell, bool):
+            continue
+        # A number is a period only as a year (2024), never an amount that happens to have four digits.
+        if isinstance(cell, int | float) and not (float(cell).is_integer() and 1990 <= cell <= 2100):
+            continue
+        text = str(int(cell)) if isinstance(cell, int | float) else display_value(cell).strip()
         if _PERIOD.match(normalise_header(text)):
             found[index] = text
     return found

@@ -36,6 +36,8 @@ def sums(ledger) -> dict[tuple[str, str], float]:
 
 
 def test_period_headers_are_told():
+    assert period_columns([1000, 1100, 1300, 2024.5]) == {}  # amounts, not years
+    assert period_columns([2023, 2024.0]) == {0: "2023", 1: "2024"}
     assert period_columns(["Units", "Y01A", "FY2024", "2025E", "2024 Actual", "Total", 7]) == {
         1: "Y01A",
         2: "FY2024",
