@@ -9,6 +9,7 @@ what comes back is checked (core.reviews.catalogue.from_browser) before it is sh
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 import streamlit as st
@@ -42,7 +43,9 @@ def _component() -> Any:
 def keep(token: str, title: str, portfolio: str, review_date: dt.date, saved_at: dt.datetime) -> None:
     """Keep a review just saved in this browser's list (drawn once, on the run that shows its link)."""
     entry = kept_entry(token, title, portfolio, review_date, saved_at)
-    _component()(data={"add": entry}, key=f"keep_review_{token[:12]}", height=0)
+    # A component's key may not hold '__' (tokens can): the key is named by the token's hash.
+    name = hashlib.sha256(token.encode()).hexdigest()[:16]
+    _component()(data={"add": entry}, key=f"keep_review_{name}", height=0)
 
 
 def kept(forget: str | None = None) -> list[ListedReview]:

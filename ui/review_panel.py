@@ -38,15 +38,14 @@ def _default_portfolio(loaded: Loaded) -> str:
     return "Sample portfolio" if loaded.is_sample else PurePath(loaded.name).stem[: reviews.PORTFOLIO_CHARS]
 
 
-SAVE_POPOVER = "save_popover"  # the popover's open state: closed after a save
-_CLOSE_SAVE = "_close_save_popover"
+_SAVES = "_saves_in_session"  # names the save popover anew after each save, so it is drawn closed
 _SAVE_DAY, _SAVE_TITLE, _TITLE_GIVEN = "save_day", "save_title", "_save_title_default"
 
 
-def close_after_save() -> None:
-    """Close the save popover on the run after a save (its state cannot change once it is drawn)."""
-    if st.session_state.pop(_CLOSE_SAVE, False):
-        st.session_state[SAVE_POPOVER] = False
+def save_popover_key() -> str:
+    """The save popover's key: a new one after each save, so the popover is drawn anew, closed.
+    (Closing a stateful popover from the server let the browser reopen it on the next page.)"""
+    return f"save_popover_{st.session_state.get(_SAVES, 0)}"
 
 
 def save_form(loaded: Loaded, report: Report) -> None:
@@ -162,7 +161,7 @@ def _store(new: NewReview, report: Report) -> None:
         st.error(f"Not saved: {plain(exc)}. Fix them on the Decisions page.", icon=":material/error:")
         return
     plan.forget()
-    st.session_state[_CLOSE_SAVE] = True
+    st.session_state[_SAVES] = st.session_state.get(_SAVES, 0) + 1
     st.session_state.pop(_SAVE_TITLE, None)
     st.rerun()
 

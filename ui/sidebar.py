@@ -97,13 +97,11 @@ def share_popover() -> None:
             if too_long:
                 st.warning(too_long, icon=":material/link_off:")
         if report is not None:
-            review_panel.close_after_save()
             with st.popover(
                 "Save this review",
                 icon=":material/bookmark_add:",
                 width="stretch",
-                key=review_panel.SAVE_POPOVER,
-                on_change="rerun",
+                key=review_panel.save_popover_key(),
             ):
                 review_panel.save_form(loaded, report)
         auth.account_box()

@@ -41,6 +41,14 @@ def test_the_browser_that_saved_a_review_lists_it_and_opens_it(browser, tmp_path
             timeout=30_000,
         )
 
+        # The save popover closed, and stays closed on the next page (#32.6).
+        popover = alice.locator("[data-testid='stPopoverBody']")
+        expect(popover).to_have_count(0, timeout=10_000)
+        alice.locator("[data-testid='stSidebarNav']").get_by_text("Decisions").click()
+        settle(alice)
+        expect(alice.get_by_role("heading", name="Decisions").first).to_be_visible(timeout=30_000)
+        expect(popover).to_have_count(0)
+
         saved_reviews_page(alice, url)
         main = alice.locator("[data-testid='stMain']")
         expect(main.get_by_text("Q3 review — Case portfolio")).to_be_visible(timeout=30_000)
