@@ -46,7 +46,11 @@ def show(reviewed: list[SavedReview]) -> None:
         f"'{plain(latest.portfolio)}', from "
         f"{chain[0].review_date:%Y-%m-%d} to {latest.review_date:%Y-%m-%d}."
     )
-    st.subheader(f"Since the previous review: {plain(latest.title)}")
+    if len(chain) > 1:
+        st.subheader(f"Since the previous review: {plain(latest.title)}")
+    else:
+        st.subheader(f"The first review of this portfolio: {plain(latest.title)}")
+        st.caption("Nothing to compare with yet: the next review saved after it is compared with it.")
     st.dataframe(_since_previous(table), hide_index=True, width="stretch")
     _side_by_side(table)
     if len(chain) > 1:

@@ -242,3 +242,15 @@ def test_after_saving_the_popover_closes_and_a_second_copy_needs_asking(database
     next(c for c in at.checkbox if c.label.startswith("This view is already saved as 'Q2 review'")).check()
     next(b for b in at.button if b.label == "Save").click().run()
     assert not at.exception and rows(database, "reviews") == 2
+
+
+@pytest.mark.usefixtures("database")
+def test_a_portfolio_of_one_review_is_not_said_to_have_a_previous_one():
+    """Chromium tour: with one saved review, the history said "Since the previous review"."""
+    token = save(upload(app(), Q2, "q2.xlsx"), "Q2 review")
+    at = app(review=token)
+    at.switch_page("pages/history.py").run()
+    assert not at.exception
+    headings = [h.value for h in at.subheader]
+    assert "The first review of this portfolio: Q2 review" in headings
+    assert not any(h.startswith("Since the previous review") for h in headings)
